@@ -1,0 +1,93 @@
+"""The ``newsdesk`` command line: a thin layer over the library.
+
+Global options live here; each area of the pipeline registers its commands from
+``newsdesk.commands.<area>`` so that this file stays small.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+
+from newsdesk.config import ConfigError, Settings, load_settings
+
+app = typer.Typer(
+    name="newsdesk",
+    help=(
+        "Compile periodic industry digests (动态, 简报, 内参): import past issues into an archive, "
+        "collect today's reporting, cluster, classify and condense it, and publish the issue.\n\n"
+        "Settings come from ./newsdesk.toml (or $NEWSDESK_CONFIG) and NEWSDESK_* variables; "
+        "the database defaults to an SQLite file under ./newsdesk-data."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+@dataclass
+class AppState:
+    settings: Settings
+
+
+def get_state(ctx: typer.Context) -> AppState:
+    state = ctx.find_root().obj
+    if state is None:  # called programmatically without the callback
+        state = AppState(settings=load_settings())
+        ctx.find_root().obj = state
+    return state
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    database: str | None = typer.Option(
+        None,
+        "--database",
+        "-d",
+        help="SQLAlchemy URL, e.g. sqlite:///digest.db or postgresql+psycopg://user@host/db.",
+        envvar="NEWSDESK_DATABASE_URL",
+        show_envvar=True,
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
+) -> None:
+    try:
+        settings = load_settings(database_url=database)
+    except ConfigError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    level = logging.DEBUG if verbose else getattr(logging, settings.log_level.upper(), logging.INFO)
+    logging.basicConfig(
+        level=level,
+        format="%(message)s",
+        handlers=[RichHandler(console=err_console, show_path=False, show_time=verbose)],
+    )
+    # Third-party libraries are chatty at INFO; keep their warnings only.
+    for noisy in ("alembic", "httpx", "httpcore", "trafilatura", "jieba", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    ctx.obj = AppState(settings=settings)
+
+
+def _register_commands() -> None:
+    # Imported for their side effect of adding commands to ``app``.
+    import importlib
+    import pkgutil
+
+    import newsdesk.commands as commands
+
+    for module in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"newsdesk.commands.{module.name}")
+
+
+_register_commands()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,21 @@
+"""Alembic environment: the engine comes from newsdesk (``config.attributes["engine"]``)."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from newsdesk.store.schema import metadata
+
+config = context.config
+engine = config.attributes.get("engine")
+if engine is None:  # plain `alembic` CLI use: take the URL from -x url=...
+    engine = create_engine(context.get_x_argument(as_dictionary=True)["url"])
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

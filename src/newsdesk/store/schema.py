@@ -1,0 +1,119 @@
+"""Tables. Every change here comes with an Alembic migration under ``migrations/versions``.
+
+Sections are owned by pipeline stages: archive (publications, issues, items), collection
+(sources, articles), editorial (clusters and what hangs off them).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# --- archive -------------------------------------------------------------------------------
+
+publications = Table(
+    "publications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),  # journal name without 《》
+    Column("office", String(200)),  # e.g. 《电子商务动态》编辑部
+    Column("columns", JSON, nullable=False, default=list),  # column names in the publication's order
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+issues = Table(
+    "issues",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("publication_id", ForeignKey("publications.id"), nullable=False),
+    Column("label", String(300), nullable=False),  # what the editor calls it, e.g. 2022-07 or the file stem
+    Column("issue_date", Date),  # newest item date when not printed
+    Column("source_path", Text),
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the normalized text
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("unplaced", JSON, nullable=False, default=list),  # [{"first_line", "last_line", "text"}]
+)
+
+items = Table(
+    "items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("issue_id", ForeignKey("issues.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("column_name", String(100), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("outlet", String(200)),
+    Column("outlet_mark", String(4)),  # 《》 or “” as printed around the outlet
+    Column("office_compiled", Boolean, nullable=False, default=False),
+    Column("editorial_office", String(200)),
+    Column("item_date", Date),
+    UniqueConstraint("issue_id", "position"),
+)
+
+# --- collection ----------------------------------------------------------------------------
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),  # also the default outlet name
+    Column("location", Text, nullable=False, unique=True),  # URL or folder path
+    Column("kind", String(20), nullable=False),  # feed | listing | page | folder
+    Column("interval_seconds", Integer, nullable=False, default=1800),
+    Column("css_selector", Text),
+    Column("paused", Boolean, nullable=False, default=False),
+    Column("gone", Boolean, nullable=False, default=False),  # 404/410: the source no longer exists
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_fetch_at", DateTime(timezone=True)),
+    Column("next_due_at", DateTime(timezone=True)),
+    Column("last_new_articles", Integer, nullable=False, default=0),
+    Column("consecutive_failures", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("state", JSON, nullable=False, default=dict),  # kind-specific bookkeeping (seen files, ...)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", ForeignKey("sources.id", ondelete="SET NULL"), index=True),
+    Column("url", Text, nullable=False, unique=True),  # canonical URL, or file:// for a folder
+    Column("outlet", String(200)),
+    Column("title", Text, nullable=False),
+    Column("text", Text, nullable=False),  # extracted main text, paragraphs separated by \n
+    Column("published_at", DateTime(timezone=True)),
+    Column("author", String(300)),
+    Column("language", String(16)),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("raw", LargeBinary),  # the response body, zlib-compressed, to rerun extraction later
+    Column("raw_content_type", String(200)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Column("processed_at", DateTime(timezone=True)),  # set by the editorial stage
+    Index("ix_articles_published_at", "published_at"),
+)

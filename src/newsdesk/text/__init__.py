@@ -1,0 +1,1 @@
+"""Chinese text handling shared by every stage: decoding, normalization."""

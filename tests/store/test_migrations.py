@@ -1,0 +1,13 @@
+import sqlalchemy as sa
+
+from newsdesk.store.db import open_database
+
+
+def test_migrations_create_schema_and_are_idempotent(tmp_path):
+    url = f"sqlite:///{tmp_path / 'a' / 'n.db'}"
+    engine = open_database(url)
+    open_database(url)  # a second run changes nothing and does not fail
+    tables = set(sa.inspect(engine).get_table_names())
+    assert {"publications", "issues", "items", "sources", "articles"} <= tables
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("select count(*) from alembic_version")).scalar() == 1
