@@ -1,0 +1,1 @@
+"""The archive of past issues: reading PDF/TXT files, reflowing text, parsing items."""

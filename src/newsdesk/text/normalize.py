@@ -1,0 +1,50 @@
+"""Whitespace and character normalization for Chinese text taken from PDFs, pages and files."""
+
+from __future__ import annotations
+
+import re
+
+# CJK ideographs, CJK punctuation and full-width forms: no spaces belong between these and
+# Latin letters or digits in Chinese typesetting; PDF text extraction adds them.
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》（）【】"
+_SPACE_CJK_LATIN = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+(?=[A-Za-z0-9])")
+_SPACE_LATIN_CJK = re.compile(rf"(?<=[A-Za-z0-9%.+\-])[ \t\u00a0]+(?=[{_CJK}])")
+_SPACE_CJK_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+(?=[，。、；：？！”’）》】])|(?<=[“‘（《【])[ \t\u00a0]+")
+_MULTISPACE = re.compile(r"[ \t\u00a0]{2,}")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def strip_invisible(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
+def tidy_spaces(text: str) -> str:
+    """Drop the stray spaces PDF extraction puts around numbers and Latin words in Chinese text.
+
+    ``6 月 26 日`` → ``6月26日``, ``超 45 万亿元`` → ``超45万亿元``; spaces between two Latin
+    words (``eBay Live``) and between two Chinese phrases (a title's ``45万亿元 占GDP``) stay.
+    """
+    text = _SPACE_CJK_LATIN.sub("", text)
+    text = _SPACE_LATIN_CJK.sub("", text)
+    text = _SPACE_CJK_CJK.sub("", text)
+    return _MULTISPACE.sub(" ", text).strip()
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two visual lines of one paragraph: Chinese with no space, Latin words with one."""
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left or not right:
+        return left + right
+    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right
+
+
+def display_width(text: str) -> float:
+    """Width in Chinese character cells: ASCII counts half, spaces count half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
