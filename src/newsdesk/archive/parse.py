@@ -129,7 +129,11 @@ def _classify(lines: list[_Line]) -> list[_Line]:
 
 def _mark_running_heads(lines: list[_Line]) -> None:
     # A short line repeated on many pages (journal name, issue number) is page furniture.
-    counts = Counter(re.sub(r"\d+", "#", ln.text) for ln in lines if ln.kind == "content" and ln.width <= 40)
+    counts = Counter(
+        re.sub(r"\d+", "#", ln.text)
+        for ln in lines
+        if ln.kind == "content" and ln.width <= 40 and not ln.ends_sentence
+    )
     repeated = {text for text, n in counts.items() if n >= 3}
     for ln in lines:
         if ln.kind == "content" and re.sub(r"\d+", "#", ln.text) in repeated:
@@ -161,8 +165,13 @@ def _layout(lines: list[_Line]) -> _Layout:
     gaps = [ln.gap_before for ln in content[1:]] or [0]
     gap_mode = Counter(gaps).most_common(1)[0][0]
     unfinished = [ln for ln in content if not ln.ends_sentence]
-    wrapped = len(unfinished) / len(content) >= 0.3
-    full_width = statistics.quantiles([ln.width for ln in unfinished], n=4)[2] if len(unfinished) >= 4 else 0.0
+    full_width = (
+        statistics.quantiles([ln.width for ln in unfinished], n=4)[2] if len(unfinished) >= 4 else 0.0
+    )
+    # Wrapped text: many lines stop mid-sentence, and those lines share one (full) width.
+    # A paragraph per line has lines of every width.
+    at_full_width = [ln for ln in unfinished if abs(ln.width - full_width) <= 2.5]
+    wrapped = len(unfinished) >= 0.3 * len(content) and len(at_full_width) >= 0.5 * len(unfinished)
     return _Layout(
         trailing_signal=0.05 <= trailing_share <= 0.9,
         gap_mode=gap_mode,
@@ -213,14 +222,16 @@ def _title_line_count(lines: list[_Line], layout: _Layout) -> int:
     count = 1
     while count < min(3, len(lines) - 1):
         line, nxt = lines[count - 1], lines[count]
-        if layout.trailing_signal or layout.gap_signal:
-            if _ends_block(line, nxt, layout):
-                break
-        elif nxt.indented or nxt.gap_before > layout.gap_mode:
+        if nxt.indented or nxt.gap_before > layout.gap_mode:
             break
-        elif not _unbalanced(line.text) and not (
-            layout.wrapped and nxt.width < 0.6 * max(layout.full_width, 1) and not nxt.ends_sentence
-        ):
+        if layout.trailing_signal:
+            if line.trailing_space:
+                break
+        elif not layout.wrapped:
+            break
+        # Wrapped text without block signals: a title goes on when a quote or bracket is
+        # still open, or when a short unfinished line follows (its wrapped tail).
+        elif not _unbalanced(line.text) and (nxt.ends_sentence or nxt.width >= 0.6 * layout.full_width):
             break
         count += 1
     return count
@@ -362,8 +373,12 @@ def parse_issue_text(text: str, publication: Publication | None = None) -> Issue
 def _learn_publication(
     lines: list[_Line], items: list[Item], journal_name: str | None, known: Publication | None
 ) -> Publication:
-    offices = Counter(i.attribution.editorial_office for i in items if i.attribution and i.attribution.editorial_office)
-    office = (known.office if known and known.office else None) or (offices.most_common(1)[0][0] if offices else None)
+    offices = Counter(
+        i.attribution.editorial_office for i in items if i.attribution and i.attribution.editorial_office
+    )
+    office = (known.office if known and known.office else None) or (
+        offices.most_common(1)[0][0] if offices else None
+    )
     name = known.name if known and known.name else None
     if name is None and office:
         match = re.match(r"《([^》]+)》", office)

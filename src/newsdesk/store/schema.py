@@ -71,6 +71,7 @@ items = Table(
     Column("office_compiled", Boolean, nullable=False, default=False),
     Column("editorial_office", String(200)),
     Column("item_date", Date),
+    Column("has_attribution", Boolean, nullable=False, default=True),  # False for book notices
     UniqueConstraint("issue_id", "position"),
 )
 

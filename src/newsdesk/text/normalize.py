@@ -9,7 +9,9 @@ import re
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》（）【】"
 _SPACE_CJK_LATIN = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+(?=[A-Za-z0-9])")
 _SPACE_LATIN_CJK = re.compile(rf"(?<=[A-Za-z0-9%.+\-])[ \t\u00a0]+(?=[{_CJK}])")
-_SPACE_CJK_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+(?=[，。、；：？！”’）》】])|(?<=[“‘（《【])[ \t\u00a0]+")
+_SPACE_CJK_CJK = re.compile(
+    rf"(?<=[{_CJK}])[ \t\u00a0]+(?=[，。、；：？！”’）》】])|(?<=[“‘（《【])[ \t\u00a0]+"
+)
 _MULTISPACE = re.compile(r"[ \t\u00a0]{2,}")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 

@@ -105,6 +105,7 @@ def upgrade() -> None:
         sa.Column("office_compiled", sa.Boolean(), nullable=False),
         sa.Column("editorial_office", sa.String(length=200), nullable=True),
         sa.Column("item_date", sa.Date(), nullable=True),
+        sa.Column("has_attribution", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["issue_id"], ["issues.id"], name=op.f("fk_items_issue_id_issues"), ondelete="CASCADE"
         ),
