@@ -28,8 +28,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-console = Console()
-err_console = Console(stderr=True)
+# soft_wrap: a report line stays one line (greppable, one error per line) at any width.
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 @dataclass
@@ -70,8 +71,10 @@ def _root(
         handlers=[RichHandler(console=err_console, show_path=False, show_time=verbose)],
     )
     # Third-party libraries are chatty at INFO; keep their warnings only.
-    for noisy in ("alembic", "httpx", "httpcore", "trafilatura", "jieba", "charset_normalizer"):
+    for noisy in ("alembic", "httpx", "httpcore", "trafilatura", "jieba", "charset_normalizer", "pypdf"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # pypdf warns about every repairable quirk of a PDF; our own error says what matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     ctx.obj = AppState(settings=settings)
 
 

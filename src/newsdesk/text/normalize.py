@@ -13,6 +13,7 @@ _SPACE_CJK_CJK = re.compile(
     rf"(?<=[{_CJK}])[ \t\u00a0]+(?=[，。、；：？！”’）》】])|(?<=[“‘（《【])[ \t\u00a0]+"
 )
 _MULTISPACE = re.compile(r"[ \t\u00a0]{2,}")
+_INNER_WIDE_SPACE = re.compile(r"(?<=\S)\u3000+(?=\S)")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -30,6 +31,8 @@ def tidy_spaces(text: str) -> str:
     ``6 月 26 日`` → ``6月26日``, ``超 45 万亿元`` → ``超45万亿元``; spaces between two Latin
     words (``eBay Live``) and between two Chinese phrases (a title's ``45万亿元 占GDP``) stay.
     """
+    # A full-width space between two phrases is a separator like an ASCII one.
+    text = _INNER_WIDE_SPACE.sub(" ", text)
     text = _SPACE_CJK_LATIN.sub("", text)
     text = _SPACE_LATIN_CJK.sub("", text)
     text = _SPACE_CJK_CJK.sub("", text)
@@ -42,7 +45,10 @@ def join_lines(left: str, right: str) -> str:
     right = right.lstrip()
     if not left or not right:
         return left + right
-    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+    # Layout never breaks a Latin word, so two words met across a line break had a space;
+    # digits on both sides are one number the line wrapped (202|2年).
+    a, b = left[-1], right[0]
+    if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit()):
         return f"{left} {right}"
     return left + right
 
