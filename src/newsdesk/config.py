@@ -46,6 +46,12 @@ class CollectSettings(BaseModel):
     # Private, loopback and link-local targets are refused unless listed here
     # ("loopback", "private", "link-local"): a feed must not make us probe the LAN.
     allow_networks: list[str] = Field(default_factory=list)
+    # A server may ask us to wait (429/503 Retry-After); longer waits count as a failure.
+    max_retry_after_seconds: float = 120.0
+    # Processes that run text extraction (CPU-bound) while fetching goes on; 0 = one per core.
+    extract_workers: int = 0
+    # Article links followed per feed or listing page and run (newest first).
+    max_articles_per_source: int = 300
 
 
 class Settings(BaseSettings):

@@ -1,0 +1,309 @@
+"""``newsdesk source …`` and ``newsdesk collect``: register sources and fetch articles from them."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from datetime import UTC, datetime
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn
+from rich.table import Table
+
+from newsdesk.cli import app, console, err_console, get_state
+from newsdesk.collect.records import SOURCE_KINDS, CollectError, Source, SourceOutcome
+from newsdesk.config import Settings
+from newsdesk.store.session import engine_for
+
+source_app = typer.Typer(help="Register, list, pause and remove the sources articles are collected from.")
+app.add_typer(source_app, name="source")
+
+
+@source_app.command("add")
+def source_add(
+    ctx: typer.Context,
+    location: str = typer.Argument(..., help="Feed, listing page or article URL, or a local folder."),
+    name: str | None = typer.Option(
+        None, "--name", "-n", help="Outlet name, e.g. 人民网 (default: from the source)."
+    ),
+    kind: str | None = typer.Option(
+        None, "--kind", "-k", help="feed, listing, page or folder (default: detected)."
+    ),
+    every: str | None = typer.Option(
+        None, "--every", "-e", help="Fetch interval, e.g. 30m, 2h (default: collect.default_interval)."
+    ),
+    selector: str | None = typer.Option(
+        None, "--selector", "-s", help="CSS selector of article links (listing pages)."
+    ),
+) -> None:
+    """Register a source; its kind is detected when not given."""
+    from newsdesk.collect.detect import detect_source
+    from newsdesk.collect.runner import parse_interval
+    from newsdesk.store import sources as source_store
+
+    settings = get_state(ctx).settings
+    if kind is not None and kind not in SOURCE_KINDS:
+        _fail(f"--kind must be one of {', '.join(SOURCE_KINDS)}, not {kind!r}")
+    try:
+        interval = parse_interval(every or settings.collect.default_interval)
+    except ValueError as exc:
+        _fail(str(exc))
+    try:
+        detected = asyncio.run(detect_source(location, settings.collect, kind))
+    except CollectError as exc:
+        _fail(f"cannot add {location}: {exc}")
+    try:
+        source = source_store.add_source(
+            engine_for(settings),
+            name=name or detected.suggested_name,
+            location=detected.location,
+            kind=detected.kind,
+            interval_seconds=interval,
+            css_selector=selector,
+        )
+    except source_store.SourceExistsError as exc:
+        _fail(str(exc))
+    console.print(
+        f"added [bold]{source.name}[/bold]: {source.kind} {source.location}, every {_duration(source.interval_seconds)}"
+    )
+
+
+@source_app.command("list")
+def source_list(ctx: typer.Context) -> None:
+    """Sources with their health: last fetch, new articles, consecutive failures, last error."""
+    from newsdesk.store import sources as source_store
+
+    found = source_store.list_sources(engine_for(get_state(ctx).settings))
+    if not found:
+        console.print("no sources yet: add one with [bold]newsdesk source add URL|FOLDER[/bold]")
+        return
+    table = Table(show_lines=False)
+    for column in (
+        "name",
+        "kind",
+        "every",
+        "status",
+        "last fetch",
+        "new",
+        "articles",
+        "failures",
+        "last error",
+        "location",
+    ):
+        table.add_column(column, overflow="fold")
+    for source in found:
+        table.add_row(
+            source.name,
+            source.kind,
+            _duration(source.interval_seconds),
+            _status(source),
+            _when(source.last_fetch_at),
+            str(source.last_new_articles),
+            str(source.article_count),
+            f"[red]{source.consecutive_failures}[/red]" if source.consecutive_failures else "0",
+            f"[red]{source.last_error}[/red]" if source.last_error else "",
+            source.location,
+        )
+    console.print(table)
+
+
+@source_app.command("pause")
+def source_pause(
+    ctx: typer.Context, name: str = typer.Argument(..., help="Source name or location.")
+) -> None:
+    """Stop collecting from a source (its articles stay)."""
+    _set_paused(ctx, name, True)
+
+
+@source_app.command("resume")
+def source_resume(
+    ctx: typer.Context, name: str = typer.Argument(..., help="Source name or location.")
+) -> None:
+    """Collect from a paused source again, starting with the next run."""
+    _set_paused(ctx, name, False)
+
+
+@source_app.command("remove")
+def source_remove(
+    ctx: typer.Context, name: str = typer.Argument(..., help="Source name or location.")
+) -> None:
+    """Forget a source; the articles collected from it stay in the database."""
+    from newsdesk.store import sources as source_store
+
+    try:
+        removed = source_store.remove_source(engine_for(get_state(ctx).settings), name)
+    except source_store.SourceNotFoundError as exc:
+        _fail(str(exc))
+    console.print(f"removed {removed.name} ({removed.location}); its articles are kept")
+
+
+def _set_paused(ctx: typer.Context, name: str, paused: bool) -> None:
+    from newsdesk.store import sources as source_store
+
+    try:
+        source = source_store.set_paused(engine_for(get_state(ctx).settings), name, paused)
+    except source_store.SourceNotFoundError as exc:
+        _fail(str(exc))
+    console.print(f"{source.name}: {'paused' if paused else 'active'}")
+
+
+@app.command()
+def collect(
+    ctx: typer.Context,
+    watch: bool = typer.Option(
+        False, "--watch", "-w", help="Keep collecting, each source on its own interval."
+    ),
+    source: list[str] | None = typer.Option(
+        None, "--source", "-s", help="Only this source (name or location); repeatable."
+    ),
+) -> None:
+    """Fetch every due source once, concurrently (or keep going with --watch)."""
+    settings = get_state(ctx).settings
+    if source:
+        from newsdesk.store import sources as source_store
+
+        engine = engine_for(settings)
+        for key in source:
+            if source_store.find_source(engine, key) is None:
+                _fail(f"no source named {key!r} (see newsdesk source list)")
+    outcomes = run_collect(settings, names=source or None, watch=watch)
+    if not watch and outcomes and all(not outcome.ok for outcome in outcomes):
+        raise typer.Exit(1)
+
+
+def run_collect(
+    settings: Settings, *, names: list[str] | None = None, watch: bool = False
+) -> list[SourceOutcome]:
+    """Collect with a Rich progress display; returns the outcomes of the (last) round."""
+    from newsdesk.collect.runner import collect_due, make_extraction_pool
+    from newsdesk.collect.runner import watch as watch_sources
+
+    engine = engine_for(settings)
+    pool = make_extraction_pool(settings.collect)
+    last: list[SourceOutcome] = []
+    try:
+        if watch:
+            console.print("collecting until interrupted (Ctrl-C) …")
+
+            def report(outcomes: list[SourceOutcome]) -> None:
+                last[:] = outcomes
+                _print_outcomes(outcomes)
+
+            async def forever() -> None:
+                stop = asyncio.Event()
+                loop = asyncio.get_running_loop()
+                for signum in (signal.SIGINT, signal.SIGTERM):
+                    loop.add_signal_handler(signum, stop.set)
+                with _RichProgress() as progress:
+                    await watch_sources(
+                        engine,
+                        settings.collect,
+                        pool,
+                        names=names,
+                        progress=progress,
+                        on_round=report,
+                        stop=stop,
+                    )
+
+            asyncio.run(forever())
+        else:
+            with _RichProgress() as progress:
+                last = asyncio.run(
+                    collect_due(engine, settings.collect, pool, names=names, progress=progress)
+                )
+            if not last:
+                console.print("nothing is due (see newsdesk source list; --source NAME fetches one now)")
+            else:
+                _print_outcomes(last)
+    finally:
+        pool.shutdown(cancel_futures=True)
+    return last
+
+
+class _RichProgress:
+    """One progress row per source: articles done out of articles to fetch."""
+
+    def __init__(self) -> None:
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[status]}"),
+            console=console,
+            transient=not console.is_terminal,
+        )
+        self._tasks: dict[int, TaskID] = {}
+
+    def __enter__(self) -> _RichProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def source_started(self, source: Source) -> None:
+        task = self._tasks.get(source.id)
+        if task is None:
+            self._tasks[source.id] = self._progress.add_task(source.name, total=None, status="fetching")
+        else:
+            self._progress.reset(task, total=None, status="fetching")
+
+    def source_total(self, source: Source, total: int) -> None:
+        self._progress.update(self._tasks[source.id], total=total, status="articles")
+
+    def article_done(self, source: Source, stored: bool) -> None:
+        self._progress.advance(self._tasks[source.id])
+
+    def source_finished(self, source: Source, outcome: SourceOutcome) -> None:
+        task = self._tasks[source.id]
+        status = "[red]failed" if outcome.error else f"[green]{outcome.new_articles} new"
+        total = self._progress.tasks[task].total
+        self._progress.update(task, total=total or 1, completed=total or 1, status=status)
+
+
+def _print_outcomes(outcomes: list[SourceOutcome]) -> None:
+    new = sum(o.new_articles for o in outcomes)
+    failed = [o for o in outcomes if o.error]
+    for outcome in outcomes:
+        if outcome.error:
+            gone = " (marked gone)" if outcome.gone else ""
+            err_console.print(f"[red]✗ {outcome.source}{gone}:[/red] {outcome.error}")
+        elif outcome.article_errors:
+            err_console.print(
+                f"[yellow]! {outcome.source}:[/yellow] {len(outcome.article_errors)} problem(s)"
+            )
+            for problem in outcome.article_errors[:5]:
+                err_console.print(f"    {problem}")
+    unchanged = sum(1 for o in outcomes if o.not_modified)
+    console.print(
+        f"collected {new} new article(s) from {len(outcomes)} source(s)"
+        + (f"; {unchanged} unchanged" if unchanged else "")
+        + (f"; [red]{len(failed)} failed[/red]" if failed else "")
+    )
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+def _duration(seconds: int) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def _when(value: datetime | None) -> str:
+    if value is None:
+        return "never"
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _status(source: Source) -> str:
+    if source.gone:
+        return "[red]gone[/red]"
+    if source.paused:
+        return "[yellow]paused[/yellow]"
+    return "active"

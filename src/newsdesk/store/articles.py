@@ -1,0 +1,97 @@
+"""Queries on the ``articles`` table (collection stage)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from newsdesk.collect.records import CollectedArticle
+from newsdesk.store.schema import articles
+
+_IN_CHUNK = 500  # SQLite limits bound parameters per statement
+
+
+def known_urls(engine: Engine, urls: Iterable[str]) -> set[str]:
+    """Which of ``urls`` are stored already."""
+    wanted = list(dict.fromkeys(urls))
+    found: set[str] = set()
+    with engine.connect() as conn:
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            found.update(conn.execute(select(articles.c.url).where(articles.c.url.in_(chunk))).scalars())
+    return found
+
+
+def insert_article(engine: Engine, article: CollectedArticle) -> bool:
+    """Store one article in its own transaction; False when its URL was stored before.
+
+    One commit per article is what makes a killed collector lose nothing it reported
+    stored, and the unique URL is what makes its rerun store nothing twice.
+    """
+    values = {
+        "source_id": article.source_id,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "text": article.text,
+        # Stored in UTC: SQLite keeps no zone, so every reader can assume UTC.
+        "published_at": article.published_at.astimezone(UTC) if article.published_at else None,
+        "author": article.author,
+        "language": article.language,
+        "content_hash": article.content_hash,
+        "raw": article.raw,
+        "raw_content_type": article.raw_content_type,
+        "fetched_at": article.fetched_at.astimezone(UTC),
+    }
+    dialect = engine.dialect.name
+    if dialect == "sqlite":
+        statement = sqlite_insert(articles).values(**values).on_conflict_do_nothing(index_elements=["url"])
+    elif dialect == "postgresql":
+        statement = (
+            postgresql_insert(articles).values(**values).on_conflict_do_nothing(index_elements=["url"])
+        )
+    else:  # pragma: no cover - other databases: check, then insert
+        if known_urls(engine, [article.url]):
+            return False
+        statement = articles.insert().values(**values)
+    with engine.begin() as conn:
+        result = conn.execute(statement)
+    return result.rowcount == 1
+
+
+def count_articles(engine: Engine, source_id: int | None = None) -> int:
+    query = select(func.count()).select_from(articles)
+    if source_id is not None:
+        query = query.where(articles.c.source_id == source_id)
+    with engine.connect() as conn:
+        return conn.execute(query).scalar_one()
+
+
+def recent_articles(engine: Engine, limit: int = 20) -> list[dict]:
+    """Newest stored articles (by publication date, then fetch time) for listings."""
+    query = (
+        select(
+            articles.c.id,
+            articles.c.url,
+            articles.c.outlet,
+            articles.c.title,
+            articles.c.published_at,
+            func.length(articles.c.text).label("chars"),
+        )
+        .order_by(articles.c.published_at.desc().nulls_last(), articles.c.fetched_at.desc())
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def article_raw(engine: Engine, article_id: int) -> tuple[bytes | None, str | None] | None:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(articles.c.raw, articles.c.raw_content_type).where(articles.c.id == article_id)
+        ).first()
+    return (row.raw, row.raw_content_type) if row else None
