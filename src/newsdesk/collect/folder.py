@@ -21,6 +21,7 @@ from newsdesk.collect.pages import (
     normalize_language,
     normalize_text,
     parse_datetime,
+    strip_heading_lines,
     text_from_fragment,
 )
 from newsdesk.collect.records import CollectError, ExtractedArticle
@@ -121,15 +122,15 @@ def _from_plain_text(text: str, file: Path, title: str | None = None) -> Extract
     lines = text.split("\n")
     if title is None:
         title, lines = lines[0], lines[1:]
-    body = "\n".join(lines).strip() or title
     head = "\n".join(lines[:4])
+    body = strip_heading_lines("\n".join(lines).strip(), [title]) or title
     date_match = TEXT_DATE.search(head)
     published = (datetime_from_match(date_match) if date_match else None) or date_from_url(file.as_posix())
     return ExtractedArticle(
         title=title.strip(),
         text=body,
         published_at=published,
-        author=author_from_text(body),
+        author=author_from_text(head) or author_from_text(body),
         language=normalize_language(None, body),
         site_name=_outlet_in(head),
     )

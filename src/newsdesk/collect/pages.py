@@ -57,8 +57,16 @@ _AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "sailthru.autho
 _SITE_META = ("og:site_name", "sitename", "site_name", "application-name")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|——|—|\s-\s|\s–\s)\s*")
 _SITE_WORDS = re.compile(r"(网|报|新闻|财经|频道|客户端|在线|日报|时报|资讯|官网|门户|\.com|\.cn|首页|栏目)")
-_AUTHOR_TEXT = re.compile(r"(?:作者|撰文|文)\s*[:：/]\s*([\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z .]{1,40})")
-_REPORTER_TEXT = re.compile(r"(?:记者|通讯员)\s*([\u4e00-\u9fff]{2,4})(?=[\s，,、）)]|$)")
+_AUTHOR_TEXT = re.compile(r"(?:作者|撰文|文)\s*[:：/]\s*([\u4e00-\u9fff·]{2,12}|[A-Za-z][A-Za-z .]{1,40})")
+# "（记者 张三）", "记者张三报道", "本报记者 张三 李四": the name must be fenced off explicitly.
+_REPORTER_TEXT = re.compile(
+    r"(?:记者|通讯员)(?:\s+([\u4e00-\u9fff]{2,3})(?=[\s，,、）)]|$)|([\u4e00-\u9fff]{2,3})(?=\s*(?:报道|[）)])))"
+)
+# Furniture removed before extraction: on short pages trafilatura otherwise keeps the menus.
+_PRUNE = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|footer|breadcrumb|crumb|copyright|sidebar|share|toolbar|friendlink)([\s_-]|$)",
+    re.IGNORECASE,
+)
 
 
 def decode_html(body: bytes, header_charset: str | None) -> str:
@@ -96,8 +104,10 @@ def extract_html_text(html: str, url: str) -> ExtractedArticle:
     html_title = _first_text(tree, "//title")
     lang = tree.get("lang") or meta.get("language") or meta.get("content-language")
     site_name = _first_meta(meta, _SITE_META)
-    published = _first_meta_date(meta) or _date_from_page(html) or date_from_url(url)
-    meta_author = _first_meta(meta, _AUTHOR_META)
+    byline = _byline_window(html)
+    published = _first_meta_date(meta) or _date_in(byline) or date_from_url(url)
+    meta_author = _first_meta(meta, _AUTHOR_META) or author_from_text(byline[0] if byline else "")
+    _prune_furniture(tree)
 
     # trafilatura cleans the tree in place: every look at the raw page happens above.
     document = trafilatura.bare_extraction(
@@ -123,7 +133,7 @@ def extract_html_text(html: str, url: str) -> ExtractedArticle:
     if not body_text:
         raise CollectError("no article text found on the page")
     title = choose_title(h1, meta.get("og:title"), html_title, found_title, site_name)
-    body_text = strip_heading_lines(body_text, [title, h1, html_title])
+    body_text = strip_heading_lines(body_text, [title, h1, html_title, site_name])
     if not title:
         title = body_text.split("\n", 1)[0][:60]
     if published is None and found_date:
@@ -248,14 +258,23 @@ def date_from_url(url: str) -> datetime | None:
     return None
 
 
-def _date_from_page(html: str) -> datetime | None:
-    # The publication line sits just under the headline; dates further down are in the story.
+def _byline_window(html: str) -> list[str]:
+    """Page text where the date and byline are: just under the headline, else the top of the page."""
     start = html.find("<h1")
     windows = [html[start : start + 3000]] if start >= 0 else []
     windows.append(html[:30000])
+    cleaned = []
     for window in windows:
         window = re.sub(r"<script.*?</script>|<style.*?</style>", " ", window, flags=re.S | re.I)
-        window = re.sub(r"<[^>]+>", " ", window)
+        cleaned.append(re.sub(r"<[^>]+>", " ", window))
+    if start >= 0:
+        # Skip the headline itself: its text may hold dates that are not the publication date.
+        cleaned[0] = cleaned[0].split("\n", 1)[-1] if "\n" in cleaned[0] else cleaned[0]
+    return cleaned
+
+
+def _date_in(windows: list[str]) -> datetime | None:
+    for window in windows:
         for match in TEXT_DATE.finditer(window):
             found = datetime_from_match(match)
             if found is not None and 1990 < found.year < 2100:
@@ -318,8 +337,24 @@ def _first_text(tree: lxml.html.HtmlElement, xpath: str) -> str | None:
 
 def author_from_text(text: str) -> str | None:
     head = text[:400]
-    match = _AUTHOR_TEXT.search(head) or _REPORTER_TEXT.search(head)
-    return match.group(1).strip() if match else None
+    match = _AUTHOR_TEXT.search(head)
+    if match:
+        return match.group(1).strip()
+    match = _REPORTER_TEXT.search(head)
+    return (match.group(1) or match.group(2)).strip() if match else None
+
+
+def _prune_furniture(tree: lxml.html.HtmlElement) -> None:
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body"):
+            continue
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag in ("nav", "footer", "aside") or (marker.strip() and _PRUNE.search(marker)):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def normalize_language(label: str | None, text: str) -> str | None:

@@ -307,3 +307,45 @@ def _status(source: Source) -> str:
     if source.paused:
         return "[yellow]paused[/yellow]"
     return "active"
+
+
+DEMO_FOLDER_SOURCE = "资料文件夹"
+
+
+def run_demo_collect(settings: Settings) -> list[SourceOutcome]:
+    """Serve the bundled corpus on loopback, register its outlets as sources and collect them."""
+    from newsdesk.collect.demo_site import OUTLETS, DemoSite, folder_path
+    from newsdesk.collect.runner import parse_interval
+    from newsdesk.store import articles as article_store
+    from newsdesk.store import sources as source_store
+
+    # The demo's own sites live on loopback; nothing else is contacted.
+    demo_collect = settings.collect.model_copy(
+        update={
+            "allow_networks": sorted({*settings.collect.allow_networks, "loopback"}),
+            "per_host_interval_seconds": 0.0,
+            "per_host_concurrency": 8,
+        }
+    )
+    demo_settings = settings.model_copy(update={"collect": demo_collect})
+    engine = engine_for(settings)
+    interval = parse_interval(settings.collect.default_interval)
+    with DemoSite() as site:
+        wanted = [
+            (o.name, site.entry_url(o), "listing" if o.way_in == "listing" else "feed") for o in OUTLETS
+        ]
+        wanted.append((DEMO_FOLDER_SOURCE, str(folder_path().resolve()), "folder"))
+        for name, location, kind in wanted:
+            existing = source_store.find_source(engine, name)
+            if existing is None:
+                source_store.add_source(
+                    engine, name=name, location=location, kind=kind, interval_seconds=interval
+                )
+            elif existing.location != location:
+                source_store.move_source(engine, name, location)
+        console.print(
+            f"sample sites on {site.base}: {', '.join(o.name for o in OUTLETS)}; folder {folder_path()}"
+        )
+        outcomes = run_collect(demo_settings, names=[name for name, _, _ in wanted])
+    console.print(f"articles in the database: {article_store.count_articles(engine)}")
+    return outcomes

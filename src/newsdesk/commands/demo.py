@@ -29,7 +29,9 @@ def demo(
     run_demo_archive(settings, output)
 
     # 2. Collection: the bundled corpus, served on loopback.
-    # (collect stage step goes here)
+    from newsdesk.commands.collect import run_demo_collect
+
+    run_demo_collect(settings)
 
     # 3. Editorial processing: clusters, relevance, columns, condensation, figures.
     # (process stage step goes here)
