@@ -1,0 +1,180 @@
+"""Incremental same-story clustering.
+
+Articles arrive in batches. Each new article is looked up in two indexes for candidates —
+the MinHash LSH index over 5-character shingles (reprints and light rewrites) and an
+anchor index over the event's particulars (its figures and distinctive title words, for
+independent rewrites whose wording differs) — and every candidate pair goes through the
+finer decision of ``samestory``. Accepted pairs join clusters with union–find, so a
+cluster grows as its story is picked up by more outlets and two clusters merge when an
+article bridges them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsdesk.cluster.index import DEFAULT_SEED, LSHIndex, MinHasher
+from newsdesk.cluster.samestory import PairDecision, StoryFeatures, decide, story_features
+from newsdesk.cluster.shingles import shingle_hashes
+
+LSH_K = 5
+LSH_NUM_PERM = 64
+LSH_THRESHOLD = 0.3
+# an anchor shared by more articles than this names a topic, not an event
+ANCHOR_BUCKET_CAP = 200
+
+
+@dataclass(frozen=True)
+class ClusterInput:
+    article_id: int
+    title: str
+    text: str
+    published_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    article_id: int
+    other_id: int
+    decision: PairDecision
+
+
+class AnchorIndex:
+    def __init__(self, cap: int = ANCHOR_BUCKET_CAP) -> None:
+        self.cap = cap
+        self._buckets: dict[str, list[int]] = {}
+
+    @staticmethod
+    def anchors(features: StoryFeatures) -> set[str]:
+        keys = {f"f:{k}" for k in features.figures if not _is_trivial_figure(k)}
+        keys |= {f"w:{w}" for w in features.title_words}
+        return keys
+
+    def query_and_insert(self, doc_id: int, keys: Iterable[str]) -> set[int]:
+        shared: Counter[int] = Counter()
+        for key in keys:
+            bucket = self._buckets.setdefault(key, [])
+            weight = 2 if key.startswith("f:") else 1
+            for other in bucket:
+                shared[other] += weight
+            bucket.append(doc_id)
+            if len(bucket) > self.cap:
+                del bucket[0]
+        return {other for other, n in shared.items() if n >= 2 and other != doc_id}
+
+
+def _is_trivial_figure(key: str) -> bool:
+    # "6个", "2家", "10%": too common to name an event by themselves
+    digits = "".join(c for c in key if c.isdigit() or c == ".")
+    try:
+        value = float(digits) if digits else 0.0
+    except ValueError:
+        return False
+    return value < 100 and "." not in digits
+
+
+class StoryClusterer:
+    def __init__(
+        self,
+        features_of: Callable[[int], StoryFeatures | None] | None = None,
+        lsh_threshold: float = LSH_THRESHOLD,
+        num_perm: int = LSH_NUM_PERM,
+        use_anchors: bool = True,
+        feature_cache_size: int = 20_000,
+        max_days_apart: int = 10,
+    ) -> None:
+        self.hasher = MinHasher(num_perm=num_perm, seed=DEFAULT_SEED)
+        self.index = LSHIndex(threshold=lsh_threshold, num_perm=num_perm)
+        self.anchors = AnchorIndex() if use_anchors else None
+        self._features_of = features_of
+        self._cache: OrderedDict[int, StoryFeatures] = OrderedDict()
+        self._cache_size = feature_cache_size
+        self.max_days_apart = max_days_apart
+        self.parent: dict[int, int] = {}
+        self.links: list[Link] = []
+        self.pairs_checked = 0
+
+    # union–find ------------------------------------------------------------------------
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(x, x) != root:  # path compression
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the older (smaller id) article stays the root: cluster identity is stable
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def seed_group(self, members: Sequence[int]) -> None:
+        """Restore a cluster known from earlier runs."""
+        for m in members[1:]:
+            self.union(members[0], m)
+
+    # indexing --------------------------------------------------------------------------
+    def _remember(self, doc_id: int, features: StoryFeatures) -> None:
+        self._cache[doc_id] = features
+        self._cache.move_to_end(doc_id)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+    def _features(self, doc_id: int) -> StoryFeatures | None:
+        f = self._cache.get(doc_id)
+        if f is None and self._features_of is not None:
+            f = self._features_of(doc_id)
+            if f is not None:
+                self._remember(doc_id, f)
+        return f
+
+    def index_existing(self, docs: Sequence[ClusterInput]) -> None:
+        """Put already-clustered articles in the indexes without deciding anything."""
+        self._add(docs, decide_pairs=False)
+
+    def add(self, docs: Sequence[ClusterInput]) -> dict[int, int]:
+        """Cluster new articles; returns article id → cluster root for the new ones."""
+        self._add(docs, decide_pairs=True)
+        return {d.article_id: self.find(d.article_id) for d in docs}
+
+    def _add(self, docs: Sequence[ClusterInput], decide_pairs: bool) -> None:
+        if not docs:
+            return
+        shingles = [shingle_hashes(d.title + d.text, LSH_K) for d in docs]
+        keys = self.index.band_keys(self.hasher.signatures(shingles)).tolist()
+        for doc, doc_keys in zip(docs, keys, strict=True):
+            self.parent.setdefault(doc.article_id, doc.article_id)
+            features = story_features(doc.title, doc.text, doc.published_at)
+            self._remember(doc.article_id, features)
+            candidates = self.index.query_and_insert(doc.article_id, doc_keys)
+            if self.anchors is not None:
+                candidates |= self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features))
+            if not decide_pairs:
+                continue
+            for other in sorted(candidates):
+                if self.find(other) == self.find(doc.article_id):
+                    continue
+                other_features = self._features(other)
+                if other_features is None:
+                    continue
+                self.pairs_checked += 1
+                decision = decide(features, other_features, self.max_days_apart)
+                if decision.same:
+                    self.links.append(Link(doc.article_id, other, decision))
+                    self.union(doc.article_id, other)
+
+    def groups(self, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for doc_id in ids if ids is not None else list(self.parent):
+            out.setdefault(self.find(doc_id), []).append(doc_id)
+        return out
+
+
+def signature_bytes(signature: np.ndarray) -> bytes:
+    return signature.astype(np.uint32).tobytes()

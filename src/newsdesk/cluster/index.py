@@ -1,0 +1,117 @@
+"""MinHash signatures and an incremental LSH index over them.
+
+Signatures are datasketch MinHashes (``affine32`` scheme, the datasketch permutations for
+the given seed), computed for whole batches of documents at once with numpy: one
+``(shingles × permutations)`` matrix and a ``minimum.reduceat`` per batch, which is what
+makes a million articles feasible (``MinHash.update`` per shingle would take hours).
+
+The index bands the signatures the way ``datasketch.MinHashLSH`` does and uses its choice
+of bands and rows for the threshold, but keeps each band's buckets as a plain ``dict`` of
+integers: a million documents then cost about a gigabyte instead of several, and the
+index grows one document at a time (articles arrive all day).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+
+DEFAULT_NUM_PERM = 128
+DEFAULT_SEED = 7
+
+
+class MinHasher:
+    def __init__(self, num_perm: int = DEFAULT_NUM_PERM, seed: int = DEFAULT_SEED) -> None:
+        self.num_perm = num_perm
+        self.seed = seed
+        a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        self._a = np.asarray(a, dtype=np.uint32)
+        self._b = np.asarray(b, dtype=np.uint32)
+
+    def signature(self, shingles: np.ndarray) -> np.ndarray:
+        return self.signatures([shingles])[0]
+
+    def signatures(self, batch: Sequence[np.ndarray], chunk_rows: int = 200_000) -> np.ndarray:
+        """Signatures of many shingle sets, shape (len(batch), num_perm), uint32.
+
+        ``chunk_rows`` bounds the temporary matrix (rows × num_perm × 4 bytes).
+        """
+        out = np.full((len(batch), self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+        start = 0
+        while start < len(batch):
+            rows = 0
+            end = start
+            while end < len(batch) and (rows == 0 or rows + len(batch[end]) <= chunk_rows):
+                rows += len(batch[end])
+                end += 1
+            parts = [s if len(s) else np.zeros(1, dtype=np.uint32) for s in batch[start:end]]
+            lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+            stacked = np.concatenate(parts)
+            with np.errstate(over="ignore"):
+                permuted = stacked[:, None] * self._a[None, :] + self._b[None, :]
+            offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+            out[start:end] = np.minimum.reduceat(permuted, offsets, axis=0)
+            start = end
+        return out
+
+    def as_datasketch(self, signature: np.ndarray) -> MinHash:
+        return MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=signature, scheme="affine32")
+
+
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+class LSHIndex:
+    """Documents (integer ids) by MinHash signature; ``query`` returns likely near-duplicates."""
+
+    def __init__(self, threshold: float = 0.3, num_perm: int = DEFAULT_NUM_PERM) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+        rng = np.random.RandomState(11)
+        # odd 64-bit multipliers fold a band's rows into one integer key
+        self._mult = (
+            rng.randint(0, 2**62, size=self.rows, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        ).astype(np.uint64)
+        self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(self.bands)]
+        self.size = 0
+
+    def band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        """(n, bands) uint64 keys for signatures of shape (n, num_perm)."""
+        used = signatures[:, : self.bands * self.rows].astype(np.uint64)
+        shaped = used.reshape(len(signatures), self.bands, self.rows)
+        with np.errstate(over="ignore"):
+            return (shaped * self._mult[None, None, :]).sum(axis=2, dtype=np.uint64)
+
+    def insert(self, doc_id: int, keys: Iterable[int]) -> None:
+        for band, key in zip(self._buckets, keys, strict=True):
+            held = band.get(key)
+            if held is None:
+                band[key] = doc_id
+            elif isinstance(held, list):
+                held.append(doc_id)
+            else:
+                band[key] = [held, doc_id]
+        self.size += 1
+
+    def query(self, keys: Iterable[int]) -> set[int]:
+        found: set[int] = set()
+        for band, key in zip(self._buckets, keys, strict=True):
+            held = band.get(key)
+            if held is None:
+                continue
+            if isinstance(held, list):
+                found.update(held)
+            else:
+                found.add(held)
+        return found
+
+    def query_and_insert(self, doc_id: int, keys: Sequence[int]) -> set[int]:
+        found = self.query(keys)
+        self.insert(doc_id, keys)
+        found.discard(doc_id)
+        return found

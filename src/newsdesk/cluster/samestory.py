@@ -1,0 +1,110 @@
+"""The finer same-story decision for a candidate pair of articles.
+
+MinHash LSH finds near-duplicates cheaply; whether two articles report *the same event*
+needs more than overlap of wording. Reprints and light rewrites share most of their
+character shingles; a follow-up that adds little contains most of the original; an
+independent rewrite of the same news shares the event's figures, names and title words
+while its wording differs. Hard negatives look alike on the surface and are told apart
+by what they do *not* share: the same company announcing a different thing has other
+figures and other title words; two reports on the same topic (two different policy
+documents on 跨境电商) share vocabulary but not the event's particulars.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_hashes
+from newsdesk.editorial.figures import extract_figures
+from newsdesk.editorial.tokens import words
+
+FINE_K = 3
+# title words that say nothing about which event it is
+_TITLE_STOPWORDS = {
+    "发布", "推出", "启动", "召开", "举行", "印发", "开展", "加强", "推进", "推动", "实现", "增长", "同比",
+    "我国", "中国", "全国", "首次", "正式", "关于", "进一步", "持续", "今年", "上半年", "年", "月", "日",
+    "亿元", "万亿元", "万元", "万", "亿", "超", "达", "将", "在", "的", "了", "与", "和", "及", "为", "等",
+    "电商", "电子商务", "平台", "数字", "经济", "数字经济", "发展", "企业", "市场", "消费", "行业",
+}  # fmt: skip
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    title: str
+    shingles: np.ndarray  # sorted unique FINE_K-shingle hashes of title + body
+    figures: frozenset[str]  # normalised "value unit" of every figure
+    title_words: frozenset[str]
+    published_at: dt.datetime | None = None
+    length: int = 0
+
+
+@dataclass(frozen=True)
+class PairDecision:
+    same: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def figure_keys(title: str, text: str) -> frozenset[str]:
+    keys = set()
+    for f in extract_figures(text, title):
+        if f.value is None:
+            continue
+        keys.add(f"{f.value:.6g}{f.unit}")
+    return frozenset(keys)
+
+
+def story_features(title: str, text: str, published_at: dt.datetime | None = None) -> StoryFeatures:
+    norm = normalise(title + text)
+    return StoryFeatures(
+        title=title,
+        shingles=shingle_hashes(norm, FINE_K, normalised=True),
+        figures=figure_keys(title, text),
+        title_words=frozenset(
+            w for w in words(title) if len(w) >= 2 and w not in _TITLE_STOPWORDS and not _DIGITS.search(w)
+        ),
+        published_at=published_at,
+        length=len(norm),
+    )
+
+
+def _title_overlap(a: StoryFeatures, b: StoryFeatures) -> float:
+    if not a.title_words or not b.title_words:
+        return 0.0
+    return len(a.title_words & b.title_words) / min(len(a.title_words), len(b.title_words))
+
+
+def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
+    jac = jaccard(a.shingles, b.shingles)
+    cont = containment(a.shingles, b.shingles)
+    title = _title_overlap(a, b)
+    shared_figures = len(a.figures & b.figures)
+    reasons = [f"jaccard {jac:.2f}", f"containment {cont:.2f}", f"title words {title:.2f}"]
+    if shared_figures:
+        reasons.append(f"{shared_figures} shared figures")
+    if a.published_at and b.published_at:
+        gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
+        if gap > max_days_apart:
+            return PairDecision(False, 0.0, [*reasons, f"{gap:.0f} days apart"])
+    # a reprint, perhaps lightly edited
+    if jac >= 0.7:
+        return PairDecision(True, jac, [*reasons, "near-duplicate wording"])
+    # Both give several figures and few agree: the same release for another period
+    # (1—5 月 vs 上半年) or the same company's other announcement, written from a template.
+    if len(a.figures) >= 3 and len(b.figures) >= 3:
+        agreement = shared_figures / min(len(a.figures), len(b.figures))
+        if agreement < 0.34:
+            return PairDecision(False, 0.0, [*reasons, f"figures disagree ({agreement:.2f} agree)"])
+    # one text mostly inside the other: a rewrite, or a follow-up that adds little
+    if cont >= 0.5:
+        return PairDecision(True, cont, [*reasons, "most of the wording shared"])
+    # an independent rewrite: the event's particulars (figures, title words) agree
+    score = 1.5 * cont + 0.6 * title + 0.3 * min(shared_figures, 3)
+    same = score >= 0.75 and cont >= 0.28
+    reasons.append(f"score {score:.2f}")
+    return PairDecision(same, score, reasons)

@@ -1,0 +1,61 @@
+"""Character shingles of Chinese text, hashed to 32-bit integers with numpy.
+
+Chinese has no spaces, so words are not the unit: overlapping runs of ``k`` characters
+are. Text is normalised first (whitespace and punctuation out, full-width digits and
+letters folded, Latin lower-cased) so that a reprint with different spacing or quotes
+yields the same shingles. Hashing is vectorised: hashing every shingle through Python's
+``hashlib`` costs about a microsecond each, which at a million articles is the whole budget.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+
+DEFAULT_K = 3
+_DROP = re.compile(
+    r"[\s\u3000\xa0，。！？；：、“”‘’（）《》【】〔〕「」『』—…·,.!?;:()\[\]\"'<>/\\|~`@#$%^&*+=_-]+"
+)
+_P = np.uint32(0x01000193)  # FNV prime: a cheap multiplier that spreads code points
+_MIX = np.uint32(0x9E3779B1)
+
+
+def normalise(text: str) -> str:
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def shingle_hashes(text: str, k: int = DEFAULT_K, normalised: bool = False) -> np.ndarray:
+    """Sorted unique uint32 hashes of the k-character shingles of ``text``."""
+    t = text if normalised else normalise(text)
+    if not t:
+        return np.zeros(0, dtype=np.uint32)
+    codes = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32)
+    if len(codes) < k:
+        codes = np.concatenate([codes, np.zeros(k - len(codes), dtype=np.uint32)])
+    n = len(codes) - k + 1
+    with np.errstate(over="ignore"):
+        h = np.zeros(n, dtype=np.uint32)
+        for j in range(k):
+            h = h * _P + codes[j : j + n]
+        h ^= h >> np.uint32(15)
+        h *= _MIX
+        h ^= h >> np.uint32(13)
+    return np.unique(h)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the shorter text's shingles found in the other: a reprint that cuts the
+    original, or a follow-up that repeats it, scores high although Jaccard is low."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / min(len(a), len(b))

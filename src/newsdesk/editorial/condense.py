@@ -1,0 +1,124 @@
+"""Extractive condensation: keep whole sentences, in their original order and paragraphs,
+within a target length, boilerplate dropped.
+
+Which sentences first: those carrying the key figures and the title's subject, then the
+opening sentence (news is written top-down), then the rest by how much of the title they
+share. A paragraph whose last kept sentence ends in ； or ， is closed with 。 so the
+result reads as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsdesk.editorial.boilerplate import strip_boilerplate
+from newsdesk.editorial.figures import Figure, figures_in_sentence
+from newsdesk.editorial.sentences import Sentence, join_sentences, split_sentences
+
+DEFAULT_MIN_CHARS = 200
+DEFAULT_MAX_CHARS = 600
+# sentences that lean on a dropped predecessor read badly on their own
+_DEPENDENT_OPENING = re.compile(
+    r"^(?:此外|另外|同时|但是|但|而且|而|因此|所以|对此|为此|其中|这|该|他|她|它|他们|其)"
+)
+_QUESTION = re.compile(r"[？?]$")
+
+
+@dataclass
+class Condensed:
+    body: str
+    kept: list[Sentence]
+    total_sentences: int
+    removed_boilerplate: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return len(self.body.replace("\n", ""))
+
+
+def _bigrams(text: str) -> set[str]:
+    t = re.sub(r"[\s，。！？；：、“”‘’（）《》【】,.!?;:()\"']", "", text)
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def score_sentences(title: str, sentences: list[Sentence]) -> list[float]:
+    title_grams = _bigrams(title)
+    title_figures = {f.text.replace(" ", "") for f in figures_in_sentence(title)}
+    scores: list[float] = []
+    seen_paragraphs: set[int] = set()
+    for s in sentences:
+        score = 0.0
+        figures = figures_in_sentence(s.text)
+        if figures:
+            score += 1.0 + 0.25 * min(len(figures), 4)
+            if any(f.text.replace(" ", "") in title_figures for f in figures):
+                score += 1.5
+        grams = _bigrams(s.text)
+        if title_grams and grams:
+            score += 2.0 * len(title_grams & grams) / len(title_grams)
+        if s.index == 0:
+            score += 2.0
+        elif s.paragraph not in seen_paragraphs:
+            score += 0.4  # a paragraph's opening sentence states its point
+        seen_paragraphs.add(s.paragraph)
+        if len(s.text) < 10:
+            score -= 1.0
+        if _DEPENDENT_OPENING.match(s.text):
+            score -= 0.5
+        if _QUESTION.search(s.text):
+            score -= 0.5
+        # later sentences matter a little less, all else equal
+        score -= 0.02 * s.index
+        scores.append(score)
+    return scores
+
+
+def condense(
+    title: str,
+    text: str,
+    min_chars: int = DEFAULT_MIN_CHARS,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Condensed:
+    clean = strip_boilerplate(text)
+    sentences = split_sentences(clean.text)
+    figures = [f for s in sentences for f in figures_in_sentence(s.text)]
+    if not sentences:
+        return Condensed("", [], 0, clean.removed, figures)
+    total = sum(len(s.text) for s in sentences)
+    if total <= max_chars:
+        kept = sentences
+    else:
+        scores = score_sentences(title, sentences)
+        order = sorted(range(len(sentences)), key=lambda i: -scores[i])
+        chosen: set[int] = set()
+        length = 0
+        for i in order:
+            n = len(sentences[i].text)
+            if length + n > max_chars:
+                continue
+            # once the floor is met, add only sentences that are worth it
+            if length >= min_chars and scores[i] < 1.0:
+                continue
+            chosen.add(i)
+            length += n
+        if not chosen:  # a single sentence longer than the whole budget: cut at a clause
+            first = sentences[0]
+            cut = first.text[:max_chars]
+            m = max(cut.rfind("，"), cut.rfind("；"))
+            cut = (cut[:m] if m > min_chars // 2 else cut).rstrip("，；、") + "。"
+            kept = [Sentence(cut, first.paragraph, 0)]
+            return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures)
+        kept = [sentences[i] for i in sorted(chosen)]
+    kept = _close_paragraphs(kept)
+    return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures)
+
+
+def _close_paragraphs(kept: list[Sentence]) -> list[Sentence]:
+    out = list(kept)
+    for i, s in enumerate(out):
+        last_of_paragraph = i == len(out) - 1 or out[i + 1].paragraph != s.paragraph
+        if last_of_paragraph and s.text.endswith(("；", "，", ";", ",")):
+            out[i] = Sentence(s.text[:-1] + "。", s.paragraph, s.index)
+    return out

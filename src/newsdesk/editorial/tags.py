@@ -1,0 +1,61 @@
+"""Tags: the organisations, platforms and places a report names.
+
+From the dictionary (``data/tags.tsv`` plus the user's file, see ``tokens``), and from jieba
+words shaped like an agency (…部, …局, …委员会, …协会) or an administrative place (…省, …市).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from newsdesk.editorial.tokens import dictionary, words
+
+_ORG_SHAPE = re.compile(
+    r"^[\u4e00-\u9fa5]{1,10}(?:部|总局|局|委员会|委|办公厅|协会|研究院|研究所|集团|银行)$"
+)
+_PLACE_SHAPE = re.compile(r"^[\u4e00-\u9fa5]{2,6}(?:省|市|自治区|县|新区|自贸区|综试区)$")
+# jieba words of that shape which are not names
+_NOT_NAMES = {
+    "全部",
+    "内部",
+    "外部",
+    "局部",
+    "部",
+    "一部",
+    "本部",
+    "这部",
+    "各部",
+    "有关部",
+    "城市",
+    "都市",
+    "超市",
+    "股市",
+    "上市",
+    "门市",
+}
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    kind: str  # platform | org | place
+    count: int
+
+
+def extract_tags(text: str, user_dictionary: str | None = None) -> list[Tag]:
+    known = dictionary(user_dictionary)
+    counts: Counter[tuple[str, str]] = Counter()
+    for w in words(text, user_dictionary):
+        kind = known.get(w)
+        if kind is None and w not in _NOT_NAMES:
+            if _ORG_SHAPE.match(w) and len(w) >= 3:
+                kind = "org"
+            elif _PLACE_SHAPE.match(w):
+                kind = "place"
+        if kind:
+            counts[(w, kind)] += 1
+    return [
+        Tag(name, kind, n) for (name, kind), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    ]

@@ -1,0 +1,69 @@
+"""One jieba tokenizer for the whole editorial stage, with newsdesk's dictionary of
+platforms, agencies and places (``data/tags.tsv``) and the user's own added.
+
+jieba loads its bundled dictionary lazily on the first cut (about a second); we keep one
+instance per dictionary set and keep jieba quiet about it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+_LOCK = threading.Lock()
+
+
+def _read_dictionary(text: str) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.replace("\t", " ").split()
+        name = parts[0]
+        kind = parts[1] if len(parts) > 1 else "org"
+        entries[name] = kind
+    return entries
+
+
+@lru_cache(maxsize=8)
+def dictionary(user_dictionary: str | None = None) -> dict[str, str]:
+    """name → kind (platform | org | place) from the shipped list plus the user's file."""
+    shipped = resources.files("newsdesk.editorial").joinpath("data/tags.tsv").read_text(encoding="utf-8")
+    entries = _read_dictionary(shipped)
+    if user_dictionary:
+        path = Path(user_dictionary)
+        if path.exists():
+            entries.update(_read_dictionary(path.read_text(encoding="utf-8")))
+    return entries
+
+
+@lru_cache(maxsize=8)
+def tokenizer(user_dictionary: str | None = None) -> jieba.Tokenizer:
+    with _LOCK:
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        for name in dictionary(user_dictionary):
+            tk.add_word(name, freq=2000)
+        return tk
+
+
+def words(text: str, user_dictionary: str | None = None) -> list[str]:
+    """jieba words without whitespace and punctuation-only tokens."""
+    return [w for w in tokenizer(user_dictionary).lcut(text) if w.strip() and not _is_punct(w)]
+
+
+def analyzer(text: str) -> list[str]:
+    """The scikit-learn analyzer: module-level so trained models pickle."""
+    return words(text)
+
+
+def _is_punct(w: str) -> bool:
+    return all(not (c.isalnum() or "\u4e00" <= c <= "\u9fff") for c in w)
