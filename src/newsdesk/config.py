@@ -54,6 +54,28 @@ class CollectSettings(BaseModel):
     max_articles_per_source: int = 300
 
 
+class EditorialSettings(BaseModel):
+    """The editorial stage: clustering, relevance, columns, condensation."""
+
+    # characters of the condensed body, per column; "default" for columns not listed
+    condense_lengths: dict[str, tuple[int, int]] = Field(
+        default_factory=lambda: {"default": (200, 600), "数据观察": (200, 700), "专家视点": (300, 800)}
+    )
+    include_keywords: list[str] = Field(default_factory=list, description="Words that make a story more relevant")
+    exclude_keywords: list[str] = Field(default_factory=list, description="Words that make a story off-beat")
+    # how a cluster's lead article is chosen, first criterion first
+    lead_preference: list[str] = Field(default_factory=lambda: ["outlet_rank", "completeness", "earliest"])
+    outlet_ranks: dict[str, int] = Field(default_factory=dict, description="Outlet → rank, lower is preferred")
+    # 《》 for newspapers and magazines, “” for websites and agencies; guessed from the name otherwise
+    outlet_marks: dict[str, str] = Field(default_factory=dict)
+    user_dictionary: Path | None = Field(None, description="Extra tags: 'name kind' lines (platform/org/place)")
+    model_path: Path | None = Field(None, description="Column model file; default <data_dir>/models/columns.pkl")
+    # articles published this many days apart are never the same story
+    max_days_apart: int = 10
+    # clusters of the last days are reopened when new articles arrive
+    cluster_window_days: int = 14
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_", env_nested_delimiter="__", extra="ignore")
 
@@ -61,6 +83,7 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="SQLAlchemy URL; default an SQLite file in data_dir")
     publication: PublicationSettings = Field(default_factory=PublicationSettings)
     collect: CollectSettings = Field(default_factory=CollectSettings)
+    editorial: EditorialSettings = Field(default_factory=EditorialSettings)
     log_level: str = "INFO"
 
     @classmethod
@@ -73,6 +96,10 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, _TomlFileSource(settings_cls))
+
+    @property
+    def editorial_model_path(self) -> Path:
+        return self.editorial.model_path or self.data_dir / "models" / "columns.pkl"
 
     @property
     def effective_database_url(self) -> str:
