@@ -36,6 +36,7 @@ FOLDER_SUFFIXES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".eml": "message/rfc822",
 }
+_PARAGRAPH_ENDS = ("。", "！", "？", "：", "；", "”", "」", "》", ".", "!", "?", ":")
 _OUTLET_LINE = re.compile(r"^\s*(?:来源|稿源|出处)\s*[:：]\s*(\S{2,30})")
 
 
@@ -67,7 +68,7 @@ def scan_folder(folder: Path) -> list[FolderFile]:
 
 def extract_file(path: str) -> tuple[ExtractedArticle, bytes, str]:
     """Extract one file (in a worker process): the article, the compressed bytes, the content type."""
-    file = Path(path)
+    file = Path(path).resolve()
     content_type = FOLDER_SUFFIXES[file.suffix.lower()]
     data = file.read_bytes()
     article, raw = extract_document(data, file.as_uri(), content_type)
@@ -159,7 +160,20 @@ def _pdf_text(data: bytes) -> str:
         raise CollectError(f"unreadable PDF: {exc}") from exc
     if not text.strip():
         raise CollectError("the PDF has no text layer (a scan?): nothing to extract")
-    return text
+    return _join_wrapped_lines(text)
+
+
+def _join_wrapped_lines(text: str) -> str:
+    """PDF text breaks lines where the page did; a paragraph ends only after closing punctuation."""
+    paragraphs: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        if paragraphs and not paragraphs[-1].endswith(_PARAGRAPH_ENDS):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return "\n".join(paragraphs)
 
 
 def _from_docx(data: bytes, file: Path) -> ExtractedArticle:
