@@ -21,7 +21,7 @@ COLLECT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "collec
 class Reply:
     status: int = 200
     body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str | None] = field(default_factory=dict)
     delay: float = 0.0  # before the headers
     trickle: float = 0.0  # pause between 1-byte chunks of the body (a slow server)
 
@@ -38,7 +38,7 @@ class LoopbackServer:
         self._server.daemon_threads = True
         self._server.owner = self  # type: ignore[attr-defined]
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -81,7 +81,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(reply.status)
             headers = {"Content-Length": str(len(reply.body)), **reply.headers}
             for key, value in headers.items():
-                self.send_header(key, value)
+                if value is not None:  # None leaves a header out (no Content-Length: read to close)
+                    self.send_header(key, value)
             self.end_headers()
             if reply.trickle:
                 for index in range(len(reply.body)):

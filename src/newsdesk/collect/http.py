@@ -132,6 +132,8 @@ class Fetcher:
             if len(visited) > self.settings.max_redirects:
                 raise CollectError(f"too many redirects (more than {self.settings.max_redirects}) from {url}")
             visited.append(current)
+            # Refuse forbidden addresses before anything, robots.txt included, is asked of them.
+            await self._checked_target(current)
             if check_robots and self.settings.respect_robots_txt and not await self._robots_allow(current):
                 raise CollectError(f"robots.txt of {urlsplit(current).netloc} disallows {current}")
             resource, location = await self._get_with_retries(current, headers, cap)
