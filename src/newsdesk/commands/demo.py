@@ -34,6 +34,8 @@ def demo(
     run_demo_collect(settings)
 
     # 3. Editorial processing: clusters, relevance, columns, condensation, figures.
-    # (process stage step goes here)
+    from newsdesk.commands.editorial import run_demo_process
+
+    run_demo_process(settings)
 
     console.rule("[bold green]demo done")

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -117,4 +118,95 @@ articles = Table(
     Column("fetched_at", DateTime(timezone=True), nullable=False),
     Column("processed_at", DateTime(timezone=True)),  # set by the editorial stage
     Index("ix_articles_published_at", "published_at"),
+)
+
+# --- editorial -----------------------------------------------------------------------------
+
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("lead_article_id", ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("size", Integer, nullable=False, default=1),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+cluster_members = Table(
+    "cluster_members",
+    metadata,
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", ForeignKey("clusters.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("joined_at", DateTime(timezone=True), nullable=False),
+    Column("reasons", JSON, nullable=False, default=list),  # why it joined: the same-story decision
+)
+
+article_analysis = Table(
+    "article_analysis",
+    metadata,
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("clean_text", Text, nullable=False),  # boilerplate removed
+    Column("tags", JSON, nullable=False, default=list),  # [{"name", "kind", "count"}]
+    Column("figure_count", Integer, nullable=False, default=0),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+)
+
+article_figures = Table(
+    "article_figures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),  # original wording, e.g. 六千九百五十九亿元
+    Column("kind", String(16), nullable=False),  # amount | count | percent | change
+    Column("value", Float),  # normalised number
+    Column("unit", String(16), nullable=False, default=""),
+    Column("period", String(100)),
+    Column("subject", String(200)),
+    Column("sentence", Text, nullable=False),
+)
+
+candidate_items = Table(
+    "candidate_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cluster_id", ForeignKey("clusters.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("lead_article_id", ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),  # condensed, paragraphs separated by \n
+    Column("column_name", String(100), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("column_reasons", JSON, nullable=False, default=list),
+    Column("relevance", Float, nullable=False),
+    Column("relevance_reasons", JSON, nullable=False, default=list),
+    Column("outlet", String(200)),
+    Column("outlet_mark", String(4)),
+    Column("office_compiled", Boolean, nullable=False, default=False),  # 编辑部整理: merged by the editor
+    Column("attribution_line", Text, nullable=False),
+    Column("status", String(16), nullable=False, default="suggested"),  # suggested | accepted | rejected
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+editor_decisions = Table(
+    "editor_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("candidate_id", ForeignKey("candidate_items.id", ondelete="SET NULL"), index=True),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("column_name", String(100), nullable=False),  # the column the editor filed it in
+    Column("accepted", Boolean, nullable=False, default=True),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+)
+
+editorial_models = Table(
+    "editorial_models",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),  # columns
+    Column("path", Text, nullable=False),
+    Column("examples", Integer, nullable=False),
+    Column("accuracy", Float),  # cross-validated, when measured
+    Column("columns", JSON, nullable=False, default=list),
+    Column("trained_at", DateTime(timezone=True), nullable=False),
 )

@@ -1,0 +1,321 @@
+"""Editorial commands: process, clusters, train, classify, figures, decide."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsdesk.cli import app, console, err_console, get_state
+from newsdesk.config import Settings
+from newsdesk.store.session import engine_for
+
+
+def parse_since(text: str, now: dt.datetime | None = None) -> dt.datetime:
+    """``30d``, ``12h``, ``2w`` back from now, or an ISO date such as ``2022-06-01``."""
+    now = now or dt.datetime.now(dt.UTC)
+    m = re.fullmatch(r"\s*(\d+)\s*([hdw])\s*", text)
+    if m:
+        n, unit = int(m.group(1)), m.group(2)
+        return now - {"h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
+    try:
+        parsed = dt.datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise typer.BadParameter(f"{text!r}: use 30d, 12h, 2w or a date like 2022-06-01") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def process_articles(settings: Settings, limit: int | None = None, quiet: bool = False):
+    """Run the editorial stage with a progress bar; returns the RunResult."""
+    from newsdesk.editorial.pipeline import run_process
+    from newsdesk.store.editorial import count_unprocessed
+
+    engine = engine_for(settings)
+    pending = count_unprocessed(engine)
+    if limit:
+        pending = min(pending, limit)
+    with Progress(
+        TextColumn("[bold]processing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=quiet,
+    ) as progress:
+        task = progress.add_task("process", total=pending)
+        result = run_process(engine, settings, limit=limit, progress=lambda n: progress.advance(task, n))
+    return result
+
+
+@app.command()
+def process(
+    ctx: typer.Context,
+    limit: int | None = typer.Option(None, "--limit", "-n", help="Process at most this many new articles."),
+    again: bool = typer.Option(
+        False, "--again", help="Forget earlier results and process every article anew."
+    ),
+) -> None:
+    """Cluster, classify, score, condense and extract figures of the new articles."""
+    settings = get_state(ctx).settings
+    if again:
+        from newsdesk.store.editorial import reset_processing
+
+        reset_processing(engine_for(settings))
+    result = process_articles(settings, limit)
+    if not result.processed_ids:
+        console.print("nothing new to process")
+        return
+    figures = sum(len(a.figures) for a in result.analyses)
+    console.print(
+        f"processed {len(result.processed_ids)} articles: {len(result.plans)} clusters updated "
+        f"({result.new_clusters} new), {figures} figures"
+    )
+    _print_top_items(result.plans)
+
+
+def _print_top_items(plans, per_column: int = 3) -> None:
+    by_column: dict[str, list] = {}
+    for plan in plans:
+        by_column.setdefault(plan.candidate.column_name, []).append(plan)
+    table = Table(title="top suggestions per column", show_lines=False)
+    table.add_column("column")
+    table.add_column("title")
+    table.add_column("outlets", justify="right")
+    table.add_column("relevance", justify="right")
+    table.add_column("confidence", justify="right")
+    for column, plans_of_column in by_column.items():
+        best = sorted(plans_of_column, key=lambda p: -p.candidate.relevance)[:per_column]
+        for i, plan in enumerate(best):
+            c = plan.candidate
+            table.add_row(
+                column if i == 0 else "",
+                c.title[:40],
+                str(len(plan.member_ids)),
+                f"{c.relevance:.2f}",
+                f"{c.confidence:.2f}",
+            )
+    console.print(table)
+
+
+@app.command()
+def clusters(
+    ctx: typer.Context,
+    min_size: int = typer.Option(1, "--min-size", help="Only clusters with at least this many articles."),
+    limit: int = typer.Option(30, "--limit", "-n"),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """List same-story clusters with their member outlets, largest first."""
+    from newsdesk.store.editorial import list_clusters
+
+    rows = list_clusters(engine_for(get_state(ctx).settings), min_size=min_size, limit=limit)
+    if as_json:
+        for r in rows:
+            print(
+                json.dumps(
+                    {
+                        "id": r.id,
+                        "size": r.size,
+                        "title": r.lead_title,
+                        "outlets": r.outlets,
+                        "column": r.column_name,
+                        "relevance": r.relevance,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
+    if not rows:
+        console.print("no clusters yet: run [bold]newsdesk process[/bold]")
+        return
+    table = Table(title=f"{len(rows)} clusters")
+    table.add_column("id", justify="right")
+    table.add_column("size", justify="right")
+    table.add_column("lead title")
+    table.add_column("outlets")
+    table.add_column("column")
+    table.add_column("relevance", justify="right")
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            str(r.size),
+            r.lead_title[:36],
+            "、".join(dict.fromkeys(r.outlets))[:40],
+            r.column_name or "",
+            f"{r.relevance:.2f}" if r.relevance is not None else "",
+        )
+    console.print(table)
+
+
+@app.command()
+def train(ctx: typer.Context) -> None:
+    """Retrain the column model from the archive and the editor's decisions."""
+    from newsdesk.editorial.pipeline import train_column_model
+
+    settings = get_state(ctx).settings
+    with console.status("training the column model (cross-validating on the archive)…"):
+        model, report = train_column_model(engine_for(settings), settings)
+    if model is None:
+        err_console.print(
+            f"[red]error:[/red] not enough labelled examples ({report['examples']} in columns {report['columns']}); "
+            "import past issues first (newsdesk import)"
+        )
+        raise typer.Exit(1)
+    console.print(f"trained on {report['examples']} examples, columns: {'、'.join(model.columns)}")
+    if "accuracy" in report:
+        console.print(f"cross-validated accuracy: {report['accuracy']:.3f}")
+        table = Table(title="confusion (rows: editor, columns: suggested)")
+        table.add_column("")
+        for c in report["columns"]:
+            table.add_column(c, justify="right")
+        for c, row in zip(report["columns"], report["confusion"], strict=True):
+            table.add_row(c, *[str(n) for n in row])
+        console.print(table)
+    console.print(f"saved to {settings.editorial_model_path}")
+
+
+@app.command()
+def classify(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="JSON lines with title and body; - for standard input."),
+) -> None:
+    """Suggest a column for each JSON line; prints JSON lines with column, confidence, reasons."""
+    from newsdesk.editorial.columns import ColumnClassifier
+    from newsdesk.editorial.pipeline import load_column_model
+
+    settings = get_state(ctx).settings
+    lines = sys.stdin.read().splitlines() if str(file) == "-" else _read_lines(file)
+    records = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            err_console.print(f"[red]error:[/red] {file}:{n}: not JSON: {exc.msg}")
+            raise typer.Exit(2) from exc
+        if not isinstance(record, dict) or not isinstance(record.get("title", ""), str):
+            err_console.print(f"[red]error:[/red] {file}:{n}: expected an object with title and body")
+            raise typer.Exit(2)
+        records.append(record)
+    model = load_column_model(engine_for(settings), settings)
+    classifier = (
+        ColumnClassifier(model, settings.publication.columns)
+        if settings.publication.columns
+        else ColumnClassifier(model)
+    )
+    suggestions = classifier.suggest_many([(r.get("title", ""), r.get("body", "")) for r in records])
+    for record, s in zip(records, suggestions, strict=True):
+        out = {k: v for k, v in record.items() if k not in ("body",)}
+        out.update(s.as_dict())
+        print(json.dumps(out, ensure_ascii=False))
+
+
+def _read_lines(file: Path) -> list[str]:
+    try:
+        return file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        err_console.print(f"[red]error:[/red] {file}: {exc.strerror}")
+        raise typer.Exit(2) from exc
+
+
+FIGURE_FIELDS = [
+    "article_id",
+    "published_at",
+    "outlet",
+    "title",
+    "subject",
+    "text",
+    "value",
+    "unit",
+    "kind",
+    "period",
+    "sentence",
+]
+
+
+@app.command()
+def figures(
+    ctx: typer.Context,
+    since: str = typer.Option("30d", "--since", help="30d, 12h, 2w, or a date like 2022-06-01."),
+    as_csv: bool = typer.Option(
+        False, "--csv", help="CSV (UTF-8 with BOM, opens in Excel) instead of a table."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of standard output."
+    ),
+) -> None:
+    """Export the figures of processed articles: amount, change, period, subject, sentence."""
+    from newsdesk.store.editorial import figures_since
+
+    rows = figures_since(engine_for(get_state(ctx).settings), parse_since(since))
+    if as_csv or output:
+        handle = output.open("w", encoding="utf-8-sig", newline="") if output else sys.stdout
+        try:
+            writer = csv.DictWriter(handle, fieldnames=FIGURE_FIELDS, extrasaction="ignore")
+            writer.writeheader()
+            for r in rows:
+                writer.writerow(
+                    {**r, "published_at": r["published_at"].isoformat() if r["published_at"] else ""}
+                )
+        finally:
+            if output:
+                handle.close()
+        if output:
+            err_console.print(f"wrote {len(rows)} figures to {output}")
+        return
+    table = Table(title=f"{len(rows)} figures since {since}")
+    for name in ("subject", "text", "period", "outlet", "title"):
+        table.add_column(name)
+    for r in rows[:200]:
+        table.add_row(
+            r["subject"] or "", r["text"], r["period"] or "", r["outlet"] or "", (r["title"] or "")[:30]
+        )
+    console.print(table)
+
+
+@app.command()
+def decide(
+    ctx: typer.Context,
+    candidate_id: int = typer.Argument(..., help="Candidate item id (see newsdesk clusters)."),
+    column: str | None = typer.Option(
+        None, "--column", "-c", help="File it in this column (default: as suggested)."
+    ),
+    reject: bool = typer.Option(False, "--reject", help="Leave it out of the issue."),
+) -> None:
+    """Record the editor's decision on a candidate item; ``train`` learns from it."""
+    from newsdesk.store.editorial import record_decision
+
+    try:
+        record_decision(engine_for(get_state(ctx).settings), candidate_id, column, accepted=not reject)
+    except KeyError as exc:
+        err_console.print(f"[red]error:[/red] {exc.args[0]}")
+        raise typer.Exit(1) from exc
+    console.print(f"candidate {candidate_id}: {'rejected' if reject else 'accepted'}")
+
+
+def run_demo_process(settings: Settings) -> None:
+    """Demo step: process the collected articles and show what came of them."""
+    from newsdesk.store.editorial import list_clusters
+
+    console.print(
+        "\n[bold]3. Editorial processing[/bold]: clusters, columns, relevance, condensation, figures"
+    )
+    result = process_articles(settings)
+    figures_found = sum(len(a.figures) for a in result.analyses)
+    multi = [c for c in list_clusters(engine_for(settings), min_size=2, limit=5)]
+    console.print(
+        f"   {len(result.processed_ids)} articles → {len(result.plans)} clusters "
+        f"({len(multi)} shown with several outlets), {figures_found} figures"
+    )
+    for c in multi:
+        console.print(f"   · {c.lead_title[:34]} — {'、'.join(dict.fromkeys(c.outlets))}")
+    if result.plans:
+        _print_top_items(result.plans, per_column=2)

@@ -1,0 +1,339 @@
+"""``newsdesk process``: new articles → analyses, same-story clusters, candidate items.
+
+For each new article: boilerplate out, figures and tags. Then clustering against the
+clusters of the last days (reopened so a story picked up by another outlet joins its
+cluster). For every cluster that changed: choose the lead, suggest a column, score the
+relevance, condense the lead's text to the column's length and write its attribution line.
+
+Pure functions over plain records; ``run_process`` is the only part that touches the
+database (through ``newsdesk.store.editorial``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
+from newsdesk.cluster.lead import LeadCandidate, choose_lead
+from newsdesk.editorial.boilerplate import strip_boilerplate
+from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, LabelledText
+from newsdesk.editorial.condense import condense
+from newsdesk.editorial.figures import Figure, extract_figures
+from newsdesk.editorial.relevance import ArchiveText, RelevanceModel
+from newsdesk.editorial.tags import extract_tags
+from newsdesk.issue.model import Attribution
+from newsdesk.store.editorial import AnalysisRow, CandidateRow, ClusterPlan, FigureRow, StoredArticle
+
+log = logging.getLogger(__name__)
+
+DEFAULT_OFFICE = "编辑部"
+# attribution of a merged item: the office wrote it from several reports
+MULTI_OUTLET_BONUS = 0.05
+
+
+@dataclass
+class Analysis:
+    article: StoredArticle
+    clean_text: str
+    figures: list[Figure]
+    tags: list[dict]
+
+    def as_row(self) -> AnalysisRow:
+        return AnalysisRow(
+            self.article.id,
+            self.clean_text,
+            self.tags,
+            [
+                FigureRow(f.text, f.kind, f.value, f.unit, f.period, f.subject, f.sentence)
+                for f in self.figures
+            ],
+        )
+
+
+@dataclass
+class EditorialContext:
+    """Everything a run needs besides the articles: models and settings."""
+
+    classifier: ColumnClassifier
+    relevance: RelevanceModel
+    office: str = DEFAULT_OFFICE
+    condense_lengths: dict[str, tuple[int, int]] = field(default_factory=lambda: {"default": (200, 600)})
+    lead_preference: Sequence[str] = ("outlet_rank", "completeness", "earliest")
+    outlet_ranks: dict[str, int] = field(default_factory=dict)
+    outlet_marks: dict[str, str] = field(default_factory=dict)
+    user_dictionary: str | None = None
+    max_days_apart: int = 10
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def lengths_for(self, column: str) -> tuple[int, int]:
+        return self.condense_lengths.get(column) or self.condense_lengths.get("default") or (200, 600)
+
+
+@dataclass
+class RunResult:
+    analyses: list[Analysis]
+    plans: list[ClusterPlan]
+    processed_ids: list[int]
+    pairs_checked: int = 0
+
+    @property
+    def new_clusters(self) -> int:
+        return sum(1 for p in self.plans if not p.existing_ids)
+
+
+def analyse(article: StoredArticle, user_dictionary: str | None = None) -> Analysis:
+    clean = strip_boilerplate(article.text).text
+    figures = extract_figures(clean, article.title)
+    tags = [
+        {"name": t.name, "kind": t.kind, "count": t.count}
+        for t in extract_tags(article.title + "\n" + clean, user_dictionary)
+    ]
+    return Analysis(article, clean, figures, tags)
+
+
+def outlet_mark(outlet: str, overrides: dict[str, str] | None = None) -> str:
+    if overrides and outlet in overrides:
+        return overrides[outlet]
+    try:
+        from newsdesk.issue.attribution import default_outlet_mark
+
+        return default_outlet_mark(outlet)
+    except ImportError:  # pragma: no cover - the archive side provides it
+        return "《》" if outlet.endswith(("报", "刊", "杂志")) else "“”"
+
+
+def attribution_for(
+    outlet: str | None, office: str, date: dt.date, marks: dict[str, str] | None = None
+) -> tuple[Attribution, str]:
+    from newsdesk.issue.attribution import attribution_line
+
+    if outlet:
+        attribution = Attribution(
+            outlet=outlet, outlet_mark=outlet_mark(outlet, marks), editorial_office=office, date=date
+        )
+    else:  # no outlet to credit: the office compiled it
+        attribution = Attribution(office_compiled=True, editorial_office=office, date=date)
+    return attribution, attribution_line(attribution)
+
+
+def merged_attribution(office: str, date: dt.date) -> str:
+    """来源：《…》编辑部整理 date — for an item the editor merges from several reports."""
+    from newsdesk.issue.attribution import attribution_line
+
+    return attribution_line(Attribution(office_compiled=True, editorial_office=office, date=date))
+
+
+def run_batch(
+    new_articles: Sequence[StoredArticle],
+    window: Sequence[StoredArticle],
+    context: EditorialContext,
+    progress: Callable[[int], None] | None = None,
+) -> RunResult:
+    """Process ``new_articles`` against the already-clustered ``window``; no database."""
+    analyses: list[Analysis] = []
+    for article in new_articles:
+        analyses.append(analyse(article, context.user_dictionary))
+        if progress:
+            progress(1)
+    by_id_analysis = {a.article.id: a for a in analyses}
+
+    clusterer = StoryClusterer(max_days_apart=context.max_days_apart)
+    clusterer.index_existing([ClusterInput(a.id, a.title, a.text, a.published_at) for a in window])
+    stored_cluster: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    for a in window:
+        if a.cluster_id is not None:
+            stored_cluster[a.id] = a.cluster_id
+            groups.setdefault(a.cluster_id, []).append(a.id)
+    for members in groups.values():
+        clusterer.seed_group(members)
+    clusterer.add(
+        [ClusterInput(a.article.id, a.article.title, a.clean_text, a.article.published_at) for a in analyses]
+    )
+
+    reasons_for: dict[int, list[str]] = {}
+    for link in clusterer.links:
+        reasons_for.setdefault(link.article_id, []).append(
+            f"same story as article {link.other_id}: " + "; ".join(link.decision.reasons)
+        )
+
+    window_by_id = {a.id: a for a in window}
+    touched = clusterer.groups([a.article.id for a in analyses])
+    all_groups = clusterer.groups([*window_by_id, *by_id_analysis])
+    plans: list[ClusterPlan] = []
+    leads: list[tuple[int, StoredArticle, str, list[Figure], list[int]]] = []
+    for root in touched:
+        members = sorted(all_groups[root])
+        candidates = []
+        for m in members:
+            if m in by_id_analysis:
+                an = by_id_analysis[m]
+                candidates.append(
+                    LeadCandidate(
+                        m, an.article.outlet, an.article.published_at, len(an.clean_text), len(an.figures)
+                    )
+                )
+            else:
+                w = window_by_id[m]
+                candidates.append(LeadCandidate(m, w.outlet, w.published_at, len(w.text), w.figure_count))
+        lead = choose_lead(candidates, context.lead_preference, context.outlet_ranks)
+        if lead.article_id in by_id_analysis:
+            an = by_id_analysis[lead.article_id]
+            leads.append((root, an.article, an.clean_text, an.figures, members))
+        else:
+            w = window_by_id[lead.article_id]
+            leads.append((root, w, w.text, extract_figures(w.text, w.title), members))
+
+    texts = [(article.title, text) for _, article, text, _, _ in leads]
+    suggestions = context.classifier.suggest_many(texts, [figs for _, _, _, figs, _ in leads])
+    relevances = context.relevance.score_many(texts)
+    for (_root, article, text, _figures, members), suggestion, relevance in zip(
+        leads, suggestions, relevances, strict=True
+    ):
+        low, high = context.lengths_for(suggestion.column)
+        condensed = condense(article.title, text, low, high)
+        outlets = {
+            window_by_id[m].outlet if m in window_by_id else by_id_analysis[m].article.outlet for m in members
+        }
+        outlets.discard(None)
+        score, relevance_reasons = relevance.score, list(relevance.reasons)
+        if len(outlets) > 1:
+            score = min(1.0, score + MULTI_OUTLET_BONUS * min(len(outlets) - 1, 3))
+            relevance_reasons.insert(0, f"reported by {len(outlets)} outlets")
+        if suggestion.column == READING:
+            # book notices carry no attribution line in the house format
+            attribution, line, mark = None, "", None
+        else:
+            attribution, line = attribution_for(
+                article.outlet, context.office, context.today, context.outlet_marks
+            )
+            mark = attribution.outlet_mark
+        plans.append(
+            ClusterPlan(
+                existing_ids=sorted({stored_cluster[m] for m in members if m in stored_cluster}),
+                member_ids=members,
+                lead_article_id=article.id,
+                candidate=CandidateRow(
+                    lead_article_id=article.id,
+                    title=article.title,
+                    body=condensed.body,
+                    column_name=suggestion.column,
+                    confidence=suggestion.confidence,
+                    column_reasons=suggestion.reasons[:4],
+                    relevance=score,
+                    relevance_reasons=relevance_reasons[:3],
+                    outlet=article.outlet,
+                    outlet_mark=mark,
+                    attribution_line=line,
+                    office_compiled=bool(attribution and attribution.office_compiled),
+                ),
+                new_member_reasons={m: reasons_for.get(m, []) for m in members if m in by_id_analysis},
+            )
+        )
+    return RunResult(analyses, plans, [a.article.id for a in analyses], clusterer.pairs_checked)
+
+
+# --- wiring to the database and settings ----------------------------------------------------
+
+
+def training_examples(engine) -> list[LabelledText]:
+    from newsdesk.store.editorial import archive_examples, decision_examples
+
+    examples = [LabelledText(t, b, c) for t, b, c in archive_examples(engine)]
+    examples += [
+        LabelledText(t, b, c, f"decision{i}") for i, (t, b, c) in enumerate(decision_examples(engine))
+    ]
+    return examples
+
+
+def train_column_model(engine, settings, measure: bool = True) -> tuple[ColumnModel | None, dict]:
+    """Train on the archive and the editor's decisions; save it under data_dir."""
+    from newsdesk.editorial.columns import cross_validate
+    from newsdesk.store.editorial import save_model_record
+
+    examples = training_examples(engine)
+    columns = {e.column for e in examples}
+    if len(columns) < 2:
+        return None, {"examples": len(examples), "columns": sorted(columns)}
+    model = ColumnModel().fit(examples)
+    report: dict = {"examples": len(examples), "columns": model.columns}
+    counts = {c: sum(1 for e in examples if e.column == c) for c in model.columns}
+    if measure and min(counts.values()) >= 2 and len(examples) >= 10:
+        folds = min(5, min(counts.values()))
+        report.update(cross_validate(examples, folds=max(folds, 2)))
+        report.pop("predicted", None)
+    path = Path(settings.editorial_model_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(model.dumps())
+    save_model_record(engine, "columns", str(path), len(examples), report.get("accuracy"), model.columns)
+    return model, report
+
+
+def load_column_model(engine, settings, train_if_missing: bool = True) -> ColumnModel | None:
+    path = Path(settings.editorial_model_path)
+    if path.exists():
+        try:
+            return ColumnModel.loads(path.read_bytes())
+        except Exception as exc:  # noqa: BLE001 - a stale or foreign file: retrain rather than fail
+            log.warning("column model %s unreadable (%s); retraining", path, exc)
+    if not train_if_missing:
+        return None
+    model, _ = train_column_model(engine, settings, measure=False)
+    return model
+
+
+def build_context(engine, settings, today: dt.date | None = None) -> EditorialContext:
+    from newsdesk.store.editorial import archive_examples, publication_office
+
+    model = load_column_model(engine, settings)
+    columns = settings.publication.columns or None
+    classifier = ColumnClassifier(model, columns) if columns else ColumnClassifier(model)
+    relevance = RelevanceModel(settings.editorial.include_keywords, settings.editorial.exclude_keywords)
+    relevance.fit([ArchiveText(t, b) for t, b, _ in archive_examples(engine)])
+    office = settings.publication.office or publication_office(engine)
+    if not office and settings.publication.name:
+        office = f"《{settings.publication.name}》编辑部"
+    ed = settings.editorial
+    return EditorialContext(
+        classifier=classifier,
+        relevance=relevance,
+        office=office or DEFAULT_OFFICE,
+        condense_lengths={k: tuple(v) for k, v in ed.condense_lengths.items()},
+        lead_preference=tuple(ed.lead_preference),
+        outlet_ranks=dict(ed.outlet_ranks),
+        outlet_marks=dict(ed.outlet_marks),
+        user_dictionary=str(ed.user_dictionary) if ed.user_dictionary else None,
+        max_days_apart=ed.max_days_apart,
+        today=today or dt.date.today(),
+    )
+
+
+def run_process(
+    engine,
+    settings,
+    limit: int | None = None,
+    batch_size: int = 2000,
+    progress: Callable[[int], None] | None = None,
+    context: EditorialContext | None = None,
+) -> RunResult:
+    """Process every unprocessed article in batches; returns the combined result."""
+    from newsdesk.store.editorial import clustered_articles_since, save_run, unprocessed_articles
+
+    context = context or build_context(engine, settings)
+    pending = unprocessed_articles(engine, limit)
+    total = RunResult([], [], [], 0)
+    for start in range(0, len(pending), batch_size):
+        batch = pending[start : start + batch_size]
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=settings.editorial.cluster_window_days)
+        window = clustered_articles_since(engine, since)
+        result = run_batch(batch, window, context, progress)
+        save_run(engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids)
+        total.analyses.extend(result.analyses)
+        total.plans.extend(result.plans)
+        total.processed_ids.extend(result.processed_ids)
+        total.pairs_checked += result.pairs_checked
+    return total
