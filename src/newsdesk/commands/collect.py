@@ -52,10 +52,18 @@ def source_add(
         detected = asyncio.run(detect_source(location, settings.collect, kind))
     except CollectError as exc:
         _fail(f"cannot add {location}: {exc}")
+    engine = engine_for(settings)
+    if name is None:
+        # A second page of the same site: number the suggested name rather than refuse it.
+        name = detected.suggested_name
+        number = 2
+        while source_store.find_source(engine, name) is not None:
+            name = f"{detected.suggested_name} ({number})"
+            number += 1
     try:
         source = source_store.add_source(
-            engine_for(settings),
-            name=name or detected.suggested_name,
+            engine,
+            name=name,
             location=detected.location,
             kind=detected.kind,
             interval_seconds=interval,
@@ -78,19 +86,8 @@ def source_list(ctx: typer.Context) -> None:
         console.print("no sources yet: add one with [bold]newsdesk source add URL|FOLDER[/bold]")
         return
     table = Table(show_lines=False)
-    for column in (
-        "name",
-        "kind",
-        "every",
-        "status",
-        "last fetch",
-        "new",
-        "articles",
-        "failures",
-        "last error",
-        "location",
-    ):
-        table.add_column(column, overflow="fold")
+    for column in ("name", "kind", "every", "status", "last fetch", "new", "articles", "failures"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("name", "last fetch"))
     for source in found:
         table.add_row(
             source.name,
@@ -101,10 +98,13 @@ def source_list(ctx: typer.Context) -> None:
             str(source.last_new_articles),
             str(source.article_count),
             f"[red]{source.consecutive_failures}[/red]" if source.consecutive_failures else "0",
-            f"[red]{source.last_error}[/red]" if source.last_error else "",
-            source.location,
         )
     console.print(table)
+    # Locations and errors are long: one line each below the table keeps it readable.
+    for source in found:
+        console.print(f"[bold]{source.name}[/bold]  {source.location}", soft_wrap=True)
+        if source.last_error:
+            console.print(f"    [red]last error:[/red] {source.last_error}", soft_wrap=True)
 
 
 @source_app.command("pause")
