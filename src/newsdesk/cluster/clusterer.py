@@ -27,6 +27,12 @@ LSH_NUM_PERM = 64
 LSH_THRESHOLD = 0.3
 # an anchor shared by more articles than this names a topic, not an event
 ANCHOR_BUCKET_CAP = 200
+# Rewrites in other words share too few 5-character runs for LSH to find them; the most
+# recent articles are also scanned directly on 3-character signatures. Its cost per article
+# is bounded by the window, so it stays linear in the number of articles.
+SCAN_WINDOW = 20_000
+SCAN_NUM_PERM = 64
+SCAN_THRESHOLD = 0.15
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class StoryClusterer:
         use_anchors: bool = True,
         feature_cache_size: int = 20_000,
         max_days_apart: int = 10,
+        scan_window: int = SCAN_WINDOW,
     ) -> None:
         self.hasher = MinHasher(num_perm=num_perm, seed=DEFAULT_SEED)
         self.index = LSHIndex(threshold=lsh_threshold, num_perm=num_perm)
@@ -95,6 +102,11 @@ class StoryClusterer:
         self._cache: OrderedDict[int, StoryFeatures] = OrderedDict()
         self._cache_size = feature_cache_size
         self.max_days_apart = max_days_apart
+        self.scan_window = scan_window
+        self._scan_hasher = MinHasher(num_perm=SCAN_NUM_PERM, seed=DEFAULT_SEED + 1)
+        self._scan_sigs = np.zeros((0, SCAN_NUM_PERM), dtype=np.uint32)
+        self._scan_ids = np.zeros(0, dtype=np.int64)
+        self._scan_n = 0
         self.parent: dict[int, int] = {}
         self.links: list[Link] = []
         self.pairs_checked = 0
@@ -148,11 +160,16 @@ class StoryClusterer:
             return
         shingles = [shingle_hashes(d.title + d.text, LSH_K) for d in docs]
         keys = self.index.band_keys(self.hasher.signatures(shingles)).tolist()
-        for doc, doc_keys in zip(docs, keys, strict=True):
+        all_features = [story_features(d.title, d.text, d.published_at) for d in docs]
+        scan_sigs = (
+            self._scan_hasher.signatures([f.shingles for f in all_features]) if self.scan_window else None
+        )
+        for k, (doc, doc_keys, features) in enumerate(zip(docs, keys, all_features, strict=True)):
             self.parent.setdefault(doc.article_id, doc.article_id)
-            features = story_features(doc.title, doc.text, doc.published_at)
             self._remember(doc.article_id, features)
             candidates = self.index.query_and_insert(doc.article_id, doc_keys)
+            if scan_sigs is not None:
+                candidates |= self._scan_and_append(doc.article_id, scan_sigs[k])
             if self.anchors is not None:
                 candidates |= self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features))
             if not decide_pairs:
@@ -168,6 +185,29 @@ class StoryClusterer:
                 if decision.same:
                     self.links.append(Link(doc.article_id, other, decision))
                     self.union(doc.article_id, other)
+
+    def _scan_and_append(self, doc_id: int, signature: np.ndarray) -> set[int]:
+        lo = max(0, self._scan_n - self.scan_window)
+        recent = self._scan_sigs[lo : self._scan_n]
+        found: set[int] = set()
+        if len(recent):
+            agree = np.count_nonzero(recent == signature, axis=1)
+            hits = np.nonzero(agree >= SCAN_THRESHOLD * SCAN_NUM_PERM)[0]
+            found = set(self._scan_ids[lo + hits].tolist())
+        if self._scan_n == len(self._scan_sigs):
+            # grow by doubling; old rows outside the window are dropped on the way
+            keep = min(self._scan_n, self.scan_window)
+            capacity = max(1024, 2 * max(keep, 1))
+            sigs = np.zeros((capacity, SCAN_NUM_PERM), dtype=np.uint32)
+            ids = np.zeros(capacity, dtype=np.int64)
+            sigs[:keep] = self._scan_sigs[self._scan_n - keep : self._scan_n]
+            ids[:keep] = self._scan_ids[self._scan_n - keep : self._scan_n]
+            self._scan_sigs, self._scan_ids, self._scan_n = sigs, ids, keep
+        self._scan_sigs[self._scan_n] = signature
+        self._scan_ids[self._scan_n] = doc_id
+        self._scan_n += 1
+        found.discard(doc_id)
+        return found
 
     def groups(self, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}

@@ -106,5 +106,9 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # an independent rewrite: the event's particulars (figures, title words) agree
     score = 1.5 * cont + 0.6 * title + 0.3 * min(shared_figures, 3)
     same = score >= 0.75 and cont >= 0.28
+    if not same and shared_figures >= 2 and title >= 0.25 and cont >= 0.12:
+        # a rewrite in other words that agrees on the headline and on several figures
+        same = True
+        reasons.append("headline and figures agree")
     reasons.append(f"score {score:.2f}")
     return PairDecision(same, score, reasons)

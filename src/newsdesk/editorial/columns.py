@@ -152,7 +152,10 @@ class ColumnModel:
         return Pipeline(
             [
                 ("features", features),
-                ("clf", LogisticRegression(C=20.0, max_iter=2000, class_weight="balanced")),
+                (
+                    "clf",
+                    LogisticRegression(C=20.0, solver="newton-cg", max_iter=500, class_weight="balanced"),
+                ),
             ]
         )
 

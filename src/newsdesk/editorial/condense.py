@@ -23,6 +23,10 @@ _DEPENDENT_OPENING = re.compile(
     r"^(?:此外|另外|同时|但是|但|而且|而|因此|所以|对此|为此|其中|这|该|他|她|它|他们|其)"
 )
 _QUESTION = re.compile(r"[？?]$")
+# what a document requires or a release shows is the substance; background and asides less so
+_SUBSTANCE = re.compile(r"(?:要求|明确|提出|规定|显示|数据显示|统计显示)")
+_BACKGROUND = re.compile(r"(?:近年来|据了解|记者了解到|记者获悉|业内人士|有分析认为|此前|附近|周边)")
+DEPENDENT_PENALTY = 0.5
 
 
 @dataclass
@@ -57,7 +61,9 @@ def score_sentences(title: str, sentences: list[Sentence]) -> list[float]:
                 score += 1.5
         grams = _bigrams(s.text)
         if title_grams and grams:
-            score += 2.0 * len(title_grams & grams) / len(title_grams)
+            shared = len(title_grams & grams)
+            # how much of the title it covers, and how much of it is about the title
+            score += 1.2 * shared / len(title_grams) + 0.8 * shared / len(grams)
         if s.index == 0:
             score += 2.0
         elif s.paragraph not in seen_paragraphs:
@@ -65,8 +71,10 @@ def score_sentences(title: str, sentences: list[Sentence]) -> list[float]:
         seen_paragraphs.add(s.paragraph)
         if len(s.text) < 10:
             score -= 1.0
-        if _DEPENDENT_OPENING.match(s.text):
-            score -= 0.5
+        if _SUBSTANCE.search(s.text):
+            score += 0.4
+        if _BACKGROUND.search(s.text):
+            score -= 0.3
         if _QUESTION.search(s.text):
             score -= 0.5
         # later sentences matter a little less, all else equal
@@ -87,32 +95,49 @@ def condense(
     if not sentences:
         return Condensed("", [], 0, clean.removed, figures)
     total = sum(len(s.text) for s in sentences)
-    if total <= max_chars:
-        kept = sentences
-    else:
-        scores = score_sentences(title, sentences)
-        order = sorted(range(len(sentences)), key=lambda i: -scores[i])
-        chosen: set[int] = set()
-        length = 0
-        for i in order:
-            n = len(sentences[i].text)
-            if length + n > max_chars:
-                continue
-            # once the floor is met, add only sentences that are worth it
-            if length >= min_chars and scores[i] < 1.0:
-                continue
-            chosen.add(i)
-            length += n
-        if not chosen:  # a single sentence longer than the whole budget: cut at a clause
-            first = sentences[0]
-            cut = first.text[:max_chars]
-            m = max(cut.rfind("，"), cut.rfind("；"))
-            cut = (cut[:m] if m > min_chars // 2 else cut).rstrip("，；、") + "。"
-            kept = [Sentence(cut, first.paragraph, 0)]
-            return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures)
-        kept = [sentences[i] for i in sorted(chosen)]
-    kept = _close_paragraphs(kept)
+    scores = score_sentences(title, sentences)
+    # when everything fits, only what is clearly not worth it goes; otherwise the budget decides
+    worth = 0.0 if total <= max_chars else 1.0
+    chosen = _select(sentences, scores, min_chars, max_chars, worth)
+    if not chosen:  # a single sentence longer than the whole budget: cut at a clause
+        first = sentences[0]
+        cut = first.text[:max_chars]
+        m = max(cut.rfind("，"), cut.rfind("；"))
+        cut = (cut[:m] if m > min_chars // 2 else cut).rstrip("，；、") + "。"
+        kept = [Sentence(cut, first.paragraph, 0)]
+        return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures)
+    kept = _close_paragraphs([sentences[i] for i in sorted(chosen)])
     return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures)
+
+
+def _select(
+    sentences: list[Sentence], scores: list[float], min_chars: int, max_chars: int, worth: float
+) -> set[int]:
+    """Greedy by score within the budget. A sentence that leans on its predecessor (该项目…,
+    此外…) is worth less unless that predecessor is kept, so this is re-evaluated per pick."""
+    dependent = [bool(_DEPENDENT_OPENING.match(s.text)) for s in sentences]
+    chosen: set[int] = set()
+    length = 0
+    remaining = set(range(len(sentences)))
+    while remaining:
+
+        def effective(i: int) -> float:
+            leans = dependent[i] and (
+                i == 0 or (i - 1) not in chosen or sentences[i - 1].paragraph != sentences[i].paragraph
+            )
+            return scores[i] - (DEPENDENT_PENALTY if leans else 0.0)
+
+        best = max(remaining, key=lambda i: (effective(i), -i))
+        remaining.discard(best)
+        n = len(sentences[best].text)
+        if length + n > max_chars:
+            continue
+        # once the floor is met, add only sentences that are worth it
+        if length >= min_chars and effective(best) < worth:
+            continue
+        chosen.add(best)
+        length += n
+    return chosen
 
 
 def _close_paragraphs(kept: list[Sentence]) -> list[Sentence]:

@@ -1,0 +1,54 @@
+import datetime as dt
+
+from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
+from newsdesk.cluster.lead import LeadCandidate, choose_lead
+
+DAY = dt.datetime(2022, 7, 15, tzinfo=dt.UTC)
+ORIGINAL = (
+    "海关总署7月13日发布数据，今年上半年，我国跨境电商进出口8867亿元，同比增长28.6%。其中，出口6385亿元，增长44.3%；"
+    "进口2482亿元，下降1.6%。海关总署新闻发言人表示，跨境电商等外贸新业态保持较快发展，成为稳外贸的重要力量。"
+)
+REWRITE = (
+    "据海关统计，2022年上半年我国跨境电商进出口规模为8867亿元，较去年同期增长28.6%，其中出口6385亿元，增长44.3%。"
+    "分析人士指出，跨境电商出口的快速增长，得益于海外仓布局加快和中小企业数字化出海。"
+)
+OTHER = "抖音电商发布助农报告，过去一年售出农特产28.3亿单，平均每天770万单，农货商家数量同比增长152%。"
+
+
+def test_reprints_and_rewrites_join_and_other_stories_stay_apart():
+    clusterer = StoryClusterer()
+    result = clusterer.add(
+        [
+            ClusterInput(1, "上半年我国跨境电商进出口增长28.6%", ORIGINAL, DAY),
+            ClusterInput(
+                2, "上半年我国跨境电商进出口增长28.6%", "（转载）" + ORIGINAL + "责任编辑：王五", DAY
+            ),
+            ClusterInput(3, "上半年跨境电商进出口8867亿元", REWRITE, DAY),
+            ClusterInput(4, "抖音电商助农报告发布", OTHER, DAY),
+        ]
+    )
+    assert result[1] == result[2] == result[3] == 1  # the oldest article names the cluster
+    assert result[4] == 4
+    assert clusterer.links  # why they joined is kept
+
+
+def test_clusters_grow_incrementally_across_batches():
+    clusterer = StoryClusterer()
+    clusterer.index_existing([ClusterInput(10, "上半年我国跨境电商进出口增长28.6%", ORIGINAL, DAY)])
+    clusterer.seed_group([10])
+    later = clusterer.add(
+        [ClusterInput(11, "上半年跨境电商进出口8867亿元", REWRITE, DAY + dt.timedelta(days=1))]
+    )
+    assert later == {11: 10}
+
+
+def test_lead_follows_the_configured_preference():
+    members = [
+        LeadCandidate(1, "电商报", DAY, 900, 2),
+        LeadCandidate(2, "人民日报", DAY + dt.timedelta(hours=5), 500, 1),
+        LeadCandidate(3, "新华社", DAY - dt.timedelta(hours=2), 520, 1),
+    ]
+    ranks = {"人民日报": 1, "新华社": 2}
+    assert choose_lead(members, ["outlet_rank", "completeness", "earliest"], ranks).article_id == 2
+    assert choose_lead(members, ["completeness", "earliest"], ranks).article_id == 1
+    assert choose_lead(members, ["earliest"], ranks).article_id == 3

@@ -1,0 +1,77 @@
+import json
+
+import pytest
+
+from newsdesk.editorial.columns import (
+    DATA,
+    INDUSTRY,
+    POLICY,
+    READING,
+    VIEWPOINT,
+    ColumnClassifier,
+    ColumnModel,
+    LabelledText,
+    cross_validate,
+    rule_hits,
+)
+
+
+@pytest.fixture(scope="module")
+def stories():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "editorial" / "stories.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    return [LabelledText(r["title"], r["body"], r["column"], r["story"]) for r in rows]
+
+
+def test_rules_name_their_reasons():
+    policy = rule_hits(
+        "国务院办公厅印发《关于进一步释放消费潜力促进消费持续恢复的意见》", "国务院办公厅日前印发意见。"
+    )
+    assert any(h.column == POLICY and "国务院办公厅" in h.reason for h in policy)
+    book = rule_hits("元宇宙与数字消费", "内容简介\n本书探讨了元宇宙。作者认为……")
+    assert any(h.column == READING for h in book)
+    data = rule_hits(
+        "上半年网上零售额63007亿元",
+        "上半年全国网上零售额63007亿元，同比增长3.1%；实物商品网上零售额54493亿元，增长5.6%，占比25.9%。",
+    )
+    assert any(h.column == DATA and "figure" in h.reason for h in data)
+    view = rule_hits(
+        "直播电商如何走向规范",
+        "中国人民大学教授李明认为，平台应当把好质量关。他建议建立信用体系，不能只追求销量。",
+    )
+    assert any(h.column == VIEWPOINT for h in view)
+
+
+def test_without_a_model_rules_still_decide_and_say_so():
+    s = ColumnClassifier(None).suggest(
+        "商务部发布《电子商务平台服务规范》", "商务部日前发布《电子商务平台服务规范》，自2022年8月1日起施行。"
+    )
+    assert s.column == POLICY
+    assert any("rules only" in r for r in s.reasons)
+    assert ColumnClassifier(None).suggest("京东开设新仓库", "京东在成都开设新仓库。").column == INDUSTRY
+
+
+def test_model_with_rules_files_unseen_stories_in_the_right_column(stories):
+    result = cross_validate(stories, folds=4)
+    assert result["accuracy"] >= 0.85
+    assert sum(map(sum, result["confusion"])) == len(stories)
+
+
+def test_a_trained_model_round_trips_and_gives_reasons(stories):
+    model = ColumnModel().fit(stories)
+    again = ColumnModel.loads(model.dumps())
+    s = ColumnClassifier(again).suggest(
+        "工信部印发《工业互联网专项工作方案》",
+        "工业和信息化部日前印发《工业互联网专项工作方案》，明确了重点任务。",
+    )
+    assert s.column == POLICY
+    assert 0.0 < s.confidence <= 1.0
+    assert any(r.startswith("model:") for r in s.reasons)
+    assert any(r.startswith("rule:") for r in s.reasons)
+
+
+def test_training_needs_two_columns():
+    with pytest.raises(ValueError):
+        ColumnModel().fit([LabelledText("a", "b", INDUSTRY), LabelledText("c", "d", INDUSTRY)])

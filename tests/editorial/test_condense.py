@@ -1,0 +1,45 @@
+import json
+
+from newsdesk.editorial.condense import condense
+
+
+def load(fixtures_dir):
+    return [
+        json.loads(line)
+        for line in (fixtures_dir / "editorial" / "condense.jsonl").read_text("utf-8").splitlines()
+    ]
+
+
+def test_condensed_bodies_keep_what_the_editor_kept_within_the_length(fixtures_dir):
+    kept_right = wanted = 0
+    for article in load(fixtures_dir):
+        result = condense(article["title"], article["text"], article["min"], article["max"])
+        assert result.length <= article["max"]
+        kept = [s.text for s in result.kept]
+        kept_right += sum(1 for k in article["keep"] if k in kept)
+        wanted += len(article["keep"])
+        # original order
+        positions = [article["text"].index(s) for s in kept]
+        assert positions == sorted(positions)
+        assert "责任编辑" not in result.body and "（完）" not in result.body and "扫码" not in result.body
+    assert kept_right / wanted >= 0.9
+
+
+def test_paragraphs_survive_and_end_as_sentences():
+    text = "第一段开头说明京东发布新计划，投资10亿元；\n这是另一段无关紧要的话。\n第三段：京东计划覆盖300个城市，惠及5000万用户；"
+    result = condense("京东发布新计划", text, 20, 60)
+    assert "\n" in result.body
+    for paragraph in result.body.split("\n"):
+        assert paragraph.endswith("。")
+
+
+def test_short_texts_are_kept_whole_without_boilerplate():
+    result = condense("标题", "本报讯（记者 张三）第一句。第二句。\n责任编辑：李四", 10, 600)
+    assert result.body == "第一句。第二句。"
+
+
+def test_figures_and_the_title_subject_go_first():
+    filler = "会议还讨论了其他一些议题，与会代表踊跃发言，气氛热烈。" * 6
+    text = f"{filler}\n据统计，上半年全国网上零售额63007亿元，同比增长3.1%。\n{filler}"
+    result = condense("上半年全国网上零售额增长3.1%", text, 20, 80)
+    assert "63007亿元" in result.body

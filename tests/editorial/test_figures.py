@@ -1,0 +1,72 @@
+import pytest
+
+from newsdesk.editorial.figures import extract_figures, figures_in_sentence
+
+
+def by_text(figures):
+    return {f.text: f for f in figures}
+
+
+def test_amounts_counts_and_changes_with_period_and_subject():
+    text = "2021 年，我国实物商品网上零售额首次超过 10 万亿元，同比增长 12.0%；移动支付业务 1512.28 亿笔，同比增长 22.73%。"
+    figures = by_text(extract_figures(text))
+    amount = figures["10 万亿元"]
+    assert (amount.kind, amount.value, amount.unit) == ("amount", 10e12, "元")
+    assert amount.period == "2021 年"
+    assert amount.subject == "我国实物商品网上零售额"
+    change = figures["同比增长 12.0%"]
+    assert (change.kind, change.value, change.unit) == ("change", 12.0, "%")
+    assert change.subject == "我国实物商品网上零售额"
+    count = figures["1512.28 亿笔"]
+    assert count.value == pytest.approx(1512.28e8)
+    assert count.unit == "笔"
+    assert count.subject == "移动支付业务"
+    assert count.period == "2021 年"  # stated earlier in the paragraph
+    assert amount.sentence.startswith("2021 年，我国实物商品")
+
+
+def test_chinese_numerals_keep_their_wording():
+    (f,) = [f for f in figures_in_sentence("一季度全国网上零售额达六千九百五十九亿元。")]
+    assert f.text == "六千九百五十九亿元"
+    assert f.value == 695_900_000_000.0
+    assert f.period == "一季度"
+
+
+def test_people_and_items_in_wan_and_yi():
+    figures = by_text(
+        figures_in_sentence(
+            "截至今年 5 月底，千兆用户数突破 5000 万，5G 基站数达到 170 万个，用户数超过 4.2 亿户。"
+        )
+    )
+    assert figures["5000 万"].value == 5e7
+    assert figures["5000 万"].subject == "千兆用户数"
+    assert figures["5000 万"].period == "截至今年 5 月底"
+    assert figures["170 万个"].subject == "5G 基站数"
+    assert figures["4.2 亿户"].unit == "户"
+
+
+def test_changes_in_words_and_future_periods():
+    figures = by_text(
+        figures_in_sentence("销售额增长近一倍，到 2025 年，跨境电商规模将达到 3 万亿元，出口占比超过七成。")
+    )
+    assert figures["增长近一倍"].kind == "change"
+    assert figures["增长近一倍"].unit == "倍"
+    assert figures["3 万亿元"].period == "到 2025 年"
+    assert figures["七成"].value == 70.0
+
+
+def test_currency_area_and_decline():
+    figures = by_text(figures_in_sentence("营收超 1000 亿美元，面积 121493.47 平方米，进口下降1.6%。"))
+    assert figures["1000 亿美元"].unit == "美元"
+    assert figures["121493.47 平方米"].value == pytest.approx(121493.47)
+    assert figures["下降1.6%"].value == -1.6
+
+
+def test_years_dates_and_durations_are_not_figures():
+    assert figures_in_sentence("2022年6月26日起，启动为期 6 个月的专项工作，一家企业参加。") == []
+
+
+def test_from_to_keeps_the_subject_of_both_ends():
+    figures = figures_in_sentence("从 2012 年至 2021 年，我国数字经济规模从 11 万亿元增长到超 45 万亿元。")
+    assert [f.subject for f in figures] == ["我国数字经济规模", "我国数字经济规模"]
+    assert figures[0].period == "2012 年至 2021 年"
