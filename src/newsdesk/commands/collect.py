@@ -86,8 +86,9 @@ def source_list(ctx: typer.Context) -> None:
         console.print("no sources yet: add one with [bold]newsdesk source add URL|FOLDER[/bold]")
         return
     table = Table(show_lines=False)
-    for column in ("name", "kind", "every", "status", "last fetch", "new", "articles", "failures"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("name", "last fetch"))
+    # Short headers: the table has to fit an 80-column terminal.
+    for column in ("name", "kind", "every", "status", "last fetch", "new", "total", "fails"):
+        table.add_column(column, overflow="fold", no_wrap=column != "name")
     for source in found:
         table.add_row(
             source.name,
