@@ -1,0 +1,174 @@
+"""Quality of the editorial stage on labelled data we wrote ourselves.
+
+* same-story clustering — pairwise precision / recall / F1 over every pair of the evaluation
+  stories (tests/fixtures/editorial/stories*.jsonl): first the same-story decision alone on
+  every pair, then end to end (candidate generation by LSH, anchors and the rewrite scan,
+  then the decision, then union–find), as ``newsdesk process`` runs it. Hard negatives
+  (same company or topic, another event) are counted apart.
+* columns — accuracy and confusion matrix, cross-validated (5 folds) on the archive (the
+  bundled sample issues, or a database's ``items`` with --database), on the evaluation
+  stories (folds keep a story's versions together), and trained on the archive and tested
+  on the stories.
+* condensation — which sentences are kept, against those an editor kept.
+
+``stories.jsonl`` was used while tuning the same-story thresholds (a development set);
+``stories_holdout.jsonl`` was written after the tuning and never tuned on.
+
+    .venv/bin/python bench/quality.py [--database sqlite:///newsdesk-data/newsdesk.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import time
+from pathlib import Path
+
+from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
+from newsdesk.cluster.samestory import decide, story_features
+from newsdesk.editorial.boilerplate import strip_boilerplate
+from newsdesk.editorial.columns import ColumnClassifier, ColumnModel, LabelledText, cross_validate
+from newsdesk.editorial.condense import condense
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "editorial"
+SAMPLE_ISSUES = ROOT / "src" / "newsdesk" / "samples" / "issues"
+
+
+def load_stories(name: str) -> list[dict]:
+    path = FIXTURES / name
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def clustering(rows: list[dict], label: str) -> None:
+    when = [dt.datetime.fromisoformat(r["date"]).replace(tzinfo=dt.UTC) for r in rows]
+    clean = [strip_boilerplate(r["body"]).text for r in rows]
+    features = [story_features(r["title"], c, w) for r, c, w in zip(rows, clean, when, strict=True)]
+    pairs = list(itertools.combinations(range(len(rows)), 2))
+    gold = {(i, j): rows[i]["story"] == rows[j]["story"] for i, j in pairs}
+    hard = {(i, j) for i, j in pairs if not gold[(i, j)] and rows[i].get("group") == rows[j].get("group")}
+
+    def report(name: str, predicted: dict) -> None:
+        tp = sum(1 for k in pairs if gold[k] and predicted[k])
+        fp = sum(1 for k in pairs if not gold[k] and predicted[k])
+        fn = sum(1 for k in pairs if gold[k] and not predicted[k])
+        p, r, f = prf(tp, fp, fn)
+        hard_fp = sum(1 for k in hard if predicted[k])
+        print(
+            f"  {name:<28} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}   "
+            f"(pairs {len(pairs)}, same-story {tp + fn}, hard negatives {len(hard)}, wrongly joined {hard_fp})"
+        )
+        for k in pairs:
+            if gold[k] != predicted[k]:
+                kind = "missed" if gold[k] else "joined"
+                print(f"      {kind}: {rows[k[0]]['title'][:26]} | {rows[k[1]]['title'][:26]}")
+
+    print(
+        f"\nsame-story clustering — {label}: {len(rows)} articles, {len({r['story'] for r in rows})} stories"
+    )
+    report("pair decision alone", {(i, j): decide(features[i], features[j]).same for i, j in pairs})
+    clusterer = StoryClusterer()
+    order = sorted(range(len(rows)), key=lambda i: (when[i], i))
+    assigned = clusterer.add([ClusterInput(i + 1, rows[i]["title"], clean[i], when[i]) for i in order])
+    report("end to end (process)", {(i, j): assigned[i + 1] == assigned[j + 1] for i, j in pairs})
+
+
+def print_confusion(result: dict) -> None:
+    columns = result["columns"]
+    width = 9
+    print(
+        "      "
+        + " " * width
+        + "".join(f"{c:>{width}}" for c in columns)
+        + "   (rows: right column, columns: suggested)"
+    )
+    for c, row in zip(columns, result["confusion"], strict=True):
+        print(f"      {c:>{width}}" + "".join(f"{n:>{width + 3}}" for n in row))
+
+
+def archive_examples(database: str | None) -> list[LabelledText]:
+    if database:
+        from newsdesk.store.db import open_database
+        from newsdesk.store.editorial import archive_examples as stored
+
+        return [LabelledText(t, b, c) for t, b, c in stored(open_database(database))]
+    from newsdesk.archive.importer import parse_issue_file
+
+    examples = []
+    for path in sorted(SAMPLE_ISSUES.glob("*.txt")):
+        issue, _ = parse_issue_file(path)
+        examples += [LabelledText(i.title, i.body, i.column) for i in issue.items]
+    return examples
+
+
+def columns(database: str | None, stories: list[dict]) -> None:
+    archive = archive_examples(database)
+    labelled = [LabelledText(r["title"], r["body"], r["column"], r["story"]) for r in stories]
+    print(
+        f"\ncolumns — archive: {len(archive)} items{' from ' + database if database else ' (bundled sample issues)'}"
+    )
+    for name, data in (("archive", archive), ("evaluation stories", labelled)):
+        if len({e.column for e in data}) < 2:
+            print(f"  {name}: not enough labelled items")
+            continue
+        t0 = time.perf_counter()
+        model_only = cross_validate(data, folds=5, use_rules=False)
+        combined = cross_validate(data, folds=5, use_rules=True)
+        print(
+            f"  {name}, 5-fold cross-validation: model alone {model_only['accuracy']:.3f}, "
+            f"model + rules {combined['accuracy']:.3f}  ({len(data)} items, {time.perf_counter() - t0:.1f} s)"
+        )
+        print_confusion(combined)
+    if archive and labelled:
+        classifier = ColumnClassifier(ColumnModel().fit(archive))
+        suggested = classifier.suggest_many([(e.title, e.body) for e in labelled])
+        right = sum(s.column == e.column for s, e in zip(suggested, labelled, strict=True))
+        print(
+            f"  trained on the archive, tested on the evaluation stories: accuracy {right / len(labelled):.3f}"
+        )
+        for s, e in zip(suggested, labelled, strict=True):
+            if s.column != e.column:
+                print(f"      {e.column} → {s.column}: {e.title[:30]}  [{'; '.join(s.reasons[:2])}]")
+
+
+def condensation() -> None:
+    rows = load_stories("condense.jsonl")
+    tp = fp = fn = 0
+    for r in rows:
+        kept = {s.text for s in condense(r["title"], r["text"], r["min"], r["max"]).kept}
+        wanted = set(r["keep"])
+        tp += len(kept & wanted)
+        fp += len(kept - wanted)
+        fn += len(wanted - kept)
+    p, rec, f = prf(tp, fp, fn)
+    print(
+        f"\ncondensation — {len(rows)} articles: sentences kept precision {p:.3f}  recall {rec:.3f}  F1 {f:.3f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database", help="SQLAlchemy URL of an archive to cross-validate the columns on")
+    args = parser.parse_args()
+    dev = load_stories("stories.jsonl")
+    holdout = load_stories("stories_holdout.jsonl")
+    clustering(dev, "development set (stories.jsonl)")
+    if holdout:
+        clustering(holdout, "held-out set (stories_holdout.jsonl)")
+        clustering(dev + holdout, "both sets together")
+    columns(args.database, dev + holdout)
+    condensation()
+
+
+if __name__ == "__main__":
+    main()
