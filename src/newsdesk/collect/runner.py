@@ -353,7 +353,11 @@ class Collector:
             folder.extract_document, resource.body, resource.url, content_type, resource.charset
         )
         url = _choose_url(extracted.canonical_url, resource.url)
-        article = self._collected(source, url, extracted, raw, resource.content_type or content_type)
+        # The header's charset is kept with the raw body: re-extraction later decodes it the same way.
+        raw_type = resource.content_type or content_type
+        if resource.charset:
+            raw_type = f"{raw_type}; charset={resource.charset}"
+        article = self._collected(source, url, extracted, raw, raw_type)
         if link.title and not extracted.title:
             article.title = pages.trim_title(link.title)
         article.published_at = link.published_at or extracted.published_at
