@@ -54,14 +54,12 @@ class _Line:
     header: str | None = None
     attribution: Attribution | None = None
 
-    @property
-    def width(self) -> float:
-        return display_width(self.text)
+    width: float = 0.0  # display width, set once: the layout rules consult it often
+    ends_sentence: bool = False
 
-    @property
-    def ends_sentence(self) -> bool:
-        text = self.text.rstrip(_CLOSERS)
-        return text.endswith(_TERMINAL) or (text != self.text and text.endswith(_TERMINAL))
+    def __post_init__(self) -> None:
+        self.width = display_width(self.text)
+        self.ends_sentence = self.text.rstrip(_CLOSERS).endswith(_TERMINAL)
 
 
 @dataclass
@@ -132,11 +130,13 @@ def _mark_running_heads(lines: list[_Line]) -> None:
     counts = Counter(
         re.sub(r"\d+", "#", ln.text)
         for ln in lines
-        if ln.kind == "content" and ln.width <= 40 and not ln.ends_sentence
+        if ln.kind == "content" and ln.width <= 40 and not ln.ends_sentence and not ln.indented
     )
-    repeated = {text for text, n in counts.items() if n >= 3}
+    # Digits are masked so that page numbers in a running head still match; a line that is
+    # nothing but digits is not a running head (page numbers are handled on their own).
+    repeated = {text for text, n in counts.items() if n >= 3 and len(text.replace("#", "").strip()) >= 2}
     for ln in lines:
-        if ln.kind == "content" and re.sub(r"\d+", "#", ln.text) in repeated:
+        if ln.kind == "content" and not ln.indented and re.sub(r"\d+", "#", ln.text) in repeated:
             ln.kind = "furniture"
 
 
@@ -171,7 +171,11 @@ def _layout(lines: list[_Line]) -> _Layout:
     # Wrapped text: many lines stop mid-sentence, and those lines share one (full) width.
     # A paragraph per line has lines of every width.
     at_full_width = [ln for ln in unfinished if abs(ln.width - full_width) <= 2.5]
-    wrapped = len(unfinished) >= 0.3 * len(content) and len(at_full_width) >= 0.5 * len(unfinished)
+    wrapped = (
+        full_width >= 12  # no page or column is narrower; short equal lines are titles or lists
+        and len(unfinished) >= 0.3 * len(content)
+        and len(at_full_width) >= 0.5 * len(unfinished)
+    )
     return _Layout(
         trailing_signal=0.05 <= trailing_share <= 0.9,
         gap_mode=gap_mode,
@@ -268,6 +272,14 @@ def _item(column: str, lines: list[_Line], attribution: _Line, layout: _Layout) 
 def _books(column: str, lines: list[_Line], layout: _Layout) -> tuple[list[Item], list[UnplacedText]]:
     """Book notices: title, 内容简介, synopsis; the next title ends the previous synopsis."""
     paragraphs = _paragraphs(lines, layout)
+    # A book title is never a sentence: when the paragraph before a marker holds the end of
+    # the previous synopsis too (no layout signal parted them), the title is what follows
+    # its last finished sentence.
+    for i in [i for i, p in enumerate(paragraphs) if p[0].kind == "marker" and i > 0][::-1]:
+        before = paragraphs[i - 1]
+        cut = max((n + 1 for n, ln in enumerate(before[:-1]) if ln.ends_sentence), default=0)
+        if cut:
+            paragraphs[i - 1 : i] = [before[:cut], before[cut:]]
     markers = [i for i, p in enumerate(paragraphs) if p[0].kind == "marker"]
     items: list[Item] = []
     unplaced: list[UnplacedText] = []

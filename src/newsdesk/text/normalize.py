@@ -53,6 +53,10 @@ def join_lines(left: str, right: str) -> str:
     return left + right
 
 
+_WIDE = re.compile(r"[\u2e80-\U0010ffff]+")
+
+
 def display_width(text: str) -> float:
-    """Width in Chinese character cells: ASCII counts half, spaces count half."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+    """Width in Chinese character cells: CJK and full-width count one, the rest half."""
+    narrow = len(_WIDE.sub("", text))
+    return len(text) - narrow / 2
