@@ -40,6 +40,7 @@ _TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,}|\u2026\s*\u2026)\s*\d{1
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _ISSUE_NUMBER = re.compile(r"(\d{4})\s*年\s*第\s*(\d{1,3})\s*期")
 _JOURNAL = re.compile(r"^《([^》]{2,30})》$")
+_DIGITS = re.compile(r"\d+")
 _OPENERS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」", "【": "】"}
 
 
@@ -100,7 +101,7 @@ def _split_lines(text: str) -> list[_Line]:
 def _classify(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
-        header = _HEADER.match(line.text)
+        header = _HEADER.match(line.text) if line.text[0] == "【" else None
         if header:
             line.kind, line.header = "header", header.group(1).strip()
             out.append(line)
@@ -117,7 +118,7 @@ def _classify(lines: list[_Line]) -> list[_Line]:
             continue
         if line.text.rstrip("：:") in _BOOK_MARKERS:
             line.kind = "marker"
-        elif _PAGE_NUMBER.match(line.text):
+        elif line.width <= 12 and _PAGE_NUMBER.match(line.text):
             line.kind = "furniture"
         out.append(line)
     _mark_running_heads(out)
@@ -127,16 +128,18 @@ def _classify(lines: list[_Line]) -> list[_Line]:
 
 def _mark_running_heads(lines: list[_Line]) -> None:
     # A short line repeated on many pages (journal name, issue number) is page furniture.
-    counts = Counter(
-        re.sub(r"\d+", "#", ln.text)
+    candidates = [
+        ln
         for ln in lines
         if ln.kind == "content" and ln.width <= 40 and not ln.ends_sentence and not ln.indented
-    )
+    ]
+    keys = [_DIGITS.sub("#", ln.text) for ln in candidates]
+    counts = Counter(keys)
     # Digits are masked so that page numbers in a running head still match; a line that is
     # nothing but digits is not a running head (page numbers are handled on their own).
     repeated = {text for text, n in counts.items() if n >= 3 and len(text.replace("#", "").strip()) >= 2}
-    for ln in lines:
-        if ln.kind == "content" and not ln.indented and re.sub(r"\d+", "#", ln.text) in repeated:
+    for ln, key in zip(candidates, keys, strict=True):
+        if key in repeated:
             ln.kind = "furniture"
 
 

@@ -56,6 +56,8 @@ def find_attribution(line: str) -> tuple[str, Attribution] | None:
     Returns the text before it (the body's last words when glued, else "") and the
     attribution, or None when the line carries none.
     """
+    if "来源" not in line:  # the common case, decided without a regex
+        return None
     for start in _ATTRIBUTION_START.finditer(line):
         candidate = line[start.start() :].strip()
         match = _ATTRIBUTION.fullmatch(candidate)
