@@ -204,6 +204,16 @@ def test_bad_sources_get_clear_errors_and_the_others_go_on(cli, db_url, server, 
     listed = cli("source", "list").output
     assert "gone" in listed and "HTTP 500" in listed
 
+    # A gone source is not fetched again until it is resumed.
+    server.route(
+        "/missing.xml", Reply(body=b'<rss version="2.0"><channel><title>back</title></channel></rss>')
+    )
+    assert "/missing.xml" not in cli("collect", "--source", "missing").output
+    cli("source", "resume", "missing")
+    cli("collect", "--source", "missing")
+    back = source_rows(db_url)["missing"]
+    assert not back.gone and back.last_error is None and back.consecutive_failures == 0
+
 
 def test_an_article_page_that_fails_falls_back_to_the_feed_content(cli, db_url, server, loopback_env):
     server.route("/a/1.html", Reply(status=500))

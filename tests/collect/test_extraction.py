@@ -107,6 +107,16 @@ def test_legacy_chinese_encodings_decode_without_mojibake(name, header_charset, 
     assert "\ufffd" not in article.text + article.title
 
 
+def test_a_date_in_the_site_header_is_not_the_publication_date():
+    html = (
+        '<html><head><meta charset="utf-8"><title>t</title></head><body>'
+        '<div class="topbar">今天是2026年11月26日 星期四</div>'
+        f"<div class='main'><div class='article'><p>{BODY}</p><p>{BODY}</p></div></div></body></html>"
+    )
+    article = extract_html(html.encode(), "http://www.ce.cn/xwzx/202207/15/t20220715_37865102.shtml")
+    assert article.published_at == datetime(2022, 7, 15, tzinfo=SHANGHAI)
+
+
 def test_a_page_without_text_is_an_error():
     with pytest.raises(CollectError, match="empty page"):
         extract_html(b"   \n ", "http://x.cn/a")
@@ -186,6 +196,12 @@ def test_every_feed_format_gives_article_links(body, title, url, date):
     assert parsed.links[0].url == url
     published = parsed.links[0].published_at
     assert (published.isoformat() if published else None) == date
+
+
+def test_a_feed_whose_declared_encoding_is_wrong_is_decoded_right():
+    lying = RSS20.encode("gbk")  # GBK bytes under an XML declaration that says UTF-8
+    parsed = parse_feed(lying, "http://x", header_charset="iso-8859-1")
+    assert parsed.title == "人民网" and parsed.links[0].title == "商务部：上半年网上零售额6.3万亿元"
 
 
 def test_feed_content_and_author_are_kept_for_fallback():

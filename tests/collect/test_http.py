@@ -186,3 +186,17 @@ def test_per_host_rate_limit_spaces_requests(server, collect_settings):
     asyncio.run(run())
     # robots.txt and four pages: five starts, at least 0.2 s apart.
     assert time.monotonic() - started >= 0.75
+
+
+def test_robots_crawl_delay_spaces_requests(server, collect_settings):
+    server.route("/robots.txt", Reply(body=b"User-agent: *\nCrawl-delay: 1\n"))
+    server.route("/p", Reply(body=b"ok"))
+
+    async def run():
+        async with Fetcher(collect_settings) as fetcher:
+            for n in range(2):
+                await fetcher.fetch(server.url(f"/p?n={n}"))
+
+    started = time.monotonic()
+    asyncio.run(run())
+    assert time.monotonic() - started >= 0.95

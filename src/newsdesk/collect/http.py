@@ -63,17 +63,17 @@ class HostGate:
 
     def __init__(self, concurrency: int, interval: float) -> None:
         self._semaphore = asyncio.Semaphore(max(1, concurrency))
-        self._interval = interval
+        self.interval = interval
         self._lock = asyncio.Lock()
         self._next_start = 0.0
 
     async def __aenter__(self) -> HostGate:
         await self._semaphore.acquire()
-        if self._interval > 0:
+        if self.interval > 0:
             async with self._lock:
                 now = time.monotonic()
                 wait = self._next_start - now
-                self._next_start = max(now, self._next_start) + self._interval
+                self._next_start = max(now, self._next_start) + self.interval
             if wait > 0:
                 await asyncio.sleep(wait)
         return self
@@ -151,7 +151,16 @@ class Fetcher:
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._robots:
-                self._robots[origin] = await self._load_robots(origin)
+                self._robots[origin] = rules = await self._load_robots(origin)
+                delay = (
+                    rules.crawl_delay(self.settings.user_agent)
+                    if isinstance(rules, RobotFileParser)
+                    else None
+                )
+                if delay:
+                    # The site's Crawl-delay wins over our own spacing when it asks for more.
+                    gate = self._gate(parts.hostname or "")
+                    gate.interval = max(gate.interval, min(float(delay), 60.0))
         rules = self._robots[origin]
         if isinstance(rules, bool):
             return rules
@@ -177,6 +186,13 @@ class Fetcher:
         parser = RobotFileParser()
         parser.parse(text.splitlines())
         return parser
+
+    def _gate(self, host: str) -> HostGate:
+        if host not in self._gates:
+            self._gates[host] = HostGate(
+                self.settings.per_host_concurrency, self.settings.per_host_interval_seconds
+            )
+        return self._gates[host]
 
     # -- one URL, with retries --------------------------------------------------------------
 
@@ -213,10 +229,7 @@ class Fetcher:
         self, url: str, headers: dict[str, str], cap: int
     ) -> tuple[FetchedResource, str | None, float | None]:
         target = await self._checked_target(url)
-        gate = self._gates.setdefault(
-            target.host,
-            HostGate(self.settings.per_host_concurrency, self.settings.per_host_interval_seconds),
-        )
+        gate = self._gate(target.host)
         timeout = self.settings.timeout_seconds
         async with self._global, gate:
             try:

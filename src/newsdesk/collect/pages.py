@@ -105,7 +105,9 @@ def extract_html_text(html: str, url: str) -> ExtractedArticle:
     lang = tree.get("lang") or meta.get("language") or meta.get("content-language")
     site_name = _first_meta(meta, _SITE_META)
     byline = _byline_window(html)
-    published = _first_meta_date(meta) or _date_in(byline) or date_from_url(url)
+    # Under the headline, then the URL, then anywhere near the top: many Chinese sites print
+    # today's date in their header, which must not pass for the publication date.
+    published = _first_meta_date(meta) or _date_in(byline[:1]) or date_from_url(url) or _date_in(byline[1:])
     meta_author = _first_meta(meta, _AUTHOR_META) or author_from_text(byline[0] if byline else "")
     _prune_furniture(tree)
 
@@ -261,8 +263,7 @@ def date_from_url(url: str) -> datetime | None:
 def _byline_window(html: str) -> list[str]:
     """Page text where the date and byline are: just under the headline, else the top of the page."""
     start = html.find("<h1")
-    windows = [html[start : start + 3000]] if start >= 0 else []
-    windows.append(html[:30000])
+    windows = [html[start : start + 3000] if start >= 0 else "", html[:30000]]
     cleaned = []
     for window in windows:
         window = re.sub(r"<script.*?</script>|<style.*?</style>", " ", window, flags=re.S | re.I)

@@ -136,7 +136,8 @@ def set_paused(engine: Engine, key: str, paused: bool) -> Source:
     with engine.begin() as conn:
         values: dict = {"paused": paused}
         if not paused:
-            values["next_due_at"] = datetime.now(UTC)
+            # Resuming is also how a source marked gone is given another chance.
+            values.update(next_due_at=datetime.now(UTC), gone=False, consecutive_failures=0)
         conn.execute(update(sources).where(sources.c.id == source.id).values(**values))
     return get_source(engine, source.name)
 
