@@ -479,3 +479,55 @@ async def watch(
             await asyncio.wait_for(stop.wait(), timeout=min(max(wait, 0.5), 60.0))
         except TimeoutError:
             pass
+
+
+async def reextract(engine: Engine, pool: Executor) -> tuple[int, int, list[str]]:
+    """Run extraction again over every stored raw body (after an upgrade of the extractor).
+
+    Returns (updated, unchanged, problems). Articles that came from a feed's own content, or
+    whose raw body was not kept, are left alone. Publication dates are only filled in, never
+    replaced: the feed's date, when there was one, is the better source.
+    """
+    loop = asyncio.get_running_loop()
+    updated = unchanged = 0
+    problems: list[str] = []
+    after = 0
+    while batch := article_store.raw_batch(engine, after):
+        after = batch[-1]["id"]
+        jobs = []
+        for row in batch:
+            content_type = row["raw_content_type"] or "text/html"
+            if row["raw"] is None or "from=feed" in content_type:
+                unchanged += 1
+                continue
+            media_type, _, params = content_type.partition(";")
+            charset = re.search(r"charset=([\w-]+)", params)
+            data = zlib.decompress(row["raw"])
+            job = loop.run_in_executor(
+                pool,
+                folder.extract_document,
+                data,
+                row["url"],
+                media_type.strip(),
+                charset and charset.group(1),
+            )
+            jobs.append((row, job))
+        for row, job in jobs:
+            try:
+                extracted, _raw = await job
+            except CollectError as exc:
+                problems.append(f"{row['url']}: {exc}")
+                continue
+            changed = article_store.update_extraction(
+                engine,
+                row["id"],
+                title=extracted.title,
+                text=extracted.text,
+                author=extracted.author,
+                language=extracted.language,
+                content_hash=content_hash(extracted.text),
+                published_at=extracted.published_at if row["published_at"] is None else None,
+            )
+            updated += int(changed)
+            unchanged += int(not changed)
+    return updated, unchanged, problems

@@ -157,9 +157,15 @@ def collect(
     source: list[str] | None = typer.Option(
         None, "--source", "-s", help="Only this source (name or location); repeatable."
     ),
+    reextract: bool = typer.Option(
+        False, "--reextract", help="Fetch nothing: run extraction again over the stored raw pages."
+    ),
 ) -> None:
     """Fetch every due source once, concurrently (or keep going with --watch)."""
     settings = get_state(ctx).settings
+    if reextract:
+        _reextract(settings)
+        return
     if source:
         from newsdesk.store import sources as source_store
 
@@ -219,6 +225,21 @@ def run_collect(
     finally:
         pool.shutdown(cancel_futures=True)
     return last
+
+
+def _reextract(settings: Settings) -> None:
+    from newsdesk.collect.runner import make_extraction_pool
+    from newsdesk.collect.runner import reextract as reextract_all
+
+    pool = make_extraction_pool(settings.collect)
+    try:
+        with console.status("extracting again from the stored raw pages …"):
+            updated, unchanged, problems = asyncio.run(reextract_all(engine_for(settings), pool))
+    finally:
+        pool.shutdown(cancel_futures=True)
+    for problem in problems[:10]:
+        err_console.print(f"[yellow]![/yellow] {problem}")
+    console.print(f"re-extracted: {updated} changed, {unchanged} unchanged, {len(problems)} failed")
 
 
 class _RichProgress:

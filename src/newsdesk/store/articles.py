@@ -95,3 +95,50 @@ def article_raw(engine: Engine, article_id: int) -> tuple[bytes | None, str | No
             select(articles.c.raw, articles.c.raw_content_type).where(articles.c.id == article_id)
         ).first()
     return (row.raw, row.raw_content_type) if row else None
+
+
+def raw_batch(engine: Engine, after_id: int = 0, limit: int = 200) -> list[dict]:
+    """Stored raw bodies in id order, for re-extraction: id, url, raw, raw_content_type, published_at."""
+    query = (
+        select(
+            articles.c.id,
+            articles.c.url,
+            articles.c.raw,
+            articles.c.raw_content_type,
+            articles.c.published_at,
+        )
+        .where(articles.c.id > after_id)
+        .order_by(articles.c.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def update_extraction(
+    engine: Engine,
+    article_id: int,
+    *,
+    title: str,
+    text: str,
+    author: str | None,
+    language: str | None,
+    content_hash: str,
+    published_at=None,
+) -> bool:
+    """Replace what extraction found for one article; True when anything changed."""
+    values = {"title": title, "text": text, "language": language, "content_hash": content_hash}
+    if author:
+        values["author"] = author
+    if published_at is not None:
+        values["published_at"] = published_at.astimezone(UTC)
+    with engine.begin() as conn:
+        current = conn.execute(
+            select(articles.c.title, articles.c.text, articles.c.content_hash).where(
+                articles.c.id == article_id
+            )
+        ).first()
+        if current is None or (current.title, current.content_hash) == (title, content_hash):
+            return False
+        conn.execute(articles.update().where(articles.c.id == article_id).values(**values))
+    return True
