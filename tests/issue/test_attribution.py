@@ -89,3 +89,11 @@ def test_house_variants_are_printed():
     assert (
         attribution_line(Attribution("新华社", "“”", False, None, d)) == "来源：“新华社”2022 年 06 月 28 日"
     )
+
+
+def test_several_outlets_keep_their_own_marks():
+    _, a = find_attribution("来源：《经济日报》、“人民网” 编选：《电子商务动态》编辑部 2022 年 06 月 28 日")
+    assert a.outlet == "经济日报、人民网"
+    assert (
+        attribution_line(a) == "来源：《经济日报》、“人民网” 编选：《电子商务动态》编辑部 2022 年 06 月 28 日"
+    )

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from newsdesk.text.encoding import NotTextError, decode_bytes
+from newsdesk.text.normalize import undo_letter_spacing
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def _read_pdf(path: Path) -> IssueText:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IssueFileError(f"corrupt or unreadable PDF ({exc.__class__.__name__}: {exc})") from exc
-    text = "\n".join(pages)
+    text = undo_letter_spacing("\n".join(pages))
     if not text.strip():
         raise IssueFileError(f"PDF has no text layer ({len(pages)} pages of images?): it needs OCR first")
     log.debug("%s: %d pages, %d characters of text", path, len(pages), len(text))

@@ -18,13 +18,14 @@ from newsdesk.issue.model import Attribution
 
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
 
+_QUOTED = r"(?:《[^》]{1,40}》|“[^”]{1,40}”|\"[^\"]{1,40}\"|「[^」]{1,40}」)"
 _ATTRIBUTION = re.compile(
     r"来源\s*[：:]\s*"
     r"(?:"
     # 《电子商务动态》编辑部整理: the office wrote the item itself
     r"(?P<compiled_office>(?:《[^》]{1,40}》)?[^\s《》“”\"]{0,12}编辑部)\s*整理"
     r"|"
-    r"(?P<outlet>《[^》]{1,40}》|“[^”]{1,40}”|\"[^\"]{1,40}\"|「[^」]{1,40}」|[^\s《》“”\"「」：:]{1,30}?)"
+    rf"(?P<outlet>{_QUOTED}(?:\s*[、，,和及]\s*{_QUOTED})*|[^\s《》“”\"「」：:]{{1,30}}?)"
     r"\s*(?:编选\s*[：:]\s*(?P<office>\S.{0,40}?))?"
     r")"
     rf"\s*(?P<date>{_DATE})?\s*$"
@@ -86,7 +87,8 @@ def _from_match(match: re.Match[str]) -> Attribution:
     mark = None
     if outlet_text[0] in _MARKS:
         mark = "".join(_MARKS[outlet_text[0]])
-        outlet_text = outlet_text[1:-1].strip()
+        # One or more quoted outlets ("“新华网”、“人民网”"): keep the names, drop the marks.
+        outlet_text = "、".join(q[1:-1].strip() for q in re.findall(_QUOTED, outlet_text))
     office = match.group("office")
     return Attribution(
         outlet=outlet_text or None,
@@ -115,8 +117,10 @@ def attribution_line(attribution: Attribution) -> str:
         office = attribution.editorial_office or "编辑部"
         return f"来源：{office}整理{date}"
     if attribution.outlet:
-        mark = attribution.outlet_mark or default_outlet_mark(attribution.outlet)
-        outlet = f"{mark[0]}{attribution.outlet}{mark[1]}"
+        names = attribution.outlet.split("、")  # several outlets, each in its own marks
+        marks = [attribution.outlet_mark or default_outlet_mark(names[0])]
+        marks += [default_outlet_mark(name) for name in names[1:]]
+        outlet = "、".join(f"{m[0]}{name}{m[1]}" for m, name in zip(marks, names, strict=True))
     else:
         outlet = ""
     if attribution.editorial_office:

@@ -63,3 +63,21 @@ def display_width(text: str) -> float:
     n = len(text)
     wide = (len(text.encode("utf-8")) - n) // 2
     return wide + (n - wide) / 2
+
+
+_CJK_SPACE_CJK = re.compile(
+    r"(?<=[\u3400-\u9fff，。、；：？！“”《》（）]) (?=[\u3400-\u9fff，。、；：？！“”《》（）])"
+)
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def undo_letter_spacing(text: str) -> str:
+    """Remove the space some PDF extractions put between every two Chinese characters.
+
+    Only when that is what happened (most Chinese characters followed by a space): a few
+    spaces between Chinese phrases are real separators and stay.
+    """
+    cjk = len(_CJK_CHAR.findall(text))
+    if cjk < 20 or len(_CJK_SPACE_CJK.findall(text)) < 0.4 * cjk:
+        return text
+    return _CJK_SPACE_CJK.sub("", text)
