@@ -7,6 +7,7 @@ import signal
 from datetime import UTC, datetime
 
 import typer
+from rich import box
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.table import Table
 
@@ -85,10 +86,10 @@ def source_list(ctx: typer.Context) -> None:
     if not found:
         console.print("no sources yet: add one with [bold]newsdesk source add URL|FOLDER[/bold]")
         return
-    table = Table(show_lines=False)
-    # Short headers: the table has to fit an 80-column terminal.
-    for column in ("name", "kind", "every", "status", "last fetch", "new", "total", "fails"):
-        table.add_column(column, overflow="fold", no_wrap=column != "name")
+    # Short headers and no side borders: the table has to fit an 80-column terminal.
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("name", "kind", "every", "status", "last fetch (UTC)", "new", "total", "fails"):
+        table.add_column(column, no_wrap=True)
     for source in found:
         table.add_row(
             source.name,
@@ -320,7 +321,7 @@ def _duration(seconds: int) -> str:
 def _when(value: datetime | None) -> str:
     if value is None:
         return "never"
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return value.astimezone(UTC).strftime("%m-%d %H:%M")
 
 
 def _status(source: Source) -> str:
