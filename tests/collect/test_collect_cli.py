@@ -121,6 +121,17 @@ def test_source_kind_is_detected(cli, server, loopback_env, tmp_path):
         result = cli("source", "add", location)
         assert result.exit_code == 0, result.output
         assert f": {kind} " in result.output
+    advertising = server.route(
+        "/section.html",
+        Reply(
+            body=f'<html><head><link rel="alternate" type="application/rss+xml" href="/section-rss.xml"></head><body><ul>{rows}</ul></body></html>'.encode()
+        ),
+    )
+    server.routes["/section-rss.xml"] = server.routes["/rss.xml"]
+    result = cli("source", "add", advertising, "--name", "人民网财经")
+    assert (
+        f"feed {server.url('/section-rss.xml')}" in result.output
+    )  # the advertised feed is the better way in
     listed = cli("source", "list")
     assert "人民网-财经" in listed.output and "inbox" in listed.output and "never" in listed.output
 
@@ -244,6 +255,22 @@ def test_reprints_under_one_canonical_url_are_stored_once(cli, db_url, server, l
     cli("source", "add", url, "--name", "人民网", "--kind", "feed")
     assert "collected 1 new" in cli("collect").output
     assert [row.url for row in stored(db_url)] == ["https://www.people.example.cn/n1/2022/0714/c1004-1.html"]
+
+
+def test_one_outlets_identical_text_under_two_urls_is_stored_once(cli, db_url, server, loopback_env):
+    page = html_page(NEWS[1][0], NEWS[1][1]).encode()
+    for path in ("/m/2022/0624/1.html", "/www/2022/0624/1.html"):
+        server.route(path, Reply(body=page))
+    items = "".join(
+        f"<item><title>t</title><link>{server.url(p)}</link></item>"
+        for p in ("/m/2022/0624/1.html", "/www/2022/0624/1.html")
+    )
+    url = server.route(
+        "/f.xml", Reply(body=f'<rss version="2.0"><channel><title>x</title>{items}</channel></rss>'.encode())
+    )
+    cli("source", "add", url, "--name", "新华网", "--kind", "feed")
+    assert "collected 1 new" in cli("collect").output
+    assert len(stored(db_url)) == 1
 
 
 def test_folder_picks_up_new_files_on_each_run(cli, db_url, tmp_path, loopback_env):

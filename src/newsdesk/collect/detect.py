@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -9,11 +11,16 @@ from newsdesk.collect import feeds, listing, pages
 from newsdesk.collect.http import Fetcher
 from newsdesk.collect.records import CollectError
 from newsdesk.collect.runner import detect_local_folder
+from newsdesk.collect.urls import canonical_url
 from newsdesk.config import CollectSettings
 
 # A listing page links to many articles and carries little text of its own.
 _LISTING_MIN_LINKS = 5
 _ARTICLE_MIN_CHARS = 400
+_FEED_LINK = re.compile(
+    r"""<link(?=[^>]*\brel=["']?alternate)(?=[^>]*\btype=["']?application/(?:rss|atom)\+xml)[^>]*\bhref=["']([^"'>]+)""",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -45,6 +52,7 @@ async def detect_source(location: str, settings: CollectSettings, kind: str | No
         return DetectedSource("feed", location, (parsed.title or host).strip())
     html = pages.decode_html(resource.body, resource.charset)
     links = listing.find_article_links(html, resource.url)
+    feed_link = _advertised_feed(html, resource.url)
     try:
         article = pages.extract_html_text(html, resource.url)
     except CollectError:
@@ -52,7 +60,15 @@ async def detect_source(location: str, settings: CollectSettings, kind: str | No
     name = (article.site_name if article and article.site_name else host).strip()
     looks_like_article = article is not None and len(article.text) >= _ARTICLE_MIN_CHARS
     if len(links) >= _LISTING_MIN_LINKS and not looks_like_article:
+        # A section page that advertises its feed: the feed is the better way in.
+        if feed_link:
+            return DetectedSource("feed", feed_link, name)
         return DetectedSource("listing", location, name)
     if article is None:
         raise CollectError("neither a feed, nor a listing of articles, nor an article page")
     return DetectedSource("page", location, name)
+
+
+def _advertised_feed(html: str, base: str) -> str | None:
+    match = _FEED_LINK.search(html[:50000])
+    return canonical_url(html_lib.unescape(match.group(1)), base=base) if match else None

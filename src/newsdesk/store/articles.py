@@ -47,6 +47,8 @@ def insert_article(engine: Engine, article: CollectedArticle) -> bool:
         "raw_content_type": article.raw_content_type,
         "fetched_at": article.fetched_at.astimezone(UTC),
     }
+    if _same_text_from_same_outlet(engine, article):
+        return False
     dialect = engine.dialect.name
     if dialect == "sqlite":
         statement = sqlite_insert(articles).values(**values).on_conflict_do_nothing(index_elements=["url"])
@@ -61,6 +63,19 @@ def insert_article(engine: Engine, article: CollectedArticle) -> bool:
     with engine.begin() as conn:
         result = conn.execute(statement)
     return result.rowcount == 1
+
+
+def _same_text_from_same_outlet(engine: Engine, article: CollectedArticle) -> bool:
+    # One outlet's identical text under a second URL (mobile and desktop pages without a
+    # canonical link, a print edition) is the same article. Another outlet's reprint is not:
+    # the editorial stage wants to see who carried a story.
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(articles.c.id)
+            .where(articles.c.content_hash == article.content_hash, articles.c.outlet == article.outlet)
+            .limit(1)
+        ).first()
+    return found is not None
 
 
 def count_articles(engine: Engine, source_id: int | None = None) -> int:
