@@ -52,6 +52,8 @@ class CollectSettings(BaseModel):
     extract_workers: int = 0
     # Article links followed per feed or listing page and run (newest first).
     max_articles_per_source: int = 300
+    # Extra certificate authorities (PEM file) trusted for HTTPS, e.g. an intranet's own CA.
+    ca_bundle: Path | None = None
 
 
 class EditorialSettings(BaseModel):

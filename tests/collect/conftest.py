@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -30,18 +31,25 @@ Route = Reply | Callable[["Handler"], Reply]
 
 
 class LoopbackServer:
-    def __init__(self) -> None:
+    def __init__(self, tls: bool = False) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.scheme = "https" if tls else "http"
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        if tls:  # a certificate for "localhost" only, trusted through collect.ca_bundle
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(
+                COLLECT_FIXTURES / "localhost-cert.pem", COLLECT_FIXTURES / "localhost-key.pem"
+            )
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         self._server.owner = self  # type: ignore[attr-defined]
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def route(self, path: str, reply: Route) -> str:
         self.routes[path] = reply
@@ -98,6 +106,14 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     running = LoopbackServer()
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def tls_server():
+    running = LoopbackServer(tls=True)
     running.start()
     yield running
     running.stop()

@@ -12,7 +12,7 @@ from newsdesk.collect.http import Fetcher
 from newsdesk.collect.records import CollectError, SourceGoneError
 from newsdesk.config import CollectSettings
 
-from .conftest import Reply
+from .conftest import COLLECT_FIXTURES, Reply
 
 
 def fetch(settings: CollectSettings, url: str, **kwargs):
@@ -200,3 +200,16 @@ def test_robots_crawl_delay_spaces_requests(server, collect_settings):
     started = time.monotonic()
     asyncio.run(run())
     assert time.monotonic() - started >= 0.95
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_name(tls_server, collect_settings):
+    tls_server.route("/feed", Reply(body="加密的订阅源".encode()))
+    trusting = collect_settings.model_copy(update={"ca_bundle": COLLECT_FIXTURES / "localhost-cert.pem"})
+    # "localhost" is resolved and checked by us, then the connection goes to that address with
+    # the name sent as SNI and verified against the certificate.
+    assert fetch(trusting, tls_server.url("/feed", host="localhost")).body.decode() == "加密的订阅源"
+    with pytest.raises(CollectError, match="TLS certificate rejected"):
+        fetch(trusting, tls_server.url("/feed"))  # the certificate does not name 127.0.0.1
+    with pytest.raises(CollectError, match="TLS certificate rejected"):
+        fetch(collect_settings, tls_server.url("/feed", host="localhost"))  # an unknown authority
+    assert tls_server.hits["/feed"] == 1  # rejected certificates are not retried

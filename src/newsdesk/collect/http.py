@@ -16,6 +16,7 @@ import ipaddress
 import logging
 import random
 import socket
+import ssl
 import time
 import zlib
 from dataclasses import dataclass
@@ -88,7 +89,12 @@ class Fetcher:
     def __init__(self, settings: CollectSettings) -> None:
         self.settings = settings
         self._allowed = {name.strip().lower() for name in settings.allow_networks}
+        verify: ssl.SSLContext | bool = True
+        if settings.ca_bundle:
+            verify = ssl.create_default_context()
+            verify.load_verify_locations(cafile=str(settings.ca_bundle))
         self._client = httpx.AsyncClient(
+            verify=verify,
             follow_redirects=False,
             timeout=httpx.Timeout(settings.timeout_seconds),
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -99,6 +105,7 @@ class Fetcher:
         self._gates: dict[str, HostGate] = {}
         self._robots: dict[str, RobotFileParser | bool] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._robots_errors: dict[str, str] = {}  # netloc → why its robots.txt could not be read
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -135,7 +142,13 @@ class Fetcher:
             # Refuse forbidden addresses before anything, robots.txt included, is asked of them.
             await self._checked_target(current)
             if check_robots and self.settings.respect_robots_txt and not await self._robots_allow(current):
-                raise CollectError(f"robots.txt of {urlsplit(current).netloc} disallows {current}")
+                origin = urlsplit(current).netloc
+                unreadable = self._robots_errors.get(origin)
+                if unreadable:
+                    raise CollectError(
+                        f"robots.txt of {origin} could not be read ({unreadable}): not fetching"
+                    )
+                raise CollectError(f"robots.txt of {origin} disallows {current}")
             resource, location = await self._get_with_retries(current, headers, cap)
             if location is None:
                 return resource
@@ -178,6 +191,7 @@ class Fetcher:
             if exc.args and str(exc.args[0]).startswith("HTTP 4"):
                 return True
             log.info("robots.txt of %s unavailable (%s): not fetching from it", origin, exc)
+            self._robots_errors[urlsplit(origin).netloc] = str(exc)
             return False
         try:
             text = decode_bytes(resource.body, [resource.charset]).text
@@ -240,6 +254,8 @@ class Fetcher:
             except httpx.TimeoutException as exc:
                 raise _Retryable(f"timed out after {timeout:g}s ({type(exc).__name__})") from exc
             except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):  # asking again will not fix a certificate
+                    raise CollectError(f"TLS certificate rejected: {exc}") from exc
                 raise _Retryable(f"connection failed: {exc or type(exc).__name__}") from exc
             except httpx.HTTPError as exc:
                 raise CollectError(f"HTTP error: {exc or type(exc).__name__}") from exc
