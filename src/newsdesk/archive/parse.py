@@ -229,7 +229,16 @@ def _title_line_count(lines: list[_Line], layout: _Layout) -> int:
     count = 1
     while count < min(3, len(lines) - 1):
         line, nxt = lines[count - 1], lines[count]
-        if nxt.indented or nxt.gap_before > layout.gap_mode:
+        if nxt.indented:
+            break
+        if nxt.gap_before > layout.gap_mode:
+            # Some extractions set each part of a spaced title apart like a paragraph. A
+            # lone short unfinished line right after the title is the title's second part.
+            after = lines[count + 1]
+            lone = after.gap_before > layout.gap_mode or after.indented
+            if lone and not nxt.ends_sentence and line.width + nxt.width <= 50 and not _ends_title(line):
+                count += 1
+                continue
             break
         if layout.trailing_signal:
             if line.trailing_space:
@@ -242,6 +251,11 @@ def _title_line_count(lines: list[_Line], layout: _Layout) -> int:
             break
         count += 1
     return count
+
+
+def _ends_title(line: _Line) -> bool:
+    # A title line ending in a full stop cannot be continued.
+    return line.text.endswith(("。", "！", "？", "!", "?"))
 
 
 def _join(lines: list[_Line]) -> str:
@@ -262,9 +276,16 @@ def _unplaced(lines: list[_Line], reason: str) -> UnplacedText:
 def _item(column: str, lines: list[_Line], attribution: _Line, layout: _Layout) -> Item:
     title_lines = _title_line_count(lines, layout) if len(lines) > 1 else len(lines)
     body = [_join(p) for p in _paragraphs(lines[title_lines:], layout)]
+    title = ""
+    for n, line in enumerate(lines[:title_lines]):
+        # Title parts set apart as blocks were separated by a space; wrapped ones were not.
+        if n and line.gap_before > layout.gap_mode:
+            title = f"{title} {line.text}"
+        else:
+            title = join_lines(title, line.text) if title else line.text
     return Item(
         column=column,
-        title=_join(lines[:title_lines]),
+        title=tidy_spaces(title),
         body="\n".join(p for p in body if p),
         attribution=attribution.attribution,
         first_line=lines[0].number if lines else attribution.number,
@@ -336,12 +357,21 @@ def parse_issue_text(text: str, publication: Publication | None = None) -> Issue
 
     sections: list[_Section] = [_Section(column=None)]
     front: list[_Line] = []
+    after_page_furniture = False
     for line in lines:
+        if line.kind == "furniture":
+            after_page_furniture = True
+            continue
+        if after_page_furniture:
+            # The blank lines around a running head or page number say nothing about
+            # paragraphs: a page break often falls mid-sentence.
+            line.gap_before = min(line.gap_before, layout.gap_mode)
+            after_page_furniture = False
         if line.kind == "header":
             sections.append(_Section(column=line.header))
         elif line.kind == "front":
             front.append(line)
-        elif line.kind != "furniture":
+        else:
             sections[-1].lines.append(line)
 
     items: list[Item] = []
