@@ -77,7 +77,7 @@ def clustering(rows: list[dict], label: str) -> None:
         f"\nsame-story clustering — {label}: {len(rows)} articles, {len({r['story'] for r in rows})} stories"
     )
     report("pair decision alone", {(i, j): decide(features[i], features[j]).same for i, j in pairs})
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(use_anchors=True)  # as the process stage runs it
     order = sorted(range(len(rows)), key=lambda i: (when[i], i))
     assigned = clusterer.add([ClusterInput(i + 1, rows[i]["title"], clean[i], when[i]) for i in order])
     report("end to end (process)", {(i, j): assigned[i + 1] == assigned[j + 1] for i, j in pairs})

@@ -16,7 +16,7 @@ OTHER = "抖音电商发布助农报告，过去一年售出农特产28.3亿单�
 
 
 def test_reprints_and_rewrites_join_and_other_stories_stay_apart():
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(use_anchors=True)
     result = clusterer.add(
         [
             ClusterInput(1, "上半年我国跨境电商进出口增长28.6%", ORIGINAL, DAY),

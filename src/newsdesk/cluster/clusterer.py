@@ -19,14 +19,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdesk.cluster.index import DEFAULT_SEED, LSHIndex, MinHasher
-from newsdesk.cluster.samestory import PairDecision, StoryFeatures, decide, story_features
-from newsdesk.cluster.shingles import shingle_hashes
+from newsdesk.cluster.samestory import FINE_K, PairDecision, StoryFeatures, decide, story_features
+from newsdesk.cluster.shingles import normalise, shingle_hashes
 
 LSH_K = 5
 LSH_NUM_PERM = 64
 LSH_THRESHOLD = 0.3
-# an anchor shared by more articles than this names a topic, not an event
-ANCHOR_BUCKET_CAP = 200
+# an anchor shared by this many recent articles names a topic, not an event
+ANCHOR_BUCKET_CAP = 50
 # Rewrites in other words share too few 5-character runs for LSH to find them; the most
 # recent articles are also scanned directly on 3-character signatures. Its cost per article
 # is bounded by the window, so it stays linear in the number of articles.
@@ -65,9 +65,10 @@ class AnchorIndex:
         shared: Counter[int] = Counter()
         for key in keys:
             bucket = self._buckets.setdefault(key, [])
-            weight = 2 if key.startswith("f:") else 1
-            for other in bucket:
-                shared[other] += weight
+            if len(bucket) < self.cap:  # a full bucket is a common word: no evidence
+                weight = 2 if key.startswith("f:") else 1
+                for other in bucket:
+                    shared[other] += weight
             bucket.append(doc_id)
             if len(bucket) > self.cap:
                 del bucket[0]
@@ -90,7 +91,7 @@ class StoryClusterer:
         features_of: Callable[[int], StoryFeatures | None] | None = None,
         lsh_threshold: float = LSH_THRESHOLD,
         num_perm: int = LSH_NUM_PERM,
-        use_anchors: bool = True,
+        use_anchors: bool = False,
         feature_cache_size: int = 20_000,
         max_days_apart: int = 10,
         scan_window: int = SCAN_WINDOW,
@@ -99,7 +100,7 @@ class StoryClusterer:
         self.index = LSHIndex(threshold=lsh_threshold, num_perm=num_perm)
         self.anchors = AnchorIndex() if use_anchors else None
         self._features_of = features_of
-        self._cache: OrderedDict[int, StoryFeatures] = OrderedDict()
+        self._cache: OrderedDict[int, StoryFeatures | tuple[ClusterInput, np.ndarray | None]] = OrderedDict()
         self._cache_size = feature_cache_size
         self.max_days_apart = max_days_apart
         self.scan_window = scan_window
@@ -132,19 +133,26 @@ class StoryClusterer:
             self.union(members[0], m)
 
     # indexing --------------------------------------------------------------------------
-    def _remember(self, doc_id: int, features: StoryFeatures) -> None:
-        self._cache[doc_id] = features
+    # The cache holds, per recent article, either its StoryFeatures or — until a candidate
+    # pair needs them — just its input: most articles have no candidate at all, and their
+    # figures and title words are never computed.
+    def _remember(self, doc_id: int, item: StoryFeatures | tuple[ClusterInput, np.ndarray | None]) -> None:
+        self._cache[doc_id] = item
         self._cache.move_to_end(doc_id)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
     def _features(self, doc_id: int) -> StoryFeatures | None:
-        f = self._cache.get(doc_id)
-        if f is None and self._features_of is not None:
-            f = self._features_of(doc_id)
-            if f is not None:
-                self._remember(doc_id, f)
-        return f
+        item = self._cache.get(doc_id)
+        if isinstance(item, tuple):
+            doc, shingles = item
+            item = story_features(doc.title, doc.text, doc.published_at, shingles=shingles)
+            self._cache[doc_id] = item
+        if item is None and self._features_of is not None:
+            item = self._features_of(doc_id)
+            if item is not None:
+                self._remember(doc_id, item)
+        return item
 
     def index_existing(self, docs: Sequence[ClusterInput]) -> None:
         """Put already-clustered articles in the indexes without deciding anything."""
@@ -158,22 +166,27 @@ class StoryClusterer:
     def _add(self, docs: Sequence[ClusterInput], decide_pairs: bool) -> None:
         if not docs:
             return
-        shingles = [shingle_hashes(d.title + d.text, LSH_K) for d in docs]
-        keys = self.index.band_keys(self.hasher.signatures(shingles)).tolist()
-        all_features = [story_features(d.title, d.text, d.published_at) for d in docs]
-        scan_sigs = (
-            self._scan_hasher.signatures([f.shingles for f in all_features]) if self.scan_window else None
-        )
-        for k, (doc, doc_keys, features) in enumerate(zip(docs, keys, all_features, strict=True)):
+        normalised = [normalise(d.title + d.text) for d in docs]
+        keys = self.index.band_keys(
+            self.hasher.signatures([shingle_hashes(t, LSH_K, normalised=True) for t in normalised])
+        ).tolist()
+        fine: list[np.ndarray | None] = [None] * len(docs)
+        scan_sigs = None
+        if self.scan_window:
+            fine = [shingle_hashes(t, FINE_K, normalised=True) for t in normalised]
+            scan_sigs = self._scan_hasher.signatures(fine)
+        for k, (doc, doc_keys) in enumerate(zip(docs, keys, strict=True)):
             self.parent.setdefault(doc.article_id, doc.article_id)
-            self._remember(doc.article_id, features)
+            self._remember(doc.article_id, (doc, fine[k]))
             candidates = self.index.query_and_insert(doc.article_id, doc_keys)
             if scan_sigs is not None:
                 candidates |= self._scan_and_append(doc.article_id, scan_sigs[k])
             if self.anchors is not None:
+                features = self._features(doc.article_id)
                 candidates |= self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features))
-            if not decide_pairs:
+            if not decide_pairs or not candidates:
                 continue
+            features = self._features(doc.article_id)
             for other in sorted(candidates):
                 if self.find(other) == self.find(doc.article_id):
                     continue

@@ -34,10 +34,11 @@ class MinHasher:
     def signature(self, shingles: np.ndarray) -> np.ndarray:
         return self.signatures([shingles])[0]
 
-    def signatures(self, batch: Sequence[np.ndarray], chunk_rows: int = 200_000) -> np.ndarray:
+    def signatures(self, batch: Sequence[np.ndarray], chunk_rows: int = 4096) -> np.ndarray:
         """Signatures of many shingle sets, shape (len(batch), num_perm), uint32.
 
-        ``chunk_rows`` bounds the temporary matrix (rows × num_perm × 4 bytes).
+        ``chunk_rows`` bounds the temporary matrix (rows × num_perm × 4 bytes); small
+        enough to stay in the CPU cache is several times faster than one big matrix.
         """
         out = np.full((len(batch), self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
         start = 0

@@ -59,11 +59,13 @@ def figure_keys(title: str, text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def story_features(title: str, text: str, published_at: dt.datetime | None = None) -> StoryFeatures:
+def story_features(
+    title: str, text: str, published_at: dt.datetime | None = None, shingles: np.ndarray | None = None
+) -> StoryFeatures:
     norm = normalise(title + text)
     return StoryFeatures(
         title=title,
-        shingles=shingle_hashes(norm, FINE_K, normalised=True),
+        shingles=shingles if shingles is not None else shingle_hashes(norm, FINE_K, normalised=True),
         figures=figure_keys(title, text),
         title_words=frozenset(
             w for w in words(title) if len(w) >= 2 and w not in _TITLE_STOPWORDS and not _DIGITS.search(w)

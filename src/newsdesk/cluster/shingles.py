@@ -10,7 +10,6 @@ yields the same shingles. Hashing is vectorised: hashing every shingle through P
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import numpy as np
 
@@ -22,8 +21,13 @@ _P = np.uint32(0x01000193)  # FNV prime: a cheap multiplier that spreads code po
 _MIX = np.uint32(0x9E3779B1)
 
 
+# full-width ASCII (Ａ１％) and the ideographic space folded to ASCII: what NFKC does for news
+# text, at a fraction of its cost (NFKC costs more than all the hashing of an article)
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def normalise(text: str) -> str:
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _DROP.sub("", text.translate(_FOLD).lower())
 
 
 def shingle_hashes(text: str, k: int = DEFAULT_K, normalised: bool = False) -> np.ndarray:

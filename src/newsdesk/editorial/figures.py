@@ -116,8 +116,13 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     return figures
 
 
+_ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿%％倍]")
+
+
 def figures_in_sentence(sentence: str | Sentence) -> list[Figure]:
     s = sentence.text if isinstance(sentence, Sentence) else sentence
+    if not _ANY_NUMBER.search(s):
+        return []
     found: list[tuple[int, int, Figure]] = []
     taken: list[tuple[int, int]] = []
 

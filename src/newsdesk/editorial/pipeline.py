@@ -19,6 +19,7 @@ from pathlib import Path
 
 from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
 from newsdesk.cluster.lead import LeadCandidate, choose_lead
+from newsdesk.cluster.samestory import story_features
 from newsdesk.editorial.boilerplate import strip_boilerplate
 from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, LabelledText
 from newsdesk.editorial.condense import condense
@@ -127,41 +128,84 @@ def merged_attribution(office: str, date: dt.date) -> str:
     return attribution_line(Attribution(office_compiled=True, editorial_office=office, date=date))
 
 
+@dataclass
+class ClusterState:
+    """What a run keeps between batches: the indexes, and the articles already clustered
+    (the window of earlier runs plus this run's), with their stored cluster ids."""
+
+    clusterer: StoryClusterer
+    known: dict[int, StoredArticle]
+    cluster_of: dict[int, int]
+    links_seen: int = 0
+
+
+def open_cluster_state(window: Sequence[StoredArticle], context: EditorialContext) -> ClusterState:
+    known = {a.id: a for a in window}
+    clusterer = StoryClusterer(
+        features_of=lambda i: (
+            story_features(known[i].title, known[i].text, known[i].published_at) if i in known else None
+        ),
+        max_days_apart=context.max_days_apart,
+        use_anchors=True,
+    )
+    clusterer.index_existing([ClusterInput(a.id, a.title, a.text, a.published_at) for a in window])
+    cluster_of: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    for a in window:
+        if a.cluster_id is not None:
+            cluster_of[a.id] = a.cluster_id
+            groups.setdefault(a.cluster_id, []).append(a.id)
+    for members in groups.values():
+        clusterer.seed_group(members)
+    return ClusterState(clusterer, known, cluster_of)
+
+
+def remember_saved(state: ClusterState, result: RunResult, cluster_ids: Sequence[int]) -> None:
+    """After a batch is stored: its articles join the known window under their cluster ids."""
+    for plan, cluster_id in zip(result.plans, cluster_ids, strict=True):
+        for m in plan.member_ids:
+            state.cluster_of[m] = cluster_id
+    for a in result.analyses:
+        state.known[a.article.id] = StoredArticle(
+            a.article.id,
+            a.article.title,
+            a.clean_text,
+            a.article.outlet,
+            a.article.published_at,
+            a.article.url,
+            state.cluster_of.get(a.article.id),
+            len(a.figures),
+        )
+
+
 def run_batch(
     new_articles: Sequence[StoredArticle],
-    window: Sequence[StoredArticle],
+    window: Sequence[StoredArticle] | ClusterState,
     context: EditorialContext,
     progress: Callable[[int], None] | None = None,
 ) -> RunResult:
-    """Process ``new_articles`` against the already-clustered ``window``; no database."""
+    """Process ``new_articles`` against the already-clustered window; no database."""
+    state = window if isinstance(window, ClusterState) else open_cluster_state(window, context)
+    clusterer = state.clusterer
     analyses: list[Analysis] = []
     for article in new_articles:
         analyses.append(analyse(article, context.user_dictionary))
         if progress:
             progress(1)
     by_id_analysis = {a.article.id: a for a in analyses}
-
-    clusterer = StoryClusterer(max_days_apart=context.max_days_apart)
-    clusterer.index_existing([ClusterInput(a.id, a.title, a.text, a.published_at) for a in window])
-    stored_cluster: dict[int, int] = {}
-    groups: dict[int, list[int]] = {}
-    for a in window:
-        if a.cluster_id is not None:
-            stored_cluster[a.id] = a.cluster_id
-            groups.setdefault(a.cluster_id, []).append(a.id)
-    for members in groups.values():
-        clusterer.seed_group(members)
     clusterer.add(
         [ClusterInput(a.article.id, a.article.title, a.clean_text, a.article.published_at) for a in analyses]
     )
 
     reasons_for: dict[int, list[str]] = {}
-    for link in clusterer.links:
+    for link in clusterer.links[state.links_seen :]:
         reasons_for.setdefault(link.article_id, []).append(
             f"same story as article {link.other_id}: " + "; ".join(link.decision.reasons)
         )
+    state.links_seen = len(clusterer.links)
 
-    window_by_id = {a.id: a for a in window}
+    stored_cluster = state.cluster_of
+    window_by_id = state.known
     touched = clusterer.groups([a.article.id for a in analyses])
     all_groups = clusterer.groups([*window_by_id, *by_id_analysis])
     plans: list[ClusterPlan] = []
@@ -326,12 +370,20 @@ def run_process(
     context = context or build_context(engine, settings)
     pending = unprocessed_articles(engine, limit)
     total = RunResult([], [], [], 0)
+    if not pending:
+        return total
+    # the clusters new articles may join: those with articles published in the window
+    # before the earliest new article (articles come oldest first)
+    earliest = min((a.published_at for a in pending if a.published_at), default=dt.datetime.now(dt.UTC))
+    since = earliest - dt.timedelta(days=settings.editorial.cluster_window_days)
+    state = open_cluster_state(clustered_articles_since(engine, since), context)
     for start in range(0, len(pending), batch_size):
         batch = pending[start : start + batch_size]
-        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=settings.editorial.cluster_window_days)
-        window = clustered_articles_since(engine, since)
-        result = run_batch(batch, window, context, progress)
-        save_run(engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids)
+        result = run_batch(batch, state, context, progress)
+        cluster_ids = save_run(
+            engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids
+        )
+        remember_saved(state, result, cluster_ids)
         total.analyses.extend(result.analyses)
         total.plans.extend(result.plans)
         total.processed_ids.extend(result.processed_ids)

@@ -184,9 +184,15 @@ def reset_processing(engine: Engine) -> None:
 
 
 def clustered_articles_since(engine: Engine, since: dt.datetime) -> list[StoredArticle]:
-    """Processed articles of clusters touched since ``since``, with their clean text: the
-    window new articles are clustered against."""
-    recent = select(clusters.c.id).where(clusters.c.updated_at >= since).scalar_subquery()
+    """Processed articles of clusters with an article published since ``since``, with their
+    clean text: the window new articles are clustered against."""
+    when = func.coalesce(articles.c.published_at, articles.c.fetched_at)
+    recent = (
+        select(cluster_members.c.cluster_id)
+        .join(articles, articles.c.id == cluster_members.c.article_id)
+        .where(when >= since)
+        .scalar_subquery()
+    )
     query = (
         select(
             articles.c.id,
@@ -227,17 +233,18 @@ def save_run(
     analyses: Sequence[AnalysisRow],
     plans: Sequence[ClusterPlan],
     processed_ids: Iterable[int],
-) -> None:
-    """Write one run's results in one transaction: a crash leaves the articles unprocessed."""
+) -> list[int]:
+    """Write one run's results in one transaction: a crash leaves the articles unprocessed.
+    Returns the stored cluster id of each plan."""
     now = _now()
     with engine.begin() as conn:
         _save_analyses(conn, analyses, now)
-        for plan in plans:
-            _apply_plan(conn, plan, now)
+        cluster_ids = [_apply_plan(conn, plan, now) for plan in plans]
         ids = list(processed_ids)
         for start in range(0, len(ids), _IN_CHUNK):
             chunk = ids[start : start + _IN_CHUNK]
             conn.execute(update(articles).where(articles.c.id.in_(chunk)).values(processed_at=now))
+    return cluster_ids
 
 
 def _save_analyses(conn: Connection, analyses: Sequence[AnalysisRow], now: dt.datetime) -> None:
