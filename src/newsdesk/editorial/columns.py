@@ -169,17 +169,22 @@ class ColumnModel:
         self.examples = len(examples)
         return self
 
-    def probabilities(self, texts: Sequence[tuple[str, str]]) -> np.ndarray:
+    def features(self, texts: Sequence[tuple[str, str]]):
         assert self.pipeline is not None
-        return self.pipeline.predict_proba([_text_of(t, b) for t, b in texts])
+        return self.pipeline.named_steps["features"].transform([_text_of(t, b) for t, b in texts]).tocsr()
 
-    def top_terms(self, title: str, body: str, column: str, n: int = 3) -> list[str]:
+    def probabilities(self, texts: Sequence[tuple[str, str]], x=None) -> np.ndarray:
+        assert self.pipeline is not None
+        x = self.features(texts) if x is None else x
+        return self.pipeline.named_steps["clf"].predict_proba(x)
+
+    def top_terms(self, title: str, body: str, column: str, n: int = 3, row=None) -> list[str]:
         """The features that pushed this text towards ``column`` the most."""
         assert self.pipeline is not None
         features = self.pipeline.named_steps["features"]
         clf = self.pipeline.named_steps["clf"]
-        x = features.transform([_text_of(title, body)])
-        row = x.tocsr()
+        if row is None:
+            row = self.features([(title, body)])
         k = self.columns.index(column)
         coef = clf.coef_[k] if clf.coef_.shape[0] > 1 else clf.coef_[0] * (1 if k == 1 else -1)
         contributions = row.multiply(coef).toarray()[0]
@@ -226,7 +231,8 @@ class ColumnClassifier:
     def suggest_many(
         self, texts: Sequence[tuple[str, str]], figures: Sequence[Sequence[Figure] | None] | None = None
     ) -> list[ColumnSuggestion]:
-        probs = self.model.probabilities(texts) if self.model and texts else None
+        x = self.model.features(texts) if self.model and texts else None
+        probs = self.model.probabilities(texts, x) if x is not None else None
         out: list[ColumnSuggestion] = []
         for i, (title, body) in enumerate(texts):
             scores = dict.fromkeys(self.columns, 0.0)
@@ -249,7 +255,7 @@ class ColumnClassifier:
                     reasons.append(f"rule: {hit.reason}")
             if probs is not None:
                 p = float(probs[i][self.model.columns.index(best)]) if best in self.model.columns else 0.0
-                terms = self.model.top_terms(title, body, best) if best in self.model.columns else []
+                terms = self.model.top_terms(title, body, best, row=x[i]) if best in self.model.columns else []
                 reasons.append(f"model: {p:.2f} for {best}" + (f" ({'、'.join(terms)})" if terms else ""))
             else:
                 reasons.append("no trained model: rules only")

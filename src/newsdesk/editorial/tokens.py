@@ -56,8 +56,22 @@ def tokenizer(user_dictionary: str | None = None) -> jieba.Tokenizer:
 
 
 def words(text: str, user_dictionary: str | None = None) -> list[str]:
-    """jieba words without whitespace and punctuation-only tokens."""
-    return [w for w in tokenizer(user_dictionary).lcut(text) if w.strip() and not _is_punct(w)]
+    """jieba words without whitespace and punctuation-only tokens.
+
+    Cut line by line with a cache: tags, the column model and relevance all cut the same
+    title and paragraphs, each inside a differently assembled text. No HMM guessing of
+    unknown words: the dictionary (with ours added) decides, which is several times faster.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line:
+            out.extend(_line_words(line, user_dictionary))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _line_words(line: str, user_dictionary: str | None) -> tuple[str, ...]:
+    return tuple(w for w in tokenizer(user_dictionary).lcut(line, HMM=False) if w.strip() and not _is_punct(w))
 
 
 def analyzer(text: str) -> list[str]:

@@ -510,3 +510,24 @@ def latest_model_record(engine: Engine, kind: str = "columns") -> dict | None:
     with engine.connect() as conn:
         row = conn.execute(query).first()
     return dict(row._mapping) if row else None
+
+
+def insert_plain_articles(engine: Engine, rows: Sequence[dict]) -> None:
+    """Bulk form of ``insert_plain_article`` (benchmarks): dicts with title, text, outlet,
+    published_at and url."""
+    now = _now()
+    values = [
+        {
+            "url": r["url"],
+            "outlet": r.get("outlet"),
+            "title": r["title"],
+            "text": r["text"],
+            "published_at": _utc(r.get("published_at")),
+            "content_hash": hashlib.sha256(f"{r['title']}\n{r['text']}".encode()).hexdigest(),
+            "fetched_at": now,
+        }
+        for r in rows
+    ]
+    with engine.begin() as conn:
+        for start in range(0, len(values), 2000):
+            conn.execute(insert(articles), values[start : start + 2000])

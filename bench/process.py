@@ -1,0 +1,134 @@
+"""The whole ``process`` stage, in articles per second, on the demo corpus scaled up.
+
+The demo corpus (the 60-odd articles ``make demo`` collects from its loopback sites and
+folder) is collected once; the archive is the bundled sample issues. The corpus is then
+scaled up (see ``scaled``),
+published at about 2,000 articles a day, one in ten a reprint — so that the stage does the work it does on a
+real day: clean-up, figures, tags, clustering against the window, column, relevance,
+condensation, attribution, storage in SQLite.
+
+    .venv/bin/python bench/process.py [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_ISSUES = ROOT / "src" / "newsdesk" / "samples" / "issues"
+PER_DAY = 2000
+
+
+def demo_corpus(settings) -> list:
+    from rich.console import Console
+
+    import newsdesk.commands.collect as collect_commands
+    from newsdesk.store.editorial import unprocessed_articles
+    from newsdesk.store.session import engine_for
+
+    collect_commands.console = Console(quiet=True)  # the bench prints its own lines
+    collect_commands.run_demo_collect(settings)
+    return unprocessed_articles(engine_for(settings))
+
+
+def scaled(corpus: list, n: int, target_chars: int = 0, seed: int = 3) -> list[dict]:
+    """``n`` articles from the demo corpus: each an altered copy of a demo article (a third of
+    its characters swapped for others of the corpus, its figures changed), lengthened to
+    ``target_chars`` with altered paragraphs of other articles; one in ten is instead a
+    reprint of a recent generated article, with a dateline and a sign-off."""
+    rng = random.Random(seed)
+    alphabet = [c for a in corpus for c in a.text if "\u4e00" <= c <= "\u9fff"]
+    start = dt.datetime(2022, 6, 1, tzinfo=dt.UTC)
+
+    def alter(text: str) -> str:
+        text = re.sub(r"\d", lambda m: str(rng.randrange(10)), text)
+        return "".join(
+            rng.choice(alphabet) if "\u4e00" <= c <= "\u9fff" and rng.random() < 0.33 else c for c in text
+        )
+
+    rows: list[dict] = []
+    for i in range(n):
+        when = start + dt.timedelta(days=i / PER_DAY)
+        if i >= 50 and rng.random() < 0.1:
+            original = rows[i - rng.randrange(1, 50)]
+            rows.append(
+                {
+                    "url": f"https://bench.invalid/{i}",
+                    "outlet": rng.choice(corpus).outlet,
+                    "title": original["title"],
+                    "text": "本报讯（记者 张三）" + original["text"] + "\n（完）\n责任编辑：李四",
+                    "published_at": when,
+                }
+            )
+            continue
+        base = rng.choice(corpus)
+        text = alter(base.text)
+        while len(text) < target_chars:
+            text += "\n" + alter(rng.choice(corpus).text)
+        rows.append(
+            {
+                "url": f"https://bench.invalid/{i}",
+                "outlet": base.outlet,
+                "title": alter(base.title),
+                "text": text,
+                "published_at": when,
+            }
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="process stage throughput")
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument(
+        "--chars", type=int, default=0, help="lengthen articles to about this many characters"
+    )
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+
+    from newsdesk.archive.importer import import_issue_file
+    from newsdesk.config import Settings
+    from newsdesk.editorial.pipeline import build_context, run_process
+    from newsdesk.store.editorial import insert_plain_articles, list_clusters
+    from newsdesk.store.session import engine_for
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus_settings = Settings(data_dir=Path(tmp) / "corpus")
+        corpus = demo_corpus(corpus_settings)
+        settings = Settings(data_dir=Path(tmp) / "bench")
+        engine = engine_for(settings)
+        for path in sorted(SAMPLE_ISSUES.glob("*.txt")):
+            import_issue_file(engine, path)
+        rows = scaled(corpus, args.articles, args.chars)
+        insert_plain_articles(engine, rows)
+        chars = sum(len(r["text"]) for r in rows) / len(rows)
+        print(
+            f"process stage: {len(corpus)} demo articles scaled to {len(rows):,} (mean {chars:.0f} characters)"
+        )
+
+        t0 = time.perf_counter()
+        context = build_context(engine, settings)  # trains the column model on the archive
+        t1 = time.perf_counter()
+        result = run_process(engine, settings, context=context)
+        t2 = time.perf_counter()
+        multi = len(list_clusters(engine, min_size=2, limit=1_000_000))
+        print(f"  model training and relevance fitting on the archive: {t1 - t0:.1f} s (once per run)")
+        print(
+            f"  {len(result.processed_ids):,} articles in {t2 - t1:.1f} s: {len(result.processed_ids) / (t2 - t1):.0f} articles/s "
+            f"({len(result.processed_ids) / (t2 - t0):.0f}/s including the training)"
+        )
+        print(
+            f"  {len(result.plans):,} cluster updates, {multi:,} clusters with several articles, "
+            f"{sum(len(a.figures) for a in result.analyses):,} figures, {result.pairs_checked:,} same-story decisions"
+        )
+
+
+if __name__ == "__main__":
+    main()
