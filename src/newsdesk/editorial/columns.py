@@ -255,7 +255,9 @@ class ColumnClassifier:
                     reasons.append(f"rule: {hit.reason}")
             if probs is not None:
                 p = float(probs[i][self.model.columns.index(best)]) if best in self.model.columns else 0.0
-                terms = self.model.top_terms(title, body, best, row=x[i]) if best in self.model.columns else []
+                terms = (
+                    self.model.top_terms(title, body, best, row=x[i]) if best in self.model.columns else []
+                )
                 reasons.append(f"model: {p:.2f} for {best}" + (f" ({'、'.join(terms)})" if terms else ""))
             else:
                 reasons.append("no trained model: rules only")

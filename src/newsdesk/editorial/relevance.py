@@ -16,6 +16,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 NEIGHBOURS = 3
+# frequent in any Chinese news text: no evidence of the beat
+_GENERIC = set(
+    "通过 继续 利用 表示 方面 进一步 目前 近日 日前 以及 我们 其中 同时 此外 显示 数据 多个 超过 其他 相关 进行 "
+    "开展 推动 推进 加强 提升 发展 工作 已经 可以 需要 成为 今年 去年 全国 我国 中国 有关 负责人 介绍 记者 "
+    "了解 据悉 活动 服务 企业 市场 增长 同比 亿元 万元 部分 不断 持续 有效 主要 重要 积极 进入 实现 提供 "
+    "支持 加快 完善 建设 发布 表明 指出 认为 以来 期间 之后 之前 业内人士 近期 专家 问题 情况 影响 能力".split()
+)
 INCLUDE_BONUS = 0.15
 EXCLUDE_PENALTY = 0.5
 
@@ -60,7 +67,11 @@ class RelevanceModel:
         # the beat's words: frequent across the archive (document frequency), not rare names
         df = np.asarray((self.matrix > 0).sum(axis=0)).ravel() / len(archive)
         names = self.vectorizer.get_feature_names_out()
-        self.beat_weights = {names[i]: float(df[i]) for i in np.argsort(-df)[:300] if len(names[i]) >= 2}
+        self.beat_weights = {
+            names[i]: float(df[i])
+            for i in np.argsort(-df)[:400]
+            if len(names[i]) >= 2 and names[i] not in _GENERIC and not any(c.isdigit() for c in names[i])
+        }
         return self
 
     def score(self, title: str, body: str) -> Relevance:
