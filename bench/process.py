@@ -39,7 +39,7 @@ def demo_corpus(settings) -> list:
 
 
 def scaled(corpus: list, n: int, target_chars: int = 0, seed: int = 3) -> list[dict]:
-    """``n`` articles from the demo corpus: each an altered copy of a demo article (a third of
+    """``n`` articles from the demo corpus: each an altered copy of a demo article (half of
     its characters swapped for others of the corpus, its figures changed), lengthened to
     ``target_chars`` with altered paragraphs of other articles; one in ten is instead a
     reprint of a recent generated article, with a dateline and a sign-off."""
@@ -50,7 +50,7 @@ def scaled(corpus: list, n: int, target_chars: int = 0, seed: int = 3) -> list[d
     def alter(text: str) -> str:
         text = re.sub(r"\d", lambda m: str(rng.randrange(10)), text)
         return "".join(
-            rng.choice(alphabet) if "\u4e00" <= c <= "\u9fff" and rng.random() < 0.33 else c for c in text
+            rng.choice(alphabet) if "\u4e00" <= c <= "\u9fff" and rng.random() < 0.5 else c for c in text
         )
 
     rows: list[dict] = []

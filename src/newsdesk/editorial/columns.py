@@ -191,7 +191,11 @@ class ColumnModel:
         if getattr(self, "_names", None) is None:
             self._names = features.get_feature_names_out()
         names = self._names
-        best = np.argsort(-contributions)[: n * 4]
+        k_best = min(n * 4, len(contributions) - 1)
+        top = (
+            np.argpartition(-contributions, k_best)[:k_best] if k_best > 0 else np.arange(len(contributions))
+        )
+        best = top[np.argsort(-contributions[top])]
         terms: list[str] = []
         for i in best:
             if contributions[i] <= 0:

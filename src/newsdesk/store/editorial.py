@@ -239,7 +239,7 @@ def save_run(
     now = _now()
     with engine.begin() as conn:
         _save_analyses(conn, analyses, now)
-        cluster_ids = [_apply_plan(conn, plan, now) for plan in plans]
+        cluster_ids = _apply_plans(conn, plans, now)
         ids = list(processed_ids)
         for start in range(0, len(ids), _IN_CHUNK):
             chunk = ids[start : start + _IN_CHUNK]
@@ -275,6 +275,68 @@ def _save_analyses(conn: Connection, analyses: Sequence[AnalysisRow], now: dt.da
     ]
     if figure_rows:
         conn.execute(insert(article_figures), figure_rows)
+
+
+def _candidate_values(c: CandidateRow, cluster_id: int, now: dt.datetime) -> dict:
+    return {
+        "cluster_id": cluster_id,
+        "lead_article_id": c.lead_article_id,
+        "title": c.title,
+        "body": c.body,
+        "column_name": c.column_name,
+        "confidence": c.confidence,
+        "column_reasons": c.column_reasons,
+        "relevance": c.relevance,
+        "relevance_reasons": c.relevance_reasons,
+        "outlet": c.outlet,
+        "outlet_mark": c.outlet_mark,
+        "office_compiled": c.office_compiled,
+        "attribution_line": c.attribution_line,
+        "updated_at": now,
+    }
+
+
+def _apply_plans(conn: Connection, plans: Sequence[ClusterPlan], now: dt.datetime) -> list[int]:
+    """Most plans start a new cluster: those are written with one statement per table."""
+    ids: list[int | None] = [None] * len(plans)
+    fresh = [i for i, p in enumerate(plans) if not p.existing_ids]
+    if fresh:
+        rows = [
+            {
+                "lead_article_id": plans[i].lead_article_id,
+                "size": len(plans[i].member_ids),
+                "created_at": now,
+                "updated_at": now,
+            }
+            for i in fresh
+        ]
+        new_ids = (
+            conn.execute(insert(clusters).returning(clusters.c.id, sort_by_parameter_order=True), rows)
+            .scalars()
+            .all()
+        )
+        members, candidates = [], []
+        for i, cluster_id in zip(fresh, new_ids, strict=True):
+            ids[i] = cluster_id
+            plan = plans[i]
+            members += [
+                {
+                    "article_id": a,
+                    "cluster_id": cluster_id,
+                    "joined_at": now,
+                    "reasons": plan.new_member_reasons.get(a, []),
+                }
+                for a in plan.member_ids
+                if a in plan.new_member_reasons
+            ]
+            candidates.append({"status": "suggested", **_candidate_values(plan.candidate, cluster_id, now)})
+        if members:
+            conn.execute(insert(cluster_members), members)
+        conn.execute(insert(candidate_items), candidates)
+    for i, plan in enumerate(plans):
+        if plan.existing_ids:
+            ids[i] = _apply_plan(conn, plan, now)
+    return [i for i in ids if i is not None]
 
 
 def _apply_plan(conn: Connection, plan: ClusterPlan, now: dt.datetime) -> int:
@@ -318,23 +380,7 @@ def _apply_plan(conn: Connection, plan: ClusterPlan, now: dt.datetime) -> int:
     ]
     if new_members:
         conn.execute(insert(cluster_members), new_members)
-    c = plan.candidate
-    values = {
-        "cluster_id": target,
-        "lead_article_id": c.lead_article_id,
-        "title": c.title,
-        "body": c.body,
-        "column_name": c.column_name,
-        "confidence": c.confidence,
-        "column_reasons": c.column_reasons,
-        "relevance": c.relevance,
-        "relevance_reasons": c.relevance_reasons,
-        "outlet": c.outlet,
-        "outlet_mark": c.outlet_mark,
-        "office_compiled": c.office_compiled,
-        "attribution_line": c.attribution_line,
-        "updated_at": now,
-    }
+    values = _candidate_values(plan.candidate, target, now)
     existing = conn.execute(
         select(candidate_items.c.id).where(candidate_items.c.cluster_id == target)
     ).scalar()
