@@ -95,6 +95,12 @@ def test_process_clusters_classifies_condenses_and_exports(cli, db_url, fixtures
     assert [a["column"] for a in answers] == ["政策法规", "悦读电商"]
     assert all(0 < a["confidence"] <= 1 and a["reasons"] for a in answers)
 
+    # the editor merges the reports of a cluster into one item: the office is credited
+    data_item = next(c for t, c in candidates.items() if "8867亿元" in c["body"])
+    merged = cli("decide", str(data_item["id"]), "--merged")
+    assert "来源：《电子商务动态》编辑部整理 " in merged.output
+    assert candidate_rows(engine, status="accepted")[0]["office_compiled"] is True
+
     # the editor files one item elsewhere; training learns from it and reports its accuracy
     assert cli("decide", str(policy["id"]), "--column", "行业资讯").exit_code == 0
     trained = cli("train")

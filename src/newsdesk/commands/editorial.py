@@ -289,12 +289,26 @@ def decide(
         None, "--column", "-c", help="File it in this column (default: as suggested)."
     ),
     reject: bool = typer.Option(False, "--reject", help="Leave it out of the issue."),
+    merged: bool = typer.Option(
+        False,
+        "--merged",
+        help="The office merged several reports into it: 来源：…编辑部整理 instead of an outlet.",
+    ),
 ) -> None:
     """Record the editor's decision on a candidate item; ``train`` learns from it."""
-    from newsdesk.store.editorial import record_decision
+    import datetime as dt
 
+    from newsdesk.editorial.pipeline import build_office, merged_attribution
+    from newsdesk.store.editorial import mark_office_compiled, record_decision
+
+    settings = get_state(ctx).settings
+    engine = engine_for(settings)
     try:
-        record_decision(engine_for(get_state(ctx).settings), candidate_id, column, accepted=not reject)
+        record_decision(engine, candidate_id, column, accepted=not reject)
+        if merged:
+            line = merged_attribution(build_office(engine, settings), dt.date.today())
+            mark_office_compiled(engine, candidate_id, line)
+            console.print(line)
     except KeyError as exc:
         err_console.print(f"[red]error:[/red] {exc.args[0]}")
         raise typer.Exit(1) from exc

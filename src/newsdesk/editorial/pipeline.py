@@ -330,22 +330,30 @@ def load_column_model(engine, settings, train_if_missing: bool = True) -> Column
     return model
 
 
+def build_office(engine, settings) -> str:
+    """The office credited in 编选: configured, else learned from the archive."""
+    from newsdesk.store.editorial import publication_office
+
+    office = settings.publication.office or publication_office(engine)
+    if not office and settings.publication.name:
+        office = f"《{settings.publication.name}》编辑部"
+    return office or DEFAULT_OFFICE
+
+
 def build_context(engine, settings, today: dt.date | None = None) -> EditorialContext:
-    from newsdesk.store.editorial import archive_examples, publication_office
+    from newsdesk.store.editorial import archive_examples
 
     model = load_column_model(engine, settings)
     columns = settings.publication.columns or None
     classifier = ColumnClassifier(model, columns) if columns else ColumnClassifier(model)
     relevance = RelevanceModel(settings.editorial.include_keywords, settings.editorial.exclude_keywords)
     relevance.fit([ArchiveText(t, b) for t, b, _ in archive_examples(engine)])
-    office = settings.publication.office or publication_office(engine)
-    if not office and settings.publication.name:
-        office = f"《{settings.publication.name}》编辑部"
+    office = build_office(engine, settings)
     ed = settings.editorial
     return EditorialContext(
         classifier=classifier,
         relevance=relevance,
-        office=office or DEFAULT_OFFICE,
+        office=office,
         condense_lengths={k: tuple(v) for k, v in ed.condense_lengths.items()},
         lead_preference=tuple(ed.lead_preference),
         outlet_ranks=dict(ed.outlet_ranks),

@@ -523,6 +523,18 @@ def record_decision(
         )
 
 
+def mark_office_compiled(engine: Engine, candidate_id: int, attribution_line: str) -> None:
+    """The editor merged several reports into this item: the office is credited, not an outlet."""
+    with engine.begin() as conn:
+        done = conn.execute(
+            update(candidate_items)
+            .where(candidate_items.c.id == candidate_id)
+            .values(office_compiled=True, outlet=None, outlet_mark=None, attribution_line=attribution_line)
+        )
+        if done.rowcount == 0:
+            raise KeyError(f"no candidate item {candidate_id}")
+
+
 def publication_office(engine: Engine) -> str | None:
     """The editorial office as learned from imported issues, when there is exactly one."""
     with engine.connect() as conn:
