@@ -22,7 +22,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsdesk.issue.attribution import find_attribution, parse_date
+from newsdesk.issue.attribution import find_attribution
 from newsdesk.issue.model import Attribution, Issue, Item, Publication, UnplacedText
 from newsdesk.text.normalize import display_width, join_lines, strip_invisible, tidy_spaces
 
@@ -434,7 +434,3 @@ def _learn_publication(
         if line.kind == "header" and line.header not in columns:
             columns.append(line.header)
     return Publication(name=name, office=office, columns=columns)
-
-
-def parse_date_text(text: str):  # re-exported for callers that parse dates in masthead text
-    return parse_date(text)
