@@ -27,6 +27,9 @@ LSH_NUM_PERM = 64
 LSH_THRESHOLD = 0.3
 # an anchor shared by this many recent articles names a topic, not an event
 ANCHOR_BUCKET_CAP = 50
+# shared evidence needed to become a candidate: a figure counts 2, a title word 1 — so a
+# figure and a word, or three words (one shared figure alone is too often a coincidence)
+ANCHOR_EVIDENCE = 3
 # Rewrites in other words share too few 5-character runs for LSH to find them; the most
 # recent articles are also scanned directly on 3-character signatures. Its cost per article
 # is bounded by the window, so it stays linear in the number of articles.
@@ -72,7 +75,7 @@ class AnchorIndex:
             bucket.append(doc_id)
             if len(bucket) > self.cap:
                 del bucket[0]
-        return {other for other, n in shared.items() if n >= 2 and other != doc_id}
+        return {other for other, n in shared.items() if n >= ANCHOR_EVIDENCE and other != doc_id}
 
 
 def _is_trivial_figure(key: str) -> bool:
