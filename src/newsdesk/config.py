@@ -76,6 +76,8 @@ class EditorialSettings(BaseModel):
     max_days_apart: int = 10
     # clusters of the last days are reopened when new articles arrive
     cluster_window_days: int = 14
+    # processes that analyse, classify and condense new articles; 0 = one per core
+    workers: int = 0
 
 
 class Settings(BaseSettings):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -123,6 +124,12 @@ def figures_in_sentence(sentence: str | Sentence) -> list[Figure]:
     s = sentence.text if isinstance(sentence, Sentence) else sentence
     if not _ANY_NUMBER.search(s):
         return []
+    # analysis, clustering, columns and condensation all ask about the same sentences
+    return list(_figures_in_sentence(s))
+
+
+@lru_cache(maxsize=50_000)
+def _figures_in_sentence(s: str) -> tuple[Figure, ...]:
     found: list[tuple[int, int, Figure]] = []
     taken: list[tuple[int, int]] = []
 
@@ -193,7 +200,7 @@ def figures_in_sentence(sentence: str | Sentence) -> list[Figure]:
             f = Figure(f.text, f.kind, f.value, f.unit, f.period, previous_subject, f.sentence)
         previous_subject = f.subject or previous_subject
         out.append(f)
-    return out
+    return tuple(out)
 
 
 def _figure(s: str, start: int, end: int, text: str, kind: str, value: float | None, unit: str) -> Figure:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +23,10 @@ from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
 from newsdesk.cluster.lead import LeadCandidate, choose_lead
 from newsdesk.cluster.samestory import story_features
 from newsdesk.editorial.boilerplate import strip_boilerplate
-from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, LabelledText
+from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, ColumnSuggestion, LabelledText
 from newsdesk.editorial.condense import condense
 from newsdesk.editorial.figures import Figure, extract_figures
-from newsdesk.editorial.relevance import ArchiveText, RelevanceModel
+from newsdesk.editorial.relevance import ArchiveText, Relevance, RelevanceModel
 from newsdesk.editorial.tags import extract_tags
 from newsdesk.issue.model import Attribution
 from newsdesk.store.editorial import AnalysisRow, CandidateRow, ClusterPlan, FigureRow, StoredArticle
@@ -178,21 +180,95 @@ def remember_saved(state: ClusterState, result: RunResult, cluster_ids: Sequence
         )
 
 
+@dataclass
+class Prepared:
+    """Everything about one article that does not depend on its cluster: worked out for
+    every new article (in parallel), used when it turns out to lead its cluster."""
+
+    analysis: Analysis
+    suggestion: ColumnSuggestion
+    relevance: Relevance
+    body: str  # condensed to its suggested column's length
+
+
+def prepare_many(articles: Sequence[StoredArticle], context: EditorialContext) -> list[Prepared]:
+    analyses = [analyse(a, context.user_dictionary) for a in articles]
+    texts = [(a.article.title, a.clean_text) for a in analyses]
+    suggestions = context.classifier.suggest_many(texts, [a.figures for a in analyses])
+    relevances = context.relevance.score_many(texts)
+    out = []
+    for a, suggestion, relevance in zip(analyses, suggestions, relevances, strict=True):
+        low, high = context.lengths_for(suggestion.column)
+        out.append(
+            Prepared(a, suggestion, relevance, condense(a.article.title, a.clean_text, low, high).body)
+        )
+    return out
+
+
+# Worker processes get the context by fork, once, not with every chunk.
+_WORKER_CONTEXT: EditorialContext | None = None
+CHUNK = 200
+
+
+def _prepare_in_worker(articles: Sequence[StoredArticle]) -> list[Prepared]:
+    assert _WORKER_CONTEXT is not None
+    return prepare_many(articles, _WORKER_CONTEXT)
+
+
+class Preparer:
+    """``prepare_many`` over chunks, in worker processes when there is enough to do."""
+
+    def __init__(self, context: EditorialContext, workers: int = 0) -> None:
+        self.context = context
+        self.workers = workers if workers > 0 else (os.cpu_count() or 1)
+        self._pool = None
+
+    def __call__(
+        self, articles: Sequence[StoredArticle], progress: Callable[[int], None] | None = None
+    ) -> list[Prepared]:
+        chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
+        if self.workers <= 1 or len(chunks) < 2 or not _can_fork():
+            out = []
+            for chunk in chunks:
+                out += prepare_many(chunk, self.context)
+                if progress:
+                    progress(len(chunk))
+            return out
+        if self._pool is None:
+            global _WORKER_CONTEXT
+            _WORKER_CONTEXT = self.context
+            self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+        out = []
+        for chunk, done in zip(chunks, self._pool.imap(_prepare_in_worker, chunks), strict=True):
+            out += done
+            if progress:
+                progress(len(chunk))
+        return out
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def run_batch(
     new_articles: Sequence[StoredArticle],
     window: Sequence[StoredArticle] | ClusterState,
     context: EditorialContext,
     progress: Callable[[int], None] | None = None,
+    preparer: Preparer | None = None,
 ) -> RunResult:
     """Process ``new_articles`` against the already-clustered window; no database."""
     state = window if isinstance(window, ClusterState) else open_cluster_state(window, context)
     clusterer = state.clusterer
-    analyses: list[Analysis] = []
-    for article in new_articles:
-        analyses.append(analyse(article, context.user_dictionary))
-        if progress:
-            progress(1)
-    by_id_analysis = {a.article.id: a for a in analyses}
+    prepared = (preparer or Preparer(context, workers=1))(new_articles, progress)
+    analyses = [p.analysis for p in prepared]
+    by_id = {p.analysis.article.id: p for p in prepared}
     clusterer.add(
         [ClusterInput(a.article.id, a.article.title, a.clean_text, a.article.published_at) for a in analyses]
     )
@@ -205,46 +281,39 @@ def run_batch(
     state.links_seen = len(clusterer.links)
 
     stored_cluster = state.cluster_of
-    window_by_id = state.known
-    touched = clusterer.groups([a.article.id for a in analyses])
-    all_groups = clusterer.groups([*window_by_id, *by_id_analysis])
-    plans: list[ClusterPlan] = []
-    leads: list[tuple[int, StoredArticle, str, list[Figure], list[int]]] = []
+    known = state.known
+    touched = clusterer.groups(list(by_id))
+    all_groups = clusterer.groups([*known, *by_id])
+    leads: list[tuple[int, list[int]]] = []
     for root in touched:
         members = sorted(all_groups[root])
         candidates = []
         for m in members:
-            if m in by_id_analysis:
-                an = by_id_analysis[m]
+            if m in by_id:
+                an = by_id[m].analysis
                 candidates.append(
                     LeadCandidate(
                         m, an.article.outlet, an.article.published_at, len(an.clean_text), len(an.figures)
                     )
                 )
             else:
-                w = window_by_id[m]
+                w = known[m]
                 candidates.append(LeadCandidate(m, w.outlet, w.published_at, len(w.text), w.figure_count))
-        lead = choose_lead(candidates, context.lead_preference, context.outlet_ranks)
-        if lead.article_id in by_id_analysis:
-            an = by_id_analysis[lead.article_id]
-            leads.append((root, an.article, an.clean_text, an.figures, members))
-        else:
-            w = window_by_id[lead.article_id]
-            leads.append((root, w, w.text, extract_figures(w.text, w.title), members))
+        leads.append(
+            (choose_lead(candidates, context.lead_preference, context.outlet_ranks).article_id, members)
+        )
+    # a lead from an earlier run (a new article joined its cluster) is prepared here
+    earlier = [known[lead] for lead, _ in leads if lead not in by_id]
+    for p in prepare_many(earlier, context):
+        by_id.setdefault(p.analysis.article.id, p)
 
-    texts = [(article.title, text) for _, article, text, _, _ in leads]
-    suggestions = context.classifier.suggest_many(texts, [figs for _, _, _, figs, _ in leads])
-    relevances = context.relevance.score_many(texts)
-    for (_root, article, text, _figures, members), suggestion, relevance in zip(
-        leads, suggestions, relevances, strict=True
-    ):
-        low, high = context.lengths_for(suggestion.column)
-        condensed = condense(article.title, text, low, high)
-        outlets = {
-            window_by_id[m].outlet if m in window_by_id else by_id_analysis[m].article.outlet for m in members
-        }
+    plans: list[ClusterPlan] = []
+    for lead_id, members in leads:
+        p = by_id[lead_id]
+        article, suggestion = p.analysis.article, p.suggestion
+        outlets = {known[m].outlet if m in known else by_id[m].analysis.article.outlet for m in members}
         outlets.discard(None)
-        score, relevance_reasons = relevance.score, list(relevance.reasons)
+        score, relevance_reasons = p.relevance.score, list(p.relevance.reasons)
         if len(outlets) > 1:
             score = min(1.0, score + MULTI_OUTLET_BONUS * min(len(outlets) - 1, 3))
             relevance_reasons.insert(0, f"reported by {len(outlets)} outlets")
@@ -264,7 +333,7 @@ def run_batch(
                 candidate=CandidateRow(
                     lead_article_id=article.id,
                     title=article.title,
-                    body=condensed.body,
+                    body=p.body,
                     column_name=suggestion.column,
                     confidence=suggestion.confidence,
                     column_reasons=suggestion.reasons[:4],
@@ -275,7 +344,9 @@ def run_batch(
                     attribution_line=line,
                     office_compiled=bool(attribution and attribution.office_compiled),
                 ),
-                new_member_reasons={m: reasons_for.get(m, []) for m in members if m in by_id_analysis},
+                new_member_reasons={
+                    m: reasons_for.get(m, []) for m in members if m in by_id and m not in known
+                },
             )
         )
     return RunResult(analyses, plans, [a.article.id for a in analyses], clusterer.pairs_checked)
@@ -385,15 +456,19 @@ def run_process(
     earliest = min((a.published_at for a in pending if a.published_at), default=dt.datetime.now(dt.UTC))
     since = earliest - dt.timedelta(days=settings.editorial.cluster_window_days)
     state = open_cluster_state(clustered_articles_since(engine, since), context)
-    for start in range(0, len(pending), batch_size):
-        batch = pending[start : start + batch_size]
-        result = run_batch(batch, state, context, progress)
-        cluster_ids = save_run(
-            engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids
-        )
-        remember_saved(state, result, cluster_ids)
-        total.analyses.extend(result.analyses)
-        total.plans.extend(result.plans)
-        total.processed_ids.extend(result.processed_ids)
-        total.pairs_checked += result.pairs_checked
+    preparer = Preparer(context, settings.editorial.workers)
+    try:
+        for start in range(0, len(pending), batch_size):
+            batch = pending[start : start + batch_size]
+            result = run_batch(batch, state, context, progress, preparer)
+            cluster_ids = save_run(
+                engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids
+            )
+            remember_saved(state, result, cluster_ids)
+            total.analyses.extend(result.analyses)
+            total.plans.extend(result.plans)
+            total.processed_ids.extend(result.processed_ids)
+            total.pairs_checked += result.pairs_checked
+    finally:
+        preparer.close()
     return total

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SENTENCE_END = set("。！？!?；")
 ELLIPSIS = "…"
@@ -35,6 +36,12 @@ def split_paragraphs(text: str) -> list[str]:
 
 def split_paragraph(paragraph: str) -> list[str]:
     """Split one paragraph into sentences (no sentence crosses a paragraph)."""
+    return list(_split_paragraph(paragraph))
+
+
+@lru_cache(maxsize=50_000)
+def _split_paragraph(paragraph: str) -> tuple[str, ...]:
+    # every stage splits the same paragraphs: cached
     sentences: list[str] = []
     start = 0
     depth = 0
@@ -83,7 +90,7 @@ def split_paragraph(paragraph: str) -> list[str]:
     tail = paragraph[start:]
     if tail.strip():
         sentences.append(tail)
-    return [s.strip() for s in sentences if s.strip()]
+    return tuple(s.strip() for s in sentences if s.strip())
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -8,6 +8,7 @@ instance per dictionary set and keep jieba quiet about it.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +19,8 @@ import jieba
 jieba.setLogLevel(logging.WARNING)
 
 _LOCK = threading.Lock()
+# a token with a letter, digit or ideograph is a word; whitespace and punctuation are not
+_WORDLIKE = re.compile(r"\w")
 
 
 def _read_dictionary(text: str) -> dict[str, str]:
