@@ -44,6 +44,7 @@ class ClusterInput:
     title: str
     text: str
     published_at: dt.datetime | None = None
+    figure_keys: frozenset[str] | None = None  # when the caller has extracted the figures already
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,9 @@ class StoryClusterer:
         item = self._cache.get(doc_id)
         if isinstance(item, tuple):
             doc, shingles = item
-            item = story_features(doc.title, doc.text, doc.published_at, shingles=shingles)
+            item = story_features(
+                doc.title, doc.text, doc.published_at, shingles=shingles, figures=doc.figure_keys
+            )
             self._cache[doc_id] = item
         if item is None and self._features_of is not None:
             item = self._features_of(doc_id)

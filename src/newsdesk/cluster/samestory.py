@@ -50,23 +50,24 @@ class PairDecision:
     reasons: list[str] = field(default_factory=list)
 
 
-def figure_keys(title: str, text: str) -> frozenset[str]:
-    keys = set()
-    for f in extract_figures(text, title):
-        if f.value is None:
-            continue
-        keys.add(f"{f.value:.6g}{f.unit}")
-    return frozenset(keys)
+def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
+    """Normalised "value unit" of the figures (extracted here unless given)."""
+    found = extract_figures(text, title) if figures is None else figures
+    return frozenset(f"{f.value:.6g}{f.unit}" for f in found if f.value is not None)
 
 
 def story_features(
-    title: str, text: str, published_at: dt.datetime | None = None, shingles: np.ndarray | None = None
+    title: str,
+    text: str,
+    published_at: dt.datetime | None = None,
+    shingles: np.ndarray | None = None,
+    figures: frozenset[str] | None = None,
 ) -> StoryFeatures:
     norm = normalise(title + text)
     return StoryFeatures(
         title=title,
         shingles=shingles if shingles is not None else shingle_hashes(norm, FINE_K, normalised=True),
-        figures=figure_keys(title, text),
+        figures=figures if figures is not None else figure_keys(title, text),
         title_words=frozenset(
             w for w in words(title) if len(w) >= 2 and w not in _TITLE_STOPWORDS and not _DIGITS.search(w)
         ),

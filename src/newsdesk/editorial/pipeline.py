@@ -21,7 +21,7 @@ from pathlib import Path
 
 from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
 from newsdesk.cluster.lead import LeadCandidate, choose_lead
-from newsdesk.cluster.samestory import story_features
+from newsdesk.cluster.samestory import figure_keys, story_features
 from newsdesk.editorial.boilerplate import strip_boilerplate
 from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, ColumnSuggestion, LabelledText
 from newsdesk.editorial.condense import condense
@@ -210,6 +210,14 @@ _WORKER_CONTEXT: EditorialContext | None = None
 CHUNK = 200
 
 
+def _init_worker() -> None:
+    # one BLAS/OpenMP thread per worker: the workers already use every core, and
+    # oversubscribed threads made two workers slower than one process
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
 def _prepare_in_worker(articles: Sequence[StoredArticle]) -> list[Prepared]:
     assert _WORKER_CONTEXT is not None
     return prepare_many(articles, _WORKER_CONTEXT)
@@ -237,7 +245,7 @@ class Preparer:
         if self._pool is None:
             global _WORKER_CONTEXT
             _WORKER_CONTEXT = self.context
-            self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+            self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_init_worker)
         out = []
         for chunk, done in zip(chunks, self._pool.imap(_prepare_in_worker, chunks), strict=True):
             out += done
@@ -270,7 +278,16 @@ def run_batch(
     analyses = [p.analysis for p in prepared]
     by_id = {p.analysis.article.id: p for p in prepared}
     clusterer.add(
-        [ClusterInput(a.article.id, a.article.title, a.clean_text, a.article.published_at) for a in analyses]
+        [
+            ClusterInput(
+                a.article.id,
+                a.article.title,
+                a.clean_text,
+                a.article.published_at,
+                figure_keys(a.article.title, a.clean_text, a.figures),
+            )
+            for a in analyses
+        ]
     )
 
     reasons_for: dict[int, list[str]] = {}
