@@ -12,10 +12,11 @@ database (through ``newsdesk.store.editorial``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,24 +235,26 @@ class Preparer:
     def __call__(
         self, articles: Sequence[StoredArticle], progress: Callable[[int], None] | None = None
     ) -> list[Prepared]:
+        return list(self.stream(articles, progress))
+
+    def stream(
+        self, articles: Sequence[StoredArticle], progress: Callable[[int], None] | None = None
+    ) -> Iterator[Prepared]:
+        """Prepared articles in order. The workers run ahead of the consumer, so a run
+        clusters one batch while the next is being prepared."""
         chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
         if self.workers <= 1 or len(chunks) < 2 or not _can_fork():
-            out = []
-            for chunk in chunks:
-                out += prepare_many(chunk, self.context)
-                if progress:
-                    progress(len(chunk))
-            return out
-        if self._pool is None:
-            global _WORKER_CONTEXT
-            _WORKER_CONTEXT = self.context
-            self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_init_worker)
-        out = []
-        for chunk, done in zip(chunks, self._pool.imap(_prepare_in_worker, chunks), strict=True):
-            out += done
+            results: Iterable[list[Prepared]] = (prepare_many(chunk, self.context) for chunk in chunks)
+        else:
+            if self._pool is None:
+                global _WORKER_CONTEXT
+                _WORKER_CONTEXT = self.context
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_init_worker)
+            results = self._pool.imap(_prepare_in_worker, chunks)
+        for chunk, done in zip(chunks, results, strict=True):
             if progress:
                 progress(len(chunk))
-        return out
+            yield from done
 
     def close(self) -> None:
         if self._pool is not None:
@@ -269,12 +272,13 @@ def run_batch(
     window: Sequence[StoredArticle] | ClusterState,
     context: EditorialContext,
     progress: Callable[[int], None] | None = None,
-    preparer: Preparer | None = None,
+    prepared: Sequence[Prepared] | None = None,
 ) -> RunResult:
     """Process ``new_articles`` against the already-clustered window; no database."""
     state = window if isinstance(window, ClusterState) else open_cluster_state(window, context)
     clusterer = state.clusterer
-    prepared = (preparer or Preparer(context, workers=1))(new_articles, progress)
+    if prepared is None:
+        prepared = Preparer(context, workers=1)(new_articles, progress)
     analyses = [p.analysis for p in prepared]
     by_id = {p.analysis.article.id: p for p in prepared}
     clusterer.add(
@@ -475,9 +479,11 @@ def run_process(
     state = open_cluster_state(clustered_articles_since(engine, since), context)
     preparer = Preparer(context, settings.editorial.workers)
     try:
+        stream = preparer.stream(pending, progress)
         for start in range(0, len(pending), batch_size):
             batch = pending[start : start + batch_size]
-            result = run_batch(batch, state, context, progress, preparer)
+            prepared = list(itertools.islice(stream, len(batch)))
+            result = run_batch(batch, state, context, prepared=prepared)
             cluster_ids = save_run(
                 engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids
             )
