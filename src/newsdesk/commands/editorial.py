@@ -324,12 +324,12 @@ def run_demo_process(settings: Settings) -> None:
     )
     result = process_articles(settings)
     figures_found = sum(len(a.figures) for a in result.analyses)
-    multi = [c for c in list_clusters(engine_for(settings), min_size=2, limit=5)]
+    multi = list_clusters(engine_for(settings), min_size=2, limit=10_000)
     console.print(
-        f"   {len(result.processed_ids)} articles → {len(result.plans)} clusters "
-        f"({len(multi)} shown with several outlets), {figures_found} figures"
+        f"   {len(result.processed_ids)} articles → {len(result.plans)} clusters, "
+        f"{len(multi)} of them reported by several outlets; {figures_found} figures"
     )
-    for c in multi:
+    for c in multi[:5]:
         console.print(f"   · {c.lead_title[:34]} — {'、'.join(dict.fromkeys(c.outlets))}")
     if result.plans:
         _print_top_items(result.plans, per_column=2)
