@@ -74,15 +74,9 @@ def words(text: str, user_dictionary: str | None = None) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _line_words(line: str, user_dictionary: str | None) -> tuple[str, ...]:
-    return tuple(
-        w for w in tokenizer(user_dictionary).lcut(line, HMM=False) if w.strip() and not _is_punct(w)
-    )
+    return tuple(w for w in tokenizer(user_dictionary).lcut(line, HMM=False) if _WORDLIKE.search(w))
 
 
 def analyzer(text: str) -> list[str]:
     """The scikit-learn analyzer: module-level so trained models pickle."""
     return words(text)
-
-
-def _is_punct(w: str) -> bool:
-    return all(not (c.isalnum() or "\u4e00" <= c <= "\u9fff") for c in w)
