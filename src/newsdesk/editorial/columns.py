@@ -50,6 +50,10 @@ _EXPERT = re.compile(r"(?:专家|学者|教授|研究员|分析师|首席经济�
 _OPINION = re.compile(
     r"(?:认为|指出|建议|在他看来|在她看来|看来|坦言|呼吁|提醒|不能只|应当|必须|关键在于|值得注意的是|要看到|也要看到)"
 )
+# Experts speaking again and again ("与会专家表示", "专家指出"): a forum or analysis piece.
+_EXPERTS_SAY = re.compile(
+    r"(?:专家|学者|教授|研究员|分析师|经济学家|业内人士|分析人士)[^。，；]{0,6}(?:表示|指出|认为|建议|强调|坦言|分析)"
+)
 _BOOK = re.compile(r"(?:内容简介|本书|作者简介|全书|该书|书中|出版社|著者|编著|适合[^。]{0,20}阅读)")
 
 
@@ -106,10 +110,14 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
         hits.append(RuleHit(POLICY, 0.2, f"regulatory wording: {_POLICY_WORDS.search(body).group(0)}"))
     experts = _EXPERT.findall(body)
     opinions = _OPINION.findall(body)
+    expert_statements = _EXPERTS_SAY.findall(body)
     if experts and len(opinions) >= 2:
         sample = "、".join(dict.fromkeys([*experts, *opinions]))
-        weight = 0.35 + 0.05 * min(len(opinions) - 2, 5)
+        weight = 0.35 + 0.05 * min(len(opinions) - 2, 5) + 0.1 * min(len(expert_statements), 3)
         hits.append(RuleHit(VIEWPOINT, weight, f"commentary: {sample[:30]}"))
+    elif len(expert_statements) >= 3:
+        sample = "、".join(dict.fromkeys(expert_statements))
+        hits.append(RuleHit(VIEWPOINT, 0.5, f"experts speak {len(expert_statements)} times: {sample[:30]}"))
     book = _BOOK.findall(head + body[:600])
     if "内容简介" in head or len(book) >= 2:
         hits.append(RuleHit(READING, 0.9, f"book notice: {'、'.join(dict.fromkeys(book))[:30]}"))
