@@ -75,3 +75,19 @@ def test_a_trained_model_round_trips_and_gives_reasons(stories):
 def test_training_needs_two_columns():
     with pytest.raises(ValueError):
         ColumnModel().fit([LabelledText("a", "b", INDUSTRY), LabelledText("c", "d", INDUSTRY)])
+
+
+def test_a_forum_where_experts_speak_again_and_again_is_viewpoint():
+    body = (
+        "日前在杭州举行的数字贸易论坛上，与会专家指出，跨境电商正从铺货模式转向品牌出海。\n"
+        "与会专家表示，海外仓和独立站建设需要长期投入，企业要算好长期账。\n"
+        "有学者分析，数据合规将成为出海企业绕不开的门槛。与会专家表示，行业协会可以在标准制定上发挥更大作用。"
+    )
+    hits = rule_hits("跨境电商出海进入品牌时代", body)
+    assert any(h.column == VIEWPOINT and "experts speak" in h.reason for h in hits)
+    # one official statement in a news report is not commentary
+    news = rule_hits(
+        "京东物流在西安启用智能仓",
+        "京东物流在西安启用智能仓。京东物流相关负责人表示，新仓日处理能力达百万件。",
+    )
+    assert not any(h.column == VIEWPOINT for h in news)
