@@ -11,8 +11,11 @@
   on the stories.
 * condensation — which sentences are kept, against those an editor kept.
 
-``stories.jsonl`` was used while tuning the same-story thresholds (a development set);
-``stories_holdout.jsonl`` was written after the tuning and never tuned on.
+``stories.jsonl`` was used while tuning the same-story thresholds (a development set).
+``stories_holdout.jsonl`` was written after that tuning; its one miss (a rewrite sharing
+no figures) then led to the "particulars" rule, so it is development data now too.
+``stories_holdout2.jsonl`` was written afterwards by someone who had not seen the rules,
+and nothing has been tuned on it: its figures are the honest ones.
 
     .venv/bin/python bench/quality.py [--database sqlite:///newsdesk-data/newsdesk.db]
 """
@@ -160,12 +163,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", help="SQLAlchemy URL of an archive to cross-validate the columns on")
     args = parser.parse_args()
-    dev = load_stories("stories.jsonl")
-    holdout = load_stories("stories_holdout.jsonl")
-    clustering(dev, "development set (stories.jsonl)")
+    dev = load_stories("stories.jsonl") + load_stories("stories_holdout.jsonl")
+    holdout = load_stories("stories_holdout2.jsonl")
+    clustering(dev, "development sets (stories.jsonl + stories_holdout.jsonl)")
     if holdout:
-        clustering(holdout, "held-out set (stories_holdout.jsonl)")
-        clustering(dev + holdout, "both sets together")
+        clustering(holdout, "held-out set, never tuned on (stories_holdout2.jsonl)")
+        clustering(dev + holdout, "all sets together")
     columns(args.database, dev + holdout)
     condensation()
 

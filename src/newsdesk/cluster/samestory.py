@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_hashes
 from newsdesk.editorial.figures import extract_figures
-from newsdesk.editorial.tokens import words
+from newsdesk.editorial.tokens import dictionary, words
 
 FINE_K = 3
 # title words that say nothing about which event it is
@@ -31,6 +32,24 @@ _TITLE_STOPWORDS = {
     "电商", "电子商务", "平台", "数字", "经济", "数字经济", "发展", "企业", "市场", "消费", "行业",
 }  # fmt: skip
 _DIGITS = re.compile(r"\d")
+# The particulars of an event that a rewrite keeps even in other words: a quoted slogan or
+# name (“品质年货 欢乐过年”), a document title (《…办法》), a day (1月10日).
+_QUOTED = re.compile(r"“([^”]{4,30})”")
+_DOCUMENT = re.compile(r"《([^》]{2,40})》")
+_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(name for name, kind in dictionary().items() if kind == "place")
+
+
+def particulars(text: str) -> frozenset[str]:
+    found = {_SPACE.sub("", q) for q in _QUOTED.findall(text)}
+    found |= {"《" + _SPACE.sub("", d) + "》" for d in _DOCUMENT.findall(text)}
+    found |= {f"{int(m)}月{int(d)}日" for m, d in _DAY.findall(text)}
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -41,6 +60,7 @@ class StoryFeatures:
     title_words: frozenset[str]
     published_at: dt.datetime | None = None
     length: int = 0
+    particulars: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -73,6 +93,7 @@ def story_features(
         ),
         published_at=published_at,
         length=len(norm),
+        particulars=particulars(title + "\n" + text),
     )
 
 
@@ -97,6 +118,13 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # a reprint, perhaps lightly edited
     if jac >= 0.7:
         return PairDecision(True, jac, [*reasons, "near-duplicate wording"])
+    # Both headlines name where it happened, and not the same place: the same kind of event
+    # elsewhere (杭州 and 广州 each open a 直播电商节), told in the same stock phrases.
+    places_a, places_b = a.title_words & _place_names(), b.title_words & _place_names()
+    if places_a and places_b and not places_a & places_b:
+        return PairDecision(
+            False, 0.0, [*reasons, f"places differ ({'、'.join(places_a)} / {'、'.join(places_b)})"]
+        )
     # Both give several figures and few agree: the same release for another period
     # (1—5 月 vs 上半年) or the same company's other announcement, written from a template.
     if len(a.figures) >= 3 and len(b.figures) >= 3:
@@ -113,5 +141,10 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         # a rewrite in other words that agrees on the headline and on several figures
         same = True
         reasons.append("headline and figures agree")
+    shared_particulars = a.particulars & b.particulars
+    if not same and len(shared_particulars) >= 2 and title >= 0.25 and cont >= 0.15:
+        # a rewrite that keeps the event's days, slogans or documents and its headline words
+        same = True
+        reasons.append(f"headline and particulars agree ({'、'.join(sorted(shared_particulars)[:3])})")
     reasons.append(f"score {score:.2f}")
     return PairDecision(same, score, reasons)

@@ -1,0 +1,28 @@
+"""A rewrite in other words that keeps the event's particulars is the same story."""
+
+from newsdesk.cluster.samestory import decide, particulars, story_features
+
+
+def test_particulars_are_slogans_documents_and_days():
+    found = particulars("商务部1月10日启动“品质年货 欢乐过年”活动，并发布《网络交易管理办法》。“双11”")
+    assert found == {"品质年货欢乐过年", "《网络交易管理办法》", "1月10日"}
+
+
+def test_rewrite_sharing_days_and_slogan_joins_but_another_event_does_not():
+    report = story_features(
+        "直播电商节在杭州开幕",
+        "9月3日，以“云上好物 品质生活”为主题的直播电商节在杭州开幕，将持续到9月20日。"
+        "活动由浙江省商务厅指导，百余家产业带商家参加，多家平台开设专场。",
+    )
+    rewrite = story_features(
+        "杭州直播电商节启幕 百余家产业带商家参与",
+        "记者获悉，直播电商节已于9月3日启幕，主题为“云上好物 品质生活”，活动截至9月20日。"
+        "据介绍，今年参与的产业带商家超过百家，平台方面将提供流量扶持。",
+    )
+    other = story_features(
+        "广州直播电商节开幕",
+        "9月3日，广州直播电商节开幕，主题为“羊城好物 直播湾区”，活动持续一个月，"
+        "本地商圈和老字号企业参加，多家平台开设专场。",
+    )
+    assert decide(report, rewrite).same
+    assert not decide(report, other).same
