@@ -26,3 +26,25 @@ def test_rewrite_sharing_days_and_slogan_joins_but_another_event_does_not():
     )
     assert decide(report, rewrite).same
     assert not decide(report, other).same
+
+
+def test_periods_in_headlines_are_compared_in_one_spelling():
+    from newsdesk.cluster.samestory import title_periods
+
+    assert title_periods("前5月实物商品网上零售额增长5.6%") == title_periods("1—5月份全国网上零售额51299亿元")
+    assert title_periods("上半年快递业务量") == {"1—6月"}
+    assert title_periods("一季度网上零售额") != title_periods("上半年网上零售额")
+
+
+def test_a_local_headline_beside_a_national_report_is_another_story():
+    national = story_features(
+        "上半年跨境电商进出口8867亿元 增长28.6%",
+        "海关总署7月13日公布，上半年我国跨境电商进出口8867亿元，增长28.6%。其中出口6538亿元，进口2329亿元。",
+    )
+    local = story_features(
+        "上半年浙江跨境电商进出口1783亿元",
+        "杭州海关7月20日公布，上半年浙江跨境电商进出口1783亿元，增长28.6%，规模居全国前列。",
+    )
+    decision = decide(national, local)
+    assert not decision.same
+    assert any("浙江" in r for r in decision.reasons)

@@ -45,6 +45,7 @@ class ClusterInput:
     text: str
     published_at: dt.datetime | None = None
     figure_keys: frozenset[str] | None = None  # when the caller has extracted the figures already
+    terms: dict[str, float] | None = None  # when the caller has made the word vector already
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class AnchorIndex:
     def anchors(features: StoryFeatures) -> set[str]:
         keys = {f"f:{k}" for k in features.figures if not _is_trivial_figure(k)}
         keys |= {f"w:{w}" for w in features.title_words}
+        # what a rewrite in other words still shares: the event's slogans, documents and days
+        keys |= {f"p:{p}" for p in features.particulars}
         return keys
 
     def query_and_insert(self, doc_id: int, keys: Iterable[str]) -> set[int]:
@@ -70,7 +73,7 @@ class AnchorIndex:
         for key in keys:
             bucket = self._buckets.setdefault(key, [])
             if len(bucket) < self.cap:  # a full bucket is a common word: no evidence
-                weight = 2 if key.startswith("f:") else 1
+                weight = 2 if key[0] in "fp" else 1
                 for other in bucket:
                     shared[other] += weight
             bucket.append(doc_id)
@@ -151,7 +154,12 @@ class StoryClusterer:
         if isinstance(item, tuple):
             doc, shingles = item
             item = story_features(
-                doc.title, doc.text, doc.published_at, shingles=shingles, figures=doc.figure_keys
+                doc.title,
+                doc.text,
+                doc.published_at,
+                shingles=shingles,
+                figures=doc.figure_keys,
+                terms=doc.terms,
             )
             self._cache[doc_id] = item
         if item is None and self._features_of is not None:

@@ -13,10 +13,13 @@ documents on 跨境电商) share vocabulary but not the event's particulars.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import jieba.analyse
 import numpy as np
 
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_hashes
@@ -40,6 +43,57 @@ _DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SPACE = re.compile(r"\s+")
 
 
+# When a headline says which period (上半年, 1—5月, 一季度, 2021年), two reports of the same
+# release for different periods are different stories however alike their wording.
+_PERIOD = re.compile(
+    r"(?:\d{4}\s*年)?\s*(?:[上下]半年|[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个?月|\d{1,2}\s*[—–-]\s*\d{1,2}\s*月|全年)"
+    r"|\d{4}\s*年(?!\d)"
+)
+
+
+_FIRST_MONTHS = re.compile(r"前(\d{1,2})个?月")
+
+
+def title_periods(title: str) -> frozenset[str]:
+    periods = set()
+    for found in _PERIOD.findall(title):
+        period = _SPACE.sub("", found).replace("–", "—").replace("-", "—")
+        # one period, several spellings: 前5月 = 1—5月, 上半年 = 1—6月
+        period = _FIRST_MONTHS.sub(lambda m: f"1—{int(m.group(1))}月", period).replace("上半年", "1—6月")
+        periods.add(period)
+    return frozenset(periods)
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    """Inverse document frequencies of Chinese words, from the table jieba ships."""
+    table: dict[str, float] = {}
+    path = jieba.analyse.default_tfidf.idf_loader.path
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word, _, value = line.partition(" ")
+            if value:
+                table[word] = float(value)
+    ordered = sorted(table.values())
+    # unknown words are mostly names and numbers: rarer than the median word
+    return table, ordered[len(ordered) * 3 // 4]
+
+
+def term_vector(title: str, text: str) -> dict[str, float]:
+    """Unit-length TF-IDF vector of the jieba words (the title counted twice)."""
+    idf, unknown = _idf()
+    counts = Counter(w for w in words(f"{title}\n{title}\n{text}") if len(w) >= 2)
+    vector = {w: n * idf.get(w, unknown) for w, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {w: v / norm for w, v in vector.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     return frozenset(name for name, kind in dictionary().items() if kind == "place")
@@ -61,6 +115,22 @@ class StoryFeatures:
     published_at: dt.datetime | None = None
     length: int = 0
     particulars: frozenset[str] = frozenset()
+    periods: frozenset[str] = frozenset()  # periods the title names
+    text: str = field(default="", repr=False, compare=False)
+    _terms: dict[str, float] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def terms(self) -> dict[str, float]:
+        """TF-IDF word vector, computed on first use: segmenting every article would cost
+        more than all the rest of clustering, and only candidate pairs need it."""
+        if self._terms is None:
+            object.__setattr__(self, "_terms", term_vector(self.title, self.text))
+        return self._terms
+
+    @property
+    def places_mentioned(self) -> frozenset[str]:
+        """Places of the tag dictionary named anywhere in the text."""
+        return frozenset(self.terms) & _place_names()
 
 
 @dataclass(frozen=True)
@@ -82,6 +152,7 @@ def story_features(
     published_at: dt.datetime | None = None,
     shingles: np.ndarray | None = None,
     figures: frozenset[str] | None = None,
+    terms: dict[str, float] | None = None,
 ) -> StoryFeatures:
     norm = normalise(title + text)
     return StoryFeatures(
@@ -94,6 +165,9 @@ def story_features(
         published_at=published_at,
         length=len(norm),
         particulars=particulars(title + "\n" + text),
+        periods=title_periods(title),
+        text=text,
+        _terms=terms,
     )
 
 
@@ -125,6 +199,15 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(
             False, 0.0, [*reasons, f"places differ ({'、'.join(places_a)} / {'、'.join(places_b)})"]
         )
+    # A headline's place that the other report never mentions: a local story beside a
+    # national one (浙江's figures beside the country's).
+    for places, other in ((places_a, b), (places_b, a)):
+        if places and not places & other.places_mentioned:
+            return PairDecision(False, 0.0, [*reasons, f"{'、'.join(places)} not mentioned in the other"])
+    if a.periods and b.periods and not a.periods & b.periods:
+        return PairDecision(
+            False, 0.0, [*reasons, f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"]
+        )
     # Both give several figures and few agree: the same release for another period
     # (1—5 月 vs 上半年) or the same company's other announcement, written from a template.
     if len(a.figures) >= 3 and len(b.figures) >= 3:
@@ -142,6 +225,14 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         same = True
         reasons.append("headline and figures agree")
     shared_particulars = a.particulars & b.particulars
+    similarity = cosine(a.terms, b.terms)
+    reasons.append(f"word similarity {similarity:.2f}")
+    if not same and similarity >= 0.55 and (shared_figures or shared_particulars):
+        # A rewrite in other words: the same rare words (names, places, terms of the
+        # event), weighted by how rare they are in Chinese, and a figure, a day, a slogan
+        # or a document in common.
+        same = True
+        reasons.append("same rare words and particulars")
     if not same and len(shared_particulars) >= 2 and title >= 0.25 and cont >= 0.15:
         # a rewrite that keeps the event's days, slogans or documents and its headline words
         same = True

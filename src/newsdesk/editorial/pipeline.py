@@ -22,7 +22,7 @@ from pathlib import Path
 
 from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
 from newsdesk.cluster.lead import LeadCandidate, choose_lead
-from newsdesk.cluster.samestory import figure_keys, story_features
+from newsdesk.cluster.samestory import figure_keys, story_features, term_vector
 from newsdesk.editorial.boilerplate import strip_boilerplate
 from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, ColumnSuggestion, LabelledText
 from newsdesk.editorial.condense import condense
@@ -45,6 +45,9 @@ class Analysis:
     clean_text: str
     figures: list[Figure]
     tags: list[dict]
+    # word vector for the same-story decision, made here in the worker where the words are
+    # already cut for the tags
+    terms: dict[str, float] | None = None
 
     def as_row(self) -> AnalysisRow:
         return AnalysisRow(
@@ -96,7 +99,7 @@ def analyse(article: StoredArticle, user_dictionary: str | None = None) -> Analy
         {"name": t.name, "kind": t.kind, "count": t.count}
         for t in extract_tags(article.title + "\n" + clean, user_dictionary)
     ]
-    return Analysis(article, clean, figures, tags)
+    return Analysis(article, clean, figures, tags, term_vector(article.title, clean))
 
 
 def outlet_mark(outlet: str, overrides: dict[str, str] | None = None) -> str:
@@ -289,6 +292,7 @@ def run_batch(
                 a.clean_text,
                 a.article.published_at,
                 figure_keys(a.article.title, a.clean_text, a.figures),
+                a.terms,
             )
             for a in analyses
         ]
