@@ -63,15 +63,23 @@ class EditorialSettings(BaseModel):
     condense_lengths: dict[str, tuple[int, int]] = Field(
         default_factory=lambda: {"default": (200, 600), "数据观察": (200, 700), "专家视点": (300, 800)}
     )
-    include_keywords: list[str] = Field(default_factory=list, description="Words that make a story more relevant")
+    include_keywords: list[str] = Field(
+        default_factory=list, description="Words that make a story more relevant"
+    )
     exclude_keywords: list[str] = Field(default_factory=list, description="Words that make a story off-beat")
     # how a cluster's lead article is chosen, first criterion first
     lead_preference: list[str] = Field(default_factory=lambda: ["outlet_rank", "completeness", "earliest"])
-    outlet_ranks: dict[str, int] = Field(default_factory=dict, description="Outlet → rank, lower is preferred")
+    outlet_ranks: dict[str, int] = Field(
+        default_factory=dict, description="Outlet → rank, lower is preferred"
+    )
     # 《》 for newspapers and magazines, “” for websites and agencies; guessed from the name otherwise
     outlet_marks: dict[str, str] = Field(default_factory=dict)
-    user_dictionary: Path | None = Field(None, description="Extra tags: 'name kind' lines (platform/org/place)")
-    model_path: Path | None = Field(None, description="Column model file; default <data_dir>/models/columns.pkl")
+    user_dictionary: Path | None = Field(
+        None, description="Extra tags: 'name kind' lines (platform/org/place)"
+    )
+    model_path: Path | None = Field(
+        None, description="Column model file; default <data_dir>/models/columns.pkl"
+    )
     # articles published this many days apart are never the same story
     max_days_apart: int = 10
     # clusters of the last days are reopened when new articles arrive
