@@ -29,6 +29,7 @@ from newsdesk.editorial.condense import condense
 from newsdesk.editorial.figures import Figure, extract_figures
 from newsdesk.editorial.relevance import ArchiveText, Relevance, RelevanceModel
 from newsdesk.editorial.tags import extract_tags
+from newsdesk.issue.attribution import attribution_line, default_outlet_mark
 from newsdesk.issue.model import Attribution
 from newsdesk.store.editorial import AnalysisRow, CandidateRow, ClusterPlan, FigureRow, StoredArticle
 
@@ -105,19 +106,12 @@ def analyse(article: StoredArticle, user_dictionary: str | None = None) -> Analy
 def outlet_mark(outlet: str, overrides: dict[str, str] | None = None) -> str:
     if overrides and outlet in overrides:
         return overrides[outlet]
-    try:
-        from newsdesk.issue.attribution import default_outlet_mark
-
-        return default_outlet_mark(outlet)
-    except ImportError:  # pragma: no cover - the archive side provides it
-        return "《》" if outlet.endswith(("报", "刊", "杂志")) else "“”"
+    return default_outlet_mark(outlet)
 
 
 def attribution_for(
     outlet: str | None, office: str, date: dt.date, marks: dict[str, str] | None = None
 ) -> tuple[Attribution, str]:
-    from newsdesk.issue.attribution import attribution_line
-
     if outlet:
         attribution = Attribution(
             outlet=outlet, outlet_mark=outlet_mark(outlet, marks), editorial_office=office, date=date
@@ -129,8 +123,6 @@ def attribution_for(
 
 def merged_attribution(office: str, date: dt.date) -> str:
     """来源：《…》编辑部整理 date — for an item the editor merges from several reports."""
-    from newsdesk.issue.attribution import attribution_line
-
     return attribution_line(Attribution(office_compiled=True, editorial_office=office, date=date))
 
 
