@@ -51,6 +51,14 @@ _PERIOD = re.compile(
 )
 
 
+# 第50次 report, 第七批 pilot zones, 第五届 summit: a different number is another edition
+_ORDINAL = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十百]+)\s*(次|届|批|期|轮)")
+
+
+def ordinals(text: str) -> frozenset[str]:
+    return frozenset(f"{number}{kind}" for number, kind in _ORDINAL.findall(text))
+
+
 _FIRST_MONTHS = re.compile(r"前(\d{1,2})个?月")
 
 
@@ -116,6 +124,7 @@ class StoryFeatures:
     length: int = 0
     particulars: frozenset[str] = frozenset()
     periods: frozenset[str] = frozenset()  # periods the title names
+    editions: frozenset[str] = frozenset()  # 第N次/届/批 the text names
     text: str = field(default="", repr=False, compare=False)
     _terms: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
@@ -166,9 +175,50 @@ def story_features(
         length=len(norm),
         particulars=particulars(title + "\n" + text),
         periods=title_periods(title),
+        editions=ordinals(title + "\n" + text),
         text=text,
         _terms=terms,
     )
+
+
+_FIGURE_KEY = re.compile(r"^([-+]?[\d.]+(?:e[-+]?\d+)?)(.*)$")
+
+
+@lru_cache(maxsize=200_000)
+def _figure_value(key: str) -> tuple[float, str] | None:
+    match = _FIGURE_KEY.match(key)
+    if not match:
+        return None
+    try:
+        return float(match.group(1)), match.group(2)
+    except ValueError:
+        return None
+
+
+def _significant_digits(value: float) -> int:
+    return len(f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")) or 1
+
+
+def _figures_match(a: str, b: str) -> bool:
+    """The same figure, exactly or as a rounded mention of it: a rewrite writes 1.05万亿元 as
+    超1万亿元 and 增长8.3% as 增长超8%. The rounder of the two has at most two significant
+    digits and lies within 15% of the other."""
+    if a == b:
+        return True
+    va, vb = _figure_value(a), _figure_value(b)
+    if va is None or vb is None or va[1] != vb[1] or va[0] <= 0 or vb[0] <= 0:
+        return False
+    (x, _), (y, _) = va, vb
+    rounder = x if _significant_digits(x) <= _significant_digits(y) else y
+    return _significant_digits(rounder) <= 2 and min(x, y) / max(x, y) >= 0.85
+
+
+def shared_figure_count(a: frozenset[str], b: frozenset[str]) -> int:
+    """Figures of the smaller set that the other report also gives, exactly or rounded."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    exact = small & large
+    rest = [f for f in large if f not in exact]
+    return len(exact) + sum(1 for f in small - exact if any(_figures_match(f, g) for g in rest))
 
 
 def _title_overlap(a: StoryFeatures, b: StoryFeatures) -> float:
@@ -181,12 +231,14 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     jac = jaccard(a.shingles, b.shingles)
     cont = containment(a.shingles, b.shingles)
     title = _title_overlap(a, b)
-    shared_figures = len(a.figures & b.figures)
+    shared_figures = shared_figure_count(a.figures, b.figures)
     reasons = [f"jaccard {jac:.2f}", f"containment {cont:.2f}", f"title words {title:.2f}"]
     if shared_figures:
         reasons.append(f"{shared_figures} shared figures")
+    days_apart: float | None = None
     if a.published_at and b.published_at:
         gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
+        days_apart = gap
         if gap > max_days_apart:
             return PairDecision(False, 0.0, [*reasons, f"{gap:.0f} days apart"])
     # a reprint, perhaps lightly edited
@@ -204,6 +256,14 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     for places, other in ((places_a, b), (places_b, a)):
         if places and not places & other.places_mentioned:
             return PairDecision(False, 0.0, [*reasons, f"{'、'.join(places)} not mentioned in the other"])
+    kinds = {e[-1] for e in a.editions} & {e[-1] for e in b.editions}
+    for kind in kinds:
+        mine = {e for e in a.editions if e.endswith(kind)}
+        theirs = {e for e in b.editions if e.endswith(kind)}
+        if not mine & theirs:
+            return PairDecision(
+                False, 0.0, [*reasons, f"editions differ ({'、'.join(mine)} / {'、'.join(theirs)})"]
+            )
     if a.periods and b.periods and not a.periods & b.periods:
         return PairDecision(
             False, 0.0, [*reasons, f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"]
@@ -227,7 +287,12 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     shared_particulars = a.particulars & b.particulars
     similarity = cosine(a.terms, b.terms)
     reasons.append(f"word similarity {similarity:.2f}")
-    if not same and similarity >= 0.55 and (shared_figures or shared_particulars):
+    close_in_time = days_apart is not None and days_apart <= 3
+    if (
+        not same
+        and (similarity >= 0.7 or (similarity >= 0.55 and close_in_time))
+        and (shared_figures or shared_particulars)
+    ):
         # A rewrite in other words: the same rare words (names, places, terms of the
         # event), weighted by how rare they are in Chinese, and a figure, a day, a slogan
         # or a document in common.
