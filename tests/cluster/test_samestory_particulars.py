@@ -48,3 +48,29 @@ def test_a_local_headline_beside_a_national_report_is_another_story():
     decision = decide(national, local)
     assert not decision.same
     assert any("浙江" in r for r in decision.reasons)
+
+
+def test_a_rounded_mention_of_a_figure_agrees_with_the_figure():
+    from newsdesk.cluster.samestory import shared_figure_count
+
+    exact = frozenset({"1.05667e+12元", "1.1058e+11件", "2.1%"})
+    rounded = frozenset({"1e+12元", "2%"})
+    assert shared_figure_count(exact, rounded) == 2
+    # a precise figure is not a rounding of another precise one
+    assert shared_figure_count(frozenset({"1.1058e+11件"}), frozenset({"1.0831e+11件"})) == 0
+    # units must agree
+    assert shared_figure_count(frozenset({"1e+12元"}), frozenset({"1e+12件"})) == 0
+
+
+def test_another_edition_of_a_report_is_another_story():
+    fiftieth = story_features(
+        "第50次《中国互联网络发展状况统计报告》发布",
+        "中国互联网络信息中心发布第50次《中国互联网络发展状况统计报告》，我国网民规模达10.51亿。",
+    )
+    fifty_first = story_features(
+        "第51次《中国互联网络发展状况统计报告》发布",
+        "中国互联网络信息中心发布第51次《中国互联网络发展状况统计报告》，我国网民规模达10.67亿。",
+    )
+    decision = decide(fiftieth, fifty_first)
+    assert not decision.same
+    assert any("editions differ" in r for r in decision.reasons)
