@@ -241,6 +241,15 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         days_apart = gap
         if gap > max_days_apart:
             return PairDecision(False, 0.0, [*reasons, f"{gap:.0f} days apart"])
+    # Another edition of a recurring report or event (第50次 / 第51次), however alike the text.
+    kinds = {e[-1] for e in a.editions} & {e[-1] for e in b.editions}
+    for kind in kinds:
+        mine = {e for e in a.editions if e.endswith(kind)}
+        theirs = {e for e in b.editions if e.endswith(kind)}
+        if not mine & theirs:
+            return PairDecision(
+                False, 0.0, [*reasons, f"editions differ ({'、'.join(mine)} / {'、'.join(theirs)})"]
+            )
     # a reprint, perhaps lightly edited
     if jac >= 0.7:
         return PairDecision(True, jac, [*reasons, "near-duplicate wording"])
@@ -256,14 +265,6 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     for places, other in ((places_a, b), (places_b, a)):
         if places and not places & other.places_mentioned:
             return PairDecision(False, 0.0, [*reasons, f"{'、'.join(places)} not mentioned in the other"])
-    kinds = {e[-1] for e in a.editions} & {e[-1] for e in b.editions}
-    for kind in kinds:
-        mine = {e for e in a.editions if e.endswith(kind)}
-        theirs = {e for e in b.editions if e.endswith(kind)}
-        if not mine & theirs:
-            return PairDecision(
-                False, 0.0, [*reasons, f"editions differ ({'、'.join(mine)} / {'、'.join(theirs)})"]
-            )
     if a.periods and b.periods and not a.periods & b.periods:
         return PairDecision(
             False, 0.0, [*reasons, f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"]
