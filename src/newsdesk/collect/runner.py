@@ -140,14 +140,21 @@ class Collector:
         try:
             if source.kind == "folder":
                 result = await self._collect_folder(source, outcome)
-            elif source.kind == "feed":
-                result = await self._collect_feed(source, outcome)
-            elif source.kind == "listing":
-                result = await self._collect_listing(source, outcome)
-            elif source.kind == "page":
-                result = await self._collect_page(source, outcome)
             else:
-                raise CollectError(f"unknown source kind {source.kind!r}")
+                collect_kind = {
+                    "feed": self._collect_feed,
+                    "listing": self._collect_listing,
+                    "page": self._collect_page,
+                }.get(source.kind)
+                if collect_kind is None:
+                    raise CollectError(f"unknown source kind {source.kind!r}")
+                resource = await self._fetch_source(source)
+                if resource.not_modified:
+                    # 304: nothing new; keep the validators and bookkeeping as they are
+                    outcome.not_modified = True
+                    result = source.etag, source.last_modified, source.state
+                else:
+                    result = await collect_kind(source, resource, outcome)
         except SourceGoneError as exc:
             outcome.error, outcome.gone = str(exc), True
         except CollectError as exc:
@@ -212,22 +219,14 @@ class Collector:
             source.location, etag=source.etag, last_modified=source.last_modified
         )
 
-    async def _collect_feed(self, source: Source, outcome: SourceOutcome):
-        resource = await self._fetch_source(source)
-        if resource.not_modified:
-            outcome.not_modified = True
-            return source.etag, source.last_modified, source.state
+    async def _collect_feed(self, source: Source, resource: FetchedResource, outcome: SourceOutcome):
         parsed = await self._in_pool(feeds.parse_feed, resource.body, resource.url, resource.charset)
         state = await self._collect_links(source, parsed.links, outcome)
         if parsed.warning:
             outcome.article_errors.insert(0, parsed.warning)
         return resource.etag, resource.last_modified, state
 
-    async def _collect_listing(self, source: Source, outcome: SourceOutcome):
-        resource = await self._fetch_source(source)
-        if resource.not_modified:
-            outcome.not_modified = True
-            return source.etag, source.last_modified, source.state
+    async def _collect_listing(self, source: Source, resource: FetchedResource, outcome: SourceOutcome):
         links = await self._in_pool(
             _listing_links, resource.body, resource.url, resource.charset, source.css_selector
         )
@@ -243,11 +242,7 @@ class Collector:
         state = await self._collect_links(source, links, outcome)
         return resource.etag, resource.last_modified, state
 
-    async def _collect_page(self, source: Source, outcome: SourceOutcome):
-        resource = await self._fetch_source(source)
-        if resource.not_modified:
-            outcome.not_modified = True
-            return source.etag, source.last_modified, source.state
+    async def _collect_page(self, source: Source, resource: FetchedResource, outcome: SourceOutcome):
         self.progress.source_total(source, 1)
         article = await self._article_from_resource(source, resource, ArticleLink(url=source.location))
         stored = article_store.insert_article(self.engine, article)
