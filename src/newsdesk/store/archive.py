@@ -61,11 +61,6 @@ def upsert_publication(conn, publication: Publication) -> int:
     return row["id"]
 
 
-def find_issue_by_hash(engine: Engine, content_hash: str) -> int | None:
-    with engine.connect() as conn:
-        return conn.execute(select(issues.c.id).where(issues.c.content_hash == content_hash)).scalar()
-
-
 def save_issue(
     engine: Engine, issue: Issue, *, content_hash: str, label: str, source_path: str | None
 ) -> SaveResult:
@@ -206,10 +201,3 @@ def load_publication(engine: Engine, name: str | None = None) -> Publication | N
     if row is None:
         return None
     return Publication(name=row["name"], office=row["office"], columns=list(row["columns"] or []))
-
-
-def iter_archive_items(engine: Engine) -> list[tuple[int, Item]]:
-    """Every archived item with its issue id: labelled examples for the editorial models."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(items).order_by(items.c.issue_id, items.c.position)).mappings().all()
-    return [(r["issue_id"], _item_from_row(r)) for r in rows]

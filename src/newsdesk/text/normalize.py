@@ -18,10 +18,6 @@ _ANY_SPACE = re.compile(r"[ \t\u00a0\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-def is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
