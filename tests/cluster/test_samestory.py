@@ -55,3 +55,45 @@ def test_far_apart_in_time_is_never_the_same_story():
     b = story_features("京东建智能产业园", text, dt.datetime(2022, 6, 1))
     assert decide(a, b, max_days_apart=10).same is False
     assert decide(a, b, max_days_apart=365).same is True
+
+
+def test_commentary_on_an_event_is_not_the_event(rows):
+    from tests.editorial.test_commentary import COMMENT, COMMENT_TITLE, REPORT, REPORT_TITLE
+
+    when = dt.datetime(2023, 8, 20)
+    report = story_features(REPORT_TITLE, REPORT, when)
+    comment = story_features(COMMENT_TITLE, COMMENT, when + dt.timedelta(days=1))
+    decision = decide(report, comment)
+    assert not decision.same
+    assert "commentary beside a report of the event" in decision.reasons
+    # a reprint of the commentary is still the same piece
+    reprint = story_features(COMMENT_TITLE, COMMENT.replace("在笔者看来，", ""), when + dt.timedelta(days=2))
+    assert decide(comment, reprint).same
+
+
+def test_rewrite_in_other_words_joined_by_actors_and_similar_words():
+    when = dt.datetime(2023, 7, 14)
+    launch = story_features(
+        "京东发布言犀大模型 聚焦零售、物流等产业场景",
+        "7月13日，京东在京东全球科技探索者大会上发布言犀大模型。京东表示，言犀大模型融合了京东在零售、物流、"
+        "金融、健康等产业场景中积累的知识，将率先服务于京东内部的零售和物流业务，并面向企业客户开放。\n"
+        "京东集团首席执行官许冉介绍，言犀大模型训练数据中产业数据占比较高，目标是解决产业中的实际问题。",
+        when,
+    )
+    rewrite = story_features(
+        "京东入局大模型：不拼参数拼场景",
+        "在大模型热潮中，京东交出了自己的答卷。在13日举行的京东全球科技探索者大会上，京东正式推出言犀大模型，"
+        "主打产业场景而非通用对话。\n许冉表示，京东手握零售、物流、金融、健康等真实场景，言犀大模型将先在京东"
+        "自身业务中落地，再向企业客户开放。与其他厂商比拼参数规模不同，京东强调产业数据在训练中的比重。",
+        when,
+    )
+    decision = decide(launch, rewrite)
+    assert decision.same, decision.reasons
+    assert any(r.startswith("same actors (京东") for r in decision.reasons), decision.reasons
+    other_company = story_features(
+        "阿里云发布通义千问大模型 面向企业开放",
+        "4月11日，阿里云在峰会上发布通义千问大模型，将接入阿里巴巴旗下所有产品，并面向企业客户开放。"
+        "阿里巴巴集团董事会主席张勇表示，所有行业都值得用大模型重新做一遍。",
+        when,
+    )
+    assert not decide(launch, other_company).same

@@ -66,6 +66,8 @@ class AnchorIndex:
         keys |= {f"w:{w}" for w in features.title_words}
         # what a rewrite in other words still shares: the event's slogans, documents and days
         keys |= {f"p:{p}" for p in features.particulars}
+        # and the rarest words it is told in (设备更新, 客货邮, a product's name)
+        keys |= {f"w:{w}" for w in features.keywords}
         return keys
 
     def query_and_insert(self, doc_id: int, keys: Iterable[str]) -> set[int]:

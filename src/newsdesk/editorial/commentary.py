@@ -1,0 +1,98 @@
+"""Is an article commentary on an event, or a report of it?
+
+A digest carries the news of an event in one item (行业资讯, 政策法规, 数据观察) and the
+opinions about it in another (专家视点). Commentary names the event's figures, companies
+and documents as the reports do, so wording alone would file it with them; what gives it
+away is its voice: a headline that labels it (评论：, 观点：) or argues (能否…, 还有多远,
+另一面), an author who argues in the text (笔者, 关键在于, 也要看到, 不是…而是…),
+analysts' views in place of facts, and no news lead (新华社北京3月3日电, 本报讯, 记者…获悉).
+
+Each signal adds to a score with a reason an editor can read; ``is_commentary`` is the
+score past a threshold. The same-story decision uses it to keep commentary out of the
+cluster of the event it comments on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A label in front of the headline: 评论：…, 观点：…, 专家解读…
+_LABELLED_TITLE = re.compile(
+    r"^(?:评论|观点|时评|社评|短评|锐评|快评|述评|热评|评论员文章|专家|解读|深度|观察|专家解读|编者按)\s*[:：|丨]|专家解读|^[^：:]{0,6}评[:：]"
+)
+# A headline that argues or asks rather than tells.
+_ARGUING_TITLE = re.compile(
+    r"能否|还有多远|走多远|意味着什么|怎么看|[？?]|何以|缘何|另一面|之路|之道|启示|大考|"
+    r"要在[^，。]{1,8}上|更需|更要|不能只|须[^知]|应当|何去何从|背后|"
+    r"^(?:让|莫让|别让|勿让|谨防|警惕|当心)"  # an exhortation: 让每一种支付方式都有用武之地
+)
+# The author arguing: hedges, contrasts and prescriptions of an opinion piece. 应当 alone is
+# not one: rules and court rulings are full of it.
+_ARGUING = re.compile(
+    r"笔者|我们认为|在笔者看来|理应|不妨|更需|更要|须知|关键在于|说到底|归根结底|归根到底|"
+    r"也要看到|但也要看到|不宜|值得警惕|意义在于|看似|实则|与其|换言之|毋庸置疑|无疑|恐怕|"
+    r"未尝不可|不能只|不是只|不是[^。]{1,16}而(?:是|应)|既要[^。]{1,15}也要|从长远看|长远来看|何去何从|"
+    r"[^。！\n]{2,30}？"
+)
+_AUTHOR_NOTE = re.compile(r"（作者(?:系|为|单位)[^）]{2,60}）|作者系|作者单位")
+# Analysts' views standing in for facts.
+_ANALYSTS = re.compile(
+    r"(?:分析人士|业内人士|专家|学者|研究员|研究人员|观察人士|有观点|市场人士|律师|经济学家)[^。，；]{0,8}"
+    r"(?:认为|指出|提醒|看来|分析|建议)"
+)
+# How a news report opens: a dateline, 本报讯, a reporter who learned something, a day.
+_NEWS_LEAD = re.compile(
+    r"^[^。]{0,25}(?:电|讯)\s|^[^。]{0,12}(?:电|讯)（|本报讯|^[^。]{0,10}记者[^。]{0,12}(?:获悉|了解到|从|报道)|"
+    r"^\d{1,2}月\d{1,2}日[，,]|^[^。]{0,30}\d{1,2}日(?:宣布|发布|公布|通报|印发|召开|举行|表示|透露|举办)(?!的)"
+)
+
+THRESHOLD = 2.0
+
+
+@dataclass(frozen=True)
+class CommentaryScore:
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def is_commentary(self) -> bool:
+        return self.score >= THRESHOLD
+
+
+def commentary_score(title: str, body: str) -> CommentaryScore:
+    score = 0.0
+    reasons: list[str] = []
+    labelled = _LABELLED_TITLE.search(title)
+    if labelled:
+        score += 3.0
+        reasons.append(f"headline labelled {labelled.group(0)}")
+    else:
+        arguing_title = _ARGUING_TITLE.search(title)
+        if arguing_title:
+            score += 1.5
+            reasons.append(f"headline argues ({arguing_title.group(0)})")
+    text = body.strip()
+    if text:
+        arguing = _ARGUING.findall(text)
+        per_thousand = len(arguing) * 1000 / len(text)
+        if arguing:
+            score += per_thousand / 4
+            sample = "、".join(dict.fromkeys(a[-8:] for a in arguing))
+            reasons.append(f"argues {per_thousand:.1f}× per 1,000 characters ({sample[:30]})")
+        analysts = _ANALYSTS.findall(text)
+        if analysts:
+            score += 0.5 * min(len(analysts), 4)
+            reasons.append(f"analysts' views: {'、'.join(dict.fromkeys(analysts))[:30]}")
+        if _AUTHOR_NOTE.search(text):
+            score += 2.0
+            reasons.append("an author note")
+        lead = _NEWS_LEAD.search(text[:80])
+        if lead:
+            score -= 1.5
+            reasons.append(f"opens as news ({lead.group(0)[:16]})")
+    return CommentaryScore(round(score, 2), reasons)
+
+
+def is_commentary(title: str, body: str) -> bool:
+    return commentary_score(title, body).is_commentary

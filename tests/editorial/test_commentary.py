@@ -1,0 +1,46 @@
+from newsdesk.editorial.commentary import commentary_score, is_commentary
+
+REPORT_TITLE = "闲鱼9月1日起向卖家收取0.6%服务费"
+REPORT = (
+    "新华社杭州8月20日电 闲鱼20日发布公告，自9月1日起向卖家收取0.6%的基础软件服务费，"
+    "单笔最高60元，年成交1万元以内的个人卖家免收。\n"
+    "闲鱼方面表示，收费所得将用于打击假货、提升交易体验。"
+)
+COMMENT_TITLE = "评论：闲鱼收费，二手平台告别“流量免费”时代"
+COMMENT = (
+    "闲鱼开始向卖家收取服务费，看似只是费率0.6%的小调整，实则是二手交易平台商业模式的一次转向。\n"
+    "在笔者看来，收费本身并不可怕，关键在于收来的钱能否换来更干净的交易环境。"
+    "但也要看到，职业卖家与个人卖家的边界并不清晰，平台不能只看成交额。"
+)
+
+
+def test_labelled_opinion_piece_is_commentary_and_says_why():
+    score = commentary_score(COMMENT_TITLE, COMMENT)
+    assert score.is_commentary
+    assert any("评论" in r for r in score.reasons)
+    assert any("笔者" in r or "关键在于" in r for r in score.reasons)
+
+
+def test_news_report_with_a_dateline_is_not_commentary():
+    score = commentary_score(REPORT_TITLE, REPORT)
+    assert not score.is_commentary
+    assert any("opens as news" in r for r in score.reasons)
+
+
+def test_unlabelled_argument_is_recognised_by_its_voice():
+    title = "让每一种支付方式都有用武之地"
+    body = (
+        "国务院办公厅日前出台的优化支付服务意见，回应了一个现实问题。\n"
+        "支付便利不是只追求“快”，还要追求“全”。扫码支付、银行卡和现金不是彼此替代的关系，而应各有其位。"
+    )
+    assert is_commentary(title, body)
+
+
+def test_rules_full_of_shall_are_not_opinion():
+    title = "国家网信办公布《数据出境安全评估办法》"
+    body = (
+        "新华社北京7月7日电 国家互联网信息办公室7日公布《数据出境安全评估办法》，自2022年9月1日起施行。\n"
+        "办法规定，数据处理者向境外提供数据，应当申报数据出境安全评估；评估结果有效期为2年，"
+        "数据处理者应当在有效期届满60个工作日前重新申报。"
+    )
+    assert not is_commentary(title, body)
