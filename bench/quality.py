@@ -146,19 +146,32 @@ def columns(database: str | None, stories: list[dict]) -> None:
                 print(f"      {e.column} → {s.column}: {e.title[:30]}  [{'; '.join(s.reasons[:2])}]")
 
 
-def condensation() -> None:
-    rows = load_stories("condense.jsonl")
+def condensation(name: str, label: str) -> None:
+    rows = load_stories(name)
+    if not rows:
+        return
     tp = fp = fn = 0
+    in_range = 0
     for r in rows:
-        kept = {s.text for s in condense(r["title"], r["text"], r["min"], r["max"]).kept}
-        wanted = set(r["keep"])
+        result = condense(r["title"], r["text"], r["min"], r["max"])
+        kept = {sentence_key(s.text) for s in result.kept}
+        wanted = {sentence_key(s) for s in r["keep"]}
         tp += len(kept & wanted)
         fp += len(kept - wanted)
         fn += len(wanted - kept)
+        in_range += r["min"] <= result.length <= r["max"]
     p, rec, f = prf(tp, fp, fn)
     print(
-        f"\ncondensation — {len(rows)} articles: sentences kept precision {p:.3f}  recall {rec:.3f}  F1 {f:.3f}"
+        f"\ncondensation — {label}, {len(rows)} articles: sentences kept precision {p:.3f}  "
+        f"recall {rec:.3f}  F1 {f:.3f}; length within the target {in_range}/{len(rows)}"
     )
+
+
+def sentence_key(sentence: str) -> str:
+    """A kept sentence as compared: without its dateline or byline (a digest item carries
+    neither, so the condenser drops them where the editor, copying whole sentences, kept
+    them) and without the closing mark (a paragraph's last kept ； becomes 。)."""
+    return strip_boilerplate(sentence).text.rstrip("。；;，,")
 
 
 def main() -> None:
@@ -182,7 +195,8 @@ def main() -> None:
     if holdout:
         clustering(holdout, "held-out set, never tuned on (stories_holdout5.jsonl)")
     columns(args.database, dev + dev2 + dev3 + dev4 + holdout)
-    condensation()
+    condensation("condense.jsonl", "development set")
+    condensation("condense_holdout.jsonl", "held-out set (condense_holdout.jsonl)")
 
 
 if __name__ == "__main__":

@@ -34,3 +34,18 @@ def test_a_long_paragraph_that_mentions_scanning_is_content():
 
 def test_reporter_byline_before_the_first_words():
     assert strip_boilerplate("东方网记者 王磊 报道 日前，项目开工。").text == "日前，项目开工。"
+
+
+def test_the_story_after_a_dateline_is_not_taken_for_a_reporter():
+    text = "本报讯（记者 汪洋 通讯员 刘芳）记者近日从砀山县商务局获悉，今年前三季度该县网络零售额103.6亿元。"
+    assert strip_boilerplate(text).text == "记者近日从砀山县商务局获悉，今年前三季度该县网络零售额103.6亿元。"
+
+
+def test_byline_and_page_date_lines_of_a_scraped_page_go():
+    text = (
+        "来源：经济日报\u30002024-08-12 06:12\n字号：大 中 小\n经济日报记者 冯其予\n"
+        "大众日报客户端记者 李子路 通讯员 王军 报道\n记者从中国物流与采购联合会获悉，全国冷库总容量突破2.3亿立方米。"
+    )
+    result = strip_boilerplate(text)
+    assert result.text == "记者从中国物流与采购联合会获悉，全国冷库总容量突破2.3亿立方米。"
+    assert len(result.removed) == 4

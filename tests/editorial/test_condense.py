@@ -43,3 +43,14 @@ def test_figures_and_the_title_subject_go_first():
     text = f"{filler}\n据统计，上半年全国网上零售额63007亿元，同比增长3.1%。\n{filler}"
     result = condense("上半年全国网上零售额增长3.1%", text, 20, 80)
     assert "63007亿元" in result.body
+
+
+def test_one_shops_anecdote_gives_way_to_the_news():
+    text = (
+        "国家邮政局10日发布数据，截至8月底，全国可循环快递箱使用量超过1200万个，电商快件不再二次包装率超过95%。\n"
+        "驿站负责人说，每天回收的纸箱能有200多个。\n"
+        "按照相关规划，到2025年底，全国邮政快递网点禁止使用不可降解的塑料包装袋。"
+    )
+    kept = [s.text for s in condense("可循环快递箱使用量超千万个", text, 60, 100).kept]
+    assert kept[0].startswith("国家邮政局10日发布数据")
+    assert "驿站负责人说，每天回收的纸箱能有200多个。" not in kept

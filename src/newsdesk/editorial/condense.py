@@ -26,7 +26,15 @@ _QUESTION = re.compile(r"[？?]$")
 # what a document requires or a release shows is the substance; background and asides less so
 _SUBSTANCE = re.compile(r"(?:要求|明确|提出|规定|显示|数据显示|统计显示)")
 _BACKGROUND = re.compile(r"(?:近年来|据了解|记者了解到|记者获悉|业内人士|有分析认为|此前|附近|周边)")
+# One shop, one company, one person's words: colour in a feature, not the news a digest keeps.
+_ANECDOTE = re.compile(
+    r"(?:负责人(?:说|介绍|表示|告诉)|^[^。]{0,20}一(?:家|位|名|座)[^。]{0,24}(?:企业|公司|商家|门店|店主|卖家|仓库|负责人|主播)|"
+    r"该企业|以[^。，]{1,12}为例|比如|例如|店主|老板|市民|^“[^”]{4,}”$|"
+    r"(?:消费者|网友|居民|村民)[\u4e00-\u9fa5]{1,3}(?:说|告诉))"
+)
 DEPENDENT_PENALTY = 0.5
+FILL_BAR = 0.6
+ANECDOTE_PENALTY = 1.0
 
 
 @dataclass
@@ -75,6 +83,8 @@ def score_sentences(title: str, sentences: list[Sentence]) -> list[float]:
             score += 0.4
         if _BACKGROUND.search(s.text):
             score -= 0.3
+        if _ANECDOTE.search(s.text):
+            score -= ANECDOTE_PENALTY
         if _QUESTION.search(s.text):
             score -= 0.5
         # later sentences matter a little less, all else equal
@@ -132,9 +142,12 @@ def _select(
         n = len(sentences[best].text)
         if length + n > max_chars:
             continue
-        # once the floor is met, add only sentences that are worth it
-        if length >= min_chars and effective(best) < worth:
-            continue
+        # Past the floor, fill toward the middle of the range with what is not clearly
+        # poor (editors' items sit there, not at the floor); beyond it, only what is worth it.
+        if length >= min_chars:
+            bar = worth if length >= (min_chars + max_chars) / 2 else min(worth, FILL_BAR)
+            if effective(best) < bar:
+                continue
         chosen.add(best)
         length += n
     return chosen
