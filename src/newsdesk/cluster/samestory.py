@@ -13,6 +13,7 @@ documents on 跨境电商) share vocabulary but not the event's particulars.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter
@@ -26,7 +27,7 @@ from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_h
 from newsdesk.editorial.commentary import THRESHOLD as COMMENTARY
 from newsdesk.editorial.commentary import commentary_score
 from newsdesk.editorial.figures import extract_figures
-from newsdesk.editorial.tags import extract_tags
+from newsdesk.editorial.tags import tag_kind
 from newsdesk.editorial.tokens import dictionary, words
 
 FINE_K = 3
@@ -129,10 +130,10 @@ class StoryFeatures:
     particulars: frozenset[str] = frozenset()
     periods: frozenset[str] = frozenset()  # periods the title names
     editions: frozenset[str] = frozenset()  # 第N次/届/批 the text names
-    commentary: float = 0.0  # how much it reads as commentary rather than a report
     text: str = field(default="", repr=False, compare=False)
     _terms: dict[str, float] | None = field(default=None, repr=False, compare=False)
     _actors: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _commentary: float | None = field(default=None, repr=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -145,15 +146,25 @@ class StoryFeatures:
     @property
     def keywords(self) -> frozenset[str]:
         """The words that weigh most in the word vector, figures aside."""
-        ranked = sorted(self.terms.items(), key=lambda kv: -kv[1])
+        ranked = heapq.nlargest(2 * KEYWORDS, self.terms.items(), key=lambda kv: kv[1])
         return frozenset([w for w, _ in ranked if not _DIGITS.search(w)][:KEYWORDS])
+
+    @property
+    def commentary(self) -> float:
+        """How much it reads as commentary rather than a report (``editorial.commentary``);
+        worked out when a candidate pair first needs it."""
+        if self._commentary is None:
+            object.__setattr__(self, "_commentary", commentary_score(self.title, self.text).score)
+        return self._commentary
 
     @property
     def actors(self) -> frozenset[str]:
         """Organisations, platforms and places the text names (the tag dictionary and the
         shapes of agencies and places): who the event is about."""
         if self._actors is None:
-            found = frozenset(t.name for t in extract_tags(self.title + "\n" + self.text))
+            # from the words the vector was made of: no second segmentation
+            known = dictionary()
+            found = frozenset(w for w in self.terms if tag_kind(w, known))
             object.__setattr__(self, "_actors", found)
         return self._actors
 
@@ -197,7 +208,6 @@ def story_features(
         particulars=particulars(title + "\n" + text),
         periods=title_periods(title),
         editions=ordinals(title + "\n" + text),
-        commentary=commentary_score(title, text).score,
         text=text,
         _terms=terms,
     )

@@ -44,16 +44,22 @@ class Tag:
     count: int
 
 
+def tag_kind(word: str, known: dict[str, str]) -> str | None:
+    """platform, org or place when the word names one (by the dictionary or its shape)."""
+    kind = known.get(word)
+    if kind is None and word not in _NOT_NAMES:
+        if _ORG_SHAPE.match(word) and len(word) >= 3:
+            kind = "org"
+        elif _PLACE_SHAPE.match(word):
+            kind = "place"
+    return kind
+
+
 def extract_tags(text: str, user_dictionary: str | None = None) -> list[Tag]:
     known = dictionary(user_dictionary)
     counts: Counter[tuple[str, str]] = Counter()
     for w in words(text, user_dictionary):
-        kind = known.get(w)
-        if kind is None and w not in _NOT_NAMES:
-            if _ORG_SHAPE.match(w) and len(w) >= 3:
-                kind = "org"
-            elif _PLACE_SHAPE.match(w):
-                kind = "place"
+        kind = tag_kind(w, known)
         if kind:
             counts[(w, kind)] += 1
     return [
