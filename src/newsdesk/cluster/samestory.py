@@ -231,18 +231,31 @@ def _significant_digits(value: float) -> int:
     return len(f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")) or 1
 
 
+def _last_digit_place(value: float) -> float:
+    """The place value of the last significant digit: 1.05e12 → 1e10, 200 → 100, 5.6 → 0.1."""
+    mantissa, _, exponent = f"{abs(value):.6e}".partition("e")
+    digits = mantissa.replace(".", "").rstrip("0") or "0"
+    return 10.0 ** (int(exponent) - (len(digits) - 1))
+
+
 def _figures_match(a: str, b: str) -> bool:
     """The same figure, exactly or as a rounded mention of it: a rewrite writes 1.05万亿元 as
-    超1万亿元 and 增长8.3% as 增长超8%. The rounder of the two has at most two significant
-    digits and lies within 15% of the other."""
+    超1万亿元, 182.28亿元 as 182亿元 and 69.6亿 as 近70亿. The rounder of the two has fewer
+    significant digits and is the other cut down or up at its own last digit; two figures
+    as precise as each other (83个 / 87个, 60% / 70%) must be equal."""
     if a == b:
         return True
     va, vb = _figure_value(a), _figure_value(b)
     if va is None or vb is None or va[1] != vb[1] or va[0] <= 0 or vb[0] <= 0:
         return False
     (x, _), (y, _) = va, vb
-    rounder = x if _significant_digits(x) <= _significant_digits(y) else y
-    return _significant_digits(rounder) <= 2 and min(x, y) / max(x, y) >= 0.85
+    if _significant_digits(x) > _significant_digits(y):
+        x, y = y, x  # x is the rounder
+    if _significant_digits(x) == _significant_digits(y):
+        return False
+    place = _last_digit_place(x)
+    steps = y / place
+    return any(math.isclose(x, n * place, rel_tol=1e-9) for n in (math.floor(steps), math.ceil(steps)))
 
 
 def shared_figure_count(a: frozenset[str], b: frozenset[str]) -> int:

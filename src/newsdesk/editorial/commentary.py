@@ -24,14 +24,15 @@ _LABELLED_TITLE = re.compile(
 # A headline that argues or asks rather than tells.
 _ARGUING_TITLE = re.compile(
     r"能否|还有多远|走多远|意味着什么|怎么看|[？?]|何以|缘何|另一面|之路|之道|启示|大考|"
-    r"要在[^，。]{1,8}上|更需|更要|不能只|须[^知]|应当|何去何从|背后|"
-    r"^(?:让|莫让|别让|勿让|谨防|警惕|当心)"  # an exhortation: 让每一种支付方式都有用武之地
+    r"要在[^，。]{1,8}上|更需|更要|不能只|不只是|不止是|何去何从|背后|拼什么|在哪里?$|"
+    r"警惕|莫让|别让|勿让|谨防|当心|^让|之后[，,]|要算好"  # an exhortation: 让每一种支付方式都有用武之地
 )
+# 须 and 应当 are not among them: a rule's headline says what platforms 须 do.
 # The author arguing: hedges, contrasts and prescriptions of an opinion piece. 应当 alone is
 # not one: rules and court rulings are full of it.
 _ARGUING = re.compile(
     r"笔者|我们认为|在笔者看来|理应|不妨|更需|更要|须知|关键在于|说到底|归根结底|归根到底|"
-    r"也要看到|但也要看到|不宜|值得警惕|意义在于|看似|实则|与其|换言之|毋庸置疑|无疑|恐怕|"
+    r"也要看到|但也要看到|不宜|值得警惕|意义在于|看似|实则|与其(?![他它中余])|换言之|毋庸置疑|无疑|恐怕|"
     r"未尝不可|不能只|不是只|不是[^。]{1,16}而(?:是|应)|既要[^。]{1,15}也要|从长远看|长远来看|何去何从|"
     r"[^。！\n]{2,30}？"
 )
@@ -44,7 +45,10 @@ _ANALYSTS = re.compile(
 # How a news report opens: a dateline, 本报讯, a reporter who learned something, a day.
 _NEWS_LEAD = re.compile(
     r"^[^。]{0,25}(?:电|讯)\s|^[^。]{0,12}(?:电|讯)（|本报讯|^[^。]{0,10}记者[^。]{0,12}(?:获悉|了解到|从|报道)|"
-    r"^\d{1,2}月\d{1,2}日[，,]|^[^。]{0,30}\d{1,2}日(?:宣布|发布|公布|通报|印发|召开|举行|表示|透露|举办)(?!的)"
+    r"^\d{1,2}月\d{1,2}日[，,]|"
+    # after the dateline is stripped: 市场监管总局近日公布…, 国家邮政局12日发布…
+    r"^[^。]{0,30}(?:\d{1,2}日|近日|日前|今天|今日|昨天|昨日)[^。，]{0,4}"
+    r"(?:宣布|发布|公布|通报|印发|召开|举行|表示|透露|举办|出台|披露|启动|上线|开幕|闭幕)(?!的)"
 )
 
 THRESHOLD = 2.0
@@ -87,9 +91,11 @@ def commentary_score(title: str, body: str) -> CommentaryScore:
         if _AUTHOR_NOTE.search(text):
             score += 2.0
             reasons.append("an author note")
-        lead = _NEWS_LEAD.search(text[:80])
+        # Only the first paragraph: commentary that recaps the news opens the same way, so
+        # this weighs less than an author note or a labelled headline.
+        lead = _NEWS_LEAD.search(text.split("\n", 1)[0][:80])
         if lead:
-            score -= 1.5
+            score -= 1.0
             reasons.append(f"opens as news ({lead.group(0)[:16]})")
     return CommentaryScore(round(score, 2), reasons)
 
