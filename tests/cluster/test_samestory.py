@@ -97,3 +97,22 @@ def test_rewrite_in_other_words_joined_by_actors_and_similar_words():
         when,
     )
     assert not decide(launch, other_company).same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("1e+12元", "1.05e+12元", True),  # 超1万亿元 for 1.05万亿元
+        ("1.82e+10元", "1.8228e+10元", True),  # 182亿元 for 182.28亿元
+        ("7e+09件", "6.96e+09件", True),  # 近70亿件 for 69.6亿件
+        ("80%", "85%", True),  # 超八成 for 85%
+        ("83个", "87个", False),  # as precise as each other: two different counts
+        ("60%", "70%", False),
+        ("1.5e+12元", "1.7e+12元", False),
+        ("1e+12元", "1.05e+12件", False),  # another unit
+    ],
+)
+def test_a_rounded_figure_is_the_other_cut_at_its_last_digit(a, b, same):
+    from newsdesk.cluster.samestory import shared_figure_count
+
+    assert (shared_figure_count(frozenset([a]), frozenset([b])) == 1) is same

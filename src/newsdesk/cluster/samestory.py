@@ -216,26 +216,26 @@ def story_features(
 _FIGURE_KEY = re.compile(r"^([-+]?[\d.]+(?:e[-+]?\d+)?)(.*)$")
 
 
+@dataclass(frozen=True)
+class _FigureValue:
+    value: float
+    unit: str
+    significant: int  # significant digits: 1.05e12 → 3
+    place: float  # place value of the last one: 1.05e12 → 1e10
+
+
 @lru_cache(maxsize=200_000)
-def _figure_value(key: str) -> tuple[float, str] | None:
+def _figure_value(key: str) -> _FigureValue | None:
     match = _FIGURE_KEY.match(key)
     if not match:
         return None
     try:
-        return float(match.group(1)), match.group(2)
+        value = float(match.group(1))
     except ValueError:
         return None
-
-
-def _significant_digits(value: float) -> int:
-    return len(f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")) or 1
-
-
-def _last_digit_place(value: float) -> float:
-    """The place value of the last significant digit: 1.05e12 → 1e10, 200 → 100, 5.6 → 0.1."""
     mantissa, _, exponent = f"{abs(value):.6e}".partition("e")
     digits = mantissa.replace(".", "").rstrip("0") or "0"
-    return 10.0 ** (int(exponent) - (len(digits) - 1))
+    return _FigureValue(value, match.group(2), len(digits), 10.0 ** (int(exponent) - (len(digits) - 1)))
 
 
 def _figures_match(a: str, b: str) -> bool:
@@ -245,17 +245,17 @@ def _figures_match(a: str, b: str) -> bool:
     as precise as each other (83个 / 87个, 60% / 70%) must be equal."""
     if a == b:
         return True
-    va, vb = _figure_value(a), _figure_value(b)
-    if va is None or vb is None or va[1] != vb[1] or va[0] <= 0 or vb[0] <= 0:
+    x, y = _figure_value(a), _figure_value(b)
+    if x is None or y is None or x.unit != y.unit or x.value <= 0 or y.value <= 0:
         return False
-    (x, _), (y, _) = va, vb
-    if _significant_digits(x) > _significant_digits(y):
+    if x.significant == y.significant:
+        return False
+    if x.significant > y.significant:
         x, y = y, x  # x is the rounder
-    if _significant_digits(x) == _significant_digits(y):
-        return False
-    place = _last_digit_place(x)
-    steps = y / place
-    return any(math.isclose(x, n * place, rel_tol=1e-9) for n in (math.floor(steps), math.ceil(steps)))
+    steps = y.value / x.place
+    return any(
+        math.isclose(x.value, n * x.place, rel_tol=1e-9) for n in (math.floor(steps), math.ceil(steps))
+    )
 
 
 def shared_figure_count(a: frozenset[str], b: frozenset[str]) -> int:
