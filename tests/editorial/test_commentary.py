@@ -44,3 +44,20 @@ def test_rules_full_of_shall_are_not_opinion():
         "数据处理者应当在有效期届满60个工作日前重新申报。"
     )
     assert not is_commentary(title, body)
+
+
+def test_an_explainers_questions_are_not_argument():
+    title = "杭州独立站补贴怎么领？建站推广费补30%"
+    body = (
+        "3月15日，杭州市政府办公厅印发《关于推动跨境电商独立站高质量发展的若干措施》。\n"
+        "问：建站和推广的钱能补多少？答：可以获得30%的补助，单个企业每年最高50万元。\n"
+        "问：大卖有没有额外奖励？答：有，年销售额首次超过1亿元的，最高可获200万元奖励。\n"
+        "除了钱，还有什么支持？\n杭州将建设跨境电商独立站服务中心，提供一站式服务。"
+    )
+    score = commentary_score(title, body)
+    assert not score.is_commentary, score.reasons
+
+
+def test_a_signed_opinion_is_commentary_on_its_note_alone():
+    body = "平台规则的每一次调整，都牵动着数以百万计商家的经营。\n（作者系中国人民大学法学院副教授）"
+    assert is_commentary("平台规则治理要兼顾效率与公平", body)

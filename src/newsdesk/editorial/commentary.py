@@ -51,6 +51,9 @@ _NEWS_LEAD = re.compile(
     r"(?:宣布|发布|公布|通报|印发|召开|举行|表示|透露|举办|出台|披露|启动|上线|开幕|闭幕)(?!的)"
 )
 
+_QUESTION_HEADING = re.compile(r"^[^。！？\n]{2,40}[？?]$")
+_QA_QUESTION = re.compile(r"问[：:][^？?\n]{1,60}[？?]")
+
 THRESHOLD = 2.0
 
 
@@ -74,11 +77,17 @@ def commentary_score(title: str, body: str) -> CommentaryScore:
     else:
         arguing_title = _ARGUING_TITLE.search(title)
         if arguing_title:
-            score += 1.5
-            reasons.append(f"headline argues ({arguing_title.group(0)})")
+            # a question alone is weaker: news features and explainers ask too
+            question = arguing_title.group(0) in ("？", "?")
+            score += 1.0 if question else 1.5
+            reasons.append(f"headline {'asks' if question else 'argues'} ({arguing_title.group(0)})")
     text = body.strip()
     if text:
-        arguing = _ARGUING.findall(text)
+        # An explainer's questions stand as their own paragraphs (建站推广的钱能补多少？);
+        # a commentator's are part of the argument.
+        argued = "\n".join(p for p in text.split("\n") if not _QUESTION_HEADING.match(p.strip()))
+        argued = _QA_QUESTION.sub("", argued)  # 问：大卖有没有额外奖励？答：有。
+        arguing = _ARGUING.findall(argued)
         per_thousand = len(arguing) * 1000 / len(text)
         if arguing:
             score += per_thousand / 4
@@ -89,7 +98,7 @@ def commentary_score(title: str, body: str) -> CommentaryScore:
             score += 0.5 * min(len(analysts), 4)
             reasons.append(f"analysts' views: {'、'.join(dict.fromkeys(analysts))[:30]}")
         if _AUTHOR_NOTE.search(text):
-            score += 2.0
+            score += 2.5  # signed opinion: enough on its own
             reasons.append("an author note")
         # Only the first paragraph: commentary that recaps the news opens the same way, so
         # this weighs less than an author note or a labelled headline.
