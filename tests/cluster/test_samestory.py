@@ -116,3 +116,22 @@ def test_a_rounded_figure_is_the_other_cut_at_its_last_digit(a, b, same):
     from newsdesk.cluster.samestory import shared_figure_count
 
     assert (shared_figure_count(frozenset([a]), frozenset([b])) == 1) is same
+
+
+def test_the_market_reaction_to_results_is_the_results_story():
+    when = dt.datetime(2025, 5, 15)
+    results = story_features(
+        "阿里巴巴发布季度财报 营收2364.54亿元",
+        "阿里巴巴15日发布截至3月31日的季度业绩，营收2364.54亿元，同比增长7%；淘天集团客户管理收入同比增长12%。"
+        "全年营收9963.47亿元，同比增长6%。",
+        when,
+    )
+    reaction = story_features(
+        "营收不及预期 阿里美股收跌7.6%",
+        "阿里巴巴股价周四大跌，收盘跌7.6%。公司季度营收约2364.5亿元，低于市场预期；全年营收9963亿元，增长6%，"
+        "客户管理收入增长12%。分析师认为，即时零售投入加大将压制短期利润。",
+        when + dt.timedelta(days=1),
+    )
+    decision = decide(results, reaction)
+    assert decision.same, decision.reasons
+    assert any("precise figures in common" in r for r in decision.reasons)

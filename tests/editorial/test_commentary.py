@@ -61,3 +61,11 @@ def test_an_explainers_questions_are_not_argument():
 def test_a_signed_opinion_is_commentary_on_its_note_alone():
     body = "平台规则的每一次调整，都牵动着数以百万计商家的经营。\n（作者系中国人民大学法学院副教授）"
     assert is_commentary("平台规则治理要兼顾效率与公平", body)
+
+
+def test_an_explainer_headline_is_never_commentary():
+    title = "天猫618官方立减怎么用？国补能不能叠加？一文看懂"
+    body = "今年618怎么买最划算？需要领券吗？官方立减15%起，可与国补叠加，但也要看到规则细节。"
+    score = commentary_score(title, body)
+    assert score.score == 0.0
+    assert score.reasons[0].startswith("an explainer")

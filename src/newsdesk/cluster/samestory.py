@@ -267,6 +267,22 @@ def shared_figure_count(a: frozenset[str], b: frozenset[str]) -> int:
     return len(exact) + sum(1 for f in small - exact if any(_figures_match(f, g) for g in rest))
 
 
+def _precise_shared(a: frozenset[str], b: frozenset[str]) -> int:
+    """Figures given precisely in both (two or more significant digits each), exactly or
+    one rounded from the other: 2364.5亿元 / 2364.54亿元, 23.6% / 23.6%."""
+    count = 0
+    for f in a:
+        mine = _figure_value(f)
+        if mine is None or mine.significant < 2:
+            continue
+        if f in b or any(
+            (theirs := _figure_value(g)) is not None and theirs.significant >= 2 and _figures_match(f, g)
+            for g in b
+        ):
+            count += 1
+    return count
+
+
 def _title_overlap(a: StoryFeatures, b: StoryFeatures) -> float:
     if not a.title_words or not b.title_words:
         return 0.0
@@ -339,10 +355,10 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     close_in_time = days_apart is not None and days_apart <= 3
     # Three precise figures in common within days (23.6%, 6.2%, 1.82万亿元): the same
     # release, whatever the headline leads with (the market's reaction, a local angle).
-    precise = [f for f in a.figures & b.figures if (v := _figure_value(f)) and v.significant >= 2]
-    if not same and close_in_time and len(precise) >= 3:
+    precise = _precise_shared(a.figures, b.figures)
+    if not same and close_in_time and precise >= 3:
         same = True
-        reasons.append(f"{len(precise)} precise figures in common")
+        reasons.append(f"{precise} precise figures in common")
     shared_particulars = a.particulars & b.particulars
     similarity = cosine(a.terms, b.terms)
     reasons.append(f"word similarity {similarity:.2f}")

@@ -24,7 +24,7 @@ _LABELLED_TITLE = re.compile(
 # A headline that argues or asks rather than tells.
 _ARGUING_TITLE = re.compile(
     r"能否|还有多远|走多远|意味着什么|怎么看|[？?]|何以|缘何|另一面|之路|之道|启示|大考|"
-    r"要在[^，。]{1,8}上|更需|更要|不能只|不只是|不止是|何去何从|背后|拼什么|在哪里?$|"
+    r"要在[^，。]{1,8}上|更需|更要|还需|下功夫|不能只|不能让|不只是|不止是|何去何从|拼什么|在哪里?$|"
     r"警惕|莫让|别让|勿让|谨防|当心|^让|之后[，,]|要算好"  # an exhortation: 让每一种支付方式都有用武之地
 )
 # 须 and 应当 are not among them: a rule's headline says what platforms 须 do.
@@ -51,6 +51,10 @@ _NEWS_LEAD = re.compile(
     r"(?:宣布|发布|公布|通报|印发|召开|举行|表示|透露|举办|出台|披露|启动|上线|开幕|闭幕)(?!的)"
 )
 
+# An explainer restates the event for readers (天猫618官方立减怎么用？一文看懂): questions, no opinion.
+_EXPLAINER_TITLE = re.compile(
+    r"一文看懂|一图读懂|一图看懂|划重点|怎么用|怎么领|如何申领|如何申请|问答|答问|速览|速看"
+)
 _QUESTION_HEADING = re.compile(r"^[^。！？\n]{2,40}[？?]$")
 _QA_QUESTION = re.compile(r"问[：:][^？?\n]{1,60}[？?]")
 
@@ -70,6 +74,9 @@ class CommentaryScore:
 def commentary_score(title: str, body: str) -> CommentaryScore:
     score = 0.0
     reasons: list[str] = []
+    explainer = _EXPLAINER_TITLE.search(title)
+    if explainer:
+        return CommentaryScore(0.0, [f"an explainer ({explainer.group(0)})"])
     labelled = _LABELLED_TITLE.search(title)
     if labelled:
         score += 3.0
