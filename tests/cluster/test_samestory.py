@@ -135,3 +135,22 @@ def test_the_market_reaction_to_results_is_the_results_story():
     decision = decide(results, reaction)
     assert decision.same, decision.reasons
     assert any("precise figures in common" in r for r in decision.reasons)
+
+
+def test_a_book_notice_is_never_the_news_it_is_about():
+    when = dt.datetime(2023, 11, 20)
+    policy = story_features(
+        "我省出台17条措施推动农村电商高质量发展",
+        "省政府办公厅日前印发《关于加快农村电子商务高质量发展的实施意见》，提出17条措施，到2027年培育县域电商"
+        "产业集群30个，支持县级电商公共服务中心建设，推动农产品上行。",
+        when,
+    )
+    book = story_features(
+        "《县域电商十讲》：写给基层干部的电商“工具书”",
+        "内容简介：本书从县域电商公共服务中心建设、农产品上行、产业集群培育等方面，为基层干部讲解农村电商"
+        "高质量发展的方法。作者长期在县域调研，书中收录了30个县的案例。",
+        when,
+    )
+    decision = decide(policy, book)
+    assert not decision.same
+    assert "a book notice beside a news report" in decision.reasons

@@ -26,6 +26,7 @@ import numpy as np
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_hashes
 from newsdesk.editorial.commentary import THRESHOLD as COMMENTARY
 from newsdesk.editorial.commentary import commentary_score
+from newsdesk.editorial.columns import book_notice_signals
 from newsdesk.editorial.figures import extract_figures
 from newsdesk.editorial.tags import tag_kind
 from newsdesk.editorial.tokens import dictionary, words
@@ -135,6 +136,7 @@ class StoryFeatures:
     _terms: dict[str, float] | None = field(default=None, repr=False, compare=False)
     _actors: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _commentary: float | None = field(default=None, repr=False, compare=False)
+    _book: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -149,6 +151,13 @@ class StoryFeatures:
         """The words that weigh most in the word vector, figures aside."""
         ranked = heapq.nlargest(2 * KEYWORDS, self.terms.items(), key=lambda kv: kv[1])
         return frozenset([w for w, _ in ranked if not _DIGITS.search(w)][:KEYWORDS])
+
+    @property
+    def book_notice(self) -> bool:
+        """A book notice (悦读电商): never another report of a news event."""
+        if self._book is None:
+            object.__setattr__(self, "_book", bool(book_notice_signals(self.title, self.text)))
+        return self._book
 
     @property
     def commentary(self) -> float:
@@ -318,6 +327,8 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # Commentary on an event is its own item (专家视点), not another report of the event;
     # only commentary beside what reads clearly less so is told apart: the doubtful stay
     # joinable.
+    if a.book_notice != b.book_notice:
+        return PairDecision(False, 0.0, [*reasons, "a book notice beside a news report"])
     for mine, theirs in ((a, b), (b, a)):
         if mine.commentary >= COMMENTARY and theirs.commentary < min(COMMENTARY, mine.commentary - 0.75):
             return PairDecision(False, 0.0, [*reasons, "commentary beside a report of the event"])

@@ -57,6 +57,16 @@ _EXPERTS_SAY = re.compile(
 _BOOK = re.compile(r"(?:内容简介|本书|作者简介|全书|该书|书中|出版社|著者|编著|适合[^。]{0,20}阅读)")
 
 
+def book_notice_signals(title: str, body: str) -> list[str]:
+    """What shows a book notice (内容简介, 本书, 出版社 …), or nothing: it needs 内容简介 near
+    the top or two such words."""
+    head = title + "\n" + body[:300]
+    found = list(dict.fromkeys(_BOOK.findall(head + body[:600])))
+    if "内容简介" in head or len(found) >= 2:
+        return found or ["内容简介"]
+    return []
+
+
 @dataclass
 class ColumnSuggestion:
     column: str
@@ -118,9 +128,9 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
     elif len(expert_statements) >= 3:
         sample = "、".join(dict.fromkeys(expert_statements))
         hits.append(RuleHit(VIEWPOINT, 0.5, f"experts speak {len(expert_statements)} times: {sample[:30]}"))
-    book = _BOOK.findall(head + body[:600])
-    if "内容简介" in head or len(book) >= 2:
-        hits.append(RuleHit(READING, 0.9, f"book notice: {'、'.join(dict.fromkeys(book))[:30]}"))
+    book = book_notice_signals(title, body)
+    if book:
+        hits.append(RuleHit(READING, 0.9, f"book notice: {'、'.join(book)[:30]}"))
     return hits
 
 
