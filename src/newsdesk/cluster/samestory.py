@@ -24,9 +24,9 @@ import jieba.analyse
 import numpy as np
 
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_hashes
+from newsdesk.editorial.columns import book_notice_signals
 from newsdesk.editorial.commentary import THRESHOLD as COMMENTARY
 from newsdesk.editorial.commentary import commentary_score
-from newsdesk.editorial.columns import book_notice_signals
 from newsdesk.editorial.figures import extract_figures
 from newsdesk.editorial.tags import tag_kind
 from newsdesk.editorial.tokens import dictionary, words
