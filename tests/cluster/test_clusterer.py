@@ -52,3 +52,32 @@ def test_lead_follows_the_configured_preference():
     assert choose_lead(members, ["outlet_rank", "completeness", "earliest"], ranks).article_id == 2
     assert choose_lead(members, ["completeness", "earliest"], ranks).article_id == 1
     assert choose_lead(members, ["earliest"], ranks).article_id == 3
+
+
+def test_a_busy_festival_day_does_not_chain_into_one_cluster():
+    """On a 双11 fortnight every report names the same platforms and quotes the day's
+    express volume; a link made on similar words alone must not chain the platforms'
+    results, the express figures and the data firm's total into one cluster."""
+    import json
+    from pathlib import Path
+
+    from newsdesk.editorial.boilerplate import strip_boilerplate
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "editorial" / "stories_holdout14.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    when = [dt.datetime.fromisoformat(r["date"]).replace(tzinfo=dt.UTC) for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: (when[i], i))
+    clusterer = StoryClusterer(use_anchors=True)
+    assigned = clusterer.add(
+        [
+            ClusterInput(i + 1, rows[i]["title"], strip_boilerplate(rows[i]["body"]).text, when[i])
+            for i in order
+        ]
+    )
+    sizes: dict[int, set[str]] = {}
+    for i, r in enumerate(rows):
+        sizes.setdefault(assigned[i + 1], set()).add(r["story"])
+    # Without the check one cluster held 11 stories; now none holds more than 3 and
+    # nearly all hold one.
+    assert max(len(stories) for stories in sizes.values()) <= 3
+    assert sum(len(stories) == 1 for stories in sizes.values()) >= 0.85 * len(sizes)

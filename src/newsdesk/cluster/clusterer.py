@@ -36,6 +36,8 @@ ANCHOR_EVIDENCE = 3
 SCAN_WINDOW = 20_000
 SCAN_NUM_PERM = 64
 SCAN_THRESHOLD = 0.15
+# members a side compared when a weak same-story link would join two clusters
+CONSISTENCY_SAMPLE = 4
 
 
 @dataclass(frozen=True)
@@ -211,9 +213,43 @@ class StoryClusterer:
                     continue
                 self.pairs_checked += 1
                 decision = decide(features, other_features, self.max_days_apart)
+                if decision.same and decision.weak and not self._agrees_with_clusters(doc.article_id, other):
+                    continue
                 if decision.same:
                     self.links.append(Link(doc.article_id, other, decision))
                     self.union(doc.article_id, other)
+
+    def _agrees_with_clusters(self, doc_id: int, other: int) -> bool:
+        """A weak link joins two clusters only if most pairs across them (up to
+        CONSISTENCY_SAMPLE members a side) are the same story too: one rewrite that shares a
+        detail with another event must not chain whole clusters together."""
+        mine = self._members(self.find(doc_id), doc_id)
+        theirs = self._members(self.find(other), other)
+        if len(mine) == 1 and len(theirs) == 1:
+            return True
+        agree = total = 0
+        for x in mine:
+            fx = self._features(x)
+            for y in theirs:
+                if (x, y) == (doc_id, other):
+                    continue
+                fy = self._features(y)
+                if fx is None or fy is None:
+                    continue
+                total += 1
+                self.pairs_checked += 1
+                agree += decide(fx, fy, self.max_days_apart).same
+        return total == 0 or agree * 2 >= total
+
+    def _members(self, root: int, first: int) -> list[int]:
+        """Up to CONSISTENCY_SAMPLE members of a cluster, ``first`` among them."""
+        members = [first]
+        for doc_id in reversed(self._cache):  # the most recent first
+            if len(members) >= CONSISTENCY_SAMPLE:
+                break
+            if doc_id != first and doc_id in self.parent and self.find(doc_id) == root:
+                members.append(doc_id)
+        return members
 
     def _scan_and_append(self, doc_id: int, signature: np.ndarray) -> set[int]:
         lo = max(0, self._scan_n - self.scan_window)

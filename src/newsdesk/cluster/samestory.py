@@ -189,6 +189,11 @@ class PairDecision:
     same: bool
     score: float
     reasons: list[str] = field(default_factory=list)
+    # Joined on similar words and a shared detail, not on shared wording, headline or
+    # figures: right for most rewrites, but on a busy day (every 双11 report names the
+    # same platforms and the day's express volume) it also joins different events, so
+    # the clusterer checks such a link against the rest of the cluster.
+    weak: bool = False
 
 
 def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
@@ -373,10 +378,16 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     shared_particulars = a.particulars & b.particulars
     similarity = cosine(a.terms, b.terms)
     reasons.append(f"word similarity {similarity:.2f}")
+    # how much of each headline the other report's words contain, the worse of the two
+    headline_in_text = min(
+        len(a.title_words & b.terms.keys()) / (len(a.title_words) or 1),
+        len(b.title_words & a.terms.keys()) / (len(b.title_words) or 1),
+    )
     if (
         not same
         and (similarity >= 0.7 or (similarity >= 0.55 and close_in_time))
         and (shared_figures or shared_particulars)
+        and headline_in_text >= 0.2
     ):
         # A rewrite in other words: the same rare words (names, places, terms of the
         # event), weighted by how rare they are in Chinese, and a figure, a day, a slogan
@@ -390,17 +401,18 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     if not same and close_in_time and similarity >= 0.45:
         # A rewrite that shares little wording, told apart from another event by who it is
         # about (the same organisations and platforms) and by the headline's words turning up
-        # in the other text or a figure, day or slogan in common.
+        # in the other text (a figure in common is not enough: a day's reports all quote the
+        # day's express volume).
         shared_actors = a.actors & b.actors
         actor_overlap = len(shared_actors) / (min(len(a.actors), len(b.actors)) or 1)
-        headline_in_text = min(
-            len(a.title_words & b.terms.keys()) / (len(a.title_words) or 1),
-            len(b.title_words & a.terms.keys()) / (len(b.title_words) or 1),
-        )
-        if actor_overlap >= 0.5 and (headline_in_text >= 0.35 or shared_figures or shared_particulars):
+        if actor_overlap >= 0.5 and headline_in_text >= 0.35:
             same = True
             reasons.append(
                 f"same actors ({'、'.join(sorted(shared_actors)[:3])}) and similar words, days apart"
             )
     reasons.append(f"score {score:.2f}")
-    return PairDecision(same, score, reasons)
+    weak = same and any(r.startswith(_WEAK_REASONS) for r in reasons)
+    return PairDecision(same, score, reasons, weak=weak)
+
+
+_WEAK_REASONS = ("same rare words and particulars", "same actors")
