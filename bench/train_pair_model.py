@@ -1,0 +1,91 @@
+"""Write the examples the same-story model is fitted on.
+
+Every pair of articles within ten days of each other in the development evaluation sets
+(``bench/quality.py``'s DEVELOPMENT_SETS; the held-out sets are never used), with its
+signals (``samestory.pair_signals``) and whether the two are the same story, goes to
+``src/newsdesk/cluster/data/pair_examples.npz``. Rerun it after adding labelled sets or
+changing the signals; ``newsdesk`` fits the model from the file when first needed.
+
+Also prints, with each development set left out in turn, the pair-decision F1 of the
+model fitted on the others beside the rules' — the rules were tuned on all of them, so
+theirs is the optimistic figure.
+
+    .venv/bin/python bench/train_pair_model.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from newsdesk.cluster.samestory import pair_signals, rule_decision, story_features  # noqa: E402
+from newsdesk.editorial.boilerplate import strip_boilerplate  # noqa: E402
+from quality import DEVELOPMENT_SETS, load_stories  # noqa: E402
+
+OUT = ROOT / "src" / "newsdesk" / "cluster" / "data" / "pair_examples.npz"
+MAX_DAYS = 10
+
+
+def set_examples(name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows = load_stories(name)
+    features = [
+        story_features(
+            r["title"],
+            strip_boilerplate(r["body"]).text,
+            dt.datetime.fromisoformat(r["date"]).replace(tzinfo=dt.UTC),
+        )
+        for r in rows
+    ]
+    signals, same, by_rules = [], [], []
+    for i, j in itertools.combinations(range(len(rows)), 2):
+        a, b = features[i], features[j]
+        if abs((a.published_at - b.published_at).total_seconds()) > MAX_DAYS * 86400:
+            continue
+        signals.append(pair_signals(a, b))
+        same.append(rows[i]["story"] == rows[j]["story"])
+        by_rules.append(rule_decision(a, b).same)
+    return np.array(signals, dtype=np.float32), np.array(same), np.array(by_rules)
+
+
+def f1(truth: np.ndarray, predicted: np.ndarray) -> tuple[int, int, int]:
+    return int((truth & predicted).sum()), int((~truth & predicted).sum()), int((truth & ~predicted).sum())
+
+
+def main() -> None:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    t0 = time.perf_counter()
+    sets = {name: set_examples(name) for name in DEVELOPMENT_SETS}
+    signals = np.vstack([s for s, _, _ in sets.values()])
+    same = np.concatenate([y for _, y, _ in sets.values()])
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(OUT, signals=signals, same=same)
+    print(
+        f"{len(same):,} pairs ({int(same.sum())} same story) from {len(sets)} sets → {OUT.relative_to(ROOT)}"
+    )
+
+    totals = {"model, set left out": [0, 0, 0], "rules, tuned on all": [0, 0, 0]}
+    for name, (x, y, by_rules) in sets.items():
+        others = [k for k in sets if k != name]
+        model = HistGradientBoostingClassifier(
+            max_iter=200, learning_rate=0.05, max_leaf_nodes=15, l2_regularization=1.0, random_state=0
+        ).fit(np.vstack([sets[k][0] for k in others]), np.concatenate([sets[k][1] for k in others]))
+        predicted = model.predict_proba(x)[:, 1] >= 0.5
+        for key, p in (("model, set left out", predicted), ("rules, tuned on all", by_rules)):
+            totals[key] = [t + c for t, c in zip(totals[key], f1(y, p), strict=True)]
+    for key, (tp, fp, fn) in totals.items():
+        p, r = tp / (tp + fp), tp / (tp + fn)
+        print(f"  pair decision, {key}: precision {p:.3f}  recall {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
+    print(f"  ({time.perf_counter() - t0:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
