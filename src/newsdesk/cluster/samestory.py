@@ -309,22 +309,46 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     a book notice beside news or two headlines' own places are never the same story;
     otherwise the learned model (``pairmodel``) decides over the signals, and the rules'
     findings are given as the reasons."""
-    rules = rule_decision(a, b, max_days_apart)
     days = days_between(a.published_at, b.published_at)
-    if (days is not None and days > max_days_apart) or any(
-        r.startswith("editions differ") for r in rules.reasons
-    ):
-        return rules
+    if days is not None and days > max_days_apart:
+        return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
+    editions = _editions_differ(a, b)
+    if editions:
+        return PairDecision(False, 0.0, [editions])
+    signals = pair_signals(a, b)
+    containment_, similarity, shared, precise = signals[1], signals[5], signals[3], signals[4]
+    if containment_ < 0.1 and similarity < 0.3 and not shared and not precise:
+        # Not one such pair of the 12,105 development pairs is the same story; most
+        # candidate pairs are like this, and they need neither the model nor the rules.
+        return PairDecision(
+            False,
+            0.0,
+            [
+                f"little in common: containment {containment_:.2f}, word similarity {similarity:.2f}, no figures"
+            ],
+        )
     veto = _categorical_veto(a, b)
+    rules = rule_decision(a, b, max_days_apart)
     if veto:
         return PairDecision(False, 0.0, [veto, *rules.reasons])
-    probability = probability_same(pair_signals(a, b))
+    probability = probability_same(signals)
     if probability is None:
         return rules
     same = probability >= THRESHOLD
     verdict = "same" if rules.same else "different"
     reasons = [f"same-story probability {probability:.2f} (the rules say {verdict})", *rules.reasons]
     return PairDecision(same, probability, reasons, weak=same and probability < CONFIDENT)
+
+
+def _editions_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Another edition of a recurring report or event (第50次 / 第51次), however alike the text."""
+    kinds = {e[-1] for e in a.editions} & {e[-1] for e in b.editions}
+    for kind in kinds:
+        mine = {e for e in a.editions if e.endswith(kind)}
+        theirs = {e for e in b.editions if e.endswith(kind)}
+        if not mine & theirs:
+            return f"editions differ ({'、'.join(mine)} / {'、'.join(theirs)})"
+    return None
 
 
 def _categorical_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
@@ -409,15 +433,9 @@ def rule_decision(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) 
         days_apart = gap
         if gap > max_days_apart:
             return PairDecision(False, 0.0, [*reasons, f"{gap:.0f} days apart"])
-    # Another edition of a recurring report or event (第50次 / 第51次), however alike the text.
-    kinds = {e[-1] for e in a.editions} & {e[-1] for e in b.editions}
-    for kind in kinds:
-        mine = {e for e in a.editions if e.endswith(kind)}
-        theirs = {e for e in b.editions if e.endswith(kind)}
-        if not mine & theirs:
-            return PairDecision(
-                False, 0.0, [*reasons, f"editions differ ({'、'.join(mine)} / {'、'.join(theirs)})"]
-            )
+    editions = _editions_differ(a, b)
+    if editions:
+        return PairDecision(False, 0.0, [*reasons, editions])
     # a reprint, perhaps lightly edited
     if jac >= 0.7:
         return PairDecision(True, jac, [*reasons, "near-duplicate wording"])
