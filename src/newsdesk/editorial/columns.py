@@ -59,11 +59,11 @@ _BOOK = re.compile(r"(?:内容简介|本书|作者简介|全书|该书|书中|�
 
 def book_notice_signals(title: str, body: str) -> list[str]:
     """What shows a book notice (内容简介, 本书, 出版社 …), or nothing: it needs 内容简介 near
-    the top or two such words."""
+    the top or two mentions of such words."""
     head = title + "\n" + body[:300]
-    found = list(dict.fromkeys(_BOOK.findall(head + body[:600])))
+    found = _BOOK.findall(head + body[:600])
     if "内容简介" in head or len(found) >= 2:
-        return found or ["内容简介"]
+        return list(dict.fromkeys(found)) or ["内容简介"]
     return []
 
 
