@@ -120,6 +120,7 @@ class StoryClusterer:
         self._scan_ids = np.zeros(0, dtype=np.int64)
         self._scan_n = 0
         self.parent: dict[int, int] = {}
+        self._size: dict[int, int] = {}  # members per root, for clusters of two or more
         self.links: list[Link] = []
         self.pairs_checked = 0
 
@@ -136,7 +137,9 @@ class StoryClusterer:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             # the older (smaller id) article stays the root: cluster identity is stable
-            self.parent[max(ra, rb)] = min(ra, rb)
+            root, child = min(ra, rb), max(ra, rb)
+            self.parent[child] = root
+            self._size[root] = self._size.get(root, 1) + self._size.pop(child, 1)
 
     def seed_group(self, members: Sequence[int]) -> None:
         """Restore a cluster known from earlier runs."""
@@ -244,8 +247,10 @@ class StoryClusterer:
     def _members(self, root: int, first: int) -> list[int]:
         """Up to CONSISTENCY_SAMPLE members of a cluster, ``first`` among them."""
         members = [first]
+        # the cluster's size bounds the scan: a singleton needs none
+        wanted = min(CONSISTENCY_SAMPLE, self._size.get(root, 1))
         for doc_id in reversed(self._cache):  # the most recent first
-            if len(members) >= CONSISTENCY_SAMPLE:
+            if len(members) >= wanted:
                 break
             if doc_id != first and doc_id in self.parent and self.find(doc_id) == root:
                 members.append(doc_id)

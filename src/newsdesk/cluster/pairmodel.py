@@ -51,6 +51,7 @@ class PairExamples:
     same: np.ndarray  # (n,) bool
 
 
+@lru_cache(maxsize=1)
 def load_examples() -> PairExamples | None:
     source = resources.files("newsdesk.cluster").joinpath("data/pair_examples.npz")
     if not source.is_file():

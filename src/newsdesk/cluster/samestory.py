@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import jieba.analyse
 import numpy as np
@@ -138,6 +138,7 @@ class StoryFeatures:
     _actors: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _commentary: float | None = field(default=None, repr=False, compare=False)
     _book: bool | None = field(default=None, repr=False, compare=False)
+    _places: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -182,7 +183,14 @@ class StoryFeatures:
     @property
     def places_mentioned(self) -> frozenset[str]:
         """Places of the tag dictionary named anywhere in the text."""
-        return frozenset(self.terms) & _place_names()
+        if self._places is None:
+            object.__setattr__(self, "_places", frozenset(self.terms) & _place_names())
+        return self._places
+
+    @property
+    def headline_places(self) -> frozenset[str]:
+        """Places of the tag dictionary the headline names."""
+        return self.title_words & _place_names()
 
 
 @dataclass(frozen=True)
@@ -298,6 +306,58 @@ def _precise_shared(a: frozenset[str], b: frozenset[str]) -> int:
     return count
 
 
+class PairOverlap:
+    """What two articles have in common, each measure worked out once and only when asked:
+    the decision, the model's signals and the rules all read the same pair."""
+
+    def __init__(self, a: StoryFeatures, b: StoryFeatures) -> None:
+        self.a, self.b = a, b
+
+    @cached_property
+    def jaccard(self) -> float:
+        return jaccard(self.a.shingles, self.b.shingles)
+
+    @cached_property
+    def containment(self) -> float:
+        return containment(self.a.shingles, self.b.shingles)
+
+    @cached_property
+    def shared_figures(self) -> int:
+        return shared_figure_count(self.a.figures, self.b.figures)
+
+    @cached_property
+    def precise_figures(self) -> int:
+        return _precise_shared(self.a.figures, self.b.figures)
+
+    @cached_property
+    def similarity(self) -> float:
+        return cosine(self.a.terms, self.b.terms)
+
+    @property
+    def figure_agreement(self) -> float | None:
+        """Shared figures over the smaller figure set; None when either gives none."""
+        few = min(len(self.a.figures), len(self.b.figures))
+        return self.shared_figures / few if few else None
+
+    @property
+    def figures_disagree(self) -> bool:
+        """Both give three or more figures and under a third agree."""
+        agreement = self.figure_agreement
+        return (
+            min(len(self.a.figures), len(self.b.figures)) >= 3 and agreement is not None and agreement < 0.34
+        )
+
+
+def _periods_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
+    return bool(a.periods and b.periods and not a.periods & b.periods)
+
+
+def _unmentioned_headline_places(mine: StoryFeatures, theirs: StoryFeatures) -> frozenset[str]:
+    """Places my headline names that the other report never mentions."""
+    places = mine.headline_places
+    return places if places and not places & theirs.places_mentioned else frozenset()
+
+
 def _title_overlap(a: StoryFeatures, b: StoryFeatures) -> float:
     if not a.title_words or not b.title_words:
         return 0.0
@@ -319,27 +379,25 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # are cut for the TF-IDF vector (the dearest step). In the development pairs every one
     # with jaccard ≥ 0.7 is the same story, and none with containment < 0.05 and no figure
     # in common is.
-    jac, cont = jaccard(a.shingles, b.shingles), containment(a.shingles, b.shingles)
+    overlap = PairOverlap(a, b)
+    jac, cont, shared = overlap.jaccard, overlap.containment, overlap.shared_figures
     if jac >= 0.7:
         return PairDecision(True, jac, [f"jaccard {jac:.2f}", "near-duplicate wording"])
-    shared = shared_figure_count(a.figures, b.figures)
     if cont < 0.05 and not shared:
         return PairDecision(False, 0.0, [f"little in common: containment {cont:.2f}, no figures"])
     # Most of one text inside the other (all 56 development pairs like that are the same
     # story), unless the headlines name other periods or the figures disagree.
-    if cont >= 0.5 and not (a.periods and b.periods and not a.periods & b.periods):
-        few = min(len(a.figures), len(b.figures))
-        if few < 3 or shared / few >= 0.34:
-            return PairDecision(True, cont, [f"containment {cont:.2f}", "most of the wording shared"])
-    signals = pair_signals(a, b)
-    similarity, precise = signals[5], signals[4]
-    if cont < 0.1 and similarity < 0.3 and not shared and not precise:
+    if cont >= 0.5 and not _periods_differ(a, b) and not overlap.figures_disagree:
+        return PairDecision(True, cont, [f"containment {cont:.2f}", "most of the wording shared"])
+    signals = pair_signals(a, b, overlap)
+    similarity = overlap.similarity
+    if cont < 0.1 and similarity < 0.3 and not shared and not overlap.precise_figures:
         # none of the development pairs like this is the same story either
         return PairDecision(
             False, 0.0, [f"little in common: containment {cont:.2f}, similarity {similarity:.2f}, no figures"]
         )
     veto = _categorical_veto(a, b)
-    rules = rule_decision(a, b, max_days_apart)
+    rules = rule_decision(a, b, max_days_apart, overlap)
     if veto:
         return PairDecision(False, 0.0, [veto, *rules.reasons])
     probability = probability_same(signals)
@@ -369,53 +427,48 @@ def _categorical_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
     turn, these change the model's F1 on the development sets by under 0.002."""
     if a.book_notice != b.book_notice:
         return "a book notice beside a news report"
-    places_a, places_b = a.title_words & _place_names(), b.title_words & _place_names()
-    if (
-        places_a
-        and places_b
-        and not places_a & places_b
-        and not places_a & b.places_mentioned
-        and not places_b & a.places_mentioned
-    ):
-        return f"headlines name other places ({'、'.join(sorted(places_a))} / {'、'.join(sorted(places_b))})"
+    places_a, places_b = a.headline_places, b.headline_places
+    if places_a and places_b and not places_a & places_b:
+        if _unmentioned_headline_places(a, b) and _unmentioned_headline_places(b, a):
+            return (
+                f"headlines name other places ({'、'.join(sorted(places_a))} / {'、'.join(sorted(places_b))})"
+            )
     # A place's own figures beside the country's: the local headline names a place and a
     # figure the other report gives neither of (上半年浙江跨境电商进出口1783亿元).
-    for mine, theirs, places in ((a, b, places_a), (b, a, places_b)):
-        if places and not places & theirs.places_mentioned:
+    for mine, theirs in ((a, b), (b, a)):
+        places = _unmentioned_headline_places(mine, theirs)
+        if places:
             headline_figures = figure_keys(mine.title, "")
             if headline_figures and not shared_figure_count(headline_figures, theirs.figures):
                 return f"{'、'.join(sorted(places))}'s own figures beside another report"
     return None
 
 
-def pair_signals(a: StoryFeatures, b: StoryFeatures) -> np.ndarray:
+def pair_signals(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap | None = None) -> np.ndarray:
     """The signals of ``pairmodel.FEATURES``, in that order, scaled to about 0–1."""
-    shared = shared_figure_count(a.figures, b.figures)
+    overlap = overlap or PairOverlap(a, b)
     days = days_between(a.published_at, b.published_at) or 0.0
-    agreement = shared / min(len(a.figures), len(b.figures)) if a.figures and b.figures else 0.5
-    places_a, places_b = a.title_words & _place_names(), b.title_words & _place_names()
-    place_conflict = any(
-        places and not places & other.places_mentioned for places, other in ((places_a, b), (places_b, a))
-    )
+    agreement = overlap.figure_agreement
+    place_conflict = bool(_unmentioned_headline_places(a, b) or _unmentioned_headline_places(b, a))
     return np.array(
         [
-            jaccard(a.shingles, b.shingles),
-            containment(a.shingles, b.shingles),
+            overlap.jaccard,
+            overlap.containment,
             _title_overlap(a, b),
-            min(shared, 5) / 5,
-            min(_precise_shared(a.figures, b.figures), 5) / 5,
-            cosine(a.terms, b.terms),
+            min(overlap.shared_figures, 5) / 5,
+            min(overlap.precise_figures, 5) / 5,
+            overlap.similarity,
             _headline_in_text(a, b),
             len(a.actors & b.actors) / (min(len(a.actors), len(b.actors)) or 1),
             min(days, 10) / 10,
-            agreement,
+            0.5 if agreement is None else agreement,
             max(a.commentary, b.commentary) / 5,
             abs(a.commentary - b.commentary) / 5,
             float(place_conflict),
-            float(bool(a.periods and b.periods and not a.periods & b.periods)),
+            float(_periods_differ(a, b)),
             float(a.book_notice != b.book_notice),
             min(len(a.particulars & b.particulars), 3) / 3,
-            float(min(len(a.figures), len(b.figures)) >= 3 and agreement < 0.34),
+            float(overlap.figures_disagree),
         ],
         dtype=np.float32,
     )
@@ -429,32 +482,30 @@ def _headline_in_text(a: StoryFeatures, b: StoryFeatures) -> float:
     )
 
 
-def rule_decision(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
+def rule_decision(
+    a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10, overlap: PairOverlap | None = None
+) -> PairDecision:
     """The hand-written same-story rules: readable, and the model's fallback."""
-    jac = jaccard(a.shingles, b.shingles)
-    cont = containment(a.shingles, b.shingles)
+    overlap = overlap or PairOverlap(a, b)
+    jac, cont, shared_figures = overlap.jaccard, overlap.containment, overlap.shared_figures
     title = _title_overlap(a, b)
-    shared_figures = shared_figure_count(a.figures, b.figures)
     reasons = [f"jaccard {jac:.2f}", f"containment {cont:.2f}", f"title words {title:.2f}"]
     if shared_figures:
         reasons.append(f"{shared_figures} shared figures")
-    days_apart: float | None = None
-    if a.published_at and b.published_at:
-        gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
-        days_apart = gap
-        if gap > max_days_apart:
-            return PairDecision(False, 0.0, [*reasons, f"{gap:.0f} days apart"])
+    days_apart = days_between(a.published_at, b.published_at)
+    if days_apart is not None and days_apart > max_days_apart:
+        return PairDecision(False, 0.0, [*reasons, f"{days_apart:.0f} days apart"])
     editions = _editions_differ(a, b)
     if editions:
         return PairDecision(False, 0.0, [*reasons, editions])
     # a reprint, perhaps lightly edited
     if jac >= 0.7:
         return PairDecision(True, jac, [*reasons, "near-duplicate wording"])
+    if a.book_notice != b.book_notice:
+        return PairDecision(False, 0.0, [*reasons, "a book notice beside a news report"])
     # Commentary on an event is its own item (专家视点), not another report of the event;
     # only commentary beside what reads clearly less so is told apart: the doubtful stay
     # joinable.
-    if a.book_notice != b.book_notice:
-        return PairDecision(False, 0.0, [*reasons, "a book notice beside a news report"])
     for mine, theirs in ((a, b), (b, a)):
         if mine.commentary >= COMMENTARY and theirs.commentary < min(COMMENTARY, mine.commentary - 0.75):
             return PairDecision(False, 0.0, [*reasons, "commentary beside a report of the event"])
@@ -463,21 +514,21 @@ def rule_decision(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) 
     # local story beside a national one (浙江's figures beside the country's). Headlines
     # naming different places of one event (新增天津、重庆 / 北京张家口转为试点) each name
     # places the other text mentions.
-    places_a, places_b = a.title_words & _place_names(), b.title_words & _place_names()
-    for places, other in ((places_a, b), (places_b, a)):
+    for mine, other in ((a, b), (b, a)):
+        places = _unmentioned_headline_places(mine, other)
         # a provincial paper says 我省 for its own province and may never name it
-        if places and not places & other.places_mentioned and not _OWN_PLACE.search(other.title + other.text):
+        if places and not _OWN_PLACE.search(other.title + other.text):
             return PairDecision(False, 0.0, [*reasons, f"{'、'.join(places)} not mentioned in the other"])
-    if a.periods and b.periods and not a.periods & b.periods:
+    if _periods_differ(a, b):
         return PairDecision(
             False, 0.0, [*reasons, f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"]
         )
     # Both give several figures and few agree: the same release for another period
     # (1—5 月 vs 上半年) or the same company's other announcement, written from a template.
-    if len(a.figures) >= 3 and len(b.figures) >= 3:
-        agreement = shared_figures / min(len(a.figures), len(b.figures))
-        if agreement < 0.34:
-            return PairDecision(False, 0.0, [*reasons, f"figures disagree ({agreement:.2f} agree)"])
+    if overlap.figures_disagree:
+        return PairDecision(
+            False, 0.0, [*reasons, f"figures disagree ({overlap.figure_agreement:.2f} agree)"]
+        )
     # one text mostly inside the other: a rewrite, or a follow-up that adds little
     if cont >= 0.5:
         return PairDecision(True, cont, [*reasons, "most of the wording shared"])
@@ -492,12 +543,12 @@ def rule_decision(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) 
     close_in_time = days_apart is not None and days_apart <= 3
     # Three precise figures in common within days (23.6%, 6.2%, 1.82万亿元): the same
     # release, whatever the headline leads with (the market's reaction, a local angle).
-    precise = _precise_shared(a.figures, b.figures)
+    precise = overlap.precise_figures
     if not same and close_in_time and precise >= 3:
         same = True
         reasons.append(f"{precise} precise figures in common")
     shared_particulars = a.particulars & b.particulars
-    similarity = cosine(a.terms, b.terms)
+    similarity = overlap.similarity
     reasons.append(f"word similarity {similarity:.2f}")
     headline_in_text = _headline_in_text(a, b)
     if (
