@@ -277,6 +277,20 @@ def _save_analyses(conn: Connection, analyses: Sequence[AnalysisRow], now: dt.da
         conn.execute(insert(article_figures), figure_rows)
 
 
+def _new_member_rows(plan: ClusterPlan, cluster_id: int, now: dt.datetime) -> list[dict]:
+    """cluster_members rows for the plan's articles that join the cluster in this run."""
+    return [
+        {
+            "article_id": a,
+            "cluster_id": cluster_id,
+            "joined_at": now,
+            "reasons": plan.new_member_reasons.get(a, []),
+        }
+        for a in plan.member_ids
+        if a in plan.new_member_reasons
+    ]
+
+
 def _candidate_values(c: CandidateRow, cluster_id: int, now: dt.datetime) -> dict:
     return {
         "cluster_id": cluster_id,
@@ -319,16 +333,7 @@ def _apply_plans(conn: Connection, plans: Sequence[ClusterPlan], now: dt.datetim
         for i, cluster_id in zip(fresh, new_ids, strict=True):
             ids[i] = cluster_id
             plan = plans[i]
-            members += [
-                {
-                    "article_id": a,
-                    "cluster_id": cluster_id,
-                    "joined_at": now,
-                    "reasons": plan.new_member_reasons.get(a, []),
-                }
-                for a in plan.member_ids
-                if a in plan.new_member_reasons
-            ]
+            members += _new_member_rows(plan, cluster_id, now)
             candidates.append({"status": "suggested", **_candidate_values(plan.candidate, cluster_id, now)})
         if members:
             conn.execute(insert(cluster_members), members)
@@ -368,16 +373,7 @@ def _apply_plan(conn: Connection, plan: ClusterPlan, now: dt.datetime) -> int:
             )
             .returning(clusters.c.id)
         ).scalar_one()
-    new_members = [
-        {
-            "article_id": a,
-            "cluster_id": target,
-            "joined_at": now,
-            "reasons": plan.new_member_reasons.get(a, []),
-        }
-        for a in plan.member_ids
-        if a in plan.new_member_reasons
-    ]
+    new_members = _new_member_rows(plan, target, now)
     if new_members:
         conn.execute(insert(cluster_members), new_members)
     values = _candidate_values(plan.candidate, target, now)
