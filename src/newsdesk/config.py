@@ -29,6 +29,41 @@ class PublicationSettings(BaseModel):
     name: str | None = Field(None, description="Journal name without 《》, e.g. 电子商务动态")
     office: str | None = Field(None, description="Editorial office as printed, e.g. 《电子商务动态》编辑部")
     columns: list[str] = Field(default_factory=list, description="Column names in the publication's order")
+    sponsor: str | None = Field(None, description="主办: the organisation behind the digest, printed in the masthead")
+    logo: Path | None = Field(None, description="Image printed in the masthead (PNG, JPEG or SVG)")
+    # Jinja2 templates here override the bundled ones of the same name (issue.html.j2, ...).
+    templates_dir: Path | None = Field(None, description="Folder of template overrides")
+    # Items per column that ``compose --auto`` fills; columns not listed get ``default``.
+    column_quotas: dict[str, int] = Field(
+        default_factory=lambda: {
+            "行业资讯": 22,
+            "政策法规": 4,
+            "数据观察": 15,
+            "专家视点": 4,
+            "悦读电商": 2,
+            "default": 4,
+        }
+    )
+    # Where the static site is served, for absolute links in the Atom feed and in e-mail.
+    site_url: str | None = Field(None, description="Public URL of the static archive site")
+
+
+class MailSettings(BaseModel):
+    """SMTP for ``newsdesk send``; the password is best given as NEWSDESK_MAIL__PASSWORD."""
+
+    host: str = "localhost"
+    port: int = 25
+    username: str | None = None
+    password: str | None = None
+    security: str = Field("none", description="none | starttls | ssl")
+    timeout_seconds: float = 30.0
+    from_address: str = "newsdesk@localhost"
+    from_name: str | None = None
+    reply_to: str | None = None
+    # {email} and {token} are filled per recipient; a mailto: address also works.
+    unsubscribe_url: str = "mailto:newsdesk@localhost?subject=unsubscribe"
+    # messages sent over one SMTP connection before it is reopened
+    messages_per_connection: int = 100
 
 
 class CollectSettings(BaseModel):
@@ -96,6 +131,7 @@ class Settings(BaseSettings):
     publication: PublicationSettings = Field(default_factory=PublicationSettings)
     collect: CollectSettings = Field(default_factory=CollectSettings)
     editorial: EditorialSettings = Field(default_factory=EditorialSettings)
+    mail: MailSettings = Field(default_factory=MailSettings)
     log_level: str = "INFO"
 
     @classmethod

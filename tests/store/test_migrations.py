@@ -11,3 +11,17 @@ def test_migrations_create_schema_and_are_idempotent(tmp_path):
     assert {"publications", "issues", "items", "sources", "articles"} <= tables
     with engine.connect() as conn:
         assert conn.execute(sa.text("select count(*) from alembic_version")).scalar() == 1
+
+
+def test_migrations_match_the_schema_module(tmp_path):
+    # Every table change in store/schema.py comes with a migration, and the other way round.
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from newsdesk.store.schema import metadata
+
+    engine = open_database(f"sqlite:///{tmp_path / 'n.db'}")
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        diff = compare_metadata(context, metadata)
+    assert diff == []

@@ -28,6 +28,7 @@ class Item:
     title: str
     body: str  # paragraphs separated by "\n"
     attribution: Attribution | None = None
+    source_url: str | None = None  # the original report, for items newsdesk composed
     # 1-based line numbers in the source text, for error messages and reports
     first_line: int | None = None
     last_line: int | None = None
@@ -61,6 +62,9 @@ class Publication:
     name: str | None = None  # journal name without 《》
     office: str | None = None  # e.g. 《电子商务动态》编辑部
     columns: list[str] = field(default_factory=list)
+    # The look of published output; set in newsdesk.toml, not learned from the archive.
+    sponsor: str | None = None  # 主办, e.g. 中国国际电子商务中心
+    logo: str | None = None  # path of an image printed in the masthead
 
     @property
     def display_name(self) -> str:
@@ -74,6 +78,13 @@ class Issue:
     label: str | None = None
     issue_date: dt.date | None = None
     unplaced: list[UnplacedText] = field(default_factory=list)
+    # Set for issues stored in the archive. ``serial`` is 总第N期; ``revision`` counts the
+    # corrections of a published issue (1 = as first published), all sharing one label;
+    # ``published_at`` is None for issues imported from files.
+    id: int | None = None
+    serial: int | None = None
+    revision: int = 1
+    published_at: dt.datetime | None = None
 
     def columns_in_order(self) -> list[str]:
         """Columns present, in the publication's order; unknown ones after, as first seen."""

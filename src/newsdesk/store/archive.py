@@ -103,6 +103,7 @@ def _item_row(issue_id: int, position: int, item: Item) -> dict:
         "editorial_office": a.editorial_office,
         "item_date": a.date,
         "has_attribution": item.attribution is not None,
+        "source_url": item.source_url,
     }
 
 
@@ -175,7 +176,18 @@ def load_issue(engine: Engine, issue_id: int) -> Issue:
         label=row["label"],
         issue_date=row["issue_date"],
         unplaced=[UnplacedText(**u) for u in row["unplaced"] or []],
+        id=row["id"],
+        serial=row["serial"],
+        revision=row["revision"],
+        published_at=_utc(row["published_at"]),
     )
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    # SQLite gives back naive datetimes; everything is stored in UTC
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
 
 
 def _item_from_row(row) -> Item:
@@ -188,7 +200,13 @@ def _item_from_row(row) -> Item:
             editorial_office=row["editorial_office"],
             date=row["item_date"],
         )
-    return Item(column=row["column_name"], title=row["title"], body=row["body"], attribution=attribution)
+    return Item(
+        column=row["column_name"],
+        title=row["title"],
+        body=row["body"],
+        attribution=attribution,
+        source_url=row["source_url"],
+    )
 
 
 def load_publication(engine: Engine, name: str | None = None) -> Publication | None:

@@ -56,6 +56,12 @@ issues = Table(
     Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the normalized text
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("unplaced", JSON, nullable=False, default=list),  # [{"first_line", "last_line", "text"}]
+    # Issues published by newsdesk (imported ones have no published_at). A published issue is
+    # never changed: a correction is a new row, revision 2, 3, … whose revision_of names revision 1.
+    Column("serial", Integer),  # 总第N期
+    Column("revision", Integer, nullable=False, default=1, server_default="1"),
+    Column("revision_of", ForeignKey("issues.id", ondelete="SET NULL"), index=True),
+    Column("published_at", DateTime(timezone=True)),
 )
 
 items = Table(
@@ -73,7 +79,64 @@ items = Table(
     Column("editorial_office", String(200)),
     Column("item_date", Date),
     Column("has_attribution", Boolean, nullable=False, default=True),  # False for book notices
+    Column("source_url", Text),  # the lead article's URL, for items newsdesk composed
     UniqueConstraint("issue_id", "position"),
+)
+
+# --- drafts and delivery ---------------------------------------------------------------------
+
+# The issue being made: mutable until published, when its items are copied into a new issue.
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("publication_id", ForeignKey("publications.id"), nullable=False),
+    Column("label", String(300), nullable=False),  # 2022年第9期
+    Column("serial", Integer),  # 总第N期
+    Column("issue_date", Date),
+    Column("revises_issue_id", ForeignKey("issues.id", ondelete="SET NULL")),  # a correction
+    Column("published_issue_id", ForeignKey("issues.id", ondelete="SET NULL")),  # set once published
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+draft_items = Table(
+    "draft_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("draft_id", ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("candidate_id", ForeignKey("candidate_items.id", ondelete="SET NULL")),
+    Column("column_name", String(100), nullable=False),
+    Column("position", Integer, nullable=False),  # order within its column
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("outlet", String(200)),
+    Column("outlet_mark", String(4)),
+    Column("office_compiled", Boolean, nullable=False, default=False),
+    Column("editorial_office", String(200)),
+    Column("item_date", Date),
+    Column("has_attribution", Boolean, nullable=False, default=True),
+    Column("source_url", Text),
+    # bumped by every edit: two editors saving the same item do not overwrite each other
+    Column("version", Integer, nullable=False, default=1),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per (issue, recipient): written before the message goes out and marked sent after,
+# so a rerun after a crash sends to nobody twice and to everybody once.
+issue_sends = Table(
+    "issue_sends",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("issue_id", ForeignKey("issues.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("email", String(320), nullable=False),
+    Column("name", String(200)),
+    Column("status", String(16), nullable=False),  # pending | sent | failed
+    Column("message_id", String(300)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("issue_id", "email"),
 )
 
 # --- collection ----------------------------------------------------------------------------
