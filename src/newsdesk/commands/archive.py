@@ -177,28 +177,6 @@ def show(
     typer.echo(render(_load(ctx, issue), "txt"), nl=False)
 
 
-@app.command("render")
-def render_(
-    ctx: typer.Context,
-    issue: str = typer.Argument(..., help="Issue id, label (2022年第7期) or 'latest'."),
-    fmt: str = typer.Option("txt", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="File to write (default: standard output)."
-    ),
-) -> None:
-    """Write an archived issue in the house format (columns in the publication's order)."""
-    if fmt not in FORMATS:
-        err_console.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    text = render(_load(ctx, issue), fmt)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
-    console.print(f"wrote {output}")
-
-
 def run_demo_archive(settings: Settings, output: Path) -> None:
     """Demo step: import the bundled sample issues, render the newest as HTML, Markdown, text."""
     engine = engine_for(settings)
