@@ -97,3 +97,15 @@ def test_several_outlets_keep_their_own_marks():
     assert (
         attribution_line(a) == "来源：《经济日报》、“人民网” 编选：《电子商务动态》编辑部 2022 年 06 月 28 日"
     )
+
+
+def test_the_attribution_date_is_the_reports_day_in_china_not_the_processing_day():
+    import datetime as dt
+
+    from newsdesk.issue.attribution import report_date
+
+    processed = dt.date(2022, 7, 20)
+    # 2022-06-22 17:30 UTC is already 6月23日 in Beijing
+    assert report_date(dt.datetime(2022, 6, 22, 17, 30, tzinfo=dt.UTC), processed) == dt.date(2022, 6, 23)
+    assert report_date(dt.datetime(2022, 6, 22, 17, 30), processed) == dt.date(2022, 6, 23)  # naive = UTC
+    assert report_date(None, processed) == processed

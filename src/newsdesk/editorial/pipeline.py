@@ -29,7 +29,7 @@ from newsdesk.editorial.condense import condense
 from newsdesk.editorial.figures import Figure, extract_figures
 from newsdesk.editorial.relevance import ArchiveText, Relevance, RelevanceModel
 from newsdesk.editorial.tags import extract_tags
-from newsdesk.issue.attribution import attribution_line, default_outlet_mark
+from newsdesk.issue.attribution import attribution_line, default_outlet_mark, report_date
 from newsdesk.issue.model import Attribution
 from newsdesk.store.editorial import AnalysisRow, CandidateRow, ClusterPlan, FigureRow, StoredArticle
 
@@ -339,7 +339,10 @@ def run_batch(
             attribution, line, mark = None, "", None
         else:
             attribution, line = attribution_for(
-                article.outlet, context.office, context.today, context.outlet_marks
+                article.outlet,
+                context.office,
+                report_date(article.published_at, context.today),
+                context.outlet_marks,
             )
             mark = attribution.outlet_mark
         plans.append(

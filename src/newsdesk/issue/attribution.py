@@ -106,6 +106,20 @@ def default_outlet_mark(outlet: str) -> str:
     return "《》" if outlet.endswith(_PERIODICAL_SUFFIXES) else "“”"
 
 
+# The house dates items by the original report's day in China, whatever zone it was stored in.
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+
+
+def report_date(published_at: dt.datetime | None, fallback: dt.date) -> dt.date:
+    """The date an attribution line prints: the day the source published the report (China
+    time); ``fallback`` (the day newsdesk saw it) only when the source gave no date."""
+    if published_at is None:
+        return fallback
+    if published_at.tzinfo is None:  # stored in UTC; SQLite returns it naive
+        published_at = published_at.replace(tzinfo=dt.UTC)
+    return published_at.astimezone(CHINA_TIME).date()
+
+
 def house_date(date: dt.date) -> str:
     return f"{date.year} 年 {date.month:02d} 月 {date.day:02d} 日"
 
