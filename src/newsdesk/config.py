@@ -44,6 +44,8 @@ class PublicationSettings(BaseModel):
             "default": 4,
         }
     )
+    # ``compose --auto`` leaves out candidates less relevant than this (0–1; 0 takes all)
+    auto_min_relevance: float = 0.55
     # Where the static site is served, for absolute links in the Atom feed and in e-mail.
     site_url: str | None = Field(None, description="Public URL of the static archive site")
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from newsdesk.cli import app, console, err_console, get_state
 from newsdesk.store.session import engine_for
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 RENDER_FORMATS = ("html", "pdf", "docx", "md", "txt", "atom")
 BINARY_FORMATS = ("pdf", "docx")
@@ -54,3 +61,502 @@ def render_(
     else:
         output.write_text(content, encoding="utf-8")
     console.print(f"wrote {output}")
+
+
+# --- output helpers --------------------------------------------------------------------------
+
+
+def _plain(value: object) -> Text:
+    """Text from outside (titles, outlets, bodies) shown as is: never read as Rich markup, and
+    without control characters that would drive the terminal."""
+    from rich.text import Text as RichText
+
+    return RichText(_CONTROL.sub("", str(value)))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err_console.print(_plain_line("error: ", message, style="red"))
+    return typer.Exit(code)
+
+
+def _plain_line(prefix: str, message: str, style: str | None = None) -> Text:
+    from rich.text import Text as RichText
+
+    line = RichText(prefix, style=style)
+    line.append_text(_plain(message))
+    return line
+
+
+def _engine(ctx: typer.Context):
+    return engine_for(get_state(ctx).settings)
+
+
+def _publication(ctx: typer.Context):
+    """The publication being made: configured settings win over what the archive learned."""
+    from newsdesk.issue.model import Publication
+    from newsdesk.store.archive import load_publication
+
+    settings = get_state(ctx).settings
+    p = settings.publication
+    learned = load_publication(_engine(ctx), p.name) or Publication()
+    return Publication(
+        name=p.name or learned.name,
+        office=p.office or learned.office,
+        columns=list(p.columns or learned.columns),
+        sponsor=p.sponsor,
+        logo=str(p.logo) if p.logo else None,
+    )
+
+
+def _check_column(ctx: typer.Context, column: str) -> None:
+    columns = _publication(ctx).columns
+    if columns and column not in columns:
+        raise _fail(f"no column {column!r} in this publication; its columns are {'、'.join(columns)}", 2)
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+def _candidate_dict(c) -> dict:
+    return {
+        "id": c.id,
+        "cluster_id": c.cluster_id,
+        "column": c.column,
+        "confidence": round(c.confidence, 3),
+        "column_reasons": c.column_reasons,
+        "relevance": round(c.relevance, 3),
+        "relevance_reasons": c.relevance_reasons,
+        "status": c.status,
+        "title": c.title,
+        "outlets": c.outlets,
+        "articles": c.size,
+        "published_at": c.published_at.isoformat() if c.published_at else None,
+        "source_url": c.source_url,
+        "body": c.body,
+        "figures": c.figures,
+        "attribution": c.attribution_line,
+    }
+
+
+@app.command()
+def candidates(
+    ctx: typer.Context,
+    since: str = typer.Option(
+        "7d", "--since", help="Clusters changed in this window: 7d, 48h, 2w or 2022-06-01."
+    ),
+    column: str | None = typer.Option(None, "--column", "-c", help="Only this column."),
+    show_all: bool = typer.Option(False, "--all", help="Also rejected and already published ones."),
+    limit: int = typer.Option(60, "--limit", "-n", help="At most this many (the best first)."),
+    as_json: bool = typer.Option(
+        False, "--json", help="JSON lines, one candidate each, with body and figures."
+    ),
+) -> None:
+    """The week's clusters as candidate items, best first.
+
+    Each shows its suggested column (with the reasons), relevance, the outlets that reported
+    it and the attribution line it would print. `newsdesk candidate show ID` prints one whole;
+    `newsdesk compose` puts them into a draft issue.
+    """
+    from newsdesk.commands.editorial import parse_since
+    from newsdesk.issue.compose import SPENT_STATUSES, rank
+    from newsdesk.store.drafts import list_candidates
+
+    found = list_candidates(_engine(ctx), since=parse_since(since), column=column, with_figures=as_json)
+    if not show_all:
+        found = [c for c in found if c.status not in SPENT_STATUSES]
+    ranked = rank(found)[: max(limit, 0)]
+    if as_json:
+        for c in ranked:
+            typer.echo(json.dumps(_candidate_dict(c), ensure_ascii=False))
+        return
+    if not ranked:
+        console.print(
+            f"no candidates changed in the last {since}: run `newsdesk collect` and `newsdesk process`, "
+            "or widen --since (e.g. --since 30d)"
+        )
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(ranked)} candidates since {since}, best first")
+    for name, justify in (
+        ("id", "right"),
+        ("column", "left"),
+        ("rel.", "right"),
+        ("title", "left"),
+        ("outlets", "left"),
+        ("date", "left"),
+        ("status", "left"),
+    ):
+        table.add_column(name, justify=justify)
+    for c in ranked:
+        table.add_row(
+            str(c.id),
+            _plain(c.column),
+            f"{c.relevance:.2f}",
+            _plain(c.title),
+            _plain("、".join(c.outlets) or "—"),
+            c.attribution.date.isoformat() if c.attribution and c.attribution.date else "—",
+            c.status,
+        )
+    console.print(table)
+    console.print("`newsdesk candidate show ID` prints one whole; `newsdesk compose --auto` drafts an issue.")
+
+
+candidate_app = typer.Typer(help="One candidate item.", no_args_is_help=True)
+app.add_typer(candidate_app, name="candidate")
+
+
+@candidate_app.command("show")
+def candidate_show(
+    ctx: typer.Context,
+    candidate_id: int = typer.Argument(..., help="Candidate id (see `newsdesk candidates`)."),
+    as_json: bool = typer.Option(False, "--json", help="As one JSON object."),
+) -> None:
+    """Print one candidate whole: column and reasons, relevance, outlets, figures, the item."""
+    from newsdesk.store.drafts import DraftError, get_candidate
+
+    try:
+        c = get_candidate(_engine(ctx), candidate_id)
+    except DraftError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(_candidate_dict(c), ensure_ascii=False, indent=2))
+        return
+    facts = [
+        ("column", f"{c.column} (confidence {c.confidence:.2f}): {'; '.join(c.column_reasons) or '—'}"),
+        ("relevance", f"{c.relevance:.2f}: {'; '.join(c.relevance_reasons) or '—'}"),
+        ("outlets", f"{'、'.join(c.outlets) or '—'} ({c.size} articles)"),
+        ("status", c.status),
+        ("source", c.source_url or "—"),
+    ]
+    for name, value in facts:
+        console.print(_plain_line(f"{name:>10}  ", value, style="bold"))
+    if c.figures:
+        console.print(_plain_line(f"{'figures':>10}  ", "", style="bold"))
+        for f in c.figures[:12]:
+            detail = " · ".join(x for x in (f.get("subject"), f.get("period")) if x)
+            console.print(_plain(f"            {f['text']}" + (f"  ({detail})" if detail else "")))
+    console.rule()
+    from newsdesk.issue.model import Issue
+    from newsdesk.issue.render import render_text
+
+    typer.echo(render_text(Issue(items=[c.as_item()])), nl=False)
+
+
+# --- compose ---------------------------------------------------------------------------------
+
+
+@app.command()
+def compose(
+    ctx: typer.Context,
+    since: str = typer.Option("7d", "--since", help="Candidates of clusters changed in this window."),
+    label: str | None = typer.Option(
+        None, "--label", help="The issue's label, e.g. 2022年第9期 (default: next in the archive)."
+    ),
+    serial: int | None = typer.Option(None, "--serial", help="总第N期 (default: next in the archive)."),
+    issue_date: str | None = typer.Option(None, "--date", help="Issue date, YYYY-MM-DD (default: today)."),
+    auto: bool = typer.Option(
+        False,
+        "--auto",
+        help="Fill each column with the best candidates up to its quota (publication.column_quotas).",
+    ),
+) -> None:
+    """Make a draft issue from the candidates.
+
+    Without --auto the draft takes what the editor accepted with `newsdesk decide`; with it,
+    each column is filled from the ranked candidates up to the quotas in newsdesk.toml.
+    Then edit it with `newsdesk draft …` and publish it with `newsdesk publish`.
+    """
+    from newsdesk.commands.editorial import parse_since
+    from newsdesk.issue.attribution import CHINA_TIME
+    from newsdesk.issue.compose import fill_columns, next_numbering, rank
+    from newsdesk.store.drafts import DraftError, create_draft, list_candidates, numbering_facts
+
+    settings = get_state(ctx).settings
+    engine = _engine(ctx)
+    publication = _publication(ctx)
+    try:
+        day = dt.date.fromisoformat(issue_date) if issue_date else dt.datetime.now(CHINA_TIME).date()
+    except ValueError as exc:
+        raise _fail(f"--date {issue_date!r}: use YYYY-MM-DD", 2) from exc
+    found = list_candidates(engine, since=parse_since(since), with_figures=False)
+    if auto:
+        columns = publication.columns or list(dict.fromkeys(c.column for c in rank(found)))
+        chosen = fill_columns(
+            found, columns, settings.publication.column_quotas, settings.publication.auto_min_relevance
+        )
+    else:
+        chosen = [(c.column, c) for c in rank(found) if c.status == "accepted"]
+    if not chosen:
+        hint = (
+            "no candidates to choose from"
+            if auto
+            else "no accepted candidates (accept some with `newsdesk decide ID`, or use --auto)"
+        )
+        raise _fail(f"{hint} among clusters changed in the last {since}; nothing drafted")
+    labels, serials = numbering_facts(engine, publication.name)
+    next_label, next_serial = next_numbering(labels, serials, day)
+    try:
+        draft_id = create_draft(
+            engine,
+            publication,
+            label or next_label,
+            serial if serial is not None else next_serial,
+            day,
+            [(column, c.as_item(column), c.id) for column, c in chosen],
+        )
+    except DraftError as exc:
+        raise _fail(str(exc)) from exc
+    _print_draft(engine, draft_id)
+
+
+# --- the draft -------------------------------------------------------------------------------
+
+draft_app = typer.Typer(
+    help="Look at and edit the draft issue: show, add, drop, move, edit, discard, revise.",
+    no_args_is_help=True,
+)
+app.add_typer(draft_app, name="draft")
+
+
+def _open_draft(ctx: typer.Context):
+    from newsdesk.store.drafts import DraftError, load_draft
+
+    try:
+        return load_draft(_engine(ctx))
+    except DraftError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _print_draft(engine, draft_id: int | None = None) -> None:
+    from rich.table import Table
+
+    from newsdesk.store.drafts import load_draft
+
+    draft = load_draft(engine, draft_id)
+    head = f"draft {draft.label}" + (f" (总第{draft.serial}期)" if draft.serial else "")
+    if draft.revises_issue_id:
+        head += f", a correction of issue {draft.revises_issue_id}"
+    table = Table(title=f"{head}: {len(draft.items)} items", title_justify="left")
+    for name, justify in (
+        ("#", "right"),
+        ("column", "left"),
+        ("title", "left"),
+        ("attribution", "left"),
+        ("chars", "right"),
+    ):
+        table.add_column(name, justify=justify)
+    from newsdesk.issue.attribution import attribution_line
+
+    previous = None
+    for n, d in enumerate(draft.items, start=1):
+        table.add_row(
+            str(n),
+            _plain(d.column if d.column != previous else ""),
+            _plain(d.title),
+            _plain(attribution_line(d.attribution) if d.attribution else "（书讯：无来源行）"),
+            str(len(d.body)),
+        )
+        previous = d.column
+    console.print(table)
+    counts = "  ".join(
+        f"{column} {sum(d.column == column for d in draft.items)}"
+        for column in dict.fromkeys(d.column for d in draft.items)
+    )
+    console.print(_plain(counts))
+    console.print(
+        "edit: newsdesk draft edit N · move: draft move N --column C --position P · drop: draft drop N · publish: newsdesk publish"
+    )
+
+
+@draft_app.command("show")
+def draft_show(
+    ctx: typer.Context,
+    text: bool = typer.Option(False, "--text", help="The whole draft in the house text format."),
+) -> None:
+    """The open draft: items by column, numbered as the other draft commands expect."""
+    draft = _open_draft(ctx)
+    if text:
+        from newsdesk.issue.render import render_text
+
+        typer.echo(render_text(draft.as_issue()), nl=False)
+        return
+    _print_draft(_engine(ctx), draft.id)
+
+
+@draft_app.command("add")
+def draft_add(
+    ctx: typer.Context,
+    candidate_id: int = typer.Argument(..., help="Candidate id (see `newsdesk candidates`)."),
+    column: str | None = typer.Option(
+        None, "--column", "-c", help="File it here (default: its suggested column)."
+    ),
+) -> None:
+    """Add a candidate to the end of its column in the draft."""
+    from newsdesk.store.drafts import DraftError, add_item, get_candidate
+
+    draft = _open_draft(ctx)
+    if column:
+        _check_column(ctx, column)
+    try:
+        c = get_candidate(_engine(ctx), candidate_id)
+        add_item(_engine(ctx), draft.id, column or c.column, c.as_item(column), candidate_id)
+    except DraftError as exc:
+        raise _fail(str(exc)) from exc
+    console.print(_plain(f"added candidate {candidate_id} «{c.title}» to {column or c.column}"))
+
+
+def _numbered(ctx: typer.Context, number: int):
+    draft = _open_draft(ctx)
+    try:
+        return draft, draft.item_number(number)
+    except LookupError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@draft_app.command("drop")
+def draft_drop(
+    ctx: typer.Context, number: int = typer.Argument(..., help="Item number as `draft show` lists it.")
+) -> None:
+    """Take an item out of the draft (the candidate stays available)."""
+    from newsdesk.store.drafts import remove_item
+
+    draft, item = _numbered(ctx, number)
+    remove_item(_engine(ctx), draft.id, item.id)
+    console.print(_plain(f"dropped {number}: «{item.title}»"))
+
+
+@draft_app.command("move")
+def draft_move(
+    ctx: typer.Context,
+    number: int = typer.Argument(..., help="Item number as `draft show` lists it."),
+    column: str | None = typer.Option(None, "--column", "-c", help="Move it to this column (default: stay)."),
+    position: int | None = typer.Option(
+        None, "--position", "-p", min=1, help="Its place in the column, 1 = first (default: last)."
+    ),
+) -> None:
+    """Reorder an item within its column or move it to another column."""
+    from newsdesk.store.drafts import move_item
+
+    draft, item = _numbered(ctx, number)
+    target = column or item.column
+    if column:
+        _check_column(ctx, column)
+    move_item(_engine(ctx), draft.id, item.id, target, position)
+    _print_draft(_engine(ctx), draft.id)
+
+
+@draft_app.command("edit")
+def draft_edit(
+    ctx: typer.Context, number: int = typer.Argument(..., help="Item number as `draft show` lists it.")
+) -> None:
+    """Edit an item in $EDITOR as the house text: column header, title, body, attribution line.
+
+    The text is parsed back when the editor closes, so what is saved is what was seen. A
+    change of the 【column】 header moves the item; a change of the attribution line changes
+    the outlet, the office or the date.
+    """
+    from newsdesk.archive.item_text import ItemTextError, item_from_house_text, item_house_text
+    from newsdesk.store.drafts import StaleEdit, update_item
+
+    draft, item = _numbered(ctx, number)
+    original = item_house_text(item.as_item())
+    edited = _edit_in_editor(original)
+    if edited.strip() == original.strip():
+        console.print("no change")
+        return
+    try:
+        changed = item_from_house_text(edited, source_url=item.source_url)
+    except ItemTextError as exc:
+        raise _fail(f"not saved: {exc}") from exc
+    _check_column(ctx, changed.column)
+    try:
+        update_item(_engine(ctx), draft.id, item.id, item.version, changed)
+    except StaleEdit as exc:
+        raise _fail(str(exc)) from exc
+    console.print(_plain(f"saved {number}: «{changed.title}»"))
+
+
+def _edit_in_editor(text: str) -> str:
+    """Open $VISUAL or $EDITOR (else vi) on ``text`` in a temporary UTF-8 file; return what was saved."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.TemporaryDirectory(prefix="newsdesk-edit-") as folder:
+        path = Path(folder) / "item.txt"
+        path.write_text(text, encoding="utf-8")
+        try:
+            done = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError as exc:
+            raise _fail(f"cannot start the editor {editor!r} ($EDITOR): {exc.strerror}", 2) from exc
+        if done.returncode != 0:
+            raise _fail(f"the editor {editor!r} exited with status {done.returncode}: nothing saved")
+        return path.read_text(encoding="utf-8")
+
+
+@draft_app.command("discard")
+def draft_discard(
+    ctx: typer.Context, yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask.")
+) -> None:
+    """Throw the open draft away (its candidates stay available)."""
+    from newsdesk.store.drafts import discard_draft
+
+    draft = _open_draft(ctx)
+    if not yes and not typer.confirm(f"discard draft {draft.label} with {len(draft.items)} items?"):
+        raise typer.Exit(1)
+    discard_draft(_engine(ctx), draft.id)
+    console.print(_plain(f"discarded draft {draft.label}"))
+
+
+@draft_app.command("revise")
+def draft_revise(
+    ctx: typer.Context, issue: str = typer.Argument(..., help="A published issue: id or label.")
+) -> None:
+    """Open a correction of a published issue; `newsdesk publish` then makes its next revision.
+
+    The published revision is never changed and stays readable (`newsdesk show LABEL@1`).
+    """
+    from newsdesk.store.archive import IssueNotFound, resolve_issue
+    from newsdesk.store.drafts import DraftError, draft_from_issue
+
+    engine = _engine(ctx)
+    try:
+        draft_id = draft_from_issue(engine, resolve_issue(engine, issue))
+    except (IssueNotFound, DraftError) as exc:
+        raise _fail(str(exc)) from exc
+    _print_draft(engine, draft_id)
+
+
+# --- publish ---------------------------------------------------------------------------------
+
+
+@app.command()
+def publish(
+    ctx: typer.Context,
+    draft_id: int | None = typer.Argument(None, help="Draft id (default: the open draft)."),
+) -> None:
+    """Freeze the draft as an issue of the archive.
+
+    A published issue never changes: a correction (`newsdesk draft revise`) is published as
+    revision 2, and revision 1 stays readable. Render it with `newsdesk render LABEL -f pdf -o …`.
+    """
+    from newsdesk.issue.render import render_text
+    from newsdesk.store.drafts import DraftError, load_draft, publish_draft
+
+    engine = _engine(ctx)
+    try:
+        draft = load_draft(engine, draft_id)
+        issue_id, revision = publish_draft(engine, draft.id, render_text)
+    except DraftError as exc:
+        raise _fail(str(exc)) from exc
+    what = f"{draft.label}" + (f" (总第{draft.serial}期)" if draft.serial else "")
+    if revision > 1:
+        what += f", revision {revision}"
+    console.print(_plain(f"published {what} as issue {issue_id}: {len(draft.items)} items"))
+    console.print(_plain(f"render it: newsdesk render {issue_id} --format pdf -o {draft.label}.pdf"))

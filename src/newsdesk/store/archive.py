@@ -128,7 +128,11 @@ def list_issues(engine: Engine) -> list[StoredIssue]:
 
 
 def resolve_issue(engine: Engine, reference: str) -> int:
-    """An issue by id, by label (e.g. 2022年第7期) or ``latest``."""
+    """An issue by id, by label (e.g. 2022年第7期), ``LABEL@N`` for revision N, or ``latest``.
+
+    A label names the newest revision of a published issue; earlier revisions stay readable
+    as ``2022年第9期@1``.
+    """
     with engine.connect() as conn:
         if reference == "latest":
             found = conn.execute(
@@ -143,13 +147,25 @@ def resolve_issue(engine: Engine, reference: str) -> int:
             found = conn.execute(select(issues.c.id).where(issues.c.id == int(reference))).scalar()
             if found is not None:
                 return found
-        matches = conn.execute(select(issues.c.id).where(issues.c.label == reference)).scalars().all()
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        raise IssueNotFound(
-            f"{reference!r} names {len(matches)} issues ({', '.join(map(str, matches))}): use an id"
-        )
+        label, _, wanted = reference.rpartition("@") if "@" in reference else (reference, "", "")
+        if wanted and not wanted.isdigit():
+            label, wanted = reference, ""
+        rows = conn.execute(
+            select(issues.c.id, issues.c.revision, issues.c.revision_of)
+            .where(issues.c.label == label)
+            .order_by(issues.c.revision.desc(), issues.c.id.desc())
+        ).all()
+    if wanted:
+        chosen = [r.id for r in rows if r.revision == int(wanted)]
+        if not chosen:
+            raise IssueNotFound(f"{label!r} has no revision {wanted} (see `newsdesk issues`)")
+        rows = [r for r in rows if r.id in chosen]
+    chains = {r.revision_of or r.id for r in rows}
+    if len(chains) == 1:
+        return rows[0].id  # the newest revision
+    if len(rows) > 1:
+        ids = ", ".join(str(r.id) for r in rows)
+        raise IssueNotFound(f"{reference!r} names {len(rows)} issues ({ids}): use an id")
     raise IssueNotFound(f"no issue {reference!r} in the archive (see `newsdesk issues`)")
 
 
