@@ -29,7 +29,9 @@ class PublicationSettings(BaseModel):
     name: str | None = Field(None, description="Journal name without 《》, e.g. 电子商务动态")
     office: str | None = Field(None, description="Editorial office as printed, e.g. 《电子商务动态》编辑部")
     columns: list[str] = Field(default_factory=list, description="Column names in the publication's order")
-    sponsor: str | None = Field(None, description="主办: the organisation behind the digest, printed in the masthead")
+    sponsor: str | None = Field(
+        None, description="主办: the organisation behind the digest, printed in the masthead"
+    )
     logo: Path | None = Field(None, description="Image printed in the masthead (PNG, JPEG or SVG)")
     # Jinja2 templates here override the bundled ones of the same name (issue.html.j2, ...).
     templates_dir: Path | None = Field(None, description="Folder of template overrides")

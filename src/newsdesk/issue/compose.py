@@ -133,9 +133,7 @@ def fill_columns(
     add it by hand).
     """
     chosen: list[tuple[str, Candidate]] = []
-    ranked = rank(
-        [c for c in candidates if c.status not in SPENT_STATUSES and c.relevance >= min_relevance]
-    )
+    ranked = rank([c for c in candidates if c.status not in SPENT_STATUSES and c.relevance >= min_relevance])
     for column in columns:
         of_column = [c for c in ranked if c.column == column]
         chosen.extend((column, c) for c in of_column[: quota_for(column, quotas)])
