@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ from newsdesk.cli import app
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # CI lays shared/ beside the clone; the real excerpt is read from there, never copied in.
+# Elsewhere the tests that read it skip; .ci/run sets NEWSDESK_REQUIRE_SHARED=1 so that in
+# CI a missing excerpt fails instead of skipping unnoticed.
 SHARED_SAMPLES = REPO_ROOT.parent / "shared" / "samples"
+REQUIRE_SHARED = os.environ.get("NEWSDESK_REQUIRE_SHARED") == "1"
 
 
 @pytest.fixture
@@ -24,7 +28,10 @@ def fixtures_dir() -> Path:
 def real_excerpt() -> Path:
     path = SHARED_SAMPLES / "issue_excerpt.txt"
     if not path.exists():
-        pytest.fail(f"the shared sample is missing: {path}")
+        message = f"the real issue excerpt is not beside this clone ({path}); CI provides it"
+        if REQUIRE_SHARED:
+            pytest.fail(message)
+        pytest.skip(message)
     return path
 
 

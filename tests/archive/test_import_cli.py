@@ -22,7 +22,19 @@ def test_import_reports_columns_and_is_idempotent(cli, real_excerpt):
     assert "8" in listing.output
 
 
-def test_bad_files_get_one_line_errors_and_the_batch_goes_on(cli, tmp_path, real_excerpt):
+def test_import_of_a_bundled_sample_reports_columns_and_is_idempotent(cli):
+    """The same as above on the project's own sample, so a clone without ../shared covers it."""
+    first = cli("import", str(SAMPLES / "2022-01.txt"))
+    assert first.exit_code == 0, first.output
+    assert "imported as issue 1" in first.output
+    assert "14 items" in first.output and "行业资讯 7" in first.output and "悦读电商 1" in first.output
+    again = cli("import", str(SAMPLES / "2022-01.txt"))
+    assert again.exit_code == 0
+    assert "already in the archive as issue 1" in again.output
+    assert cli("issues").output.count("2022年第1期") == 1
+
+
+def test_bad_files_get_one_line_errors_and_the_batch_goes_on(cli, tmp_path):
     batch = tmp_path / "batch"
     batch.mkdir()
     (batch / "a-empty.txt").write_bytes(b"")
@@ -35,7 +47,7 @@ def test_bad_files_get_one_line_errors_and_the_batch_goes_on(cli, tmp_path, real
     )
     for name in ("scanned.pdf", "encrypted.pdf", "corrupt.pdf"):
         shutil.copy(FIXTURES / name, batch / name)
-    shutil.copy(real_excerpt, batch / "z-good.txt")
+    shutil.copy(SAMPLES / "2022-01.txt", batch / "z-good.txt")
 
     result = cli("import", str(batch))
     assert result.exit_code == 1
@@ -85,6 +97,16 @@ def test_parse_issue_json_is_the_public_shape_and_writes_nothing(cli, real_excer
     }
     assert items[0]["outlet"] == "人民网" and items[0]["date"] == "2022-06-26"
     assert items[2]["outlet"] is None and items[2]["office_compiled"] is True
+    assert "archive is empty" in cli("issues").output
+
+
+def test_parse_issue_json_of_a_bundled_sample(cli):
+    result = cli("parse-issue", str(SAMPLES / "2022-01.txt"), "--json")
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)
+    assert len(items) == 14
+    assert items[0]["outlet"] == "商务部网站" and items[0]["date"] == "2022-01-11"
+    assert items[6]["outlet"] is None and items[6]["office_compiled"] is True
     assert "archive is empty" in cli("issues").output
 
 
