@@ -61,7 +61,9 @@ def item_entry_id(issue: Issue, position: int) -> str:
     return _uuid_urn("item", *issue_key(issue), str(position))
 
 
-_UNSAFE_IN_SLUG = re.compile(r"[^\w.-]+")
+# Anything but letters, digits, "_", "-" and single dots; ".." is harmless inside a name,
+# but nobody should have to think about it.
+_UNSAFE_IN_SLUG = re.compile(r"(?:[^\w.-]|\.{2,})+")
 
 
 def issue_slug(issue: Issue) -> str:
@@ -77,7 +79,7 @@ def issue_slug(issue: Issue) -> str:
     name, label = issue_key(issue)
     raw = f"{name}-{label}" if label else name
     text = unicodedata.normalize("NFKC", raw)
-    slug = _UNSAFE_IN_SLUG.sub("-", text).strip("-.")[:80].strip("-.")
+    slug = re.sub("-{2,}", "-", _UNSAFE_IN_SLUG.sub("-", text)).strip("-.")[:80].strip("-.")
     if slug != raw or not slug:
         digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else digest
