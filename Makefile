@@ -17,7 +17,12 @@ install: $(VENV)/.installed
 demo: install
 	$(VENV)/bin/newsdesk demo
 
+# Python packages come from .venv; the system tools some tests use cannot, so say which
+# are missing in one line (those tests skip) rather than run a package manager from make.
 test: install
+	@missing=""; command -v pdftotext >/dev/null 2>&1 || missing=" poppler-utils"; \
+	fc-list :lang=zh family 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	[ -z "$$missing" ] || echo "make test: some PDF tests will skip; install:$$missing (Debian/Ubuntu: sudo apt-get install$$missing)"
 	$(VENV)/bin/ruff check src tests bench
 	$(PY) -m pytest -q
 
