@@ -71,7 +71,18 @@ def _root(
         handlers=[RichHandler(console=err_console, show_path=False, show_time=verbose)],
     )
     # Third-party libraries are chatty at INFO; keep their warnings only.
-    for noisy in ("alembic", "httpx", "httpcore", "trafilatura", "jieba", "charset_normalizer", "pypdf"):
+    for noisy in (
+        "alembic",
+        "httpx",
+        "httpcore",
+        "trafilatura",
+        "jieba",
+        "charset_normalizer",
+        "pypdf",
+        "weasyprint",
+        "fontTools",
+        "mail.log",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # pypdf warns about every repairable quirk of a PDF; our own error says what matters.
     logging.getLogger("pypdf").setLevel(logging.ERROR)

@@ -20,47 +20,81 @@ RENDER_FORMATS = ("html", "pdf", "docx", "md", "txt", "atom")
 BINARY_FORMATS = ("pdf", "docx")
 
 
-def _load_issue(ctx: typer.Context, reference: str):
+def with_configured_look(issue, settings):
+    """The issue as the office prints it: sponsor, logo and any configured names from newsdesk.toml
+    (the archive keeps only what the issues themselves print)."""
+    configured = settings.publication
+    p = issue.publication
+    p.name = configured.name or p.name
+    p.office = configured.office or p.office
+    p.columns = list(configured.columns or p.columns)
+    p.sponsor = configured.sponsor or p.sponsor
+    p.logo = str(configured.logo) if configured.logo else p.logo
+    return issue
+
+
+def load_archived_issue(ctx: typer.Context, reference: str):
+    """An issue of the archive by id, label, LABEL@N or 'latest', with the configured look;
+    a one-line error and exit 1 when there is no such issue."""
     from newsdesk.store.archive import IssueNotFound, load_issue, resolve_issue
 
-    engine = engine_for(get_state(ctx).settings)
+    settings = get_state(ctx).settings
+    engine = engine_for(settings)
     try:
-        return load_issue(engine, resolve_issue(engine, reference))
+        return with_configured_look(load_issue(engine, resolve_issue(engine, reference)), settings)
     except IssueNotFound as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+        raise _fail(str(exc)) from exc
+
+
+def write_output(path: Path, content: str | bytes) -> None:
+    """Write a rendered file; a path that cannot be written is a one-line error naming it."""
+    if path.is_dir():
+        raise _fail(f"{path} is a folder: give a file name", 2)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {path}: {exc.strerror or exc}", 2) from exc
 
 
 @app.command("render")
 def render_(
     ctx: typer.Context,
-    issue: str = typer.Argument(..., help="Issue id, label (2022年第7期) or 'latest'."),
+    issue: str = typer.Argument(
+        ..., help="Issue id, label (2022年第7期), LABEL@N for revision N, or 'latest'."
+    ),
     fmt: str = typer.Option("txt", "--format", "-f", help=f"One of: {', '.join(RENDER_FORMATS)}."),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write (default: standard output; pdf and docx need a file)."
     ),
 ) -> None:
-    """Write an archived issue in the house format (columns in the publication's order)."""
-    from newsdesk.issue.render import render
+    """Write an archived issue as HTML, PDF, DOCX, Markdown, the house text or Atom.
+
+    HTML, PDF and DOCX carry the masthead, a table of contents by column and the colophon;
+    the look comes from [publication] in newsdesk.toml (sponsor, logo, templates_dir).
+    """
+    from newsdesk.issue.render import RenderError, render
 
     if fmt not in RENDER_FORMATS:
-        err_console.print(
-            f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(RENDER_FORMATS)}"
-        )
-        raise typer.Exit(2)
+        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(RENDER_FORMATS)}", 2)
     if output is None and fmt in BINARY_FORMATS:
-        err_console.print(f"[red]error:[/red] {fmt} is a binary format: give a file with -o issue.{fmt}")
-        raise typer.Exit(2)
-    content = render(_load_issue(ctx, issue), fmt)
+        raise _fail(f"{fmt} is a binary format: give a file with -o issue.{fmt}", 2)
+    if output is not None and output.is_dir():
+        raise _fail(f"{output} is a folder: give a file name, e.g. {output / ('issue.' + fmt)}", 2)
+    settings = get_state(ctx).settings
+    loaded = load_archived_issue(ctx, issue)
+    try:
+        content = render(loaded, fmt, templates_dir=settings.publication.templates_dir)
+    except RenderError as exc:
+        raise _fail(str(exc)) from exc
     if output is None:
         typer.echo(content, nl=False)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        output.write_bytes(content)
-    else:
-        output.write_text(content, encoding="utf-8")
-    console.print(f"wrote {output}")
+    write_output(output, content)
+    console.print(_plain(f"wrote {output}"))
 
 
 # --- output helpers --------------------------------------------------------------------------
