@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import feedparser
 import pytest
@@ -446,3 +446,87 @@ def test_publications_are_listed_apart(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('<section class="publication">') == 2
     assert (out / "issues" / "跨境电商动态-2022年第9期" / "index.html").is_file()
+
+
+# The page's own code (search.js's start()) against a minimal stand-in for the browser's
+# document: enough to see it read ?q=, fill the results with textContent and <mark>s, and
+# never touch innerHTML.
+NODE_PAGE = r"""
+const fs = require("fs");
+function element(tag) {
+  return {
+    tagName: tag.toUpperCase(), children: [], className: "", href: "", value: "", text: "",
+    appendChild(child) { this.children.push(child); return child; },
+    replaceChildren() { this.children = []; },
+    get textContent() { return this.text + this.children.map((c) => c.textContent).join(""); },
+    set textContent(value) { this.text = String(value); this.children = []; },
+    set innerHTML(value) { throw new Error("innerHTML used with " + value); },
+    addEventListener() {}, focus() {},
+  };
+}
+const nodes = {
+  "search-form": element("form"), q: element("input"),
+  "search-status": element("p"), "search-results": element("ol"),
+};
+const query = "?q=" + encodeURIComponent(process.argv[3]);
+global.window = {
+  NEWSDESK_SEARCH_INDEX: JSON.parse(fs.readFileSync(process.argv[2], "utf8")),
+  location: { href: "file:///site/search.html" + query, search: query },
+  history: { replaceState() {} },
+};
+global.document = {
+  readyState: "complete", createElement: element, addEventListener() {},
+  getElementById: (id) => nodes[id],
+};
+require(process.argv[1]);
+const list = nodes["search-results"];
+function marks(node) {
+  return (node.tagName === "MARK" ? [node.textContent] : []).concat(...node.children.map(marks));
+}
+process.stdout.write(JSON.stringify({
+  input: nodes.q.value,
+  status: nodes["search-status"].textContent,
+  results: list.children.map((li) => ({
+    href: li.children[0].children[0].href,
+    title: li.children[0].textContent,
+    meta: li.children[1].textContent,
+    marks: marks(li),
+  })),
+}));
+"""
+
+
+def test_search_page_shows_results_as_text_with_highlights(tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the client-side search cannot be run")
+    out = tmp_path / "site"
+    build_site([_sample_issue()], out)
+    result = subprocess.run(
+        [node, "-e", NODE_PAGE, str(out / "search.js"), str(out / "search-index.json"), "直播"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    page = json.loads(result.stdout)
+    assert page["input"] == "直播"
+    assert page["status"] == "找到 1 条。"
+    [hit] = page["results"]
+    assert hit["title"] == "<script>alert('title')</script>直播电商规模"  # shown as text, not markup
+    assert hit["href"] == f"issues/{quote(issue_slug(_sample_issue()), safe='')}/2.html"
+    assert set(hit["marks"]) == {"直播"} and len(hit["marks"]) >= 2
+    assert "2022年第9期" in hit["meta"] and "【数据观察】" in hit["meta"]
+
+
+def test_a_label_imported_twice_is_kept_as_two_revisions(tmp_path):
+    first = _sample_issue(1)
+    again = _sample_issue(1, id=99)
+    again.items = [dataclasses.replace(again.items[0], title="京东物流启用新仓（重印）")]
+    out = tmp_path / "site"
+    report = build_site([first, again], out)
+    folder = out / "issues" / issue_slug(first)
+    assert report.issues == 1 and report.revision_pages == 2
+    assert "（重印）" in (folder / "r2.html").read_text(encoding="utf-8")
+    assert "（重印）" not in (folder / "r1.html").read_text(encoding="utf-8")
+    assert "（重印）" in (folder / "index.html").read_text(encoding="utf-8")

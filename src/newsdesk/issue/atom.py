@@ -135,7 +135,17 @@ class IssueHistory:
 
     @property
     def corrected(self) -> bool:
-        return self.newest.revision > 1
+        return len(self.revisions) > 1 or self.newest.revision > 1
+
+    def number(self, issue: Issue) -> int:
+        """The revision number printed and used in page names (r1.html, r2.html, …).
+
+        ``Issue.revision`` as stored, unless two issues share one: a label imported twice
+        from two different files, which are then numbered in the order they were stored.
+        """
+        if len({r.revision for r in self.revisions}) == len(self.revisions):
+            return issue.revision
+        return next(n for n, r in enumerate(self.revisions, start=1) if r is issue)
 
 
 def group_revisions(issues: list[Issue]) -> list[IssueHistory]:
@@ -300,7 +310,9 @@ def _issue_summary(history: IssueHistory) -> str:
     summary = f"共 {len(issue.items)} 条：{mix}" if issue.items else "本期无条目"
     if history.corrected:
         when = issue_date(issue)
-        summary = f"修订版（第 {issue.revision} 版{f'，{when.isoformat()}' if when else ''}）。{summary}"
+        summary = (
+            f"修订版（第 {history.number(issue)} 版{f'，{when.isoformat()}' if when else ''}）。{summary}"
+        )
     return summary
 
 

@@ -128,6 +128,14 @@ class IssueView:
         return self.issue.label or "（无刊期）"
 
     @property
+    def revision(self) -> int:
+        return self.history.number(self.issue)
+
+    @property
+    def newest_revision(self) -> int:
+        return self.history.number(self.history.newest)
+
+    @property
     def publication(self) -> Publication:
         return self.issue.publication
 
@@ -188,8 +196,8 @@ def _issue_view(history: IssueHistory, issue: Issue) -> IssueView:
     if len(history.revisions) > 1:
         revisions = [
             RevisionView(
-                number=r.revision,
-                href=f"r{r.revision}.html",
+                number=history.number(r),
+                href=f"r{history.number(r)}.html",
                 published=chinese_datetime(r.published_at) or chinese_date(issue_date(r)),
                 current=r is issue,
             )
@@ -305,7 +313,8 @@ def build_site(
     build that fails leaves the previous site whole. Raises ``SiteError`` (one line) when
     ``out_dir`` cannot be written or holds something other than a site built here.
     """
-    out_dir = Path(out_dir).expanduser().absolute()
+    # resolve(): a symlinked OUT_DIR (public -> /var/www/site) is replaced where it points
+    out_dir = Path(out_dir).expanduser().resolve()
     _check_target(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -413,7 +422,7 @@ def _write_site(
                     view.older,
                 )
                 writer.page(
-                    folder / f"r{revision.revision}.html",
+                    folder / f"r{view.history.number(revision)}.html",
                     "issue.html.j2",
                     view=revision_view,
                     revision_page=True,
