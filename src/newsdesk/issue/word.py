@@ -1,0 +1,347 @@
+"""The issue as a Word document (DOCX) an office can restyle.
+
+Every paragraph carries a named style (Masthead, Issue Line, Column Heading, Item Title,
+Item Body, Attribution, Book Marker, …): an office changes the look of every issue by
+changing the styles, not the paragraphs. Column headings and item titles are outline
+levels 1 and 2, built on Heading 1 and 2, so the contents field (TOC \\o "1-2") and Word's
+navigation pane find them. python-docx is imported inside the functions that use it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.issue.attribution import attribution_line
+from newsdesk.issue.model import Issue
+from newsdesk.issue.render import BOOK_MARKER, RenderError, issue_view, paragraphs, read_logo
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.text.paragraph import Paragraph
+
+# Fonts every Chinese Windows and macOS Office has; elsewhere the reader's fallback applies.
+SONG = "宋体"  # body text
+HEI = "黑体"  # headings
+LATIN_SERIF = "Times New Roman"
+LATIN_SANS = "Arial"
+RED = "B0171F"
+MUTED = "5C5C5C"
+
+# Chinese type sizes: 小初 36 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt, 小五 9 pt.
+MASTHEAD_PT = 36
+COLUMN_PT = 16
+TITLE_PT = 14
+BODY_PT = 10.5
+SMALL_PT = 9
+
+TOC_INSTRUCTION = r'TOC \o "1-2" \h \z \u'
+TOC_PLACEHOLDER = "（目录：打开文档时更新；或右键单击此处，选择“更新域”）"
+
+# The order WordprocessingML requires of a paragraph's properties (CT_PPr).
+_PPR_ORDER = (
+    "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr "
+    "w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap "
+    "w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd "
+    "w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc "
+    "w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle w:rPr "
+    "w:sectPr w:pPrChange"
+).split()
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    name: str
+    base: str
+    east_asian: str
+    latin: str
+    size_pt: float
+    bold: bool = False
+    color: str | None = None
+    align: str = "left"  # left | center | right | justify
+    space_before_pt: float = 0
+    space_after_pt: float = 0
+    line_spacing: float | None = None
+    first_line_chars: int = 0  # first-line indent in characters (Chinese: 2)
+    outline_level: int | None = None  # 0 = level 1
+    keep_with_next: bool = False
+    border: str | None = None  # "top" or "bottom": a red double rule
+
+
+STYLES = (
+    StyleSpec("Masthead", "Normal", HEI, LATIN_SANS, MASTHEAD_PT, bold=True, color=RED, align="center",
+              space_after_pt=6),
+    StyleSpec("Issue Line", "Normal", SONG, LATIN_SERIF, 12, align="center", space_after_pt=2),
+    StyleSpec("Masthead Rule", "Normal", SONG, LATIN_SERIF, 6, space_after_pt=12, border="bottom"),
+    StyleSpec("Contents Heading", "Normal", HEI, LATIN_SANS, COLUMN_PT, color=RED, align="center",
+              space_before_pt=6, space_after_pt=6),
+    StyleSpec("Column Heading", "Heading 1", HEI, LATIN_SANS, COLUMN_PT, bold=True, color=RED,
+              space_before_pt=18, space_after_pt=10, outline_level=0, keep_with_next=True),
+    StyleSpec("Item Title", "Heading 2", HEI, LATIN_SANS, TITLE_PT, align="center", space_before_pt=12,
+              space_after_pt=8, outline_level=1, keep_with_next=True),
+    StyleSpec("Book Marker", "Normal", HEI, LATIN_SANS, BODY_PT, bold=True, color=RED, space_after_pt=2,
+              keep_with_next=True),
+    StyleSpec("Item Body", "Normal", SONG, LATIN_SERIF, BODY_PT, align="justify", space_after_pt=3,
+              line_spacing=1.5, first_line_chars=2),
+    StyleSpec("Attribution", "Normal", SONG, LATIN_SERIF, SMALL_PT, color=MUTED, align="right",
+              space_before_pt=4, space_after_pt=12),
+    StyleSpec("Colophon", "Normal", SONG, LATIN_SERIF, SMALL_PT, color=MUTED, space_after_pt=2),
+    StyleSpec("Colophon Title", "Normal", HEI, LATIN_SANS, BODY_PT, bold=True, space_before_pt=24,
+              space_after_pt=4, border="top"),
+    StyleSpec("Running Head", "Header", SONG, LATIN_SERIF, SMALL_PT, color=MUTED, border="bottom"),
+    StyleSpec("Page Number", "Footer", SONG, LATIN_SERIF, SMALL_PT, align="center"),
+)
+
+
+def render_docx(issue: Issue) -> bytes:
+    from docx import Document
+
+    logo = read_logo(issue)
+    document = Document()
+    _page_setup(document)
+    _define_styles(document)
+    view = issue_view(issue)
+
+    if logo is not None:
+        _logo(document, *logo, issue.publication.logo or "")
+    document.add_paragraph(view.name or view.display_name, style="Masthead")
+    issue_line = "　　".join(x for x in (view.label, view.serial_line, view.date_line) if x)
+    if issue_line:
+        document.add_paragraph(issue_line, style="Issue Line")
+    makers = "　　".join(x for x in (_labelled("主办", view.sponsor), _labelled("编辑", view.office)) if x)
+    if makers:
+        document.add_paragraph(makers, style="Issue Line")
+    if view.revision_line:
+        document.add_paragraph(f"【{view.revision_line}】", style="Issue Line")
+    document.add_paragraph(style="Masthead Rule")
+
+    document.add_paragraph("目　录", style="Contents Heading")
+    _contents_field(document.add_paragraph())
+
+    for column in view.columns:
+        document.add_paragraph(f"【{column.name}】", style="Column Heading")
+        for _anchor, item in column.items:
+            document.add_paragraph(item.title, style="Item Title")
+            if item.attribution is None:
+                document.add_paragraph(BOOK_MARKER, style="Book Marker")
+            for text in paragraphs(item):
+                document.add_paragraph(text.strip(), style="Item Body")
+            if item.attribution is not None:
+                document.add_paragraph(attribution_line(item.attribution), style="Attribution")
+
+    document.add_paragraph(view.display_name, style="Colophon Title")
+    issue_number = f"{view.label}（{view.serial_line}）" if view.label and view.serial_line else view.label
+    for line in (
+        _labelled("期号", issue_number),
+        _labelled("主办", view.sponsor),
+        _labelled("编辑", view.office),
+        _labelled("出版日期", view.date_line),
+        _labelled("版次", view.revision_line),
+        view.copyright_note,
+    ):
+        if line:
+            document.add_paragraph(line, style="Colophon")
+
+    _running_head_and_page_numbers(document, " ".join(x for x in (view.display_name, view.label) if x))
+    _update_fields_on_open(document)
+    document.core_properties.title = view.title
+    document.core_properties.author = view.office or view.display_name
+    document.core_properties.language = "zh-CN"
+
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _labelled(label: str, value: str | None) -> str | None:
+    return f"{label}：{value}" if value else None
+
+
+# -- page, styles -------------------------------------------------------------------------------
+
+
+def _page_setup(document: Document) -> None:
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(25), Mm(22)
+        section.left_margin = section.right_margin = Mm(22)
+        section.header_distance = section.footer_distance = Mm(12)
+
+
+def _define_styles(document: Document) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = document.styles
+    # The document defaults name theme fonts and a US English East Asian language: replace
+    # them, or Chinese text falls back to whatever the theme says.
+    defaults = styles.element.find(_qn("w:docDefaults"))
+    default_rpr = defaults.find(_qn("w:rPrDefault")).find(_qn("w:rPr"))
+    _set_fonts(default_rpr, SONG, LATIN_SERIF)
+    language = default_rpr.find(_qn("w:lang"))
+    if language is not None:
+        language.set(_qn("w:eastAsia"), "zh-CN")
+    normal = styles["Normal"]
+    _set_fonts(normal.element.get_or_add_rPr(), SONG, LATIN_SERIF)
+    normal.font.size = _pt(BODY_PT)
+    for heading in ("Heading 1", "Heading 2"):
+        _set_fonts(styles[heading].element.get_or_add_rPr(), HEI, LATIN_SANS)
+
+    for spec in STYLES:
+        style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[spec.base]
+        style.quick_style = True
+        _apply(style, spec)
+    for name in ("Item Title", "Book Marker"):
+        styles[name].next_paragraph_style = styles["Item Body"]
+
+
+def _apply(style, spec: StyleSpec) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
+
+    font = style.font
+    font.size = _pt(spec.size_pt)
+    font.bold = spec.bold
+    font.italic = False
+    font.color.rgb = RGBColor.from_string(spec.color or "000000")
+    _set_fonts(style.element.get_or_add_rPr(), spec.east_asian, spec.latin)
+
+    fmt = style.paragraph_format
+    fmt.alignment = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[spec.align]
+    fmt.space_before = _pt(spec.space_before_pt)
+    fmt.space_after = _pt(spec.space_after_pt)
+    fmt.keep_with_next = spec.keep_with_next
+    if spec.line_spacing:
+        fmt.line_spacing = spec.line_spacing
+    ppr = style.element.get_or_add_pPr()
+    if spec.first_line_chars:
+        # firstLineChars indents by characters of the paragraph's own size; firstLine (twips)
+        # is for readers that ignore it.
+        fmt.first_line_indent = _pt(spec.first_line_chars * spec.size_pt)
+        ppr.find(_qn("w:ind")).set(_qn("w:firstLineChars"), str(spec.first_line_chars * 100))
+    if spec.outline_level is not None:
+        _set_ppr_child(ppr, "w:outlineLvl", val=str(spec.outline_level))
+    if spec.border:
+        border = _element("w:pBdr")
+        border.append(_element(f"w:{spec.border}", val="double", sz="6", space="4", color=RED))
+        _set_ppr_child(ppr, border)
+
+
+def _set_fonts(rpr: BaseOxmlElement, east_asian: str, latin: str) -> None:
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = _element("w:rFonts")
+        rpr.insert(0, fonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(_qn(theme), None)
+    fonts.set(_qn("w:ascii"), latin)
+    fonts.set(_qn("w:hAnsi"), latin)
+    fonts.set(_qn("w:eastAsia"), east_asian)
+    fonts.set(_qn("w:cs"), latin)
+
+
+def _set_ppr_child(ppr: BaseOxmlElement, child: BaseOxmlElement | str, **attributes: str) -> None:
+    """Put ``child`` into paragraph properties at the place the schema requires."""
+    element = _element(child, **attributes) if isinstance(child, str) else child
+    tag = element.tag
+    existing = ppr.find(tag)
+    if existing is not None:
+        ppr.remove(existing)
+    successors = _PPR_ORDER[_PPR_ORDER.index(_prefixed(tag)) + 1 :]
+    ppr.insert_element_before(element, *successors)
+
+
+# -- fields: contents, page numbers ---------------------------------------------------------------
+
+
+def _contents_field(paragraph: Paragraph) -> None:
+    """A TOC field; Word fills it in when the document opens (updateFields)."""
+    _field(paragraph, TOC_INSTRUCTION, TOC_PLACEHOLDER)
+
+
+def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    run = paragraph.add_run()
+    run._r.append(_element("w:fldChar", fldCharType="begin", dirty="true"))
+    run = paragraph.add_run()
+    instr = _element("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
+
+
+def _running_head_and_page_numbers(document: Document, running_head: str) -> None:
+    for section in document.sections:
+        # The front page has the masthead instead of a running head; every page has its number.
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        header.text = running_head
+        header.style = document.styles["Running Head"]
+        for footer in (section.footer, section.first_page_footer):
+            paragraph = footer.paragraphs[0]
+            paragraph.style = document.styles["Page Number"]
+            paragraph.add_run("— ")
+            _field(paragraph, "PAGE", "1")
+            paragraph.add_run(" —")
+
+
+def _update_fields_on_open(document: Document) -> None:
+    settings = document.settings.element
+    existing = settings.find(_qn("w:updateFields"))
+    if existing is None:
+        settings.append(_element("w:updateFields", val="true"))
+
+
+# -- the logo ------------------------------------------------------------------------------------
+
+
+def _logo(document: Document, data: bytes, media_type: str, path: str) -> None:
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.shared import Mm
+
+    paragraph = document.add_paragraph(style="Issue Line")
+    try:
+        paragraph.add_run().add_picture(io.BytesIO(data), height=Mm(16))
+    except UnrecognizedImageError as exc:
+        raise RenderError(
+            f"cannot use the logo {path} in DOCX: Word documents take PNG, JPEG, GIF or BMP ({media_type} given)"
+        ) from exc
+
+
+# -- small helpers ---------------------------------------------------------------------------------
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _prefixed(clark: str) -> str:
+    return "w:" + clark.rsplit("}", 1)[1]
+
+
+def _element(tag: str, **attributes: str) -> BaseOxmlElement:
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(_qn(f"w:{name}"), value)
+    return element
+
+
+def _pt(points: float):
+    from docx.shared import Pt
+
+    return Pt(points)
