@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsdesk.archive.importer import ImportOutcome, import_issue_file, parse_issue_file
-from newsdesk.archive.parse import IssueFormatError
-from newsdesk.archive.reading import IssueFileError, expand_paths
 from newsdesk.cli import app, console, err_console, get_state
-from newsdesk.config import Settings
-from newsdesk.issue.model import Publication
-from newsdesk.issue.render import FORMATS, render
-from newsdesk.store.archive import IssueNotFound, list_issues, load_issue, load_publication, resolve_issue
 from newsdesk.store.session import engine_for
+
+if TYPE_CHECKING:
+    from newsdesk.archive.importer import ImportOutcome
+    from newsdesk.config import Settings
+    from newsdesk.issue.model import Publication
 
 SAMPLE_ISSUES = Path(__file__).resolve().parent.parent / "samples" / "issues"
 
 
 def _configured_publication(settings: Settings) -> Publication | None:
+    from newsdesk.issue.model import Publication
+
     p = settings.publication
     if not (p.name or p.office or p.columns):
         return None
@@ -30,6 +30,8 @@ def _configured_publication(settings: Settings) -> Publication | None:
 
 
 def _known_publication(settings: Settings, engine) -> Publication | None:
+    from newsdesk.store.archive import load_publication
+
     return _configured_publication(settings) or load_publication(engine)
 
 
@@ -69,6 +71,8 @@ def import_(
     cannot be placed in an item is reported with its line numbers. A bad file is reported
     and the rest of the batch goes on; the exit status is 1 if any file failed.
     """
+    from newsdesk.archive.reading import expand_paths
+
     settings = get_state(ctx).settings
     engine = engine_for(settings)
     files, problems = expand_paths(paths)
@@ -86,6 +90,10 @@ def import_(
 
 
 def run_import(settings: Settings, engine, files: list[Path]) -> list[ImportOutcome]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from newsdesk.archive.importer import import_issue_file
+
     outcomes = []
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -118,6 +126,10 @@ def parse_issue(
     With --json, each item is an object with column, title, body (paragraphs separated by
     newlines), outlet, office_compiled, editorial_office and date (YYYY-MM-DD or null).
     """
+    from newsdesk.archive.importer import parse_issue_file
+    from newsdesk.archive.parse import IssueFormatError
+    from newsdesk.archive.reading import IssueFileError
+
     settings = get_state(ctx).settings
     try:
         issue, _ = parse_issue_file(path, _configured_publication(settings))
@@ -142,6 +154,8 @@ def parse_issue(
 @app.command("issues")
 def issues_(ctx: typer.Context) -> None:
     """List the issues in the archive, newest first."""
+    from newsdesk.store.archive import list_issues
+
     engine = engine_for(get_state(ctx).settings)
     stored = list_issues(engine)
     if not stored:
@@ -161,6 +175,8 @@ def issues_(ctx: typer.Context) -> None:
 
 
 def _load(ctx: typer.Context, reference: str):
+    from newsdesk.store.archive import IssueNotFound, load_issue, resolve_issue
+
     engine = engine_for(get_state(ctx).settings)
     try:
         return load_issue(engine, resolve_issue(engine, reference))
@@ -174,11 +190,17 @@ def show(
     ctx: typer.Context, issue: str = typer.Argument(..., help="Issue id, label (2022年第7期) or 'latest'.")
 ) -> None:
     """Print one archived issue in the house text format."""
+    from newsdesk.issue.render import render
+
     typer.echo(render(_load(ctx, issue), "txt"), nl=False)
 
 
 def run_demo_archive(settings: Settings, output: Path) -> None:
     """Demo step: import the bundled sample issues, render the newest as HTML, Markdown, text."""
+    from newsdesk.archive.reading import expand_paths
+    from newsdesk.issue.render import render
+    from newsdesk.store.archive import load_issue, resolve_issue
+
     engine = engine_for(settings)
     console.print(f"\n[bold]1. Archive[/bold]: importing the bundled sample issues from {SAMPLE_ISSUES}")
     files, _ = expand_paths([SAMPLE_ISSUES])
@@ -186,7 +208,7 @@ def run_demo_archive(settings: Settings, output: Path) -> None:
     newest = load_issue(engine, resolve_issue(engine, "latest"))
     output.mkdir(parents=True, exist_ok=True)
     stem = (newest.label or "issue").replace("/", "-")
-    for fmt in FORMATS:
+    for fmt in ("html", "md", "txt"):
         target = output / f"{stem}.{fmt}"
         target.write_text(render(newest, fmt), encoding="utf-8")
         console.print(f"   wrote {target.resolve()}")

@@ -38,4 +38,9 @@ def demo(
 
     run_demo_process(settings)
 
+    # 4. Publishing: compose a new issue, publish it, render every format, build the site.
+    from newsdesk.commands.publishing import run_demo_publish
+
+    run_demo_publish(settings, output)
+
     console.rule("[bold green]demo done")

@@ -129,13 +129,16 @@ def _engine(ctx: typer.Context):
 
 
 def _publication(ctx: typer.Context):
+    return publication_being_made(get_state(ctx).settings)
+
+
+def publication_being_made(settings):
     """The publication being made: configured settings win over what the archive learned."""
     from newsdesk.issue.model import Publication
     from newsdesk.store.archive import load_publication
 
-    settings = get_state(ctx).settings
     p = settings.publication
-    learned = load_publication(_engine(ctx), p.name) or Publication()
+    learned = load_publication(engine_for(settings), p.name) or Publication()
     return Publication(
         name=p.name or learned.name,
         office=p.office or learned.office,
@@ -306,17 +309,31 @@ def compose(
     """
     from newsdesk.commands.editorial import parse_since
     from newsdesk.issue.attribution import CHINA_TIME
-    from newsdesk.issue.compose import fill_columns, next_numbering, rank
-    from newsdesk.store.drafts import DraftError, create_draft, list_candidates, numbering_facts
+    from newsdesk.store.drafts import DraftError
 
     settings = get_state(ctx).settings
-    engine = _engine(ctx)
-    publication = _publication(ctx)
     try:
         day = dt.date.fromisoformat(issue_date) if issue_date else dt.datetime.now(CHINA_TIME).date()
     except ValueError as exc:
         raise _fail(f"--date {issue_date!r}: use YYYY-MM-DD", 2) from exc
-    found = list_candidates(engine, since=parse_since(since), with_figures=False)
+    try:
+        draft_id = draft_from_candidates(settings, parse_since(since), day, label, serial, auto)
+    except DraftError as exc:
+        raise _fail(f"{exc} (clusters changed in the last {since})") from exc
+    _print_draft(_engine(ctx), draft_id)
+
+
+def draft_from_candidates(
+    settings, since: dt.datetime, day: dt.date, label: str | None, serial: int | None, auto: bool
+) -> int:
+    """Open a draft of the candidates changed since ``since``: the accepted ones, or with ``auto``
+    each column's best up to its quota. Label and serial continue the archive unless given."""
+    from newsdesk.issue.compose import fill_columns, next_numbering, rank
+    from newsdesk.store.drafts import DraftError, create_draft, list_candidates, numbering_facts
+
+    engine = engine_for(settings)
+    publication = publication_being_made(settings)
+    found = list_candidates(engine, since=since, with_figures=False)
     if auto:
         columns = publication.columns or list(dict.fromkeys(c.column for c in rank(found)))
         chosen = fill_columns(
@@ -325,26 +342,21 @@ def compose(
     else:
         chosen = [(c.column, c) for c in rank(found) if c.status == "accepted"]
     if not chosen:
-        hint = (
-            "no candidates to choose from"
+        raise DraftError(
+            "no candidates to choose from; nothing drafted"
             if auto
-            else "no accepted candidates (accept some with `newsdesk decide ID`, or use --auto)"
+            else "no accepted candidates (accept some with `newsdesk decide ID`, or use --auto); nothing drafted"
         )
-        raise _fail(f"{hint} among clusters changed in the last {since}; nothing drafted")
     labels, serials = numbering_facts(engine, publication.name)
     next_label, next_serial = next_numbering(labels, serials, day)
-    try:
-        draft_id = create_draft(
-            engine,
-            publication,
-            label or next_label,
-            serial if serial is not None else next_serial,
-            day,
-            [(column, c.as_item(column), c.id) for column, c in chosen],
-        )
-    except DraftError as exc:
-        raise _fail(str(exc)) from exc
-    _print_draft(engine, draft_id)
+    return create_draft(
+        engine,
+        publication,
+        label or next_label,
+        serial if serial is not None else next_serial,
+        day,
+        [(column, c.as_item(column), c.id) for column, c in chosen],
+    )
 
 
 # --- the draft -------------------------------------------------------------------------------
@@ -396,11 +408,7 @@ def _print_draft(engine, draft_id: int | None = None) -> None:
         )
         previous = d.column
     console.print(table)
-    counts = "  ".join(
-        f"{column} {sum(d.column == column for d in draft.items)}"
-        for column in dict.fromkeys(d.column for d in draft.items)
-    )
-    console.print(_plain(counts))
+    console.print(_plain("  ".join(f"{column} {n}" for column, n in _column_counts(draft.items))))
     console.print(
         "edit: newsdesk draft edit N · move: draft move N --column C --position P · drop: draft drop N · publish: newsdesk publish"
     )
@@ -594,3 +602,61 @@ def publish(
         what += f", revision {revision}"
     console.print(_plain(f"published {what} as issue {issue_id}: {len(draft.items)} items"))
     console.print(_plain(f"render it: newsdesk render {issue_id} --format pdf -o {draft.label}.pdf"))
+
+
+def run_demo_publish(settings, output: Path) -> None:
+    """Demo step: compose a new issue from the processed corpus, publish it, render every format."""
+    from newsdesk.issue.attribution import report_date
+    from newsdesk.issue.render import RenderError, render, render_text
+    from newsdesk.store.archive import load_issue
+    from newsdesk.store.drafts import (
+        DraftError,
+        latest_published_issue_id,
+        list_candidates,
+        load_draft,
+        open_draft_id,
+        publish_draft,
+    )
+
+    console.print("\n[bold]4. Publishing[/bold]: a new issue composed from the clusters, published, rendered")
+    engine = engine_for(settings)
+    draft_id = open_draft_id(engine)
+    if draft_id is None:
+        # The bundled corpus reports June–July 2022: date the issue the day after its newest report.
+        dates = [c.published_at for c in list_candidates(engine, with_figures=False) if c.published_at]
+        day = report_date(max(dates), dt.date.today()) + dt.timedelta(days=1) if dates else dt.date.today()
+        try:
+            draft_id = draft_from_candidates(settings, None, day, None, None, auto=True)
+        except DraftError:
+            draft_id = None  # everything was published by an earlier run
+    if draft_id is not None:
+        draft = load_draft(engine, draft_id)
+        issue_id, _ = publish_draft(engine, draft_id, render_text)
+        console.print(
+            _plain(f"   composed and published {draft.label} (总第{draft.serial}期) as issue {issue_id}: ")
+            + _plain("  ".join(f"{c} {n}" for c, n in _column_counts(draft.items)))
+        )
+    else:
+        issue_id = latest_published_issue_id(engine)
+        if issue_id is None:
+            console.print("   no candidates to compose an issue from")
+            return
+        console.print(f"   already published by an earlier run: issue {issue_id}")
+    issue = with_configured_look(load_issue(engine, issue_id), settings)
+    output.mkdir(parents=True, exist_ok=True)
+    stem = (issue.label or f"issue-{issue_id}").replace("/", "-")
+    for fmt in RENDER_FORMATS:
+        target = output / f"{stem}.{fmt}"
+        try:
+            write_output(target, render(issue, fmt, templates_dir=settings.publication.templates_dir))
+        except RenderError as exc:
+            console.print(_plain_line("   ✗ ", f"{fmt}: {exc}", style="red"))
+            continue
+        console.print(_plain(f"   wrote {target.resolve()}"))
+
+
+def _column_counts(items) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.column] = counts.get(item.column, 0) + 1
+    return list(counts.items())

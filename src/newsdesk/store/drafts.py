@@ -560,3 +560,14 @@ def publish_draft(engine: Engine, draft_id: int, text_of: Callable[[Issue], str]
                 .values(status="published")
             )
     return issue_id, revision
+
+
+def latest_published_issue_id(engine: Engine) -> int | None:
+    """The issue newsdesk published last (newest revision), if any."""
+    with engine.connect() as conn:
+        return conn.execute(
+            select(issues.c.id)
+            .where(issues.c.published_at.is_not(None))
+            .order_by(issues.c.published_at.desc(), issues.c.id.desc())
+            .limit(1)
+        ).scalar()
