@@ -621,14 +621,14 @@ def run_demo_publish(settings, output: Path) -> None:
     console.print("\n[bold]4. Publishing[/bold]: a new issue composed from the clusters, published, rendered")
     engine = engine_for(settings)
     draft_id = open_draft_id(engine)
-    if draft_id is None:
+    if draft_id is None and latest_published_issue_id(engine) is None:
         # The bundled corpus reports June–July 2022: date the issue the day after its newest report.
         dates = [c.published_at for c in list_candidates(engine, with_figures=False) if c.published_at]
         day = report_date(max(dates), dt.date.today()) + dt.timedelta(days=1) if dates else dt.date.today()
         try:
             draft_id = draft_from_candidates(settings, None, day, None, None, auto=True)
         except DraftError:
-            draft_id = None  # everything was published by an earlier run
+            draft_id = None
     if draft_id is not None:
         draft = load_draft(engine, draft_id)
         issue_id, _ = publish_draft(engine, draft_id, render_text)
@@ -641,7 +641,7 @@ def run_demo_publish(settings, output: Path) -> None:
         if issue_id is None:
             console.print("   no candidates to compose an issue from")
             return
-        console.print(f"   already published by an earlier run: issue {issue_id}")
+        console.print(f"   the demo issue was published by an earlier run: issue {issue_id}")
     issue = with_configured_look(load_issue(engine, issue_id), settings)
     output.mkdir(parents=True, exist_ok=True)
     stem = (issue.label or f"issue-{issue_id}").replace("/", "-")
