@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.issue.attribution import attribution_line
 from newsdesk.issue.model import Issue
-from newsdesk.issue.render import BOOK_MARKER, RenderError, issue_view, paragraphs, read_logo
+from newsdesk.issue.render import BOOK_MARKER, IssueView, RenderError, issue_view, paragraphs, read_logo
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -67,7 +67,9 @@ class StyleSpec:
     first_line_chars: int = 0  # first-line indent in characters (Chinese: 2)
     outline_level: int | None = None  # 0 = level 1
     keep_with_next: bool = False
-    border: str | None = None  # "top" or "bottom": a red double rule
+    border: str | None = None  # "top" or "bottom": a red rule
+    border_style: str = "double"
+    left_indent_chars: int = 0
 
 
 STYLES = (
@@ -90,7 +92,11 @@ STYLES = (
     StyleSpec("Colophon", "Normal", SONG, LATIN_SERIF, SMALL_PT, color=MUTED, space_after_pt=2),
     StyleSpec("Colophon Title", "Normal", HEI, LATIN_SANS, BODY_PT, bold=True, space_before_pt=24,
               space_after_pt=4, border="top"),
-    StyleSpec("Running Head", "Header", SONG, LATIN_SERIF, SMALL_PT, color=MUTED, border="bottom"),
+    # Word's own names for the contents entries: the TOC field fills paragraphs of these.
+    StyleSpec("toc 1", "Normal", HEI, LATIN_SANS, BODY_PT, color=RED, space_before_pt=4, space_after_pt=0),
+    StyleSpec("toc 2", "Normal", SONG, LATIN_SERIF, BODY_PT, space_after_pt=0, left_indent_chars=2),
+    StyleSpec("Running Head", "Header", SONG, LATIN_SERIF, SMALL_PT, color=MUTED, border="bottom",
+              border_style="single"),
     StyleSpec("Page Number", "Footer", SONG, LATIN_SERIF, SMALL_PT, align="center"),
 )
 
@@ -118,7 +124,7 @@ def render_docx(issue: Issue) -> bytes:
     document.add_paragraph(style="Masthead Rule")
 
     document.add_paragraph("目　录", style="Contents Heading")
-    _contents_field(document.add_paragraph())
+    _contents_field(document, view)
 
     for column in view.columns:
         document.add_paragraph(f"【{column.name}】", style="Column Heading")
@@ -126,9 +132,10 @@ def render_docx(issue: Issue) -> bytes:
             document.add_paragraph(item.title, style="Item Title")
             if item.attribution is None:
                 document.add_paragraph(BOOK_MARKER, style="Book Marker")
-            for text in paragraphs(item):
-                document.add_paragraph(text.strip(), style="Item Body")
+            body = [document.add_paragraph(text.strip(), style="Item Body") for text in paragraphs(item)]
             if item.attribution is not None:
+                if body:  # the attribution never starts a page alone
+                    body[-1].paragraph_format.keep_with_next = True
                 document.add_paragraph(attribution_line(item.attribution), style="Attribution")
 
     document.add_paragraph(view.display_name, style="Colophon Title")
@@ -146,6 +153,7 @@ def render_docx(issue: Issue) -> bytes:
 
     _running_head_and_page_numbers(document, " ".join(x for x in (view.display_name, view.label) if x))
     _update_fields_on_open(document)
+    _drop_template_thumbnail(document)
     document.core_properties.title = view.title
     document.core_properties.author = view.office or view.display_name
     document.core_properties.language = "zh-CN"
@@ -228,11 +236,14 @@ def _apply(style, spec: StyleSpec) -> None:
         # is for readers that ignore it.
         fmt.first_line_indent = _pt(spec.first_line_chars * spec.size_pt)
         ppr.find(_qn("w:ind")).set(_qn("w:firstLineChars"), str(spec.first_line_chars * 100))
+    if spec.left_indent_chars:
+        fmt.left_indent = _pt(spec.left_indent_chars * spec.size_pt)
+        ppr.find(_qn("w:ind")).set(_qn("w:leftChars"), str(spec.left_indent_chars * 100))
     if spec.outline_level is not None:
         _set_ppr_child(ppr, "w:outlineLvl", val=str(spec.outline_level))
     if spec.border:
         border = _element("w:pBdr")
-        border.append(_element(f"w:{spec.border}", val="double", sz="6", space="4", color=RED))
+        border.append(_element(f"w:{spec.border}", val=spec.border_style, sz="12" if spec.border_style == "double" else "6", space="4", color=RED))
         _set_ppr_child(ppr, border)
 
 
@@ -263,21 +274,41 @@ def _set_ppr_child(ppr: BaseOxmlElement, child: BaseOxmlElement | str, **attribu
 # -- fields: contents, page numbers ---------------------------------------------------------------
 
 
-def _contents_field(paragraph: Paragraph) -> None:
-    """A TOC field; Word fills it in when the document opens (updateFields)."""
-    _field(paragraph, TOC_INSTRUCTION, TOC_PLACEHOLDER)
+def _contents_field(document: Document, view: IssueView) -> None:
+    """A TOC field over outline levels 1–2; Word fills in the page numbers when the document
+    opens (updateFields). Until then, and in readers that never update fields, it shows the
+    columns and titles it will list."""
+    entries = []
+    for column in view.columns:
+        entries.append(("toc 1", f"【{column.name}】"))
+        entries.extend(("toc 2", item.title) for _anchor, item in column.items)
+    if not entries:
+        entries = [("toc 1", TOC_PLACEHOLDER)]
+    first = document.add_paragraph(style=entries[0][0])
+    _field_start(first, TOC_INSTRUCTION)
+    first.add_run(entries[0][1])
+    last = first
+    for style, text in entries[1:]:
+        last = document.add_paragraph(text, style=style)
+    _field_end(last)
 
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    run = paragraph.add_run()
-    run._r.append(_element("w:fldChar", fldCharType="begin", dirty="true"))
-    run = paragraph.add_run()
+    _field_start(paragraph, instruction)
+    paragraph.add_run(placeholder)
+    _field_end(paragraph)
+
+
+def _field_start(paragraph: Paragraph, instruction: str) -> None:
+    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="begin", dirty="true"))
     instr = _element("w:instrText")
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     instr.text = f" {instruction} "
-    run._r.append(instr)
+    paragraph.add_run()._r.append(instr)
     paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
-    paragraph.add_run(placeholder)
+
+
+def _field_end(paragraph: Paragraph) -> None:
     paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
 
 
@@ -301,6 +332,16 @@ def _update_fields_on_open(document: Document) -> None:
     existing = settings.find(_qn("w:updateFields"))
     if existing is None:
         settings.append(_element("w:updateFields", val="true"))
+
+
+def _drop_template_thumbnail(document: Document) -> None:
+    """python-docx's default template carries a preview picture of some other document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    package_rels = document.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del package_rels[rel_id]
 
 
 # -- the logo ------------------------------------------------------------------------------------
