@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from newsdesk.cli import app, console, err_console, get_state
-from newsdesk.config import Settings
-from newsdesk.store.session import engine_for
+
+if TYPE_CHECKING:  # the database and settings are loaded only by a command that runs
+    from newsdesk.config import Settings
+    from newsdesk.issue.model import Issue
 
 
-def _archive_issues(settings: Settings) -> list:
+def _archive_issues(settings: Settings) -> list[Issue]:
     """Every issue of the archive, every revision, with the configured look of its publication."""
     from newsdesk.store.archive import list_issues, load_issue
+    from newsdesk.store.session import engine_for
 
     engine = engine_for(settings)
     issues = [load_issue(engine, stored.id) for stored in list_issues(engine)]
@@ -36,7 +40,9 @@ def _size(n: int) -> str:
 @app.command("site")
 def site(
     ctx: typer.Context,
-    out_dir: Path = typer.Argument(..., help="Folder to write the site to (replaced on each build)."),
+    out_dir: Path = typer.Argument(
+        ..., metavar="OUT_DIR", help="Folder to write the site to (replaced on each build)."
+    ),
     site_url: str | None = typer.Option(
         None,
         "--site-url",
@@ -46,7 +52,9 @@ def site(
     """Write the archive as a static site: issues, items, Atom feed, client-side search.
 
     Every link is relative, so the folder works from any web server or opened from disk.
+
     The site is built beside OUT_DIR and swapped in, so a failed build leaves the old one.
+    Only an empty folder or a site built here is ever replaced.
     """
     from newsdesk.issue.site import SiteError, build_site
 
