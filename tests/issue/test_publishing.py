@@ -221,3 +221,27 @@ def test_two_editors_saving_one_item_do_not_overwrite_each_other(db_url):
     with pytest.raises(StaleEdit, match="changed by someone else"):
         update_item(engine, draft_id, opened.id, opened.version, theirs)
     assert load_draft(engine).items[0].title == "甲改的标题"
+
+
+def test_render_writes_every_format_and_says_clearly_what_is_wrong(cli, tmp_path):
+    assert cli("import", str(SAMPLE_ISSUES / "2022-08.txt")).exit_code == 0
+    unknown = cli("render", "latest", "--format", "odt")
+    assert unknown.exit_code == 2 and "unknown format 'odt'" in unknown.output
+    binary = cli("render", "latest", "--format", "docx")
+    assert binary.exit_code == 2 and "-o" in binary.output
+    folder = cli("render", "latest", "--format", "html", "-o", str(tmp_path))
+    assert folder.exit_code == 2 and "is a folder" in folder.output
+    (tmp_path / "blocked").write_text("a file where a folder should be", encoding="utf-8")
+    unwritable = cli("render", "latest", "--format", "html", "-o", str(tmp_path / "blocked" / "x.html"))
+    assert unwritable.exit_code == 2 and "cannot write" in unwritable.output
+    missing = cli("render", "2031年第1期", "--format", "html", "-o", str(tmp_path / "x.html"))
+    assert missing.exit_code == 1 and "no issue" in missing.output
+    for fmt in ("html", "md", "txt", "atom", "docx"):
+        target = tmp_path / "out" / f"issue.{fmt}"
+        result = cli("render", "latest", "--format", fmt, "-o", str(target))
+        assert result.exit_code == 0, result.output
+        assert target.stat().st_size > 1000
+    text = (tmp_path / "out" / "issue.txt").read_text("utf-8")
+    assert [i.title for i in parse_issue_text(text).items] == [
+        i.title for i in parse_issue_text(cli("show", "latest").output).items
+    ]
