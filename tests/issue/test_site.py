@@ -190,13 +190,10 @@ def test_an_item_page_has_the_item_and_its_attribution_line(built_site):
 
 
 def test_pages_are_well_formed_html(built_site):
-    slug_dir = built_site / "issues" / "电子商务动态-2022年第8期"
-    for page in (
-        built_site / "index.html",
-        built_site / "search.html",
-        slug_dir / "index.html",
-        slug_dir / "14.html",
-    ):
+    # the HTML5 parsing algorithm reports every misnested, unclosed or stray tag
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) == 127
+    for page in pages:
         assert _html_errors(page) == [], page
 
 

@@ -230,23 +230,28 @@ def _publication_views(histories: list[IssueHistory]) -> list[PublicationView]:
     return list(by_name.values())
 
 
-def _search_records(publications: list[PublicationView]) -> list[dict]:
-    """One record per item of each issue's newest revision, newest issue first."""
+def _search_records(publications: list[PublicationView], histories: list[IssueHistory]) -> list[dict]:
+    """One record per item of each issue's newest revision, newest issue first.
+
+    Results keep this order among equals, so the newest reports come first whatever the
+    publication.
+    """
+    rank = {id(history): n for n, history in enumerate(histories)}
+    views = sorted((v for p in publications for v in p.issues), key=lambda v: rank[id(v.history)])
     records = []
-    for publication in publications:
-        for view in publication.issues:
-            for item in view.items:
-                records.append(
-                    {
-                        "title": item.title,
-                        "body": "\n".join(item.paragraphs),
-                        "publication": view.publication.display_name,
-                        "issue": view.label,
-                        "date": view.date,
-                        "column": item.column,
-                        "url": item_page_path(view.issue, item.position),
-                    }
-                )
+    for view in views:
+        for item in view.items:
+            records.append(
+                {
+                    "title": item.title,
+                    "body": "\n".join(item.paragraphs),
+                    "publication": view.publication.display_name,
+                    "issue": view.label,
+                    "date": view.date,
+                    "column": item.column,
+                    "url": item_page_path(view.issue, item.position),
+                }
+            )
     return records
 
 
@@ -439,7 +444,7 @@ def _write_site(
                 )
                 report.item_pages += 1
 
-    records = _search_records(publications)
+    records = _search_records(publications, histories)
     index_json = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
     report.search_entries = len(records)
     report.search_index_bytes = writer.text(Path("search-index.json"), index_json + "\n")
