@@ -1,19 +1,46 @@
-"""Engine creation and schema migration."""
+"""Engine creation and schema migration.
+
+Opening a database that is already at the newest schema is the common case (every command
+opens it): that is checked with one query against the revisions of ``migrations/versions``,
+read as text, so alembic is imported and run only when there is something to migrate.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+# the Python package of a database driver → what to install for it
+DRIVER_PACKAGES = {
+    "psycopg": "psycopg[binary]",
+    "psycopg2": "psycopg2-binary",
+    "asyncpg": "asyncpg",
+    "pg8000": "pg8000",
+    "MySQLdb": "mysqlclient",
+    "pymysql": "PyMySQL",
+}
+
+
+BACKEND_NAMES = {"postgresql": "PostgreSQL", "mysql": "MySQL", "mariadb": "MariaDB", "mssql": "SQL Server"}
+
+
+class DatabaseDriverMissing(RuntimeError):
+    """The URL names a backend whose Python driver is not installed."""
 
 
 def make_engine(url: str) -> Engine:
     """Create an engine; for SQLite make the folder, turn on WAL and foreign keys."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -31,10 +58,21 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        backend = parsed.get_backend_name()
+        driver = (exc.name or "").split(".")[0]
+        package = DRIVER_PACKAGES.get(driver, driver)
+        raise DatabaseDriverMissing(
+            f"{BACKEND_NAMES.get(backend, backend)} needs the Python driver {driver!r}, which is not "
+            f"installed: pip install '{package}'"
+        ) from exc
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -43,10 +81,50 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (idempotent)."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
+
+
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
+
+
+@lru_cache(maxsize=1)
+def head_revisions() -> frozenset[str] | None:
+    """The newest revisions of ``migrations/versions``, read from the files' text; None when
+    a file does not read plainly (then alembic decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN.search(text)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    heads = revisions - parents
+    return frozenset(heads) if heads else None
+
+
+def at_head(engine: Engine) -> bool:
+    """Whether the database's alembic revision is already the newest (False on any doubt)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    heads = head_revisions()
+    if heads is None:
+        return False
+    try:
+        with engine.connect() as connection:
+            stored = {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
+    except SQLAlchemyError:
+        return False
+    return stored == heads
 
 
 def open_database(url: str) -> Engine:
     engine = make_engine(url)
-    migrate(engine)
+    if not at_head(engine):
+        migrate(engine)
     return engine

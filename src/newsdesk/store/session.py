@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-from newsdesk.config import Settings
-from newsdesk.store.db import open_database
+    from newsdesk.config import Settings
 
 
 @lru_cache(maxsize=8)
 def _engine_for(url: str) -> Engine:
+    from newsdesk.store.db import open_database
+
     return open_database(url)
 
 
