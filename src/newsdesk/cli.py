@@ -2,18 +2,24 @@
 
 Global options live here; each area of the pipeline registers its commands from
 ``newsdesk.commands.<area>`` so that this file stays small.
+
+Start-up time matters (an editor runs these commands dozens of times a day): this module
+and the command modules import only typer and rich at the top. Settings, the database and
+the heavy libraries (scikit-learn, jieba, numpy, pypdf, httpx …) are imported inside the
+commands that use them; ``tests/test_startup.py`` keeps it so.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.logging import RichHandler
 
-from newsdesk.config import ConfigError, Settings, load_settings
+if TYPE_CHECKING:
+    from newsdesk.config import Settings
 
 app = typer.Typer(
     name="newsdesk",
@@ -41,9 +47,23 @@ class AppState:
 def get_state(ctx: typer.Context) -> AppState:
     state = ctx.find_root().obj
     if state is None:  # called programmatically without the callback
+        from newsdesk.config import load_settings
+
         state = AppState(settings=load_settings())
         ctx.find_root().obj = state
     return state
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("newsdesk")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from newsdesk import __version__ as number
+        typer.echo(f"newsdesk {number}")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -58,7 +78,14 @@ def _root(
         show_envvar=True,
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", callback=_version, is_eager=True
+    ),
 ) -> None:
+    from rich.logging import RichHandler
+
+    from newsdesk.config import ConfigError, load_settings
+
     try:
         settings = load_settings(database_url=database)
     except ConfigError as exc:
@@ -89,6 +116,27 @@ def _root(
     ctx.obj = AppState(settings=settings)
 
 
+def _hide_flag_types() -> None:
+    """typer prints each option's type beside it; a flag takes no value, so print none
+    rather than ``<bool>``."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_newsdesk", False):
+        return
+
+    def display_type_rich(self, ctx):
+        if self.is_flag and self.metavar is None:
+            return None
+        return shown(self, ctx)
+
+    display_type_rich._newsdesk = True
+    TyperOption.display_type_rich = display_type_rich
+
+
+_hide_flag_types()
+
+
 def _register_commands() -> None:
     # Imported for their side effect of adding commands to ``app``.
     import importlib
@@ -104,4 +152,12 @@ _register_commands()
 
 
 def main() -> None:
-    app()
+    from newsdesk.store.db import DatabaseDriverMissing
+
+    try:
+        app()
+    except DatabaseDriverMissing as exc:
+        from rich.markup import escape
+
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise SystemExit(2) from None

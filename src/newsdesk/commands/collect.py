@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import signal
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import typer
 from rich import box
@@ -13,8 +13,10 @@ from rich.table import Table
 
 from newsdesk.cli import app, console, err_console, get_state
 from newsdesk.collect.records import SOURCE_KINDS, CollectError, Source, SourceOutcome
-from newsdesk.config import Settings
 from newsdesk.store.session import engine_for
+
+if TYPE_CHECKING:
+    from newsdesk.config import Settings
 
 source_app = typer.Typer(help="Register, list, pause and remove the sources articles are collected from.")
 app.add_typer(source_app, name="source")
@@ -38,6 +40,8 @@ def source_add(
     ),
 ) -> None:
     """Register a source; its kind is detected when not given."""
+    import asyncio
+
     from newsdesk.collect.detect import detect_source
     from newsdesk.collect.runner import parse_interval
     from newsdesk.store import sources as source_store
@@ -183,6 +187,8 @@ def run_collect(
     settings: Settings, *, names: list[str] | None = None, watch: bool = False
 ) -> list[SourceOutcome]:
     """Collect with a Rich progress display; returns the outcomes of the (last) round."""
+    import asyncio
+
     from newsdesk.collect.runner import collect_due, make_extraction_pool
     from newsdesk.collect.runner import watch as watch_sources
 
@@ -229,6 +235,8 @@ def run_collect(
 
 
 def _reextract(settings: Settings) -> None:
+    import asyncio
+
     from newsdesk.collect.runner import make_extraction_pool
     from newsdesk.collect.runner import reextract as reextract_all
 

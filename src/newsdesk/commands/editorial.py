@@ -8,14 +8,17 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsdesk.cli import app, console, err_console, get_state
-from newsdesk.config import Settings
 from newsdesk.store.session import engine_for
+
+if TYPE_CHECKING:
+    from newsdesk.config import Settings
 
 
 def parse_since(text: str, now: dt.datetime | None = None) -> dt.datetime:
@@ -295,7 +298,7 @@ def decide(
         help="The office merged several reports into it: 来源：…编辑部整理 instead of an outlet.",
     ),
 ) -> None:
-    """Record the editor's decision on a candidate item; ``train`` learns from it."""
+    """Record the editor's decision on a candidate item; newsdesk train learns from it."""
     import datetime as dt
 
     from newsdesk.editorial.pipeline import build_office, merged_attribution

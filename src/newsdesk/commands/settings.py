@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 
 from newsdesk.cli import app, console, get_state
-from newsdesk.config import config_file_path
 
 
 def _toml_key(key: str) -> str:
@@ -50,6 +49,8 @@ def config_(ctx: typer.Context) -> None:
     (nested keys with __, e.g. NEWSDESK_COLLECT__TIMEOUT_SECONDS), the settings file
     ($NEWSDESK_CONFIG or ./newsdesk.toml), then the defaults.
     """
+    from newsdesk.config import config_file_path
+
     settings = get_state(ctx).settings
     path = config_file_path()
     console.print(
