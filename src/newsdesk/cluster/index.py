@@ -14,10 +14,12 @@ index grows one document at a time (articles arrive all day).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 DEFAULT_NUM_PERM = 128
 DEFAULT_SEED = 7
@@ -25,6 +27,8 @@ DEFAULT_SEED = 7
 
 class MinHasher:
     def __init__(self, num_perm: int = DEFAULT_NUM_PERM, seed: int = DEFAULT_SEED) -> None:
+        from datasketch import MinHash  # datasketch imports scipy: only when clustering
+
         self.num_perm = num_perm
         self.seed = seed
         a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
@@ -59,6 +63,8 @@ class MinHasher:
         return out
 
     def as_datasketch(self, signature: np.ndarray) -> MinHash:
+        from datasketch import MinHash
+
         return MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=signature, scheme="affine32")
 
 
@@ -72,6 +78,8 @@ class LSHIndex:
     def __init__(self, threshold: float = 0.3, num_perm: int = DEFAULT_NUM_PERM) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
+        from datasketch.lsh import _optimal_param
+
         self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
         rng = np.random.RandomState(11)
         # odd 64-bit multipliers fold a band's rows into one integer key

@@ -20,7 +20,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-import jieba.analyse
 import numpy as np
 
 from newsdesk.cluster.pairmodel import CONFIDENT, THRESHOLD, days_between, probability_same
@@ -83,6 +82,8 @@ def title_periods(title: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
     """Inverse document frequencies of Chinese words, from the table jieba ships."""
+    import jieba.analyse
+
     table: dict[str, float] = {}
     path = jieba.analyse.default_tfidf.idf_loader.path
     with open(path, encoding="utf-8") as fh:

@@ -11,8 +11,6 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-import cn2an
-
 from newsdesk.editorial.sentences import Sentence, split_sentences
 
 _AR = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
@@ -89,8 +87,10 @@ def parse_number(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
+    from cn2an import cn2an  # half a second to import: only for Chinese numerals
+
     try:
-        return float(cn2an.cn2an(t, "smart"))
+        return float(cn2an(t, "smart"))
     except (ValueError, KeyError, TypeError):
         return None
 
