@@ -57,7 +57,14 @@ def test_masthead_and_colophon(document):
         by_style.setdefault(p.style.name, []).append(p.text)
     assert by_style["Masthead"] == ["电子商务动态"]
     issue_lines = " ".join(by_style["Issue Line"])
-    for part in ("2022年第8期", "总第128期", "2022年8月31日", "主办：中国国际电子商务中心", f"编辑：{OFFICE}", "修订版 第2版"):
+    for part in (
+        "2022年第8期",
+        "总第128期",
+        "2022年8月31日",
+        "主办：中国国际电子商务中心",
+        f"编辑：{OFFICE}",
+        "修订版 第2版",
+    ):
         assert part in issue_lines
     colophon = by_style["Colophon Title"] + by_style["Colophon"]
     assert colophon[0] == "《电子商务动态》"
@@ -67,7 +74,15 @@ def test_masthead_and_colophon(document):
 
 def test_styles_are_real_restylable_styles(document):
     styles = document.styles
-    for name in ("Masthead", "Issue Line", "Column Heading", "Item Title", "Item Body", "Attribution", "Book Marker"):
+    for name in (
+        "Masthead",
+        "Issue Line",
+        "Column Heading",
+        "Item Title",
+        "Item Body",
+        "Attribution",
+        "Book Marker",
+    ):
         style = styles[name]
         assert style.type == 1 and not style.builtin  # a paragraph style of the document's own
         fonts = style.element.rPr.find(qn("w:rFonts"))

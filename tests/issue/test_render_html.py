@@ -27,7 +27,12 @@ def tiny_png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\xb0\x17\x1f")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0\xb0\x17\x1f"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def sample_issue(**changes) -> Issue:
@@ -106,7 +111,9 @@ def test_items_print_title_body_and_attribution_in_the_issues_order():
         if item.attribution is None:
             assert texts(article, "./p[@class='book-marker']") == ["内容简介"]
         else:
-            assert texts(article, "./p[@class='attribution']") == [" ".join(attribution_line(item.attribution).split())]
+            assert texts(article, "./p[@class='attribution']") == [
+                " ".join(attribution_line(item.attribution).split())
+            ]
 
 
 def test_colophon_closes_the_page():
@@ -114,14 +121,24 @@ def test_colophon_closes_the_page():
     colophon = tree.xpath("//footer[@class='colophon']")[0]
     assert colophon.getparent().getchildren()[-1] is colophon
     text = " ".join(colophon.text_content().split())
-    for part in ("《电子商务动态》", "2022年第8期（总第128期）", "中国国际电子商务中心", OFFICE, "2022年8月31日", "修订版 第3版"):
+    for part in (
+        "《电子商务动态》",
+        "2022年第8期（总第128期）",
+        "中国国际电子商务中心",
+        OFFICE,
+        "2022年8月31日",
+        "修订版 第3版",
+    ):
         assert part in text
     assert "本刊内容选自公开报道" in text and "版权归原作者所有" in text
 
 
 def test_page_is_self_contained_responsive_and_has_a_print_stylesheet():
     text, tree = page(sample_issue())
-    assert tree.xpath("//link[@rel='stylesheet'] | //script | //*[@src and not(starts-with(@src, 'data:'))]") == []
+    assert (
+        tree.xpath("//link[@rel='stylesheet'] | //script | //*[@src and not(starts-with(@src, 'data:'))]")
+        == []
+    )
     assert tree.xpath("//meta[@name='viewport']")
     style = tree.xpath("//style")[0].text
     assert "@media print" in style and "@media screen and (max-width: 40em)" in style
@@ -133,9 +150,13 @@ def test_collected_text_is_escaped():
         column="行业资讯",
         title='<script>alert("标题")</script>',
         body='正文<img src=x onerror="alert(1)">\n第二段 & </p><p class="attribution">假来源',
-        attribution=Attribution(outlet="<b>网</b>", outlet_mark="“”", editorial_office=OFFICE, date=dt.date(2022, 8, 1)),
+        attribution=Attribution(
+            outlet="<b>网</b>", outlet_mark="“”", editorial_office=OFFICE, date=dt.date(2022, 8, 1)
+        ),
     )
-    issue = Issue(items=[hostile], publication=Publication("电子<i>商务</i>", OFFICE, ["行业资讯"]), label="<x>")
+    issue = Issue(
+        items=[hostile], publication=Publication("电子<i>商务</i>", OFFICE, ["行业资讯"]), label="<x>"
+    )
     text, tree = page(issue)
     assert tree.xpath("//script | //img | //b | //i | //x") == []
     assert "&lt;script&gt;alert(&#34;标题&#34;)&lt;/script&gt;" in text
@@ -168,7 +189,9 @@ def test_unreadable_logo_is_a_render_error(tmp_path):
 
 
 def test_templates_in_the_override_folder_win(tmp_path):
-    (tmp_path / "issue.html.j2").write_text("<p>{{ view.display_name }} {{ view.label }} {{ view.columns | length }}</p>\n")
+    (tmp_path / "issue.html.j2").write_text(
+        "<p>{{ view.display_name }} {{ view.label }} {{ view.columns | length }}</p>\n"
+    )
     assert render(sample_issue(), "html", templates_dir=tmp_path) == "<p>《电子商务动态》 2022年第8期 5</p>"
 
 
@@ -186,7 +209,9 @@ def test_a_missing_template_is_named(tmp_path):
 
 
 def test_a_broken_template_is_named_with_its_line(tmp_path):
-    (tmp_path / "issue.html.j2").write_text("<h1>{{ view.name }}</h1>\n<ol>\n{% for c in view.columns %}\n<li>{{ c.name }</li>\n")
+    (tmp_path / "issue.html.j2").write_text(
+        "<h1>{{ view.name }}</h1>\n<ol>\n{% for c in view.columns %}\n<li>{{ c.name }</li>\n"
+    )
     with pytest.raises(RenderError) as caught:
         render(sample_issue(), "html", templates_dir=tmp_path)
     message = str(caught.value)
@@ -205,5 +230,7 @@ def test_text_and_markdown_are_unchanged_by_the_published_formats():
     issue = sample_issue(revision=2)
     text = render(issue, "txt")
     original = parse_issue_text(SAMPLE.read_text(encoding="utf-8")).items
-    assert [i.as_public_dict() for i in parse_issue_text(text).items] == [i.as_public_dict() for i in original]
+    assert [i.as_public_dict() for i in parse_issue_text(text).items] == [
+        i.as_public_dict() for i in original
+    ]
     assert render(issue, "md").startswith("# 《电子商务动态》 2022年第8期\n")

@@ -217,7 +217,9 @@ def _template_error(name: str, exc: Exception) -> RenderError:
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     if isinstance(exc, TemplateNotFound):
-        return RenderError(f"template {exc.name} not found (looked in the overrides and the bundled templates)")
+        return RenderError(
+            f"template {exc.name} not found (looked in the overrides and the bundled templates)"
+        )
     if isinstance(exc, TemplateSyntaxError):
         where = exc.filename or exc.name or name
         return RenderError(f"template {where}, line {exc.lineno}: {exc.message}")
