@@ -527,3 +527,34 @@ def test_a_label_imported_twice_is_kept_as_two_revisions(tmp_path):
     assert "（重印）" in (folder / "r2.html").read_text(encoding="utf-8")
     assert "（重印）" not in (folder / "r1.html").read_text(encoding="utf-8")
     assert "（重印）" in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_command_uses_the_configured_look_address_and_templates(archive_url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSDESK_CONFIG", raising=False)
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    overrides = tmp_path / "look" / "site"
+    overrides.mkdir(parents=True)
+    (overrides / "site.css").write_text("body { color: #123456; }\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSDESK_PUBLICATION__SPONSOR", "中国国际电子商务中心")
+    monkeypatch.setenv("NEWSDESK_PUBLICATION__LOGO", str(logo))
+    monkeypatch.setenv("NEWSDESK_PUBLICATION__TEMPLATES_DIR", str(tmp_path / "look"))
+    monkeypatch.setenv("NEWSDESK_PUBLICATION__SITE_URL", "https://digest.example.org/archive")
+    out = tmp_path / "public"
+    result = _run(archive_url, "site", str(out))
+    assert result.exit_code == 0, result.output
+
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "主办：中国国际电子商务中心" in index
+    [copied] = (out / "assets").iterdir()
+    assert copied.read_bytes() == logo.read_bytes()
+    assert f'src="assets/{copied.name}"' in index
+    assert (out / "site.css").read_text(encoding="utf-8") == "body { color: #123456; }\n"
+    assert '<link rel="canonical" href="https://digest.example.org/archive/index.html">' in index
+    feed = feedparser.parse((out / "feed.atom").read_bytes())
+    assert feed.entries[0].link.startswith("https://digest.example.org/archive/issues/")
+    # --site-url wins over the setting
+    again = _run(archive_url, "site", str(out), "--site-url", "https://mirror.example.net/")
+    assert again.exit_code == 0, again.output
+    assert "https://mirror.example.net/feed.atom" in (out / "feed.atom").read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ from newsdesk.issue.atom import (
     issue_page_path,
     issue_slug,
     item_page_path,
+    normalise_site_url,
     publication_name,
     url_path,
 )
@@ -293,7 +294,10 @@ class _Writer:
 
     def page(self, relative: Path, template: str, **context) -> None:
         depth = len(relative.parts) - 1
-        html = self.env.get_template(template).render(site=self.site, root="../" * depth, **context)
+        canonical = self.site["url"] + url_path(*relative.parts) if self.site["url"] else None
+        html = self.env.get_template(template).render(
+            site=self.site, root="../" * depth, canonical=canonical, **context
+        )
         self.text(relative, html)
         self.pages += 1
 
@@ -409,6 +413,7 @@ def _write_site(
     site = {
         "title": "、".join(names) if names else "刊物档案",
         "single": len(publications) == 1,
+        "url": normalise_site_url(site_url),  # absolute links only where a page must name itself
     }
     writer = _Writer(root, env, site)
     report = SiteReport(out_dir=root, publications=[p.name for p in publications])
