@@ -29,7 +29,7 @@ from newsdesk.editorial.commentary import THRESHOLD as COMMENTARY
 from newsdesk.editorial.commentary import commentary_score
 from newsdesk.editorial.figures import extract_figures
 from newsdesk.editorial.tags import tag_kind
-from newsdesk.editorial.tokens import dictionary, words
+from newsdesk.editorial.tokens import dictionary, import_jieba, words
 
 FINE_K = 3
 KEYWORDS = 8
@@ -82,6 +82,7 @@ def title_periods(title: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
     """Inverse document frequencies of Chinese words, from the table jieba ships."""
+    import_jieba()  # jieba itself first, without pkg_resources
     import jieba.analyse
 
     table: dict[str, float] = {}
