@@ -261,6 +261,9 @@ class IssueMail:
     reply_to: str | None
     text: str  # the house text
     html: str
+    text_body: EncodedBody  # the house text, then each reader's footer
+    html_body: EncodedBody  # the HTML, with each reader's footer before </body>
+    frame: tuple[bytes, bytes, bytes]  # shared headers and structure around the two bodies
     unsubscribe_url: str  # absolute, with {email} and {token} still to fill
     site_url: str | None
     envelope_from: str
@@ -299,14 +302,20 @@ def prepare_issue_mail(issue: Issue, mail: MailSettings, site_url: str | None = 
     if scheme not in ("https", "http", "mailto"):
         raise MailSetupError(f"mail.unsubscribe_url must be an https: or mailto: URL, not {url!r}")
     name = clean_name(mail.from_name) or clean_name(issue.publication.name) or ""
+    text, html = render(issue, "txt"), render(issue, "html")
+    sender = Address(display_name=name, addr_spec=from_address)
+    subject = issue_subject(issue)
     return IssueMail(
         issue_id=issue.id,
-        subject=issue_subject(issue),
+        subject=subject,
         publication=issue.publication.display_name,
-        sender=Address(display_name=name, addr_spec=from_address),
+        sender=sender,
         reply_to=mail.reply_to,
-        text=render(issue, "txt"),
-        html=render(issue, "html"),
+        text=text,
+        html=html,
+        text_body=EncodedBody.around_footer(text),
+        html_body=EncodedBody.around_footer(*html_around_footer(html)),
+        frame=_message_frame(subject, sender, mail.reply_to),
         unsubscribe_url=url,
         site_url=site_url,
         envelope_from=from_address,
@@ -336,40 +345,100 @@ def html_footer(prepared: IssueMail, email: str, url: str) -> str:
     )
 
 
-def with_html_footer(html: str, footer: str) -> str:
+def html_around_footer(html: str) -> tuple[str, str]:
+    """The HTML before and after the place of the footer: the end of the body."""
     end = html.lower().rfind("</body>")
-    return html + footer if end < 0 else html[:end] + footer + html[end:]
+    return (html, "") if end < 0 else (html[:end], html[end:])
 
 
-def build_message(prepared: IssueMail, reader: Reader, secret: bytes) -> EmailMessage:
-    """One reader's message: multipart/alternative (house text, HTML), each with the footer."""
+def _crlf(text: str) -> str:
+    # text/* bodies travel in canonical form, lines ending in CRLF (RFC 2046)
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+@dataclass(frozen=True)
+class EncodedBody:
+    """A body in base64, cut where each reader's footer goes, so most of it is encoded once.
+
+    base64 turns each 57 bytes into one 76-character line, independently of what follows;
+    the lines of the whole 57-byte groups before the footer are therefore the same in
+    every reader's message. Only the remainder, the footer and what follows it (the HTML's
+    ``</body></html>``) are encoded per reader: the result is byte for byte what encoding
+    the whole body would give.
+    """
+
+    head: bytes  # base64 lines, CRLF-terminated
+    rest: bytes  # the bytes after the last whole group, before the footer
+    after: bytes  # the bytes after the footer
+
+    @classmethod
+    def around_footer(cls, before: str, after: str = "") -> EncodedBody:
+        data = _crlf(before).encode("utf-8")
+        cut = len(data) - len(data) % 57
+        head = base64.encodebytes(data[:cut]).replace(b"\n", b"\r\n")
+        return cls(head, data[cut:], _crlf(after).encode("utf-8"))
+
+    def with_footer(self, footer: str) -> bytes:
+        tail = base64.encodebytes(self.rest + _crlf(footer).encode("utf-8") + self.after)
+        # without the last line end: the generator writes the one before the boundary
+        return self.head + tail.replace(b"\n", b"\r\n")[:-2]
+
+
+def _message_frame(subject: str, sender: Address, reply_to: str | None) -> tuple[bytes, bytes, bytes]:
+    """The headers every reader's message shares and its MIME structure, cut where the bodies go."""
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["Subject"] = subject
+    msg["From"] = sender
+    if reply_to:
+        msg["Reply-To"] = reply_to
+    msg.set_content("", cte="base64")
+    msg.add_alternative("", subtype="html", cte="base64")
+    # The markers are ASCII words found nowhere else, and base64 bodies cannot contain the
+    # generator's "===============" boundaries.
+    marker = secrets.token_hex(16)
+    text_marker, html_marker = f"NEWSDESK-TEXT-{marker}", f"NEWSDESK-HTML-{marker}"
+    text_part, html_part = msg.iter_parts()
+    text_part.set_payload(text_marker)
+    html_part.set_payload(html_marker)
+    before_text, rest = msg.as_bytes().split(text_marker.encode())
+    between, after_html = rest.split(html_marker.encode())
+    return before_text, between, after_html
+
+
+def build_message(prepared: IssueMail, reader: Reader, secret: bytes) -> bytes:
+    """One reader's message as sent: multipart/alternative (house text, HTML), each with the footer.
+
+    The email package writes every header and the MIME structure. What all readers share
+    (subject, sender, structure, most of the base64 bodies) was written once by
+    :func:`prepare_issue_mail`; here only the reader's own headers are written and their
+    footers encoded. Writing it all for each reader cost several times the SMTP exchange.
+    """
     token = unsubscribe_token(secret, prepared.issue_id, reader.email)
     url = reader_unsubscribe_url(prepared, reader.email, token)
-    msg = EmailMessage(policy=policy.SMTP)
-    msg["Subject"] = prepared.subject
-    msg["From"] = prepared.sender
+    own = EmailMessage(policy=policy.SMTP)
     # Address() refuses CR/LF; names were cleaned when read, this is the second lock.
-    msg["To"] = Address(display_name=reader.name or "", addr_spec=reader.email)
-    if prepared.reply_to:
-        msg["Reply-To"] = prepared.reply_to
-    msg["Date"] = formatdate(localtime=True)
-    msg["Message-ID"] = message_id(prepared.issue_id, reader.email, prepared.sender.domain)
+    own["To"] = Address(display_name=reader.name or "", addr_spec=reader.email)
+    own["Date"] = formatdate(localtime=True)
+    own["Message-ID"] = message_id(prepared.issue_id, reader.email, prepared.sender.domain)
     if urlsplit(url).scheme.lower() == "mailto":
-        msg["List-Unsubscribe"] = f"<{url}>"
+        own["List-Unsubscribe"] = f"<{url}>"
     else:
-        msg["List-Unsubscribe"] = f"<{url}>, <mailto:{prepared.envelope_from}?subject=unsubscribe>"
+        own["List-Unsubscribe"] = f"<{url}>, <mailto:{prepared.envelope_from}?subject=unsubscribe>"
         if url.lower().startswith("https:"):
             # RFC 8058 one-click: mail clients POST to the https URL without asking again
-            msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    # base64 says up front what the heuristic would choose for Chinese text, without
-    # encoding the body twice to compare.
-    msg.set_content(prepared.text + text_footer(prepared, reader.email, url), cte="base64")
-    msg.add_alternative(
-        with_html_footer(prepared.html, html_footer(prepared, reader.email, url)),
-        subtype="html",
-        cte="base64",
+            own["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    own_headers = own.as_bytes()[: -len(b"\r\n")]  # without the blank line ending the headers
+    before_text, between, after_html = prepared.frame
+    return b"".join(
+        (
+            own_headers,
+            before_text,
+            prepared.text_body.with_footer(text_footer(prepared, reader.email, url)),
+            between,
+            prepared.html_body.with_footer(html_footer(prepared, reader.email, url)),
+            after_html,
+        )
     )
-    return msg
 
 
 # --- delivery -----------------------------------------------------------------------------
@@ -418,10 +487,11 @@ class _Connection:
         self.mail = mail
         self.smtp: smtplib.SMTP | None = None
         self.count = 0
+        # made once: loading the system's certificates takes tens of milliseconds
+        self.context = ssl.create_default_context() if mail.security != "none" else None
 
     def _open(self) -> smtplib.SMTP:
-        mail = self.mail
-        context = ssl.create_default_context()
+        mail, context = self.mail, self.context
         if mail.security == "ssl":
             smtp = smtplib.SMTP_SSL(mail.host, mail.port, timeout=mail.timeout_seconds, context=context)
         else:
@@ -570,7 +640,7 @@ def deliver_issue(
     connection = _Connection(mail)
     try:
         for reader, delivery in todo:
-            data = build_message(prepared, reader, secret).as_bytes()
+            data = build_message(prepared, reader, secret)
             tries = 0
             while True:
                 tries += 1
@@ -623,7 +693,7 @@ def preview_delivery(
     recorded = {sends.address_key(d.email): d.status for d in sends.deliveries(engine, prepared.issue_id)}
     statuses = [recorded.get(sends.address_key(r.email), sends.PENDING) for r in readers]
     to_send = [r for r, status in zip(readers, statuses, strict=True) if status == sends.PENDING]
-    largest = max((len(build_message(prepared, r, secret).as_bytes()) for r in to_send), default=0)
+    largest = max((len(build_message(prepared, r, secret)) for r in to_send), default=0)
     return Preview(
         total=len(readers),
         sent_before=statuses.count(sends.SENT),
