@@ -74,3 +74,29 @@ def test_another_edition_of_a_report_is_another_story():
     decision = decide(fiftieth, fifty_first)
     assert not decision.same
     assert any("editions differ" in r for r in decision.reasons)
+
+
+def test_quarter_spellings_are_one_period_and_quarters_differ():
+    from newsdesk.cluster.samestory import _periods_compatible, title_periods
+
+    assert title_periods("2025年第三季度营收增长") == title_periods("2025年三季度营收增长")
+    assert title_periods("Q3财报") == {"三季度"}
+    first, third = title_periods("2022年第一季度业绩"), title_periods("2022年第三季度业绩")
+    assert first != third
+    assert not any(_periods_compatible(a, b) for a in first for b in third)
+    # a year given on one side only is not a conflict
+    assert _periods_compatible("2025年三季度", "三季度")
+    assert not _periods_compatible("2023年", "2024年")
+
+
+def test_traditional_reprint_shares_the_simplified_reports_features():
+    from newsdesk.cluster.samestory import story_features
+
+    simplified = story_features(
+        "市场监管总局罚款共计13.41亿元", "市场监管总局对两家平台罚款共计13.41亿元，责令整改。"
+    )
+    traditional = story_features(
+        "市場監管總局罰款共計13.41億元", "市場監管總局對兩家平台罰款共計13.41億元，責令整改。"
+    )
+    assert simplified.figures == traditional.figures and simplified.figures
+    assert (simplified.shingles == traditional.shingles).all()

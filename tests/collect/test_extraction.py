@@ -46,6 +46,10 @@ def test_canonical_url_drops_tracking_parameters_and_fragments():
             "国务院办公厅印发《关于推进直播电子商务规范健康发展的意见》",
         ),
         ("稳增长——商务部出台一揽子促消费举措", "稳增长——商务部出台一揽子促消费举措"),
+        # a range's dash is not a separator, and a tail with a figure is headline (网上 is no 网)
+        ("1—11月全国网上零售额105374亿元", "1—11月全国网上零售额105374亿元"),
+        ("1—11月全国网上零售额105374亿元_新浪财经_新浪网", "1—11月全国网上零售额105374亿元"),
+        ("数据观察—前5月网上零售额增长5.6%", "数据观察—前5月网上零售额增长5.6%"),
     ],
 )
 def test_site_suffixes_are_trimmed_from_titles(raw, trimmed):

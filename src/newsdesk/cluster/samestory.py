@@ -30,6 +30,7 @@ from newsdesk.editorial.commentary import commentary_score
 from newsdesk.editorial.figures import extract_figures
 from newsdesk.editorial.tags import tag_kind
 from newsdesk.editorial.tokens import dictionary, import_jieba, words
+from newsdesk.text.script import to_simplified
 
 FINE_K = 3
 KEYWORDS = 8
@@ -52,10 +53,46 @@ _SPACE = re.compile(r"\s+")
 
 # When a headline says which period (上半年, 1—5月, 一季度, 2021年), two reports of the same
 # release for different periods are different stories however alike their wording.
+_QUARTER = r"(?:第\s*)?[一二三四1-4]\s*季度|[Qq][1-4]"
 _PERIOD = re.compile(
-    r"(?:\d{4}\s*年)?\s*(?:[上下]半年|[一二三四1-4]\s*季度|前\s*\d{1,2}\s*个?月|\d{1,2}\s*[—–-]\s*\d{1,2}\s*月|全年)"
-    r"|\d{4}\s*年(?!\d)"
+    r"(?:\d{4}\s*(?:财)?年(?:度)?(?:的)?)?\s*(?:前\s*[三3]\s*季度|[上下]半年|"
+    + _QUARTER
+    + r"|前\s*[0-9一二三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月|全年)"
+    r"|\d{4}\s*(?:财)?年(?:度)?(?![\d—–\-至到])"
 )
+_YEAR = re.compile(r"(\d{4})\s*(?:财)?年(?:度)?(?:的)?")
+_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _NUMERAL.get(text[1:], 0)
+    if text.endswith("十"):
+        return 10 * _NUMERAL.get(text[:-1], 0)
+    return _NUMERAL.get(text, 0)
+
+
+def _span(text: str) -> str:
+    """One period, one spelling: 第三季度 = 三季度 = Q3 = 3季度; 前5月 = 1—5月; 上半年 = 1—6月;
+    前三季度 = 1—9月."""
+    if re.fullmatch(r"前[三3]季度", text):
+        return "1—9月"
+    quarter = re.fullmatch(r"(?:第)?([一二三四1-4])季度|[Qq]([1-4])", text)
+    if quarter:
+        return f"{'一二三四'[_count(quarter.group(1) or quarter.group(2)) - 1]}季度"
+    if text in ("上半年", "下半年"):
+        return "1—6月" if text == "上半年" else "7—12月"
+    first = re.fullmatch(r"前([0-9一二三四五六七八九十]{1,3})个?月", text)
+    if first:
+        return f"1—{_count(first.group(1))}月"
+    months = re.fullmatch(r"(\d{1,2})[—–\-~～至到](\d{1,2})月", text)
+    if months:
+        return f"{int(months.group(1))}—{int(months.group(2))}月"
+    return text
 
 
 # 第50次 report, 第七批 pilot zones, 第五届 summit: a different number is another edition
@@ -66,17 +103,29 @@ def ordinals(text: str) -> frozenset[str]:
     return frozenset(f"{number}{kind}" for number, kind in _ORDINAL.findall(text))
 
 
-_FIRST_MONTHS = re.compile(r"前(\d{1,2})个?月")
-
-
 def title_periods(title: str) -> frozenset[str]:
+    """The periods a headline names, each as ``2025年三季度``, ``三季度`` (no year given),
+    ``2025年`` (a year alone) or ``1—6月``."""
     periods = set()
     for found in _PERIOD.findall(title):
-        period = _SPACE.sub("", found).replace("–", "—").replace("-", "—")
-        # one period, several spellings: 前5月 = 1—5月, 上半年 = 1—6月
-        period = _FIRST_MONTHS.sub(lambda m: f"1—{int(m.group(1))}月", period).replace("上半年", "1—6月")
-        periods.add(period)
+        found = _SPACE.sub("", found)
+        year = _YEAR.match(found)
+        rest = found[year.end() :] if year else found
+        periods.add((f"{year.group(1)}年" if year else "") + (_span(rest) if rest else ""))
     return frozenset(periods)
+
+
+_PERIOD_PARTS = re.compile(r"^(\d{4}年)?(.*)$")
+
+
+def _periods_compatible(a: str, b: str) -> bool:
+    """The same period as far as both say: 2025年三季度 and 三季度 agree, 2025年 and 2025年三季度
+    agree (one gives no quarter), 一季度 and 三季度 do not, nor 2023年 and 2024年."""
+    year_a, span_a = _PERIOD_PARTS.match(a).groups()
+    year_b, span_b = _PERIOD_PARTS.match(b).groups()
+    if year_a and year_b and year_a != year_b:
+        return False
+    return not (span_a and span_b and span_a != span_b)
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +270,9 @@ def story_features(
     figures: frozenset[str] | None = None,
     terms: dict[str, float] | None = None,
 ) -> StoryFeatures:
+    # idempotent on Simplified text: articles of earlier runs come back with the title they
+    # were published under
+    title, text = to_simplified(title), to_simplified(text)
     norm = normalise(title + text)
     return StoryFeatures(
         title=title,
@@ -351,7 +403,10 @@ class PairOverlap:
 
 
 def _periods_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
-    return bool(a.periods and b.periods and not a.periods & b.periods)
+    """Both headlines name periods and none of one agrees with any of the other."""
+    return bool(
+        a.periods and b.periods and not any(_periods_compatible(x, y) for x in a.periods for y in b.periods)
+    )
 
 
 def _unmentioned_headline_places(mine: StoryFeatures, theirs: StoryFeatures) -> frozenset[str]:

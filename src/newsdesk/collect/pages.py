@@ -55,7 +55,10 @@ _DATE_META = (
 )
 _AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "sailthru.author")
 _SITE_META = ("og:site_name", "sitename", "site_name", "application-name")
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|——|—|\s-\s|\s–\s)\s*")
+# a dash between two numbers is a range (1—11月), not a separator
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|——|(?<!\d)—|—(?!\d)|\s-\s|\s–\s)\s*")
+# a figure (105374亿元, 5.6%, 11月) says the tail is headline, whatever words it has
+_HEADLINE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|元|月|年|件|个|倍)")
 _SITE_WORDS = re.compile(r"(网|报|新闻|财经|频道|客户端|在线|日报|时报|资讯|官网|门户|\.com|\.cn|首页|栏目)")
 _AUTHOR_TEXT = re.compile(r"(?:作者|撰文|文)\s*[:：/]\s*([\u4e00-\u9fff·]{2,12}|[A-Za-z][A-Za-z .]{1,40})")
 # "（记者 张三）", "记者张三报道", "本报记者 张三 李四": the name must be fenced off explicitly.
@@ -163,6 +166,8 @@ def trim_title(title: str, site_name: str | None = None) -> str:
         tail = title[separator.end() : end].strip()
         # Site furniture is short and names a site or a channel; a long tail is headline.
         is_site = bool(site_name and site_name in tail) or bool(_SITE_WORDS.search(tail)) or len(tail) <= 6
+        if is_site and _HEADLINE_FIGURE.search(tail) and not (site_name and site_name in tail):
+            is_site = False
         if not tail or (is_site and len(tail) <= 20):
             end = separator.start()
             continue

@@ -11,6 +11,7 @@ database (through ``newsdesk.store.editorial``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import logging
@@ -32,6 +33,7 @@ from newsdesk.editorial.tags import extract_tags
 from newsdesk.issue.attribution import attribution_line, default_outlet_mark, report_date
 from newsdesk.issue.model import Attribution
 from newsdesk.store.editorial import AnalysisRow, CandidateRow, ClusterPlan, FigureRow, StoredArticle
+from newsdesk.text.script import to_simplified
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +96,12 @@ class RunResult:
 
 
 def analyse(article: StoredArticle, user_dictionary: str | None = None) -> Analysis:
-    clean = strip_boilerplate(article.text).text
+    # A Traditional reprint (Hong Kong, Taiwan, reposts) is analysed, clustered and printed
+    # in Simplified, as the house prints; the stored article keeps its original text.
+    title = to_simplified(article.title)
+    if title != article.title:
+        article = dataclasses.replace(article, title=title)
+    clean = strip_boilerplate(to_simplified(article.text)).text
     figures = extract_figures(clean, article.title)
     tags = [
         {"name": t.name, "kind": t.kind, "count": t.count}
