@@ -91,3 +91,57 @@ def test_a_forum_where_experts_speak_again_and_again_is_viewpoint():
         "京东物流在西安启用智能仓。京东物流相关负责人表示，新仓日处理能力达百万件。",
     )
     assert not any(h.column == VIEWPOINT for h in news)
+
+
+def test_the_compact_model_predicts_as_the_pipeline_without_scikit_learn(stories, tmp_path):
+    """The model file's compact part (numpy only) gives the pipeline's probabilities and
+    reasons, and a command that loads it never imports scikit-learn."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    train, unseen = stories[::2], stories[1::2]
+    model = ColumnModel().fit(train)
+    assert model.compact is not None
+    texts = [(s.title, s.body) for s in unseen]
+    pipeline_x = model._pipeline_features(texts)
+    expected = model.pipeline.named_steps["clf"].predict_proba(pipeline_x)
+    loaded = ColumnModel.loads(model.dumps())
+    assert loaded.pipeline is None and loaded.compact is not None
+    assert loaded.columns == model.columns
+    assert np.allclose(loaded.probabilities(texts), expected, rtol=0, atol=1e-9)
+    x = loaded.features(texts)
+    for i, (title, body) in enumerate(texts):
+        column = model.columns[int(expected[i].argmax())]
+        assert loaded.top_terms(title, body, column, row=x[i]) == model._pipeline_top_terms(
+            column, 3, pipeline_x[i]
+        )
+    # the pipeline is still in the file: written again, it reads back whole
+    assert ColumnModel.loads(loaded.dumps()).compact is not None
+
+    path = tmp_path / "columns.pkl"
+    path.write_bytes(model.dumps())
+    code = (
+        "import sys, json\n"
+        "from pathlib import Path\n"
+        "from newsdesk.editorial.columns import ColumnClassifier, ColumnModel\n"
+        f"model = ColumnModel.loads(Path({str(path)!r}).read_bytes())\n"
+        "s = ColumnClassifier(model).suggest('工信部印发《工业互联网专项工作方案》', '工业和信息化部日前印发方案。')\n"
+        "print(json.dumps([s.column, 'sklearn' in sys.modules, 'scipy' in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [POLICY, False, False]
+
+
+def test_a_model_file_of_the_earlier_format_still_loads(stories):
+    import pickle
+
+    model = ColumnModel().fit(stories)
+    old = pickle.dumps({"pipeline": model.pipeline, "columns": model.columns, "examples": model.examples})
+    loaded = ColumnModel.loads(old)
+    assert loaded.compact is None and loaded.pipeline is not None
+    s = ColumnClassifier(loaded).suggest(
+        "上半年网上零售额63007亿元", "上半年全国网上零售额63007亿元，同比增长3.1%。"
+    )
+    assert s.column == DATA

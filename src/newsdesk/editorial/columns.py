@@ -139,12 +139,140 @@ def _text_of(title: str, body: str) -> str:
     return f"{title}\n{title}\n{body}"
 
 
+# A model file: this line, the length of the compact part, the compact part (numbers only:
+# numpy arrays and dicts), then the scikit-learn pipeline. Older files are the pipeline alone.
+_MODEL_FILE_MAGIC = b"newsdesk column model 2\n"
+_COMPACT_FORMAT = 1
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def _char_ngrams(text: str, min_n: int, max_n: int) -> list[str]:
+    """scikit-learn's ``analyzer="char"``: lower case, runs of white space as one space."""
+    text = _WHITE_SPACES.sub(" ", text.lower())
+    grams = list(text) if min_n == 1 else []
+    for n in range(max(min_n, 2), min(max_n, len(text)) + 1):
+        grams += [text[i : i + n] for i in range(len(text) - n + 1)]
+    return grams
+
+
+class _CompactModel:
+    """The fitted pipeline's numbers — vocabularies, IDF weights, coefficients — and the
+    arithmetic of its transform and predict_proba, in numpy: a command that classifies a
+    few texts does not import scikit-learn and SciPy (about two seconds). Used only when it
+    gives what the pipeline gives on the training texts (see ``ColumnModel.fit``)."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.words_vocab: dict[str, int] = data["words_vocab"]
+        self.chars_vocab: dict[str, int] = data["chars_vocab"]
+        self.words_idf = np.asarray(data["words_idf"], dtype=np.float64)
+        self.chars_idf = np.asarray(data["chars_idf"], dtype=np.float64)
+        self.coef = np.asarray(data["coef"], dtype=np.float64)
+        self.intercept = np.asarray(data["intercept"], dtype=np.float64)
+        self.ngram_range = tuple(data["ngram_range"])
+        self._names: list[str] | None = None
+
+    @classmethod
+    def from_pipeline(cls, pipeline, columns: list[str], examples: int) -> _CompactModel | None:
+        """The numbers of a pipeline built by ``ColumnModel._build``, or None if it is not one."""
+        from newsdesk.editorial.tokens import analyzer
+
+        try:
+            union = pipeline.named_steps["features"]
+            views = dict(union.transformer_list)
+            words, chars, clf = views["words"], views["chars"], pipeline.named_steps["clf"]
+            expected = (
+                union.transformer_weights is None
+                and words.analyzer is analyzer
+                and chars.analyzer == "char"
+                and chars.lowercase
+                and chars.preprocessor is None
+                and chars.strip_accents is None
+                and all(
+                    v.norm == "l2" and v.use_idf and v.sublinear_tf and not v.binary for v in (words, chars)
+                )
+            )
+            if not expected:
+                return None
+            data = {
+                "format": _COMPACT_FORMAT,
+                "columns": list(columns),
+                "examples": examples,
+                "words_vocab": {str(k): int(v) for k, v in words.vocabulary_.items()},
+                "chars_vocab": {str(k): int(v) for k, v in chars.vocabulary_.items()},
+                "words_idf": np.asarray(words.idf_, dtype=np.float64),
+                "chars_idf": np.asarray(chars.idf_, dtype=np.float64),
+                "ngram_range": tuple(chars.ngram_range),
+                "coef": np.asarray(clf.coef_, dtype=np.float64),
+                "intercept": np.asarray(clf.intercept_, dtype=np.float64),
+            }
+        except (AttributeError, KeyError, TypeError):
+            return None
+        return cls(data)
+
+    @staticmethod
+    def _tfidf(tokens: list[str], vocab: dict[str, int], idf: np.ndarray, offset: int):
+        counts: dict[int, int] = {}
+        for token in tokens:
+            j = vocab.get(token)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        values = (np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0) * idf[idx]
+        norm = np.sqrt(np.dot(values, values))
+        if norm > 0:
+            values /= norm
+        return idx + offset, values
+
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The text's features: indices and values of its non-zero TF-IDF weights."""
+        from newsdesk.editorial.tokens import analyzer
+
+        w_idx, w_val = self._tfidf(analyzer(text), self.words_vocab, self.words_idf, 0)
+        c_idx, c_val = self._tfidf(
+            _char_ngrams(text, *self.ngram_range), self.chars_vocab, self.chars_idf, len(self.words_vocab)
+        )
+        return np.concatenate([w_idx, c_idx]), np.concatenate([w_val, c_val])
+
+    def probabilities(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        decision = (
+            np.array([self.coef[:, idx] @ values for idx, values in rows]).reshape(
+                len(rows), self.coef.shape[0]
+            )
+            + self.intercept
+        )
+        if self.coef.shape[0] == 1:  # two columns: the logistic function of one score
+            p = 1.0 / (1.0 + np.exp(-decision[:, 0]))
+            return np.column_stack([1.0 - p, p])
+        decision -= decision.max(axis=1, keepdims=True)
+        np.exp(decision, out=decision)
+        return decision / decision.sum(axis=1, keepdims=True)
+
+    def contributions(self, row: tuple[np.ndarray, np.ndarray], k: int) -> tuple[np.ndarray, np.ndarray]:
+        idx, values = row
+        coef = self.coef[k] if self.coef.shape[0] > 1 else self.coef[0] * (1 if k == 1 else -1)
+        return idx, values * coef[idx]
+
+    def names(self) -> list[str]:
+        if self._names is None:
+            names = [""] * (len(self.words_vocab) + len(self.chars_vocab))
+            for term, j in self.words_vocab.items():
+                names[j] = term
+            offset = len(self.words_vocab)
+            for term, j in self.chars_vocab.items():
+                names[offset + j] = term
+            self._names = names
+        return self._names
+
+
 class ColumnModel:
     """TF-IDF (jieba words + character n-grams) → logistic regression."""
 
     def __init__(self) -> None:
         self._names = None
         self.pipeline = None
+        self.compact: _CompactModel | None = None
+        self._pipeline_blob: bytes | None = None  # a loaded file's pipeline, unpickled if needed
         self.columns: list[str] = []
         self.examples = 0
 
@@ -177,7 +305,9 @@ class ColumnModel:
             ]
         )
 
-    def fit(self, examples: Sequence[LabelledText]) -> ColumnModel:
+    def fit(self, examples: Sequence[LabelledText], compact: bool = True) -> ColumnModel:
+        """Fit the pipeline; with ``compact``, also keep its numbers for numpy-only prediction
+        when they give the same results on the training texts."""
         labels = [e.column for e in examples]
         if len(set(labels)) < 2:
             raise ValueError("training needs labelled examples of at least two columns")
@@ -185,59 +315,127 @@ class ColumnModel:
         self.pipeline.fit([_text_of(e.title, e.body) for e in examples], labels)
         self.columns = list(self.pipeline.classes_)
         self.examples = len(examples)
+        self.compact = None
+        self._pipeline_blob = None
+        if compact:
+            numbers = _CompactModel.from_pipeline(self.pipeline, self.columns, self.examples)
+            if numbers is not None and self._agrees(numbers, [(e.title, e.body) for e in examples[:60]]):
+                self.compact = numbers
         return self
 
-    def features(self, texts: Sequence[tuple[str, str]]):
+    def _agrees(self, compact: _CompactModel, texts: list[tuple[str, str]]) -> bool:
+        """Whether the compact form gives the pipeline's probabilities and reasons."""
+        x = self._pipeline_features(texts)
+        expected = self.pipeline.named_steps["clf"].predict_proba(x)
+        rows = [compact.row(_text_of(t, b)) for t, b in texts]
+        if not np.allclose(compact.probabilities(rows), expected, rtol=0, atol=1e-9):
+            return False
+        for i in range(len(texts)):
+            column = self.columns[int(expected[i].argmax())]
+            if self._pipeline_top_terms(column, 3, x[i]) != self._compact_top_terms(
+                compact, column, 3, rows[i]
+            ):
+                return False
+        return True
+
+    def _ensure_pipeline(self) -> None:
+        if self.pipeline is None and self._pipeline_blob is not None:
+            data = pickle.loads(self._pipeline_blob)  # our own model file, written by ``dumps``
+            self.pipeline = data["pipeline"]
+
+    def _pipeline_features(self, texts: Sequence[tuple[str, str]]):
+        self._ensure_pipeline()
         assert self.pipeline is not None
         return self.pipeline.named_steps["features"].transform([_text_of(t, b) for t, b in texts]).tocsr()
 
+    def features(self, texts: Sequence[tuple[str, str]]):
+        """The texts' features: rows for ``probabilities`` and ``top_terms``."""
+        if self.compact is not None:
+            return [self.compact.row(_text_of(t, b)) for t, b in texts]
+        return self._pipeline_features(texts)
+
     def probabilities(self, texts: Sequence[tuple[str, str]], x=None) -> np.ndarray:
-        assert self.pipeline is not None
         x = self.features(texts) if x is None else x
+        if self.compact is not None:
+            return self.compact.probabilities(x)
         return self.pipeline.named_steps["clf"].predict_proba(x)
 
     def top_terms(self, title: str, body: str, column: str, n: int = 3, row=None) -> list[str]:
         """The features that pushed this text towards ``column`` the most."""
-        assert self.pipeline is not None
+        if row is None:
+            row = self.features([(title, body)])[0]
+        if self.compact is not None:
+            return self._compact_top_terms(self.compact, column, n, row)
+        return self._pipeline_top_terms(column, n, row)
+
+    def _compact_top_terms(self, compact: _CompactModel, column: str, n: int, row) -> list[str]:
+        idx, contributions = compact.contributions(row, self.columns.index(column))
+        return _ranked_terms(idx, contributions, compact.names(), n)
+
+    def _pipeline_top_terms(self, column: str, n: int, row) -> list[str]:
+        self._ensure_pipeline()
         features = self.pipeline.named_steps["features"]
         clf = self.pipeline.named_steps["clf"]
-        if row is None:
-            row = self.features([(title, body)])
         k = self.columns.index(column)
         coef = clf.coef_[k] if clf.coef_.shape[0] > 1 else clf.coef_[0] * (1 if k == 1 else -1)
-        contributions = row.multiply(coef).toarray()[0]
         if getattr(self, "_names", None) is None:
-            self._names = features.get_feature_names_out()
-        names = self._names
-        k_best = min(n * 4, len(contributions) - 1)
-        top = (
-            np.argpartition(-contributions, k_best)[:k_best] if k_best > 0 else np.arange(len(contributions))
-        )
-        best = top[np.argsort(-contributions[top])]
-        terms: list[str] = []
-        for i in best:
-            if contributions[i] <= 0:
-                break
-            name = names[i].split("__", 1)[-1].strip()
-            if len(name) < 2 or any(name in t or t in name for t in terms):
-                continue
-            terms.append(name)
-            if len(terms) == n:
-                break
-        return terms
+            self._names = [name.split("__", 1)[-1] for name in features.get_feature_names_out()]
+        row = row.tocsr()
+        return _ranked_terms(row.indices, row.data * coef[row.indices], self._names, n)
 
     def dumps(self) -> bytes:
-        buf = io.BytesIO()
-        pickle.dump({"pipeline": self.pipeline, "columns": self.columns, "examples": self.examples}, buf)
-        return buf.getvalue()
+        if self.pipeline is None and self._pipeline_blob is not None:
+            full = self._pipeline_blob
+        else:
+            buf = io.BytesIO()
+            pickle.dump({"pipeline": self.pipeline, "columns": self.columns, "examples": self.examples}, buf)
+            full = buf.getvalue()
+        compact = pickle.dumps(self.compact.data) if self.compact is not None else b""
+        return _MODEL_FILE_MAGIC + len(compact).to_bytes(8, "little") + compact + full
 
     @classmethod
     def loads(cls, blob: bytes) -> ColumnModel:
-        data = pickle.loads(blob)  # our own model file, written by ``dumps``
+        """Read a model file. Its compact part needs only numpy; the scikit-learn pipeline is
+        unpickled only when there is no compact part (an older file, or one that did not
+        agree with its pipeline)."""
         model = cls()
+        if blob.startswith(_MODEL_FILE_MAGIC):
+            start = len(_MODEL_FILE_MAGIC) + 8
+            size = int.from_bytes(blob[len(_MODEL_FILE_MAGIC) : start], "little")
+            full = blob[start + size :]
+            if size:
+                data = pickle.loads(blob[start : start + size])  # our own model file
+                if data.get("format") == _COMPACT_FORMAT:
+                    model.compact = _CompactModel(data)
+                    model.columns, model.examples = list(data["columns"]), data["examples"]
+                    model._pipeline_blob = full
+                    return model
+            blob = full
+        data = pickle.loads(blob)  # our own model file, written by ``dumps``
         model.pipeline, model.columns, model.examples = data["pipeline"], data["columns"], data["examples"]
         model._names = None
         return model
+
+
+def _ranked_terms(idx: np.ndarray, contributions: np.ndarray, names: Sequence[str], n: int) -> list[str]:
+    """Up to n distinct terms of two characters or more, none inside another, from the
+    features (indices into ``names``) that push the most; the best 4n are considered. Equal
+    contributions (rounded: two ways of computing them differ in the last digit) rank by
+    feature order."""
+    k_best = min(n * 4, len(names) - 1)
+    order = np.lexsort((idx, -np.round(contributions, 12)))
+    order = order[:k_best] if k_best > 0 else order
+    terms: list[str] = []
+    for j in order:
+        if contributions[j] <= 0:
+            break
+        name = names[idx[j]].strip()
+        if len(name) < 2 or any(name in t or t in name for t in terms):
+            continue
+        terms.append(name)
+        if len(terms) == n:
+            break
+    return terms
 
 
 class ColumnClassifier:
@@ -304,7 +502,7 @@ def cross_validate(examples: Sequence[LabelledText], folds: int = 5, use_rules: 
         splits = splitter.split(np.zeros(len(examples)), labels)
     predicted = np.empty(len(examples), dtype=object)
     for train_idx, test_idx in splits:
-        model = ColumnModel().fit([examples[i] for i in train_idx])
+        model = ColumnModel().fit([examples[i] for i in train_idx], compact=False)
         if use_rules:
             clf = ColumnClassifier(model)
             suggestions = clf.suggest_many([(examples[i].title, examples[i].body) for i in test_idx])
