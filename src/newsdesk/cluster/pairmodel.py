@@ -10,17 +10,23 @@ decide and the rules' findings stay as the readable reasons.
 The trees are fitted when first needed from ``data/pair_examples.npz``: the signals of
 every pair of the labelled development stories and whether they are the same story,
 written by ``bench/train_pair_model.py``. Shipping examples rather than a pickled model
-keeps the package independent of the scikit-learn version; fitting takes about a second.
+keeps the package independent of the scikit-learn version. Fitting (and importing
+scikit-learn for it) takes a few seconds, so the fitted trees are cached on disk as plain
+arrays (``newsdesk.cache``), keyed by the versions of scikit-learn and numpy and the hash
+of the examples: a run reads them back without importing scikit-learn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+
+from newsdesk import cache
 
 FEATURES = (
     "jaccard",  # of 3-character shingles
@@ -41,6 +47,7 @@ FEATURES = (
     "particulars",  # shared days, slogans, documents, capped at 3, over 3
     "figures disagree",  # both give three or more figures and under a third agree
 )
+PACKED_FORMAT = 1  # of the cached arrays
 THRESHOLD = 0.5  # probability of the same story above which the pair is joined
 CONFIDENT = 0.75  # below this a joining link is weak: the clusterer checks it
 
@@ -104,6 +111,24 @@ class PackedTrees:
         self.rows = np.arange(len(trees))
         self.depth = int(max(int(t["depth"].max()) for t in trees)) + 1
 
+    _ARRAYS = ("feature", "threshold", "left", "right", "leaf", "value", "rows")
+
+    def to_bytes(self) -> bytes:
+        buf = io.BytesIO()
+        arrays = {name: getattr(self, name) for name in self._ARRAYS}
+        np.savez(buf, baseline=np.float64(self.baseline), depth=np.int64(self.depth), **arrays)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> PackedTrees:
+        packed = cls.__new__(cls)
+        with np.load(io.BytesIO(blob), allow_pickle=False) as data:
+            for name in cls._ARRAYS:
+                setattr(packed, name, data[name])
+            packed.baseline = float(data["baseline"])
+            packed.depth = int(data["depth"])
+        return packed
+
     def probability(self, signals: np.ndarray) -> float:
         node = np.zeros(len(self.rows), dtype=np.intp)
         for _ in range(self.depth):
@@ -117,8 +142,38 @@ class PackedTrees:
         return 1.0 / (1.0 + np.exp(-raw))
 
 
+def _cache_name() -> str | None:
+    source = resources.files("newsdesk.cluster").joinpath("data/pair_examples.npz")
+    if not source.is_file():
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        sklearn_version = version("scikit-learn")
+    except PackageNotFoundError:
+        sklearn_version = "?"
+    digest = cache.key(str(PACKED_FORMAT), sklearn_version, np.__version__, source.read_bytes())
+    return f"pair-trees-{digest}.npz"
+
+
 @lru_cache(maxsize=1)
 def packed_trees() -> PackedTrees | None:
+    """The fitted trees as arrays: from the on-disk cache, else fitted and cached."""
+    name = _cache_name()
+    if name is not None:
+        blob = cache.read(name)
+        if blob is not None:
+            try:
+                return PackedTrees.from_bytes(blob)
+            except (OSError, ValueError, KeyError, EOFError):
+                pass  # a damaged entry: fit again
+    packed = _fit_and_pack()
+    if packed is not None and name is not None:
+        cache.write(name, packed.to_bytes())
+    return packed
+
+
+def _fit_and_pack() -> PackedTrees | None:
     model = pair_model()
     if model is None:
         return None
