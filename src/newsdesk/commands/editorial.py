@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,15 +36,29 @@ def parse_since(text: str, now: dt.datetime | None = None) -> dt.datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
+@dataclass
+class _NothingProcessed:
+    """What ``process_articles`` returns when no article waits: an empty RunResult."""
+
+    analyses: list = field(default_factory=list)
+    plans: list = field(default_factory=list)
+    processed_ids: list = field(default_factory=list)
+    pairs_checked: int = 0
+    new_clusters: int = 0
+
+
 def process_articles(settings: Settings, limit: int | None = None, quiet: bool = False):
     """Run the editorial stage with a progress bar; returns the RunResult."""
-    from newsdesk.editorial.pipeline import run_process
     from newsdesk.store.editorial import count_unprocessed
 
     engine = engine_for(settings)
     pending = count_unprocessed(engine)
     if limit:
         pending = min(pending, limit)
+    if not pending:  # no models to load, no clustering libraries to import
+        return _NothingProcessed()
+    from newsdesk.editorial.pipeline import run_process
+
     with Progress(
         TextColumn("[bold]processing"),
         BarColumn(),
@@ -191,7 +206,6 @@ def classify(
 ) -> None:
     """Suggest a column for each JSON line; prints JSON lines with column, confidence, reasons."""
     from newsdesk.editorial.columns import ColumnClassifier
-    from newsdesk.editorial.pipeline import load_column_model
 
     settings = get_state(ctx).settings
     lines = sys.stdin.read().splitlines() if str(file) == "-" else _read_lines(file)
@@ -208,7 +222,7 @@ def classify(
             err_console.print(f"[red]error:[/red] {file}:{n}: expected an object with title and body")
             raise typer.Exit(2)
         records.append(record)
-    model = load_column_model(engine_for(settings), settings)
+    model = _column_model(settings)
     classifier = (
         ColumnClassifier(model, settings.publication.columns)
         if settings.publication.columns
@@ -219,6 +233,22 @@ def classify(
         out = {k: v for k, v in record.items() if k not in ("body",)}
         out.update(s.as_dict())
         print(json.dumps(out, ensure_ascii=False))
+
+
+def _column_model(settings: Settings):
+    """The saved column model, read without opening the database or importing the
+    clustering stage; trained (which needs both) only when there is none."""
+    from newsdesk.editorial.columns import ColumnModel
+
+    path = Path(settings.editorial_model_path)
+    if path.exists():
+        try:
+            return ColumnModel.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - load_column_model below reports it and retrains
+            pass
+    from newsdesk.editorial.pipeline import load_column_model
+
+    return load_column_model(engine_for(settings), settings)
 
 
 def _read_lines(file: Path) -> list[str]:
