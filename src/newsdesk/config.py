@@ -52,6 +52,16 @@ class PublicationSettings(BaseModel):
     site_url: str | None = Field(None, description="Public URL of the static archive site")
 
 
+class ArchiveSettings(BaseModel):
+    """What ``import`` accepts as one issue. A digest issue has about 45 items in about five
+    columns; a file far beyond that is not an issue (a whole export, a generated file) and
+    would swamp the archive and the column model, so it is refused with the reason."""
+
+    # 0 lifts a limit
+    max_items_per_issue: int = 500
+    max_columns_per_issue: int = 30
+
+
 class MailSettings(BaseModel):
     """SMTP for ``newsdesk send``; the password is best given as NEWSDESK_MAIL__PASSWORD."""
 
@@ -133,6 +143,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("newsdesk-data")
     database_url: str | None = Field(None, description="SQLAlchemy URL; default an SQLite file in data_dir")
     publication: PublicationSettings = Field(default_factory=PublicationSettings)
+    archive: ArchiveSettings = Field(default_factory=ArchiveSettings)
     collect: CollectSettings = Field(default_factory=CollectSettings)
     editorial: EditorialSettings = Field(default_factory=EditorialSettings)
     mail: MailSettings = Field(default_factory=MailSettings)

@@ -429,8 +429,9 @@ def _learn_publication(
         match = re.match(r"《([^》]+)》", office)
         name = match.group(1) if match else None
     name = name or journal_name
-    columns = list(known.columns) if known else []
+    # dict keys: ordered and unique, and a look-up stays cheap with thousands of headers
+    columns = dict.fromkeys(known.columns if known else [])
     for line in lines:
-        if line.kind == "header" and line.header not in columns:
-            columns.append(line.header)
-    return Publication(name=name, office=office, columns=columns)
+        if line.kind == "header":
+            columns.setdefault(line.header)
+    return Publication(name=name, office=office, columns=list(columns))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
 from newsdesk.text.encoding import NotTextError, decode_bytes
 from newsdesk.text.normalize import undo_letter_spacing
@@ -41,11 +41,14 @@ def read_issue_file(path: Path) -> IssueText:
         raise IssueFileError("empty file")
     if size > MAX_FILE_BYTES:
         raise IssueFileError(f"too large for an issue ({size // 1_048_576} MB)")
-    with path.open("rb") as fh:
-        head = fh.read(1024)
-    if head.lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf":
-        return _read_pdf(path)
-    data = path.read_bytes()
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+        if head.lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf":
+            return _read_pdf(path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IssueFileError(f"cannot read: {exc.strerror or exc}") from exc
     try:
         decoded = decode_bytes(data)
     except NotTextError as exc:
@@ -69,13 +72,33 @@ def _read_pdf(path: Path) -> IssueText:
         pages = [page.extract_text() or "" for page in reader.pages]
     except IssueFileError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IssueFileError(f"corrupt or unreadable PDF ({exc.__class__.__name__}: {exc})") from exc
+    except LimitReachedError as exc:
+        # A stream that inflates past pypdf's limit: a decompression bomb, or far more than
+        # an issue holds. pypdf stops it; the file is refused.
+        raise IssueFileError(f"PDF stream too large to decompress ({_one_line(exc)})") from exc
+    except NotImplementedError as exc:
+        raise IssueFileError(f"PDF uses something pypdf cannot read ({_one_line(exc)})") from exc
+    except (PermissionError, FileNotFoundError, IsADirectoryError) as exc:
+        raise IssueFileError(f"cannot read: {exc.strerror or exc}") from exc
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError, IndexError) as exc:
+        raise IssueFileError(
+            f"corrupt or unreadable PDF ({exc.__class__.__name__}: {_one_line(exc)})"
+        ) from exc
+    except (RecursionError, AttributeError, AssertionError, ZeroDivisionError) as exc:
+        # pypdf's own failures on malformed object trees
+        raise IssueFileError(
+            f"corrupt or unreadable PDF ({exc.__class__.__name__}: {_one_line(exc)})"
+        ) from exc
     text = undo_letter_spacing("\n".join(pages))
     if not text.strip():
         raise IssueFileError(f"PDF has no text layer ({len(pages)} pages of images?): it needs OCR first")
     log.debug("%s: %d pages, %d characters of text", path, len(pages), len(text))
     return IssueText(path, text, "pdf", None, pages=len(pages))
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 160 else text[:157] + "…"
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -84,12 +107,24 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]
     problems: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ISSUE_SUFFIXES)
-            if not found:
+            found, broken = [], []
+            for p in sorted(path.rglob("*")):
+                if p.suffix.lower() not in ISSUE_SUFFIXES:
+                    continue
+                if p.is_file():
+                    found.append(p)
+                elif p.is_symlink():
+                    broken.append((p, "broken symbolic link: its target does not exist"))
+            if not found and not broken:
                 problems.append((path, "folder holds no .pdf or .txt files"))
             files.extend(found)
+            problems.extend(broken)
         elif path.is_file():
             files.append(path)
+        elif path.is_symlink():
+            problems.append((path, "broken symbolic link: its target does not exist"))
+        elif path.exists():
+            problems.append((path, "not a regular file or folder"))
         else:
             problems.append((path, "no such file or folder"))
     return files, problems

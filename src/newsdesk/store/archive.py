@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 
 from newsdesk.issue.model import Attribution, Issue, Item, Publication, UnplacedText
-from newsdesk.store.schema import issues, items, publications
+from newsdesk.store.schema import drafts, issue_sends, issues, items, publications
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,45 @@ class StoredIssue:
 class SaveResult:
     issue_id: int
     created: bool  # False when the same issue was already in the archive
+    # other issues stored under the same label (left alone), or those replaced by this one
+    same_label: tuple[int, ...] = ()
+    replaced: tuple[int, ...] = ()
 
 
 class IssueNotFound(LookupError):
     pass
 
 
+class IssueReplaceRefused(ValueError):
+    """``replace`` would remove a published issue."""
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def merge_columns(known: list[str], seen: list[str]) -> list[str]:
+    """The learned column order with the newly seen columns merged in, in linear time.
+
+    A new column goes right after the furthest column (in the learned order) that precedes
+    it in ``seen``: ``[A, B, C]`` and ``[A, X, C, Y]`` give ``[A, X, B, C, Y]``.
+    """
+    position = {column: i for i, column in enumerate(known)}
+    # after[i + 1] holds the new columns placed after known[i]; after[0] those before all.
+    after: list[list[str]] = [[] for _ in range(len(known) + 1)]
+    # The furthest column seen so far, as a slot: a new column is appended to it. Slots
+    # beyond it are still empty, so appending is the same as inserting right after it.
+    cursor = 0
+    for column in dict.fromkeys(seen):
+        if column in position:
+            cursor = max(cursor, position[column] + 1)
+        else:
+            after[cursor].append(column)  # each column comes once: never looked up again
+    merged = list(after[0])
+    for i, column in enumerate(known):
+        merged.append(column)
+        merged.extend(after[i + 1])
+    return merged
 
 
 def upsert_publication(conn, publication: Publication) -> int:
@@ -46,14 +77,7 @@ def upsert_publication(conn, publication: Publication) -> int:
                 name=name, office=publication.office, columns=list(publication.columns), created_at=_now()
             )
         ).inserted_primary_key[0]
-    columns = list(row["columns"] or [])
-    for i, column in enumerate(publication.columns):
-        if column in columns:
-            continue
-        # Insert after the column that precedes it in this issue, keeping the learned order.
-        before = publication.columns[:i]
-        anchor = max((columns.index(c) for c in before if c in columns), default=-1)
-        columns.insert(anchor + 1, column)
+    columns = merge_columns(list(row["columns"] or []), publication.columns)
     values = {"columns": columns}
     if publication.office and not row["office"]:
         values["office"] = publication.office
@@ -62,13 +86,39 @@ def upsert_publication(conn, publication: Publication) -> int:
 
 
 def save_issue(
-    engine: Engine, issue: Issue, *, content_hash: str, label: str, source_path: str | None
+    engine: Engine,
+    issue: Issue,
+    *,
+    content_hash: str,
+    label: str,
+    source_path: str | None,
+    replace: bool = False,
 ) -> SaveResult:
-    """Store an issue and its items in one transaction; an issue already stored is left alone."""
+    """Store an issue and its items in one transaction; an issue already stored is left alone.
+
+    Another issue stored under the same label is reported in ``same_label``; with
+    ``replace`` the imported issues of that label are removed in the same transaction, so
+    the label names one issue again (a published issue is never replaced: its corrections
+    are revisions).
+    """
     with engine.begin() as conn:
         existing = conn.execute(select(issues.c.id).where(issues.c.content_hash == content_hash)).scalar()
         if existing is not None:
             return SaveResult(existing, created=False)
+        namesakes = conn.execute(
+            select(issues.c.id, issues.c.published_at).where(issues.c.label == label).order_by(issues.c.id)
+        ).all()
+        replaced: tuple[int, ...] = ()
+        if replace:
+            published = [row.id for row in namesakes if row.published_at is not None]
+            if published:
+                raise IssueReplaceRefused(
+                    f"{label!r} is a published issue ({', '.join(map(str, published))}): "
+                    "correct it with `newsdesk draft revise`, not by importing over it"
+                )
+            replaced = tuple(row.id for row in namesakes)
+            for issue_id in replaced:
+                _delete_issue(conn, issue_id)
         publication_id = upsert_publication(conn, issue.publication)
         issue_id = conn.execute(
             insert(issues).values(
@@ -86,7 +136,45 @@ def save_issue(
                 insert(items),
                 [_item_row(issue_id, position, item) for position, item in enumerate(issue.items, start=1)],
             )
-    return SaveResult(issue_id, created=True)
+    same_label = () if replace else tuple(row.id for row in namesakes)
+    return SaveResult(issue_id, created=True, same_label=same_label, replaced=replaced)
+
+
+@dataclass(frozen=True)
+class RemovedIssue:
+    id: int
+    label: str
+    item_count: int
+
+
+def remove_issue(engine: Engine, issue_id: int) -> RemovedIssue:
+    """Remove an issue and its items, in one transaction.
+
+    Its e-mail deliveries go with it; a draft that revises it or was published as it, and a
+    later revision of it, are kept and simply no longer point at it.
+    """
+    with engine.begin() as conn:
+        row = conn.execute(select(issues.c.id, issues.c.label).where(issues.c.id == issue_id)).first()
+        if row is None:
+            raise IssueNotFound(f"no issue {issue_id} in the archive")
+        count = conn.execute(
+            select(func.count()).select_from(items).where(items.c.issue_id == issue_id)
+        ).scalar()
+        _delete_issue(conn, issue_id)
+    return RemovedIssue(row.id, row.label, count or 0)
+
+
+def _delete_issue(conn, issue_id: int) -> None:
+    # Spelled out rather than left to ON DELETE: SQLite enforces foreign keys only when the
+    # connection asks, and another database may have been created without them.
+    conn.execute(delete(issue_sends).where(issue_sends.c.issue_id == issue_id))
+    conn.execute(delete(items).where(items.c.issue_id == issue_id))
+    conn.execute(update(drafts).where(drafts.c.revises_issue_id == issue_id).values(revises_issue_id=None))
+    conn.execute(
+        update(drafts).where(drafts.c.published_issue_id == issue_id).values(published_issue_id=None)
+    )
+    conn.execute(update(issues).where(issues.c.revision_of == issue_id).values(revision_of=None))
+    conn.execute(delete(issues).where(issues.c.id == issue_id))
 
 
 def _item_row(issue_id: int, position: int, item: Item) -> dict:
