@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.issue.attribution import find_attribution
 from newsdesk.issue.model import Attribution, Issue, Item, Publication, UnplacedText
-from newsdesk.text.normalize import display_width, join_lines, strip_invisible, tidy_spaces
+from newsdesk.text.normalize import clean_text, display_width, join_lines, tidy_spaces
 
 
 class IssueFormatError(ValueError):
@@ -81,7 +81,7 @@ class _Section:
 
 
 def _split_lines(text: str) -> list[_Line]:
-    text = strip_invisible(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = clean_text(text)
     lines: list[_Line] = []
     gap = 0
     for number, raw in enumerate(text.split("\n"), start=1):

@@ -21,6 +21,7 @@ from lxml import etree
 from newsdesk.collect.records import CollectError, ExtractedArticle
 from newsdesk.collect.urls import canonical_url
 from newsdesk.text.encoding import NotTextError, decode_bytes
+from newsdesk.text.normalize import clean_text
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -160,7 +161,7 @@ def extract_html_text(html: str, url: str) -> ExtractedArticle:
 
 def trim_title(title: str, site_name: str | None = None) -> str:
     """Drop site suffixes: ``标题_新浪财经_新浪网`` → ``标题``; ``标题--经济·科技--人民网`` → ``标题``."""
-    title = re.sub(r"\s+", " ", title).strip()
+    title = re.sub(r"\s+", " ", clean_text(title)).strip()
     end = len(title)
     for separator in reversed(list(_TITLE_SEPARATORS.finditer(title))):
         tail = title[separator.end() : end].strip()
@@ -380,7 +381,7 @@ def normalize_language(label: str | None, text: str) -> str | None:
 
 def normalize_text(text: str) -> str:
     """Paragraphs separated by one newline, spaces inside a paragraph collapsed."""
-    lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in clean_text(text).split("\n"))
     return "\n".join(line for line in lines if line)
 
 

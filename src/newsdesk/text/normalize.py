@@ -15,11 +15,31 @@ _SPACE_CJK_CJK = re.compile(
 _MULTISPACE = re.compile(r"[ \t\u00a0]{2,}")
 _INNER_WIDE_SPACE = re.compile(r"(?<=\S)\u3000+(?=\S)")
 _ANY_SPACE = re.compile(r"[ \t\u00a0\u3000]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters and soft hyphens, and the bidirectional controls (U+202A–U+202E
+# embeddings and overrides, U+2066–U+2069 isolates, the marks U+200E, U+200F, U+061C): Chinese
+# text never needs them, and an override makes text read differently from what it holds.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# Everything str.splitlines() takes for a line break, as one newline: a U+2028 between two
+# lines is a line break to the reader and must be one to the parser.
+_LINE_BREAK = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# The other C0 and C1 controls (terminal escapes among them) carry no text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 
 
 def strip_invisible(text: str) -> str:
+    """Drop zero-width characters, soft hyphens and bidirectional controls."""
     return _INVISIBLE.sub("", text)
+
+
+def normalize_newlines(text: str) -> str:
+    """CR LF, CR, form feed, vertical tab, NEL, U+2028 and U+2029 each become ``\\n``."""
+    return _LINE_BREAK.sub("\n", text)
+
+
+def clean_text(text: str) -> str:
+    """The first step for text from outside (files, pages, feeds): invisible and bidirectional
+    characters and control codes dropped, every kind of line break made ``\\n``; tabs stay."""
+    return _CONTROL.sub("", normalize_newlines(strip_invisible(text)))
 
 
 def tidy_spaces(text: str) -> str:
