@@ -10,6 +10,7 @@ navigation pane find them. python-docx is imported inside the functions that use
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -191,37 +192,38 @@ def render_docx(issue: Issue) -> bytes:
     document = Document()
     _page_setup(document)
     _define_styles(document)
+    add = _paragraph_writer(document)
     view = issue_view(issue)
 
     if logo is not None:
-        _logo(document, *logo, issue.publication.logo or "")
-    document.add_paragraph(view.name or view.display_name, style="Masthead")
+        _logo(add, *logo, issue.publication.logo or "")
+    add(view.name or view.display_name, "Masthead")
     issue_line = "　　".join(x for x in (view.label, view.serial_line, view.date_line) if x)
     if issue_line:
-        document.add_paragraph(issue_line, style="Issue Line")
+        add(issue_line, "Issue Line")
     makers = "　　".join(x for x in (_labelled("主办", view.sponsor), _labelled("编辑", view.office)) if x)
     if makers:
-        document.add_paragraph(makers, style="Issue Line")
+        add(makers, "Issue Line")
     if view.revision_line:
-        document.add_paragraph(f"【{view.revision_line}】", style="Issue Line")
-    document.add_paragraph(style="Masthead Rule")
+        add(f"【{view.revision_line}】", "Issue Line")
+    add("", "Masthead Rule")
 
-    document.add_paragraph("目　录", style="Contents Heading")
-    _contents_field(document, view)
+    add("目　录", "Contents Heading")
+    _contents_field(add, view)
 
     for column in view.columns:
-        document.add_paragraph(f"【{column.name}】", style="Column Heading")
+        add(f"【{column.name}】", "Column Heading")
         for _anchor, item in column.items:
-            document.add_paragraph(item.title, style="Item Title")
+            add(item.title, "Item Title")
             if item.attribution is None:
-                document.add_paragraph(BOOK_MARKER, style="Book Marker")
-            body = [document.add_paragraph(text.strip(), style="Item Body") for text in paragraphs(item)]
+                add(BOOK_MARKER, "Book Marker")
+            body = [add(text.strip(), "Item Body") for text in paragraphs(item)]
             if item.attribution is not None:
                 if body:  # the attribution never starts a page alone
                     body[-1].paragraph_format.keep_with_next = True
-                document.add_paragraph(attribution_line(item.attribution), style="Attribution")
+                add(attribution_line(item.attribution), "Attribution")
 
-    document.add_paragraph(view.display_name, style="Colophon Title")
+    add(view.display_name, "Colophon Title")
     issue_number = f"{view.label}（{view.serial_line}）" if view.label and view.serial_line else view.label
     for line in (
         _labelled("期号", issue_number),
@@ -232,7 +234,7 @@ def render_docx(issue: Issue) -> bytes:
         view.copyright_note,
     ):
         if line:
-            document.add_paragraph(line, style="Colophon")
+            add(line, "Colophon")
 
     _running_head_and_page_numbers(document, " ".join(x for x in (view.display_name, view.label) if x))
     _update_fields_on_open(document)
@@ -244,6 +246,26 @@ def render_docx(issue: Issue) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+AddParagraph = Callable[[str, str], "Paragraph"]
+
+
+def _paragraph_writer(document: Document) -> AddParagraph:
+    """``add(text, style name)``: a paragraph at the end of the body.
+
+    The style id is looked up once per style: python-docx's ``style=`` argument compares
+    the style with the default one by scanning every style in the document, for every
+    paragraph (0.8 s of a 50-item issue).
+    """
+    style_ids = {style.name: style.style_id for style in document.styles}
+
+    def add(text: str, style: str) -> Paragraph:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.style = style_ids[style]
+        return paragraph
+
+    return add
 
 
 def _labelled(label: str, value: str | None) -> str | None:
@@ -365,7 +387,7 @@ def _set_ppr_child(ppr: BaseOxmlElement, child: BaseOxmlElement | str, **attribu
 # -- fields: contents, page numbers ---------------------------------------------------------------
 
 
-def _contents_field(document: Document, view: IssueView) -> None:
+def _contents_field(add: AddParagraph, view: IssueView) -> None:
     """A TOC field over outline levels 1–2; Word fills in the page numbers when the document
     opens (updateFields). Until then, and in readers that never update fields, it shows the
     columns and titles it will list."""
@@ -375,12 +397,12 @@ def _contents_field(document: Document, view: IssueView) -> None:
         entries.extend(("toc 2", item.title) for _anchor, item in column.items)
     if not entries:
         entries = [("toc 1", TOC_PLACEHOLDER)]
-    first = document.add_paragraph(style=entries[0][0])
+    first = add("", entries[0][0])
     _field_start(first, TOC_INSTRUCTION)
     first.add_run(entries[0][1])
     last = first
     for style, text in entries[1:]:
-        last = document.add_paragraph(text, style=style)
+        last = add(text, style)
     _field_end(last)
 
 
@@ -438,11 +460,11 @@ def _drop_template_thumbnail(document: Document) -> None:
 # -- the logo ------------------------------------------------------------------------------------
 
 
-def _logo(document: Document, data: bytes, media_type: str, path: str) -> None:
+def _logo(add: AddParagraph, data: bytes, media_type: str, path: str) -> None:
     from docx.image.exceptions import UnrecognizedImageError
     from docx.shared import Mm
 
-    paragraph = document.add_paragraph(style="Issue Line")
+    paragraph = add("", "Issue Line")
     try:
         paragraph.add_run().add_picture(io.BytesIO(data), height=Mm(16))
     except UnrecognizedImageError as exc:
