@@ -558,3 +558,17 @@ def test_the_command_uses_the_configured_look_address_and_templates(archive_url,
     again = _run(archive_url, "site", str(out), "--site-url", "https://mirror.example.net/")
     assert again.exit_code == 0, again.output
     assert "https://mirror.example.net/feed.atom" in (out / "feed.atom").read_text(encoding="utf-8")
+
+
+def test_control_characters_and_line_separators_do_not_break_pages_or_scripts(tmp_path):
+    issue = _sample_issue()
+    issue.items[0].title = "京东\x0c物流\x00启用\u2028新仓"
+    out = tmp_path / "site"
+    build_site([issue], out)
+    slug = issue_slug(issue)
+    for page in (out / "index.html", out / "issues" / slug / "index.html", out / "issues" / slug / "1.html"):
+        assert _html_errors(page) == [], page
+    assert "京东物流启用\u2028新仓" in (out / "issues" / slug / "1.html").read_text(encoding="utf-8")
+    script = (out / "search-index.js").read_text(encoding="utf-8")
+    assert "\u2028" not in script and "\\u2028" in script
+    assert feedparser.parse((out / "feed.atom").read_bytes()).bozo == 0

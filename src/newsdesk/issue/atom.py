@@ -214,15 +214,16 @@ def _rfc3339(moment: dt.datetime) -> str:
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
     if text is not None:
-        element.text = _xml_safe(text)
+        element.text = xml_safe(text)
     return element
 
 
-# Characters XML 1.0 cannot carry at all; collected text sometimes has them (form feeds, NULs).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry at all and HTML calls parse errors; collected text
+# sometimes has them (form feeds, NULs).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-def _xml_safe(text: str) -> str:
+def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, TemplateNotFound
+from markupsafe import Markup
 
 from newsdesk.issue.atom import (
     BEIJING,
@@ -47,6 +48,7 @@ from newsdesk.issue.atom import (
     normalise_site_url,
     publication_name,
     url_path,
+    xml_safe,
 )
 from newsdesk.issue.attribution import attribution_line
 from newsdesk.issue.model import Issue, Item, Publication
@@ -259,6 +261,14 @@ def _search_records(publications: list[PublicationView], histories: list[IssueHi
 # -- templates ------------------------------------------------------------------------------------------
 
 
+def _printable(value):
+    # Every printed value passes here before escaping; a macro's output is Markup already
+    # and must stay so (escaping it again would print its tags).
+    if isinstance(value, Markup):
+        return Markup(xml_safe(str(value)))
+    return xml_safe(value) if isinstance(value, str) else value
+
+
 def site_environment(templates_dir: Path | None = None) -> Environment:
     loaders = []
     if templates_dir is not None:
@@ -271,6 +281,7 @@ def site_environment(templates_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     env.globals.update(book_marker=BOOK_MARKER)
     return env
@@ -454,7 +465,9 @@ def _write_site(
     report.search_entries = len(records)
     report.search_index_bytes = writer.text(Path("search-index.json"), index_json + "\n")
     # JSON is valid JavaScript; a script tag loads it where fetch() is refused (file://).
-    writer.text(Path("search-index.js"), f"window.NEWSDESK_SEARCH_INDEX = {index_json};\n")
+    # U+2028 and U+2029 end a line in JavaScript before ES2019: escaped for older browsers.
+    script_json = index_json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    writer.text(Path("search-index.js"), f"window.NEWSDESK_SEARCH_INDEX = {script_json};\n")
     writer.page(Path("search.html"), "search.html.j2", entries=len(records))
     for name in STATIC_FILES:
         try:
