@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+import shutil
 import subprocess
 import time
 from collections.abc import Callable
@@ -57,17 +59,20 @@ def sample_issue(count: int) -> Issue:
     )
 
 
-def timed(action: Callable[[], object], repeat: int) -> tuple[float, float, object]:
-    """(first call, best of the next ``repeat`` calls, the first result)."""
-    start = time.perf_counter()
+def timed(action: Callable[[], object], repeat: int) -> tuple[float, float, float, object]:
+    """(first call, best of the next ``repeat`` calls, CPU seconds of the first call, its result).
+
+    CPU time is printed beside wall time because the machine is shared: wall time counts
+    other people's work too."""
+    start, cpu_start = time.perf_counter(), time.process_time()
     result = action()
-    first = time.perf_counter() - start
+    first, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     warm = []
     for _ in range(repeat):
         start = time.perf_counter()
         action()
         warm.append(time.perf_counter() - start)
-    return first, min(warm) if warm else first, result
+    return first, min(warm) if warm else first, cpu, result
 
 
 def bare_html(issue: Issue) -> str:
@@ -92,6 +97,15 @@ def noto_installed() -> bool:
     except OSError:
         return False
     return "Noto Sans CJK" in families or "Noto Serif CJK" in families
+
+
+def pdf_pages(pdf: bytes) -> str:
+    """ " (N pages)" as pdfinfo (poppler-utils) counts them, or "" without it."""
+    if not shutil.which("pdfinfo"):
+        return ""
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True).stdout.decode("utf-8", "replace")
+    match = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    return f" ({match.group(1)} pages)" if match else ""
 
 
 def unstyled_docx(issue: Issue) -> bytes:
@@ -121,41 +135,43 @@ def main() -> None:
     print(
         f"issue: {len(issue.items)} items, {characters:,} characters, {len(issue.columns_in_order())} columns"
     )
-    print(f"{'format':<6} {'first call':>10} {'warm':>8} {'size':>10}  target    baseline")
+    print(f"{'format':<6} {'first call':>10} {'(cpu)':>8} {'warm':>8} {'size':>10}  target    baseline")
 
     for fmt in FORMATS:
         try:
-            first, warm, output = timed(lambda fmt=fmt: render(issue, fmt), args.repeat)
+            first, warm, cpu, output = timed(lambda fmt=fmt: render(issue, fmt), args.repeat)
         except ImportError as exc:  # a format whose module is not there yet
-            print(f"{fmt:<6} {'—':>10} {'—':>8} {'—':>10}  —         not available: {exc}")
+            print(f"{fmt:<6} {'—':>10} {'—':>8} {'—':>8} {'—':>10}  —         not available: {exc}")
             continue
         size = len(output) if isinstance(output, bytes) else len(output.encode("utf-8"))
         target = f"≤ {TARGETS[fmt]} s" if fmt in TARGETS else "—"
-        met = "" if fmt not in TARGETS else (" met" if first <= TARGETS[fmt] else " MISSED")
+        # Judged on the first call's CPU time, imports included: what one CLI run costs on
+        # an idle machine.
+        met = "" if fmt not in TARGETS else (" met" if cpu <= TARGETS[fmt] else " MISSED")
         extra = ""
         if fmt == "pdf":
-            pages = output.count(b"/Type /Page\n") or output.count(b"/Type /Page")
-            extra = f" ({pages} pages)" if pages else ""
+            extra = pdf_pages(output)
         print(
-            f"{fmt:<6} {first:>9.3f}s {warm:>7.3f}s {size:>9,}B  {target}{met:<7}  {baseline(fmt, issue, args.repeat)}{extra}"
+            f"{fmt:<6} {first:>9.3f}s {cpu:>7.3f}s {warm:>7.3f}s {size:>9,}B  {target}{met:<7}  "
+            f"{baseline(fmt, issue, args.repeat)}{extra}"
         )
 
 
 def baseline(fmt: str, issue: Issue, repeat: int) -> str:
     if fmt == "html":
-        _, warm, _ = timed(lambda: bare_html(issue), repeat)
+        _, warm, _, _ = timed(lambda: bare_html(issue), repeat)
         return f"bare Jinja2 items: {warm:.3f} s"
     if fmt == "docx":
-        _, warm, _ = timed(lambda: unstyled_docx(issue), repeat)
+        _, warm, _, _ = timed(lambda: unstyled_docx(issue), repeat)
         return f"python-docx, same paragraphs unstyled: {warm:.3f} s"
     if fmt == "pdf":
         paged = render_html(issue, paged=True)
-        _, whole, data = timed(lambda: weasyprint_pdf(paged, full_fonts=True), 0)
-        parts = [f"whole WenQuanYi font embedded: {whole:.2f} s, {len(data):,} B"]
+        _, whole, whole_cpu, data = timed(lambda: weasyprint_pdf(paged, full_fonts=True), 0)
+        parts = [f"whole WenQuanYi font embedded: {whole:.2f} s (cpu {whole_cpu:.2f} s), {len(data):,} B"]
         if noto_installed():
             noto = paged.replace('"WenQuanYi Micro Hei", "Noto Sans CJK SC"', NOTO_STACK)
-            _, seconds, _ = timed(lambda: weasyprint_pdf(noto), 0)
-            parts.append(f"Noto CJK stack: {seconds:.2f} s")
+            _, seconds, noto_cpu, _ = timed(lambda: weasyprint_pdf(noto), 0)
+            parts.append(f"Noto CJK stack: {seconds:.2f} s (cpu {noto_cpu:.2f} s)")
         else:
             parts.append("Noto CJK stack: not measured, fonts-noto-cjk is not installed")
         return "; ".join(parts)
