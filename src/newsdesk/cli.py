@@ -41,17 +41,50 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 @dataclass
 class AppState:
-    settings: Settings
+    """The root options. The settings are read, and logging set up, when a command first
+    asks for them: ``newsdesk import --help`` reads no settings file."""
+
+    database: str | None = None
+    verbose: bool = False
+    _settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = _load_settings(self.database, self.verbose)
+        return self._settings
 
 
 def get_state(ctx: typer.Context) -> AppState:
     state = ctx.find_root().obj
     if state is None:  # called programmatically without the callback
-        from newsdesk.config import load_settings
-
-        state = AppState(settings=load_settings())
+        state = AppState()
         ctx.find_root().obj = state
     return state
+
+
+def _load_settings(database: str | None, verbose: bool) -> Settings:
+    from rich.logging import RichHandler
+
+    from newsdesk.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings(database_url=database)
+    except ConfigError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    level = logging.DEBUG if verbose else getattr(logging, settings.log_level.upper(), logging.INFO)
+    logging.basicConfig(
+        level=level,
+        format="%(message)s",
+        handlers=[RichHandler(console=err_console, show_path=False, show_time=verbose)],
+    )
+    # Third-party libraries are chatty at INFO; keep their warnings only.
+    for noisy in ("alembic", "httpx", "httpcore", "trafilatura", "jieba", "charset_normalizer", "pypdf"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    # pypdf warns about every repairable quirk of a PDF; our own error says what matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    return settings
 
 
 def _version(value: bool) -> None:
@@ -82,38 +115,7 @@ def _root(
         False, "--version", help="Print the version and exit.", callback=_version, is_eager=True
     ),
 ) -> None:
-    from rich.logging import RichHandler
-
-    from newsdesk.config import ConfigError, load_settings
-
-    try:
-        settings = load_settings(database_url=database)
-    except ConfigError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    level = logging.DEBUG if verbose else getattr(logging, settings.log_level.upper(), logging.INFO)
-    logging.basicConfig(
-        level=level,
-        format="%(message)s",
-        handlers=[RichHandler(console=err_console, show_path=False, show_time=verbose)],
-    )
-    # Third-party libraries are chatty at INFO; keep their warnings only.
-    for noisy in (
-        "alembic",
-        "httpx",
-        "httpcore",
-        "trafilatura",
-        "jieba",
-        "charset_normalizer",
-        "pypdf",
-        "weasyprint",
-        "fontTools",
-        "mail.log",
-    ):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    # pypdf warns about every repairable quirk of a PDF; our own error says what matters.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    ctx.obj = AppState(settings=settings)
+    ctx.obj = AppState(database=database, verbose=verbose)
 
 
 def _hide_flag_types() -> None:

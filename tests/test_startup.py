@@ -1,0 +1,122 @@
+"""Start-up stays light: ``newsdesk --help``, ``--version`` and the archive listing do not
+import the heavy libraries (scikit-learn, jieba, numpy, the PDF and HTTP stacks …), which
+are imported inside the commands that use them. Not timed (``bench/startup.py`` measures);
+this checks which modules a fresh interpreter loads, and names the newsdesk line that
+imported a forbidden one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+# never needed to list the commands or print help and version
+HEAVY = (
+    "sklearn",
+    "scipy",
+    "numpy",
+    "jieba",
+    "datasketch",
+    "cn2an",
+    "trafilatura",
+    "lxml",
+    "weasyprint",
+    "docx",
+    "pypdf",
+    "httpx",
+    "feedparser",
+    "charset_normalizer",
+    "jinja2",
+    "nh3",
+    "sqlalchemy",
+    "alembic",
+    "pydantic",
+    "pydantic_settings",
+)
+# and what the archive listing may use: the database, the settings (typer itself uses pydantic)
+DATABASE = ("sqlalchemy", "pydantic", "pydantic_settings")
+
+PROBE = textwrap.dedent(
+    """
+    import importlib.abc, json, sys, traceback
+    forbidden = set(json.loads(sys.argv[1]))
+    culprits = {}
+
+    class Watch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            top = name.split(".")[0]
+            if top in forbidden and top not in culprits:
+                ours = [f for f in traceback.extract_stack() if "/newsdesk/" in f.filename.replace("\\\\", "/")]
+                where = ours[-1] if ours else None
+                culprits[top] = f"{where.filename}:{where.lineno}" if where else "outside newsdesk"
+            return None
+
+    sys.meta_path.insert(0, Watch())
+    from newsdesk.cli import app
+    try:
+        app(sys.argv[2:], prog_name="newsdesk")
+    except SystemExit:
+        pass
+    print(json.dumps(culprits))
+    """
+)
+
+
+def _imports(*args: str, forbidden: tuple[str, ...], tmp_path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+    env["NEWSDESK_DATABASE_URL"] = f"sqlite:///{tmp_path / 'newsdesk.db'}"
+    env["COLUMNS"] = "100"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(forbidden), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_help_and_version_import_no_heavy_library(args, tmp_path):
+    assert _imports(*args, forbidden=HEAVY, tmp_path=tmp_path) == {}
+
+
+@pytest.mark.parametrize("args", [["import", "--help"], ["source", "add", "--help"], ["classify", "--help"]])
+def test_a_command_s_help_reads_no_settings(args, tmp_path):
+    # typer converts the root options' values with pydantic before a command's --help
+    forbidden = tuple(m for m in HEAVY if m != "pydantic")
+    assert _imports(*args, forbidden=forbidden, tmp_path=tmp_path) == {}
+
+
+def test_the_archive_listing_imports_the_database_only(tmp_path):
+    # a first run creates the schema (alembic); the second finds it at the newest revision
+    _imports("issues", forbidden=(), tmp_path=tmp_path)
+    heavy = tuple(m for m in HEAVY if m not in DATABASE)
+    assert _imports("issues", forbidden=heavy, tmp_path=tmp_path) == {}
+
+
+def test_every_command_has_help_without_markup_or_type_noise():
+    """Each command's --help: no reST ``literals`` from docstrings, no <bool> beside flags."""
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    root = get_command(app)
+    paths: list[list[str]] = [[]]
+    for name, command in root.commands.items():
+        paths.append([name])
+        paths += [[name, sub] for sub in getattr(command, "commands", {})]
+    runner = CliRunner(env={"COLUMNS": "200"})
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        assert "``" not in result.output, (path, result.output)
+        assert "<bool>" not in result.output, (path, result.output)
