@@ -109,6 +109,8 @@ def source_list(ctx: typer.Context) -> None:
     # Locations and errors are long: one line each below the table keeps it readable.
     for source in found:
         console.print(f"[bold]{source.name}[/bold]  {source.location}", soft_wrap=True)
+        if source.paused and is_demo_source(source):
+            console.print("    paused: a sample site of the demo, served only while it ran", soft_wrap=True)
         if source.last_error:
             console.print(f"    [red]last error:[/red] {source.last_error}", soft_wrap=True)
 
@@ -175,9 +177,24 @@ def collect(
         from newsdesk.store import sources as source_store
 
         engine = engine_for(settings)
+        active = []
         for key in source:
-            if source_store.find_source(engine, key) is None:
+            found = source_store.find_source(engine, key)
+            if found is None:
                 _fail(f"no source named {key!r} (see newsdesk source list)")
+            if found.paused:
+                why = (
+                    " by the demo, whose sample sites ran only while it did" if is_demo_source(found) else ""
+                )
+                err_console.print(
+                    f"[yellow]![/yellow] {found.name} is paused{why}: "
+                    f"newsdesk source resume {found.name} collects from it again"
+                )
+            else:
+                active.append(key)
+        if not active:
+            raise typer.Exit(1)
+        source = active
     outcomes = run_collect(settings, names=source or None, watch=watch)
     if not watch and outcomes and all(not outcome.ok for outcome in outcomes):
         raise typer.Exit(1)
@@ -336,7 +353,8 @@ def _status(source: Source) -> str:
     if source.gone:
         return "[red]gone[/red]"
     if source.paused:
-        return "[yellow]paused[/yellow]"
+        # "paused (demo)" would not fit an 80-column table: the line below the table says it
+        return "[yellow]demo[/yellow]" if is_demo_source(source) else "[yellow]paused[/yellow]"
     return "active"
 
 
@@ -372,11 +390,43 @@ def run_demo_collect(settings: Settings) -> list[SourceOutcome]:
                 source_store.add_source(
                     engine, name=name, location=location, kind=kind, interval_seconds=interval
                 )
-            elif existing.location != location:
-                source_store.move_source(engine, name, location)
+            else:
+                if existing.location != location:
+                    source_store.move_source(engine, name, location)
+                if existing.paused:  # paused by the last demo
+                    source_store.set_paused(engine, name, False)
         console.print(
             f"sample sites on {site.base}: {', '.join(o.name for o in OUTLETS)}; folder {folder_path()}"
         )
-        outcomes = run_collect(demo_settings, names=[name for name, _, _ in wanted])
+        try:
+            outcomes = run_collect(demo_settings, names=[name for name, _, _ in wanted])
+        finally:
+            # The sample sites stop with the demo: pause their sources, or the next
+            # `newsdesk collect` would try a loopback server that is no longer there.
+            for name, _, _ in wanted:
+                source_store.set_paused(engine, name, True)
     console.print(f"articles in the database: {article_store.count_articles(engine)}")
+    console.print(
+        f"the demo's {len(wanted)} sources are paused now (status demo in source list); "
+        "add your own with newsdesk source add"
+    )
     return outcomes
+
+
+def is_demo_source(source: Source) -> bool:
+    """A source the demo registered: one of its loopback sites, or its sample folder."""
+    from urllib.parse import urlsplit
+
+    if source.kind == "folder":
+        from newsdesk.collect.demo_site import folder_path
+
+        return source.location == str(folder_path().resolve())
+    return (urlsplit(source.location).hostname or "") in ("127.0.0.1", "localhost", "::1") and (
+        source.name in _demo_outlet_names()
+    )
+
+
+def _demo_outlet_names() -> set[str]:
+    from newsdesk.collect.demo_site import OUTLETS
+
+    return {o.name for o in OUTLETS}
