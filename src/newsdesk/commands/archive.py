@@ -141,9 +141,13 @@ def parse_issue(
     if as_json:
         typer.echo(json.dumps([item.as_public_dict() for item in issue.items], ensure_ascii=False, indent=2))
         return
-    table = Table(
-        "#", "column", "title", "outlet", "date", "chars", title=f"{path.name}: {len(issue.items)} items"
-    )
+    table = Table(title=f"{path.name}: {len(issue.items)} items")
+    for name in ("#", "column"):
+        table.add_column(name, no_wrap=True)
+    # Chinese has no spaces to wrap at: fold a long title onto the next line, never cut it
+    table.add_column("title", overflow="fold", ratio=1)
+    for name in ("outlet", "date", "chars"):
+        table.add_column(name, no_wrap=True)
     for n, item in enumerate(issue.items, start=1):
         d = item.as_public_dict()
         outlet = d["outlet"] or ("编辑部整理" if d["office_compiled"] else "—")
