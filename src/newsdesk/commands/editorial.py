@@ -142,7 +142,7 @@ def clusters(
                         "id": r.id,
                         "size": r.size,
                         "title": r.lead_title,
-                        "outlets": r.outlets,
+                        "outlets": list(dict.fromkeys(r.outlets)),  # an outlet once, however many reports
                         "column": r.column_name,
                         "relevance": r.relevance,
                     },
@@ -288,7 +288,9 @@ def figures(
     """Export the figures of processed articles: amount, change, period, subject, sentence."""
     from newsdesk.store.editorial import figures_since
 
-    rows = figures_since(engine_for(get_state(ctx).settings), parse_since(since))
+    engine = engine_for(get_state(ctx).settings)
+    start = parse_since(since)
+    rows = figures_since(engine, start)
     if as_csv or output:
         handle = output.open("w", encoding="utf-8-sig", newline="") if output else sys.stdout
         try:
@@ -304,6 +306,9 @@ def figures(
         if output:
             err_console.print(f"wrote {len(rows)} figures to {output}")
         return
+    if not rows:
+        _explain_no_figures(engine, start)
+        return
     table = Table(title=f"{len(rows)} figures since {since}")
     for name in ("subject", "text", "period", "outlet", "title"):
         table.add_column(name)
@@ -312,6 +317,28 @@ def figures(
             r["subject"] or "", r["text"], r["period"] or "", r["outlet"] or "", (r["title"] or "")[:30]
         )
     console.print(table)
+
+
+def _explain_no_figures(engine, start: dt.datetime) -> None:
+    """Articles are dated by publication, not by collection: say when the newest is from."""
+    from sqlalchemy import func, select
+
+    from newsdesk.store.schema import article_figures, articles
+
+    when = func.coalesce(articles.c.published_at, articles.c.fetched_at)
+    query = select(func.max(when)).select_from(
+        article_figures.join(articles, articles.c.id == article_figures.c.article_id)
+    )
+    with engine.connect() as conn:
+        newest = conn.execute(query).scalar()
+    if newest is None:
+        console.print("no figures yet: newsdesk process extracts them from the collected articles")
+        return
+    suggestion = (newest - dt.timedelta(days=30)).strftime("%Y-%m-%d")
+    console.print(
+        f"no figures in articles published since {start:%Y-%m-%d} (articles are dated by publication); "
+        f"the newest is from {newest:%Y-%m-%d}: try --since {suggestion}"
+    )
 
 
 @app.command()
@@ -358,10 +385,16 @@ def run_demo_process(settings: Settings) -> None:
     result = process_articles(settings)
     figures_found = sum(len(a.figures) for a in result.analyses)
     multi = list_clusters(engine_for(settings), min_size=2, limit=10_000)
-    console.print(
-        f"   {len(result.processed_ids)} articles → {len(result.plans)} clusters, "
-        f"{len(multi)} of them reported by several outlets; {figures_found} figures"
-    )
+    if result.processed_ids:
+        console.print(
+            f"   {len(result.processed_ids)} articles → {len(result.plans)} clusters, "
+            f"{len(multi)} of them reported by several outlets; {figures_found} figures"
+        )
+    else:  # a second demo: everything was processed by the first
+        console.print(
+            f"   no new articles to process; the clusters of earlier runs stand, "
+            f"{len(multi)} of them reported by several outlets"
+        )
     for c in multi[:5]:
         console.print(f"   · {c.lead_title[:34]} — {'、'.join(dict.fromkeys(c.outlets))}")
     if result.plans:
