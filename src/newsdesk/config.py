@@ -103,6 +103,10 @@ class CollectSettings(BaseModel):
     max_articles_per_source: int = 300
     # Extra certificate authorities (PEM file) trusted for HTTPS, e.g. an intranet's own CA.
     ca_bundle: Path | None = None
+    # A page's canonical link is honoured within its own registrable domain only, or into
+    # one of these domains (e.g. a mirror naming the main site): any other would let a page
+    # claim another site's article address.
+    canonical_domains: list[str] = Field(default_factory=list)
 
 
 class EditorialSettings(BaseModel):

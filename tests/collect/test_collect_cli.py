@@ -242,7 +242,9 @@ def test_an_article_page_that_fails_falls_back_to_the_feed_content(cli, db_url, 
     assert row.text == "下单后30分钟送达正从外卖扩展到日用品。\n即时零售渗透率继续提升。"
 
 
-def test_reprints_under_one_canonical_url_are_stored_once(cli, db_url, server, loopback_env):
+def test_reprints_under_one_canonical_url_are_stored_once(cli, db_url, server, loopback_env, monkeypatch):
+    # The pages are served on loopback and name the outlet's own site: trusted by configuration.
+    monkeypatch.setenv("NEWSDESK_COLLECT__CANONICAL_DOMAINS", '["people.example.cn"]')
     head = '<link rel="canonical" href="https://www.people.example.cn/n1/2022/0714/c1004-1.html">'
     for path in ("/mobile/1.html", "/pc/1.html"):
         server.route(path, Reply(body=html_page(NEWS[0][0], NEWS[0][1], head=head).encode()))

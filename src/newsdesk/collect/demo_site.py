@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
+from newsdesk.collect.urls import DEMO_DOMAIN
+
 CORPUS = Path(str(resources.files("newsdesk") / "samples" / "corpus"))
 BEIJING = timezone(timedelta(hours=8))
 
@@ -32,7 +34,7 @@ class DemoOutlet:
 
     @property
     def canonical_base(self) -> str:
-        return f"https://{self.slug}.newsdesk-demo.invalid"
+        return f"https://{self.slug}.{DEMO_DOMAIN}"
 
     @property
     def entry_path(self) -> str:

@@ -104,33 +104,65 @@ def feed_date(value: str | None) -> datetime | None:
 def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     try:
         data = json.loads(decode_bytes(body, ["utf-8"]).text)
-    except (ValueError, NotTextError) as exc:
-        raise CollectError(f"malformed JSON Feed: {exc}") from exc
+    except (ValueError, NotTextError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise CollectError(f"malformed JSON Feed: {reason}") from None
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith(
         "https://jsonfeed.org/version/"
     ):
         raise CollectError("not a feed: JSON without a jsonfeed.org version")
+    entries = data.get("items")
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise CollectError(f"malformed JSON Feed: items is {_json_type(entries)}, not a list")
     links = []
-    for item in data.get("items") or []:
+    skipped = 0
+    for item in entries:
+        # Every field is checked for its type: a wrong one is left out, never trusted.
         if not isinstance(item, dict):
+            skipped += 1
             continue
-        link = item.get("url") or _url_or_none(item.get("id"))
+        link = _string(item.get("url")) or _url_or_none(item.get("id"))
         if not link:
+            skipped += 1
             continue
-        authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+        authors = item.get("authors")
+        if not isinstance(authors, list):
+            authors = [item["author"]] if isinstance(item.get("author"), dict) else []
         author = (
-            ", ".join(a.get("name", "") for a in authors if isinstance(a, dict) and a.get("name")) or None
+            ", ".join(name for a in authors if isinstance(a, dict) and (name := _string(a.get("name"))))
+            or None
         )
+        content = next(
+            (v for k in ("content_html", "content_text", "summary") if (v := _string(item.get(k)))), None
+        )
+        title = _string(item.get("title"))
         links.append(
             ArticleLink(
-                url=canonical_url(str(link), base=url),
-                title=(item.get("title") or "").strip() or None,
-                published_at=parse_datetime(str(item.get("date_published") or "")),
+                url=canonical_url(link, base=url),
+                title=title.strip() or None if title else None,
+                published_at=parse_datetime(_string(item.get("date_published")) or ""),
                 author=author,
-                content_html=item.get("content_html") or item.get("content_text") or item.get("summary"),
+                content_html=content,
             )
         )
-    return ParsedFeed(title=data.get("title"), links=links)
+    warning = None
+    if skipped:
+        warning = (
+            f"{skipped} JSON Feed items without a usable url (not an object, or url not a string) skipped"
+        )
+    return ParsedFeed(title=_string(data.get("title")), links=links, warning=warning)
+
+
+def _string(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _json_type(value: object) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
+        type(value), "a number" if isinstance(value, int | float) else "null"
+    )
 
 
 def _url_or_none(value: object) -> str | None:

@@ -52,26 +52,50 @@ class FolderFile:
         return [self.size, self.mtime]
 
 
-def scan_folder(folder: Path) -> list[FolderFile]:
-    """Files of known kinds under ``folder``, oldest first so that a run reads in arrival order."""
+def scan_folder(folder: Path, problems: list[str] | None = None) -> list[FolderFile]:
+    """Files of known kinds under ``folder``, oldest first so that a run reads in arrival order.
+
+    A file that vanishes or cannot be looked at while the folder is read is left out (and
+    named in ``problems``): the next run sees it again.
+    """
     if not folder.is_dir():
         raise CollectError(f"folder not found: {folder}")
     found = []
     for path in folder.rglob("*"):
-        if path.suffix.lower() not in FOLDER_SUFFIXES or path.name.startswith(".") or not path.is_file():
+        if path.suffix.lower() not in FOLDER_SUFFIXES or path.name.startswith("."):
             continue
-        stat = path.stat()
-        found.append(FolderFile(path, path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime))
+        relative = path.relative_to(folder).as_posix()
+        try:
+            if not path.is_file():
+                if path.is_symlink() and problems is not None:
+                    problems.append(f"{relative}: broken symbolic link, skipped")
+                continue
+            stat = path.stat()
+        except OSError as exc:
+            if problems is not None:
+                problems.append(f"{relative}: cannot read ({exc.strerror or exc}), skipped")
+            continue
+        found.append(FolderFile(path, relative, stat.st_size, stat.st_mtime))
     found.sort(key=lambda f: (f.mtime, f.relative))
     return found
 
 
 def extract_file(path: str) -> tuple[ExtractedArticle, bytes, str]:
-    """Extract one file (in a worker process): the article, the compressed bytes, the content type."""
-    file = Path(path).resolve()
-    content_type = FOLDER_SUFFIXES[file.suffix.lower()]
-    data = file.read_bytes()
-    article, raw = extract_document(data, file.as_uri(), content_type)
+    """Extract one file (in a worker process): the article, the compressed bytes, the content type.
+
+    The kind is the name's (a link named ``a.txt`` is read as text wherever it points); a
+    file that cannot be read raises :class:`CollectError`.
+    """
+    named = Path(path)
+    content_type = FOLDER_SUFFIXES.get(named.suffix.lower())
+    if content_type is None:
+        raise CollectError(f"not a kind of file newsdesk reads: {named.name}")
+    try:
+        file = named.resolve()
+        data = file.read_bytes()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
+        raise CollectError(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    article, raw = extract_document(data, named.absolute().as_uri(), content_type)
     return article, raw, content_type
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import ipaddress
 import logging
 import os
 import re
@@ -37,7 +38,7 @@ from newsdesk.collect.records import (
     SourceGoneError,
     SourceOutcome,
 )
-from newsdesk.collect.urls import canonical_url
+from newsdesk.collect.urls import DEMO_DOMAIN, canonical_link_allowed, canonical_url
 from newsdesk.config import CollectSettings
 from newsdesk.store import articles as article_store
 from newsdesk.store import sources as source_store
@@ -183,6 +184,12 @@ class Collector:
         started: datetime,
         result: tuple[str | None, str | None, dict] | None,
     ) -> None:
+        # What the source brought since this run began, counted in the database: another
+        # collector running the same source at once stores some of its articles, and the
+        # count it records must not overwrite this one with 0 (nor this one overwrite it).
+        new_articles = max(
+            outcome.new_articles, article_store.count_stored_since(self.engine, source.id, started)
+        )
         if outcome.error is None and result is not None:
             etag, last_modified, state = result
             source_store.record_success(
@@ -190,7 +197,7 @@ class Collector:
                 source.id,
                 fetched_at=started,
                 next_due_at=started + timedelta(seconds=source.interval_seconds),
-                new_articles=outcome.new_articles,
+                new_articles=new_articles,
                 etag=etag,
                 last_modified=last_modified,
                 state=state,
@@ -207,7 +214,7 @@ class Collector:
             next_due_at=started + timedelta(seconds=delay),
             error=outcome.error or "failed",
             gone=outcome.gone,
-            new_articles=outcome.new_articles,
+            new_articles=new_articles,
             state=result[2] if result is not None else None,
         )
 
@@ -255,9 +262,12 @@ class Collector:
         root = detect_local_folder(source.location)
         if root is None:
             raise CollectError(f"not a folder: {source.location}")
-        files = await asyncio.to_thread(folder.scan_folder, root)
+        unreadable: list[str] = []
+        files = await asyncio.to_thread(folder.scan_folder, root, unreadable)
+        outcome.article_errors.extend(unreadable)
         remembered: dict[str, list[float]] = dict(source.state.get("files", {}))
         todo = [f for f in files if remembered.get(f.relative) != f.fingerprint]
+        outcome.seen_articles += len(files) - len(todo)  # read on an earlier run, unchanged
         stored_before = article_store.known_urls(self.engine, [f.path.as_uri() for f in todo])
         fresh = []
         for file in todo:
@@ -273,8 +283,11 @@ class Collector:
             async with limit:
                 try:
                     extracted, raw, content_type = await self._in_pool(folder.extract_file, str(file.path))
-                except CollectError as exc:
-                    outcome.article_errors.append(f"{file.relative}: {exc}")
+                except BrokenProcessPool:
+                    raise
+                except Exception as exc:  # one bad file is skipped and reported, never the run
+                    reason = str(exc) if isinstance(exc, CollectError) else f"{type(exc).__name__}: {exc}"
+                    outcome.article_errors.append(f"{file.relative}: {reason}")
                     stored = False
                 else:
                     article = self._collected(source, file.path.as_uri(), extracted, raw, content_type)
@@ -347,7 +360,14 @@ class Collector:
         extracted, raw = await self._in_pool(
             folder.extract_document, resource.body, resource.url, content_type, resource.charset
         )
-        url = _choose_url(extracted.canonical_url, resource.url)
+        url = _choose_url(extracted.canonical_url, resource.url, self.settings.canonical_domains)
+        fetched_url = canonical_url(resource.url)
+        if url != fetched_url:
+            owner = article_store.url_owner(self.engine, url)
+            if owner is not None and owner != source.id:
+                # The address the page claims holds another source's article: this page is
+                # stored under its own address rather than taken for that one.
+                url = fetched_url
         # The header's charset is kept with the raw body: re-extraction later decodes it the same way.
         raw_type = resource.content_type or content_type
         if resource.charset:
@@ -406,14 +426,27 @@ def _listing_links(body: bytes, url: str, charset: str | None, selector: str | N
     return listing.find_article_links(pages.decode_html(body, charset), url, selector)
 
 
-def _choose_url(canonical: str | None, fetched: str) -> str:
+def _choose_url(canonical: str | None, fetched: str, allowed_domains: Sequence[str] = ()) -> str:
     fetched = canonical_url(fetched)
     if not canonical:
         return fetched
     # A canonical link to the site's front page is a template mistake, not this article's URL.
     if urlsplit(canonical).path in ("", "/") and urlsplit(fetched).path not in ("", "/"):
         return fetched
+    if _on_loopback(fetched):
+        # the demo's sites (served on loopback) name their articles under a reserved domain
+        allowed_domains = [*allowed_domains, DEMO_DOMAIN]
+    if not canonical_link_allowed(canonical, fetched, allowed_domains):
+        log.info("%s: canonical link to another site (%s) ignored", fetched, canonical)
+        return fetched
     return canonical
+
+
+def _on_loopback(url: str) -> bool:
+    try:
+        return ipaddress.ip_address(urlsplit(url).hostname or "").is_loopback
+    except ValueError:
+        return False
 
 
 def content_hash(text: str) -> str:
@@ -497,7 +530,12 @@ async def reextract(engine: Engine, pool: Executor) -> tuple[int, int, list[str]
                 continue
             media_type, _, params = content_type.partition(";")
             charset = re.search(r"charset=([\w-]+)", params)
-            data = zlib.decompress(row["raw"])
+            try:
+                data = zlib.decompress(row["raw"])
+            except (zlib.error, TypeError) as exc:
+                # One damaged stored page is reported; the others are extracted again.
+                problems.append(f"{row['url']}: the stored raw page is damaged ({exc})")
+                continue
             job = loop.run_in_executor(
                 pool,
                 folder.extract_document,
@@ -510,8 +548,11 @@ async def reextract(engine: Engine, pool: Executor) -> tuple[int, int, list[str]
         for row, job in jobs:
             try:
                 extracted, _raw = await job
-            except CollectError as exc:
-                problems.append(f"{row['url']}: {exc}")
+            except BrokenProcessPool:
+                raise
+            except Exception as exc:  # extract_document reports its own failures as CollectError
+                reason = str(exc) if isinstance(exc, CollectError) else f"{type(exc).__name__}: {exc}"
+                problems.append(f"{row['url']}: {reason}")
                 continue
             changed = article_store.update_extraction(
                 engine,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -24,6 +24,19 @@ def known_urls(engine: Engine, urls: Iterable[str]) -> set[str]:
             chunk = wanted[start : start + _IN_CHUNK]
             found.update(conn.execute(select(articles.c.url).where(articles.c.url.in_(chunk))).scalars())
     return found
+
+
+_NO_SOURCE = -1
+
+
+def url_owner(engine: Engine, url: str) -> int | None:
+    """The source id of the article stored under ``url``; None when there is none, -1 when
+    the article's source is unknown (removed)."""
+    with engine.connect() as conn:
+        row = conn.execute(select(articles.c.source_id).where(articles.c.url == url)).first()
+    if row is None:
+        return None
+    return _NO_SOURCE if row.source_id is None else row.source_id
 
 
 def insert_article(engine: Engine, article: CollectedArticle) -> bool:
@@ -82,6 +95,17 @@ def count_articles(engine: Engine, source_id: int | None = None) -> int:
     query = select(func.count()).select_from(articles)
     if source_id is not None:
         query = query.where(articles.c.source_id == source_id)
+    with engine.connect() as conn:
+        return conn.execute(query).scalar_one()
+
+
+def count_stored_since(engine: Engine, source_id: int, since: datetime) -> int:
+    """Articles of a source stored at or after ``since`` (by any collector running then)."""
+    query = (
+        select(func.count())
+        .select_from(articles)
+        .where(articles.c.source_id == source_id, articles.c.fetched_at >= since.astimezone(UTC))
+    )
     with engine.connect() as conn:
         return conn.execute(query).scalar_one()
 
