@@ -15,7 +15,7 @@ import pytest
 from newsdesk.archive.importer import parse_issue_file
 from newsdesk.issue.attribution import attribution_line
 from newsdesk.issue.model import Issue, Publication
-from newsdesk.issue.pdf import cjk_font_families
+from newsdesk.issue.pdf import cjk_font_families, font_file, subset_font_uri
 from newsdesk.issue.render import paragraphs, render
 from tests.issue.test_render_html import OFFICE, SAMPLE, sample_issue
 
@@ -185,7 +185,14 @@ def test_a_long_issue_runs_to_many_pages_with_all_its_text(tmp_path):
     issue = long_issue(50)
     pdf = write_pdf(issue, tmp_path / "long.pdf")
     assert pages(pdf) >= 15
+    # the font goes in cut down to the issue's characters, not the whole 5 MB collection
+    assert pdf.stat().st_size < 600_000
     assert squeeze(issue_text(issue)) in squeeze(body_text(pdf))
+
+
+def test_a_family_that_is_not_installed_is_left_to_weasyprint():
+    assert font_file("No Such Family 无此字体") is None
+    assert subset_font_uri("No Such Family 无此字体", "电子商务") is None
 
 
 def test_without_a_chinese_font_the_error_says_what_to_install(tmp_path):

@@ -242,11 +242,13 @@ def render_template(name: str, templates_dir: Path | None = None, **context: obj
         raise _template_error(name, exc) from exc
 
 
-def render_html(issue: Issue, *, templates_dir: Path | None = None, paged: bool = False) -> str:
+def render_html(
+    issue: Issue, *, templates_dir: Path | None = None, paged: bool = False, cjk_font_uri: str | None = None
+) -> str:
     """One self-contained page: styles inline, the logo as a data: URI.
 
     ``paged`` adds the print stylesheet WeasyPrint lays out as A4 pages (running head, page
-    numbers, page numbers in the contents).
+    numbers, page numbers in the contents); ``cjk_font_uri`` is the Chinese font it embeds.
     """
     return render_template(
         HTML_TEMPLATE,
@@ -256,6 +258,7 @@ def render_html(issue: Issue, *, templates_dir: Path | None = None, paged: bool 
         masthead=masthead(issue),
         logo_uri=logo_data_uri(issue),
         paged=paged,
+        cjk_font_uri=cjk_font_uri,
     )
 
 
