@@ -227,6 +227,7 @@ article_figures = Table(
     Column("period", String(100)),
     Column("subject", String(200)),
     Column("sentence", Text, nullable=False),
+    Column("base", String(100)),  # what a change is measured against: 上年同期, 一季度
 )
 
 candidate_items = Table(
@@ -272,4 +273,27 @@ editorial_models = Table(
     Column("accuracy", Float),  # cross-validated, when measured
     Column("columns", JSON, nullable=False, default=list),
     Column("trained_at", DateTime(timezone=True), nullable=False),
+)
+
+# --- the desk --------------------------------------------------------------------------------
+
+# People who sign in to the web desk (`newsdesk user add`); passwords are argon2 hashes.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # admin | editor | viewer
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_login_at", DateTime(timezone=True)),
+)
+
+# A candidate the editor put aside: kept out of the inbox until ``until``.
+candidate_snoozes = Table(
+    "candidate_snoozes",
+    metadata,
+    Column("candidate_id", ForeignKey("candidate_items.id", ondelete="CASCADE"), primary_key=True),
+    Column("until", DateTime(timezone=True), nullable=False),
+    Column("user_name", String(100)),
 )

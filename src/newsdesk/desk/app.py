@@ -1,0 +1,1012 @@
+"""The editor's desk: the library of store/ and issue/ with a browser in front.
+
+FastAPI with Jinja2 templates (autoescaped) and htmx (vendored in ``static/``, no build
+step). Every state-changing request is a POST carrying the session's CSRF token; pages send a
+Content-Security-Policy that allows no inline script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from starlette.middleware.sessions import SessionMiddleware
+
+from newsdesk.config import Settings
+from newsdesk.desk import security
+from newsdesk.issue.attribution import CHINA_TIME, attribution_line
+from newsdesk.issue.model import Attribution, Item
+from newsdesk.store import desk as desk_store
+from newsdesk.store.session import engine_for
+
+HERE = Path(__file__).parent
+PAGE_SIZE = 50
+DOWNLOAD_FORMATS = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+}
+
+
+class NotSignedIn(Exception):
+    pass
+
+
+class Forbidden(Exception):
+    pass
+
+
+class CsrfRefused(Exception):
+    pass
+
+
+def create_app(settings: Settings) -> FastAPI:
+    engine = engine_for(settings)
+    limiter = security.LoginLimiter()
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.autoescape = True
+    templates.env.filters["when"] = _when
+    templates.env.filters["day"] = _day
+    templates.env.filters["attribution"] = lambda a: attribution_line(a) if a else "（书讯：无来源行）"
+
+    app = FastAPI(title="newsdesk", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.limiter = limiter
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", security.PAGE_CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=security.session_secret(settings.data_dir),
+        session_cookie="newsdesk_session",
+        max_age=12 * 3600,
+        same_site="lax",
+        https_only=False,  # the desk is served on localhost; behind TLS put a proxy in front
+    )
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.exception_handler(NotSignedIn)
+    async def _not_signed_in(request: Request, exc: NotSignedIn):
+        target = "/login?" + urlencode({"next": request.url.path})
+        if request.headers.get("HX-Request"):
+            return Response(status_code=401, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden):
+        return _message(request, templates, "Not allowed", str(exc), 403)
+
+    @app.exception_handler(CsrfRefused)
+    async def _csrf(request: Request, exc: CsrfRefused):
+        return _message(
+            request,
+            templates,
+            "Refused",
+            "This form had no valid security token (CSRF). Reload the page and try again.",
+            403,
+        )
+
+    @app.exception_handler(404)
+    async def _missing(request: Request, exc):
+        return _message(request, templates, "Not found", getattr(exc, "detail", "") or "No such page.", 404)
+
+    router = APIRouter(dependencies=[Depends(_csrf_guard)])
+    _auth_routes(router, templates, engine, limiter)
+    _inbox_routes(router, templates, settings, engine)
+    _draft_routes(router, templates, settings, engine)
+    _archive_routes(router, templates, settings, engine)
+    _source_routes(router, templates, settings, engine)
+    _admin_routes(router, templates, engine)
+    app.include_router(router)
+    return app
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _when(value: dt.datetime | None) -> str:
+    if value is None:
+        return "—"
+    return value.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+def _day(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(CHINA_TIME).date()
+    return value.isoformat()
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = security.new_csrf_token()
+        request.session["csrf"] = token
+    return token
+
+
+async def _csrf_guard(request: Request) -> None:
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        csrf_token(request)
+        return
+    given = request.headers.get("X-CSRF-Token")
+    if not given:
+        form = await request.form()
+        given = form.get("csrf_token")
+    if not security.same_token(request.session.get("csrf"), given if isinstance(given, str) else None):
+        raise CsrfRefused()
+
+
+def _user(request: Request, minimum: str = "viewer") -> desk_store.User:
+    user_id = request.session.get("user_id")
+    if not user_id:
+        raise NotSignedIn()
+    user = desk_store.user_by_id(request.app.state.engine, int(user_id))
+    if user is None or request.session.get("role") != user.role:
+        request.session.clear()
+        raise NotSignedIn()
+    if security.ROLE_RANK.get(user.role, -1) < security.ROLE_RANK[minimum]:
+        raise Forbidden(f"this needs the {minimum} role; you are signed in as {user.role}")
+    return user
+
+
+def viewer(request: Request) -> desk_store.User:
+    return _user(request, "viewer")
+
+
+def editor(request: Request) -> desk_store.User:
+    return _user(request, "editor")
+
+
+def admin(request: Request) -> desk_store.User:
+    return _user(request, "admin")
+
+
+def _page(request: Request, templates: Jinja2Templates, name: str, status: int = 200, **context):
+    context.setdefault("user", None)
+    context["csrf"] = csrf_token(request)
+    context["flash"] = request.session.pop("flash", None)
+    context["path"] = request.url.path
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _message(request: Request, templates: Jinja2Templates, title: str, text: str, status: int):
+    return _page(request, templates, "message.html", status, title=title, text=text)
+
+
+def _flash(request: Request, text: str) -> None:
+    request.session["flash"] = text
+
+
+def _back(to: str) -> RedirectResponse:
+    return RedirectResponse(to, status_code=303)
+
+
+def _is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/inbox"
+
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def highlight_differences(text: str, reference: str) -> Markup:
+    """The text, escaped, with the sentences the reference does not have (nearly) marked."""
+    known = _sentences(reference)
+    out = []
+    for paragraph in text.split("\n"):
+        parts = []
+        for sentence in _sentences(paragraph):
+            close = difflib.get_close_matches(sentence, known, n=1, cutoff=0.8) if known else []
+            parts.append(escape(sentence) if close else Markup("<mark>%s</mark>") % sentence)
+        out.append(Markup("<p>") + Markup("").join(parts) + Markup("</p>"))
+    return Markup("").join(out)
+
+
+def mark_text(text: str, needle: str | None) -> Markup:
+    """Escaped text with each occurrence of ``needle`` in <mark>."""
+    if not needle:
+        return escape(text)
+    pieces = text.split(needle)
+    return (Markup("<mark>%s</mark>") % needle).join(escape(p) for p in pieces)
+
+
+# --- sign-in ---------------------------------------------------------------------------------
+
+
+def _auth_routes(router: APIRouter, templates, engine, limiter: security.LoginLimiter) -> None:
+    @router.get("/login", response_class=HTMLResponse)
+    def login_form(request: Request, next: str = "/inbox"):
+        return _page(request, templates, "login.html", next=_safe_next(next), error=None)
+
+    @router.post("/login", response_class=HTMLResponse)
+    def login(
+        request: Request,
+        username: str = Form(..., max_length=100),
+        password: str = Form(..., max_length=1000),
+        next: str = Form("/inbox"),
+    ):
+        address = request.client.host if request.client else "?"
+        wait = limiter.retry_after(username, address)
+        if wait:
+            minutes = max(1, round(wait / 60))
+            return _page(
+                request,
+                templates,
+                "login.html",
+                429,
+                next=_safe_next(next),
+                error=f"Too many failed sign-ins. Try again in about {minutes} minute(s).",
+            )
+        user = desk_store.find_user(engine, username)
+        if user is None:
+            security.dummy_verify(password)
+            ok = False
+        else:
+            ok = security.verify_password(user.password_hash, password)
+        if not ok:
+            limiter.failed(username, address)
+            return _page(
+                request,
+                templates,
+                "login.html",
+                401,
+                next=_safe_next(next),
+                error="Wrong name or password.",
+            )
+        limiter.succeeded(username)
+        if security.needs_rehash(user.password_hash):
+            desk_store.set_password_hash(engine, user.id, security.hash_password(password))
+        desk_store.record_login(engine, user.id)
+        request.session.clear()  # a fresh session (and CSRF token) for the signed-in user
+        request.session.update(user_id=user.id, role=user.role, csrf=security.new_csrf_token())
+        return _back(_safe_next(next))
+
+    @router.post("/logout")
+    def logout(request: Request):
+        request.session.clear()
+        return _back("/login")
+
+    @router.get("/")
+    def home(request: Request):
+        user = _user(request)
+        return _back("/inbox" if user.role != "viewer" else "/archive")
+
+
+# --- the inbox -------------------------------------------------------------------------------
+
+
+def _open_or_new_draft(settings: Settings, engine) -> int:
+    """The open draft, or a new empty one numbered after the archive."""
+    from newsdesk.commands.publishing import publication_being_made
+    from newsdesk.issue.compose import next_numbering
+    from newsdesk.store.drafts import DraftError, create_draft, numbering_facts, open_draft_id
+
+    found = open_draft_id(engine)
+    if found is not None:
+        return found
+    publication = publication_being_made(settings)
+    day = dt.datetime.now(CHINA_TIME).date()
+    labels, serials = numbering_facts(engine, publication.name)
+    label, serial = next_numbering(labels, serials, day)
+    try:
+        return create_draft(engine, publication, label, serial, day)
+    except DraftError:  # opened by someone else a moment ago
+        found = open_draft_id(engine)
+        if found is None:
+            raise
+        return found
+
+
+def _columns(settings: Settings, engine) -> list[str]:
+    from newsdesk.commands.publishing import publication_being_made
+
+    columns = publication_being_made(settings).columns
+    if not columns:
+        columns = desk_store.inbox_columns_and_outlets(engine)[0]
+    return list(columns)
+
+
+def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
+    from newsdesk.store.drafts import DraftError, add_item, get_candidate, list_candidates
+    from newsdesk.store.editorial import record_decision
+
+    def _filter(column, outlet, days, score, status) -> desk_store.InboxFilter:
+        since = None
+        if days and days.isdigit() and int(days) > 0:
+            since = dt.datetime.now(dt.UTC) - dt.timedelta(days=int(days))
+        try:
+            min_relevance = float(score) if score else None
+        except ValueError:
+            min_relevance = None
+        if status not in ("suggested", "accepted", "rejected", "published", "snoozed", "all"):
+            status = "suggested"
+        return desk_store.InboxFilter(
+            column=column or None,
+            outlet=outlet or None,
+            since=since,
+            min_relevance=min_relevance,
+            status=status,
+        )
+
+    @router.get("/inbox", response_class=HTMLResponse)
+    def inbox(
+        request: Request,
+        column: str = "",
+        outlet: str = "",
+        days: str = "",
+        score: str = "",
+        status: str = "suggested",
+        page: int = 1,
+    ):
+        user = _user(request)
+        page = max(page, 1)
+        f = _filter(column, outlet, days, score, status)
+        ids, more = desk_store.inbox_page(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        by_id = {c.id: c for c in list_candidates(engine, ids=ids, with_figures=False)} if ids else {}
+        rows = [by_id[i] for i in ids if i in by_id]
+        columns, outlets = desk_store.inbox_columns_and_outlets(engine)
+        query = {"column": column, "outlet": outlet, "days": days, "score": score, "status": f.status}
+        base = {k: v for k, v in query.items() if v}
+        return _page(
+            request,
+            templates,
+            "inbox.html",
+            user=user,
+            rows=rows,
+            page=page,
+            more=more,
+            columns=_columns(settings, engine) or columns,
+            outlets=outlets,
+            query=query,
+            prev_url="/inbox?" + urlencode({**base, "page": page - 1}) if page > 1 else None,
+            next_url="/inbox?" + urlencode({**base, "page": page + 1}) if more else None,
+        )
+
+    def _row_result(request: Request, candidate_id: int, text: str, back: str):
+        if _is_htmx(request):
+            return _page(request, templates, "_inbox_done.html", candidate_id=candidate_id, text=text)
+        _flash(request, text)
+        return _back(_safe_next(back))
+
+    @router.post("/inbox/{candidate_id}/accept")
+    def accept(
+        request: Request,
+        candidate_id: int,
+        column: str = Form(""),
+        merged: str = Form(""),
+        back: str = Form("/inbox"),
+    ):
+        _user(request, "editor")
+        try:
+            c = get_candidate(engine, candidate_id)
+        except DraftError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        column = column or c.column
+        if column not in _columns(settings, engine) and column != c.column:
+            raise HTTPException(400, f"no column {column}")
+        item = c.as_item(column)
+        if merged:
+            from newsdesk.commands.publishing import publication_being_made
+
+            office = publication_being_made(settings).office
+            a = c.attribution or Attribution()
+            item.attribution = Attribution(office_compiled=True, editorial_office=office, date=a.date)
+        draft_id = _open_or_new_draft(settings, engine)
+        try:
+            add_item(engine, draft_id, column, item, candidate_id)
+        except DraftError as exc:
+            return _row_result(request, candidate_id, str(exc), back)
+        record_decision(engine, candidate_id, column, accepted=True)
+        desk_store.unsnooze(engine, candidate_id)
+        return _row_result(request, candidate_id, f"accepted into the draft, {column}: {c.title}", back)
+
+    @router.post("/inbox/{candidate_id}/reject")
+    def reject(request: Request, candidate_id: int, back: str = Form("/inbox")):
+        _user(request, "editor")
+        try:
+            record_decision(engine, candidate_id, None, accepted=False)
+        except KeyError as exc:
+            raise HTTPException(404, f"no candidate {candidate_id}") from exc
+        desk_store.unsnooze(engine, candidate_id)
+        return _row_result(request, candidate_id, f"rejected candidate {candidate_id}", back)
+
+    @router.post("/inbox/{candidate_id}/snooze")
+    def snooze(request: Request, candidate_id: int, days: int = Form(1), back: str = Form("/inbox")):
+        user = _user(request, "editor")
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(days=min(max(days, 1), 30))
+        desk_store.snooze(engine, candidate_id, until, user.name)
+        return _row_result(request, candidate_id, f"snoozed until {_when(until)}", back)
+
+    @router.post("/inbox/{candidate_id}/restore")
+    def restore(request: Request, candidate_id: int, back: str = Form("/inbox")):
+        _user(request, "editor")
+        desk_store.unsnooze(engine, candidate_id)
+        desk_store.set_candidate_status(engine, candidate_id, "suggested")
+        return _row_result(request, candidate_id, "back in the inbox", back)
+
+    @router.get("/clusters/{candidate_id}", response_class=HTMLResponse)
+    def cluster(request: Request, candidate_id: int):
+        user = _user(request)
+        try:
+            c = get_candidate(engine, candidate_id)
+        except DraftError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        members = desk_store.cluster_articles(engine, c.cluster_id)
+        lead = next((m for m in members if m.is_lead), members[0] if members else None)
+        shown = [
+            (m, highlight_differences(m.text, lead.text if lead and m is not lead else m.text))
+            for m in members
+        ]
+        return _page(
+            request,
+            templates,
+            "cluster.html",
+            user=user,
+            c=c,
+            members=shown,
+            columns=_columns(settings, engine),
+        )
+
+    @router.post("/clusters/{candidate_id}/lead")
+    def choose_lead(request: Request, candidate_id: int, article_id: int = Form(...)):
+        _user(request, "editor")
+        c = get_candidate(engine, candidate_id)
+        chosen = next(
+            (m for m in desk_store.cluster_articles(engine, c.cluster_id) if m.id == article_id), None
+        )
+        if chosen is None:
+            raise HTTPException(404, "that article is not in this cluster")
+        desk_store.set_lead(engine, c.cluster_id, chosen.id, chosen.title, chosen.outlet)
+        _flash(request, f"lead is now the report of {chosen.outlet or 'an unknown outlet'}")
+        return _back(f"/clusters/{candidate_id}")
+
+
+# --- the draft -------------------------------------------------------------------------------
+
+
+def _draft_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
+    from newsdesk.commands.publishing import with_configured_look
+    from newsdesk.issue.render import render, render_text
+    from newsdesk.store.drafts import (
+        DraftError,
+        StaleEdit,
+        discard_draft,
+        load_draft,
+        move_item,
+        open_draft_id,
+        publish_draft,
+        remove_item,
+        update_item,
+    )
+
+    def _draft_or_none():
+        draft_id = open_draft_id(engine)
+        return load_draft(engine, draft_id) if draft_id is not None else None
+
+    def _item(draft, item_id: int):
+        found = next((d for d in (draft.items if draft else []) if d.id == item_id), None)
+        if found is None:
+            raise HTTPException(404, f"no item {item_id} in the open draft")
+        return found
+
+    @router.get("/draft", response_class=HTMLResponse)
+    def draft_page(request: Request):
+        user = _user(request)
+        draft = _draft_or_none()
+        columns = _columns(settings, engine)
+        grouped: dict[str, list] = {c: [] for c in columns}
+        number = 0
+        numbers = {}
+        if draft:
+            for d in draft.items:
+                grouped.setdefault(d.column, []).append(d)
+                number += 1
+                numbers[d.id] = number
+        return _page(
+            request,
+            templates,
+            "draft.html",
+            user=user,
+            draft=draft,
+            grouped=grouped,
+            numbers=numbers,
+            columns=list(grouped),
+        )
+
+    @router.post("/draft/new")
+    def new_draft(request: Request):
+        _user(request, "editor")
+        _open_or_new_draft(settings, engine)
+        return _back("/draft")
+
+    @router.post("/draft/discard")
+    def discard(request: Request):
+        _user(request, "editor")
+        draft = _draft_or_none()
+        if draft:
+            discard_draft(engine, draft.id)
+            _flash(request, f"discarded draft {draft.label}")
+        return _back("/draft")
+
+    @router.post("/draft/items/{item_id}/move")
+    def move(
+        request: Request,
+        item_id: int,
+        column: str = Form(""),
+        position: str = Form(""),
+        step: str = Form(""),
+    ):
+        _user(request, "editor")
+        draft = _draft_or_none()
+        item = _item(draft, item_id)
+        target = column or item.column
+        if target not in _columns(settings, engine) and target != item.column:
+            raise HTTPException(400, f"no column {target}")
+        if step in ("up", "down"):
+            wanted: int | None = max(1, item.position + (-1 if step == "up" else 1))
+        elif position.isdigit():
+            wanted = max(1, int(position))
+        else:
+            wanted = None
+        move_item(engine, draft.id, item.id, target, wanted)
+        if _is_htmx(request) or request.headers.get("X-Requested-With") == "fetch":
+            return Response(status_code=204)
+        return _back(f"/draft#item-{item.id}")
+
+    @router.post("/draft/items/{item_id}/remove")
+    def remove(request: Request, item_id: int):
+        _user(request, "editor")
+        draft = _draft_or_none()
+        item = _item(draft, item_id)
+        remove_item(engine, draft.id, item.id)
+        _flash(request, f"removed «{item.title}»")
+        return _back("/draft")
+
+    def _edit_page(request, user, draft, item, form=None, error=None, status=200):
+        original = desk_store.article_text(engine, item.source_url) if item.source_url else None
+        values = form or {
+            "title": item.title,
+            "body": item.body,
+            "column": item.column,
+            "outlet": (item.attribution.outlet if item.attribution else "") or "",
+            "outlet_mark": (item.attribution.outlet_mark if item.attribution else "") or "",
+            "office_compiled": bool(item.attribution and item.attribution.office_compiled),
+            "date": item.attribution.date.isoformat() if item.attribution and item.attribution.date else "",
+            "book": item.attribution is None,
+            "version": item.version,
+        }
+        return _page(
+            request,
+            templates,
+            "item_edit.html",
+            status,
+            user=user,
+            draft=draft,
+            item=item,
+            v=values,
+            error=error,
+            original=original,
+            columns=_columns(settings, engine),
+            preview=_attribution_preview(values, draft),
+        )
+
+    def _attribution_preview(values: dict, draft) -> str:
+        a = _attribution_from_form(values, draft)
+        return attribution_line(a) if a else "（书讯：无来源行）"
+
+    def _attribution_from_form(values: dict, draft) -> Attribution | None:
+        if values.get("book"):
+            return None
+        try:
+            date = dt.date.fromisoformat(values.get("date") or "") if values.get("date") else None
+        except ValueError:
+            date = None
+        office = draft.publication.office if draft else None
+        compiled = bool(values.get("office_compiled"))
+        mark = values.get("outlet_mark") or None
+        return Attribution(
+            outlet=None if compiled else (values.get("outlet") or "").strip() or None,
+            outlet_mark=None if compiled or mark not in ("《》", "“”") else mark,
+            office_compiled=compiled,
+            editorial_office=office,
+            date=date,
+        )
+
+    @router.get("/draft/items/{item_id}", response_class=HTMLResponse)
+    def edit_form(request: Request, item_id: int):
+        user = _user(request, "editor")
+        draft = _draft_or_none()
+        return _edit_page(request, user, draft, _item(draft, item_id))
+
+    def _form_values(form) -> dict:
+        return {
+            "title": str(form.get("title", "")).strip(),
+            "body": str(form.get("body", "")).replace("\r\n", "\n").strip(),
+            "column": str(form.get("column", "")),
+            "outlet": str(form.get("outlet", "")),
+            "outlet_mark": str(form.get("outlet_mark", "")),
+            "office_compiled": bool(form.get("office_compiled")),
+            "date": str(form.get("date", "")),
+            "book": bool(form.get("book")),
+            "version": str(form.get("version", "0")),
+        }
+
+    @router.post("/draft/attribution-preview", response_class=HTMLResponse)
+    async def preview_attribution(request: Request):
+        _user(request, "editor")
+        values = _form_values(await request.form())
+        return HTMLResponse(escape(_attribution_preview(values, _draft_or_none())))
+
+    @router.post("/draft/items/{item_id}", response_class=HTMLResponse)
+    async def save_item(request: Request, item_id: int):
+        user = _user(request, "editor")
+        values = _form_values(await request.form())
+        draft = _draft_or_none()
+        item = _item(draft, item_id)
+        if not values["title"] or not values["body"]:
+            return _edit_page(request, user, draft, item, values, "A title and a body are needed.", 400)
+        if values["column"] not in _columns(settings, engine):
+            return _edit_page(request, user, draft, item, values, "Choose one of the columns.", 400)
+        changed = Item(
+            column=values["column"],
+            title=values["title"],
+            body=values["body"],
+            attribution=_attribution_from_form(values, draft),
+            source_url=item.source_url,
+        )
+        try:
+            expected = int(values["version"])
+        except ValueError:
+            expected = -1
+        try:
+            update_item(engine, draft.id, item.id, expected, changed)
+        except StaleEdit:
+            fresh = _item(load_draft(engine, draft.id), item.id)
+            return _edit_page(
+                request,
+                user,
+                draft,
+                fresh,
+                values,
+                "Not saved: someone else changed this item while you were editing it "
+                f"(it is now at version {fresh.version}). Your text is still in the form below; "
+                "open the item again to see their version, then make your change there.",
+                409,
+            )
+        _flash(request, f"saved «{changed.title}»")
+        return _back(f"/draft#item-{item.id}")
+
+    def _configured(issue):
+        return with_configured_look(issue, settings)
+
+    @router.get("/draft/preview", response_class=HTMLResponse)
+    def draft_preview(request: Request):
+        _user(request)
+        draft = _draft_or_none()
+        if draft is None:
+            raise HTTPException(404, "no draft is open")
+        html = render(_configured(draft.as_issue()), "html", templates_dir=settings.publication.templates_dir)
+        return HTMLResponse(
+            html,
+            headers={"Content-Security-Policy": security.ISSUE_HTML_CSP, "X-Frame-Options": "SAMEORIGIN"},
+        )
+
+    @router.get("/draft/download/{fmt}")
+    def draft_download(request: Request, fmt: str):
+        _user(request)
+        draft = _draft_or_none()
+        if draft is None:
+            raise HTTPException(404, "no draft is open")
+        return _download(settings, draft.as_issue(), fmt, f"{draft.label}-draft")
+
+    @router.post("/draft/publish")
+    def publish(request: Request):
+        _user(request, "editor")
+        draft = _draft_or_none()
+        if draft is None:
+            raise HTTPException(404, "no draft is open")
+        try:
+            issue_id, revision = publish_draft(engine, draft.id, render_text)
+        except DraftError as exc:
+            _flash(request, str(exc))
+            return _back("/draft")
+        _flash(
+            request,
+            f"published {draft.label}"
+            + (f", revision {revision}" if revision > 1 else "")
+            + f" as issue {issue_id}",
+        )
+        return _back(f"/archive/issues/{issue_id}")
+
+
+def _download(settings: Settings, issue, fmt: str, name: str) -> Response:
+    """The issue rendered in ``fmt`` as a file to save (UTF-8 file name per RFC 6266)."""
+    from newsdesk.commands.publishing import with_configured_look
+    from newsdesk.issue.render import RenderError, render
+
+    if fmt not in DOWNLOAD_FORMATS:
+        raise HTTPException(404, f"no format {fmt}")
+    try:
+        content = render(
+            with_configured_look(issue, settings), fmt, templates_dir=settings.publication.templates_dir
+        )
+    except RenderError as exc:
+        raise HTTPException(500, str(exc)) from exc
+    headers = {
+        "Content-Disposition": f"attachment; filename=\"issue.{fmt}\"; filename*=UTF-8''{quote(f'{name}.{fmt}')}"
+    }
+    if fmt == "html":
+        headers["Content-Security-Policy"] = security.ISSUE_HTML_CSP
+    return Response(content, media_type=DOWNLOAD_FORMATS[fmt], headers=headers)
+
+
+# --- the archive -----------------------------------------------------------------------------
+
+
+def _archive_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
+    from newsdesk.commands.publishing import with_configured_look
+    from newsdesk.issue.render import render
+    from newsdesk.store.archive import IssueNotFound, load_issue
+    from newsdesk.store.drafts import DraftError, draft_from_issue
+
+    @router.get("/archive", response_class=HTMLResponse)
+    def archive(
+        request: Request,
+        q: str = "",
+        column: str = "",
+        outlet: str = "",
+        date_from: str = "",
+        date_to: str = "",
+        page: int = 1,
+    ):
+        user = _user(request)
+        page = max(page, 1)
+        searching = any((q, column, outlet, date_from, date_to))
+        found, total = [], 0
+        if searching:
+            found, total = desk_store.search_items(
+                engine,
+                q.strip() or None,
+                column or None,
+                outlet or None,
+                _date(date_from),
+                _date(date_to),
+                (page - 1) * PAGE_SIZE,
+                PAGE_SIZE,
+            )
+        query = {"q": q, "column": column, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+        base = {k: v for k, v in query.items() if v}
+        return _page(
+            request,
+            templates,
+            "archive.html",
+            user=user,
+            issues=[] if searching else desk_store.issue_rows(engine),
+            searching=searching,
+            found=[
+                (f, mark_text(f.title, q.strip()), mark_text(_snippet(f.body, q.strip()), q.strip()))
+                for f in found
+            ],
+            total=total,
+            facets=desk_store.archive_facets(engine),
+            query=query,
+            facet_url=lambda key, value: "/archive?" + urlencode({**base, key: value}),
+            prev_url="/archive?" + urlencode({**base, "page": page - 1}) if page > 1 else None,
+            next_url="/archive?" + urlencode({**base, "page": page + 1})
+            if page * PAGE_SIZE < total
+            else None,
+        )
+
+    def _issue(issue_id: int):
+        try:
+            return with_configured_look(load_issue(engine, issue_id), settings)
+        except IssueNotFound as exc:
+            raise HTTPException(404, str(exc)) from exc
+
+    @router.get("/archive/issues/{issue_id}", response_class=HTMLResponse)
+    def issue_page(request: Request, issue_id: int):
+        user = _user(request)
+        issue = _issue(issue_id)
+        return _page(
+            request,
+            templates,
+            "issue.html",
+            user=user,
+            issue=issue,
+            by_column=issue.items_by_column(),
+            formats=list(DOWNLOAD_FORMATS),
+        )
+
+    @router.get("/archive/issues/{issue_id}/house.html", response_class=HTMLResponse)
+    def issue_html(request: Request, issue_id: int):
+        _user(request)
+        html = render(_issue(issue_id), "html", templates_dir=settings.publication.templates_dir)
+        return HTMLResponse(
+            html,
+            headers={"Content-Security-Policy": security.ISSUE_HTML_CSP, "X-Frame-Options": "SAMEORIGIN"},
+        )
+
+    @router.get("/archive/issues/{issue_id}/download/{fmt}")
+    def issue_download(request: Request, issue_id: int, fmt: str):
+        _user(request)
+        issue = _issue(issue_id)
+        return _download(settings, issue, fmt, issue.label or f"issue-{issue_id}")
+
+    @router.post("/archive/issues/{issue_id}/revise")
+    def revise(request: Request, issue_id: int):
+        _user(request, "editor")
+        try:
+            draft_from_issue(engine, issue_id)
+        except DraftError as exc:
+            _flash(request, str(exc))
+            return _back(f"/archive/issues/{issue_id}")
+        return _back("/draft")
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _snippet(body: str, needle: str, width: int = 160) -> str:
+    at = body.find(needle) if needle else -1
+    if at < 0:
+        return body[:width] + ("…" if len(body) > width else "")
+    start = max(0, at - width // 3)
+    return ("…" if start else "") + body[start : start + width] + ("…" if start + width < len(body) else "")
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def _source_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
+    from newsdesk.collect.records import SOURCE_KINDS
+    from newsdesk.store import sources as source_store
+
+    @router.get("/sources", response_class=HTMLResponse)
+    def sources_page(request: Request):
+        user = _user(request)
+        return _page(
+            request,
+            templates,
+            "sources.html",
+            user=user,
+            sources=source_store.list_sources(engine),
+            kinds=SOURCE_KINDS,
+            now=dt.datetime.now(dt.UTC),
+        )
+
+    @router.post("/sources")
+    def add(
+        request: Request,
+        name: str = Form(..., max_length=200),
+        location: str = Form(..., max_length=2000),
+        kind: str = Form(...),
+        every: str = Form("30m"),
+        selector: str = Form(""),
+    ):
+        from newsdesk.collect.runner import parse_interval
+
+        _user(request, "admin")
+        name, location = name.strip(), location.strip()
+        try:
+            if kind not in SOURCE_KINDS:
+                raise ValueError(f"kind must be one of {', '.join(SOURCE_KINDS)}")
+            if not name or not location:
+                raise ValueError("a name and a location are needed")
+            if kind != "folder" and not re.match(r"https?://", location):
+                raise ValueError("a feed, listing or page is an http(s) URL")
+            source_store.add_source(
+                engine,
+                name=name,
+                location=location,
+                kind=kind,
+                interval_seconds=parse_interval(every or settings.collect.default_interval),
+                css_selector=selector.strip() or None,
+            )
+            _flash(request, f"added {name}")
+        except (ValueError, source_store.SourceExistsError) as exc:
+            _flash(request, f"not added: {exc}")
+        return _back("/sources")
+
+    @router.post("/sources/{source_id}/{action}")
+    def act(request: Request, source_id: int, action: str):
+        _user(request, "admin")
+        source = next((s for s in source_store.list_sources(engine) if s.id == source_id), None)
+        if source is None:
+            raise HTTPException(404, "no such source")
+        if action == "pause":
+            source_store.set_paused(engine, source.name, True)
+        elif action == "resume":
+            source_store.set_paused(engine, source.name, False)
+        elif action == "remove":
+            source_store.remove_source(engine, source.name)
+        else:
+            raise HTTPException(404, "no such action")
+        _flash(request, f"{source.name}: {action}d" if action != "pause" else f"{source.name}: paused")
+        return _back("/sources")
+
+
+# --- users and charts ------------------------------------------------------------------------
+
+
+def _admin_routes(router: APIRouter, templates, engine) -> None:
+    @router.get("/users", response_class=HTMLResponse)
+    def users_page(request: Request):
+        user = _user(request, "admin")
+        return _page(
+            request,
+            templates,
+            "users.html",
+            user=user,
+            users=desk_store.list_users(engine),
+            roles=desk_store.ROLES,
+        )
+
+    @router.post("/users")
+    def add_user(
+        request: Request,
+        name: str = Form(..., max_length=100),
+        role: str = Form(...),
+        password: str = Form(..., max_length=1000),
+    ):
+        _user(request, "admin")
+        try:
+            desk_store.add_user(engine, name.strip(), role, security.hash_password(password))
+            _flash(request, f"added {name.strip()} ({role})")
+        except (ValueError, desk_store.UserExists) as exc:
+            _flash(request, f"not added: {exc}")
+        return _back("/users")
+
+    @router.get("/charts", response_class=HTMLResponse)
+    def charts(request: Request, days: int = 30):
+        user = _user(request)
+        days = min(max(days, 1), 365)
+        from newsdesk.desk.charts import column_mix_chart, outlet_day_chart
+
+        now = dt.datetime.now(dt.UTC)
+        newest = desk_store.newest_article_time(engine) or now
+        since = newest - dt.timedelta(days=days)
+        outlets, per = desk_store.articles_per_day(engine, since)
+        return _page(
+            request,
+            templates,
+            "charts.html",
+            user=user,
+            days=days,
+            outlet_chart=outlet_day_chart(outlets, per, since.date(), newest.date()),
+            mix_chart=column_mix_chart(desk_store.column_mix(engine)),
+        )

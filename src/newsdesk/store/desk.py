@@ -1,0 +1,470 @@
+"""Queries of the web desk: users, the inbox page, cluster members, archive search, charts.
+
+The desk drives the same library as the command line (store/drafts.py, store/editorial.py,
+store/sources.py); what it needs beyond them is here, the only place it speaks SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from newsdesk.store.schema import (
+    articles,
+    candidate_items,
+    candidate_snoozes,
+    cluster_members,
+    clusters,
+    issues,
+    items,
+    publications,
+    users,
+)
+
+ROLES = ("admin", "editor", "viewer")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+# --- users -----------------------------------------------------------------------------------
+
+
+class UserExists(ValueError):
+    pass
+
+
+@dataclass
+class User:
+    id: int
+    name: str
+    role: str
+    password_hash: str
+    created_at: dt.datetime | None = None
+    last_login_at: dt.datetime | None = None
+
+
+def _user(row) -> User:
+    return User(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        password_hash=row.password_hash,
+        created_at=_utc(row.created_at),
+        last_login_at=_utc(row.last_login_at),
+    )
+
+
+def add_user(engine: Engine, name: str, role: str, password_hash: str) -> User:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(users).values(name=name, role=role, password_hash=password_hash, created_at=_now())
+            )
+    except IntegrityError as exc:
+        raise UserExists(f"a user named {name!r} exists") from exc
+    found = find_user(engine, name)
+    assert found is not None
+    return found
+
+
+def find_user(engine: Engine, name: str) -> User | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.name == name)).first()
+    return _user(row) if row else None
+
+
+def user_by_id(engine: Engine, user_id: int) -> User | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.id == user_id)).first()
+    return _user(row) if row else None
+
+
+def list_users(engine: Engine) -> list[User]:
+    with engine.connect() as conn:
+        return [_user(r) for r in conn.execute(select(users).order_by(users.c.name))]
+
+
+def set_password_hash(engine: Engine, user_id: int, password_hash: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user_id).values(password_hash=password_hash))
+
+
+def set_role(engine: Engine, name: str, role: str) -> None:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+    with engine.begin() as conn:
+        done = conn.execute(update(users).where(users.c.name == name).values(role=role))
+    if done.rowcount == 0:
+        raise KeyError(f"no user {name!r}")
+
+
+def remove_user(engine: Engine, name: str) -> None:
+    with engine.begin() as conn:
+        done = conn.execute(delete(users).where(users.c.name == name))
+    if done.rowcount == 0:
+        raise KeyError(f"no user {name!r}")
+
+
+def record_login(engine: Engine, user_id: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user_id).values(last_login_at=_now()))
+
+
+# --- the inbox -------------------------------------------------------------------------------
+
+
+@dataclass
+class InboxFilter:
+    column: str | None = None
+    outlet: str | None = None
+    since: dt.datetime | None = None
+    min_relevance: float | None = None
+    status: str = "suggested"  # suggested | accepted | rejected | published | snoozed | all
+
+
+def inbox_page(engine: Engine, f: InboxFilter, offset: int = 0, limit: int = 50) -> tuple[list[int], bool]:
+    """Candidate ids of one inbox page, newest cluster first; and whether another page follows."""
+    now = _now()
+    snoozed = exists().where(
+        candidate_snoozes.c.candidate_id == candidate_items.c.id, candidate_snoozes.c.until > now
+    )
+    query = select(candidate_items.c.id).join(clusters, clusters.c.id == candidate_items.c.cluster_id)
+    if f.status == "snoozed":
+        query = query.where(snoozed)
+    elif f.status != "all":
+        query = query.where(candidate_items.c.status == f.status)
+        if f.status == "suggested":
+            query = query.where(~snoozed)
+    if f.column:
+        query = query.where(candidate_items.c.column_name == f.column)
+    if f.since is not None:
+        query = query.where(clusters.c.updated_at >= f.since)
+    if f.min_relevance is not None:
+        query = query.where(candidate_items.c.relevance >= f.min_relevance)
+    if f.outlet:
+        query = query.where(
+            exists()
+            .where(cluster_members.c.cluster_id == candidate_items.c.cluster_id)
+            .where(articles.c.id == cluster_members.c.article_id)
+            .where(articles.c.outlet == f.outlet)
+        )
+    query = (
+        query.order_by(clusters.c.updated_at.desc(), candidate_items.c.id.desc())
+        .offset(max(offset, 0))
+        .limit(limit + 1)
+    )
+    with engine.connect() as conn:
+        ids = list(conn.execute(query).scalars())
+    return ids[:limit], len(ids) > limit
+
+
+def inbox_columns_and_outlets(engine: Engine) -> tuple[list[str], list[str]]:
+    """The values the inbox filters offer."""
+    with engine.connect() as conn:
+        columns = list(conn.execute(select(candidate_items.c.column_name).distinct()).scalars())
+        outlets = list(
+            conn.execute(
+                select(articles.c.outlet)
+                .where(articles.c.outlet.is_not(None), articles.c.outlet != "")
+                .group_by(articles.c.outlet)
+                .order_by(func.count().desc())
+                .limit(200)
+            ).scalars()
+        )
+    return sorted(columns), outlets
+
+
+def snooze(engine: Engine, candidate_id: int, until: dt.datetime, user_name: str | None) -> None:
+    with engine.begin() as conn:
+        conn.execute(delete(candidate_snoozes).where(candidate_snoozes.c.candidate_id == candidate_id))
+        conn.execute(
+            insert(candidate_snoozes).values(candidate_id=candidate_id, until=until, user_name=user_name)
+        )
+
+
+def unsnooze(engine: Engine, candidate_id: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(delete(candidate_snoozes).where(candidate_snoozes.c.candidate_id == candidate_id))
+
+
+def set_candidate_status(engine: Engine, candidate_id: int, status: str) -> None:
+    """Back to the inbox (``suggested``) after an accept or reject made by mistake."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(candidate_items).where(candidate_items.c.id == candidate_id).values(status=status)
+        )
+
+
+# --- a cluster's members ---------------------------------------------------------------------
+
+
+@dataclass
+class MemberArticle:
+    id: int
+    title: str
+    text: str
+    outlet: str | None
+    url: str
+    published_at: dt.datetime | None
+    reasons: list[str]
+    is_lead: bool
+
+
+def cluster_articles(engine: Engine, cluster_id: int) -> list[MemberArticle]:
+    with engine.connect() as conn:
+        lead = conn.execute(select(clusters.c.lead_article_id).where(clusters.c.id == cluster_id)).scalar()
+        rows = conn.execute(
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.text,
+                articles.c.outlet,
+                articles.c.url,
+                articles.c.published_at,
+                cluster_members.c.reasons,
+            )
+            .join(cluster_members, cluster_members.c.article_id == articles.c.id)
+            .where(cluster_members.c.cluster_id == cluster_id)
+            .order_by(articles.c.published_at, articles.c.id)
+        )
+        return [
+            MemberArticle(
+                id=r.id,
+                title=r.title,
+                text=r.text,
+                outlet=r.outlet,
+                url=r.url,
+                published_at=_utc(r.published_at),
+                reasons=list(r.reasons or []),
+                is_lead=r.id == lead,
+            )
+            for r in rows
+        ]
+
+
+def candidate_cluster_id(engine: Engine, candidate_id: int) -> int | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(candidate_items.c.cluster_id).where(candidate_items.c.id == candidate_id)
+        ).scalar()
+
+
+def set_lead(engine: Engine, cluster_id: int, article_id: int, title: str, outlet: str | None) -> None:
+    """The editor's choice of lead: the candidate takes the article's title and outlet."""
+    with engine.begin() as conn:
+        member = conn.execute(
+            select(cluster_members.c.article_id).where(
+                cluster_members.c.cluster_id == cluster_id, cluster_members.c.article_id == article_id
+            )
+        ).scalar()
+        if member is None:
+            raise KeyError(f"article {article_id} is not in cluster {cluster_id}")
+        conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(lead_article_id=article_id))
+        conn.execute(
+            update(candidate_items)
+            .where(candidate_items.c.cluster_id == cluster_id)
+            .values(lead_article_id=article_id, title=title, outlet=outlet)
+        )
+
+
+def article_text(engine: Engine, url: str) -> tuple[str, str, str | None] | None:
+    """(title, text, outlet) of the article stored under ``url``: the original beside an item."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(articles.c.title, articles.c.text, articles.c.outlet).where(articles.c.url == url)
+        ).first()
+    return tuple(row) if row else None
+
+
+# --- the archive -----------------------------------------------------------------------------
+
+
+@dataclass
+class FoundItem:
+    issue_id: int
+    issue_label: str
+    issue_date: dt.date | None
+    revision: int
+    position: int
+    column: str
+    title: str
+    body: str
+    outlet: str | None
+    item_date: dt.date | None
+
+
+def search_items(
+    engine: Engine,
+    text: str | None = None,
+    column: str | None = None,
+    outlet: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[FoundItem], int]:
+    """Items of the archive whose title or body holds ``text`` (a plain substring match), newest
+    issue first; and how many match in all."""
+    conditions = []
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(
+            or_(items.c.title.like(pattern, escape="\\"), items.c.body.like(pattern, escape="\\"))
+        )
+    if column:
+        conditions.append(items.c.column_name == column)
+    if outlet:
+        conditions.append(items.c.outlet == outlet)
+    if date_from:
+        conditions.append(items.c.item_date >= date_from)
+    if date_to:
+        conditions.append(items.c.item_date <= date_to)
+    where = and_(*conditions) if conditions else None
+    query = select(
+        items.c.issue_id,
+        issues.c.label,
+        issues.c.issue_date,
+        issues.c.revision,
+        items.c.position,
+        items.c.column_name,
+        items.c.title,
+        items.c.body,
+        items.c.outlet,
+        items.c.item_date,
+    ).join(issues, issues.c.id == items.c.issue_id)
+    count = select(func.count()).select_from(items)
+    if where is not None:
+        query = query.where(where)
+        count = count.where(where)
+    query = query.order_by(
+        issues.c.issue_date.desc().nulls_last(), issues.c.id.desc(), items.c.position
+    ).offset(max(offset, 0))
+    query = query.limit(limit)
+    with engine.connect() as conn:
+        total = conn.execute(count).scalar() or 0
+        found = [FoundItem(*r) for r in conn.execute(query)]
+    return found, total
+
+
+def archive_facets(engine: Engine) -> dict[str, list[tuple[str, int]]]:
+    """Columns and outlets of the archive's items with their counts, most first."""
+    with engine.connect() as conn:
+        columns = [
+            (c, n)
+            for c, n in conn.execute(
+                select(items.c.column_name, func.count())
+                .group_by(items.c.column_name)
+                .order_by(func.count().desc())
+            )
+        ]
+        outlets = [
+            (o, n)
+            for o, n in conn.execute(
+                select(items.c.outlet, func.count())
+                .where(items.c.outlet.is_not(None))
+                .group_by(items.c.outlet)
+                .order_by(func.count().desc())
+                .limit(40)
+            )
+        ]
+    return {"column": columns, "outlet": outlets}
+
+
+@dataclass
+class IssueRow:
+    id: int
+    label: str
+    publication: str
+    issue_date: dt.date | None
+    serial: int | None
+    revision: int
+    published_at: dt.datetime | None
+    item_count: int
+
+
+def issue_rows(engine: Engine) -> list[IssueRow]:
+    counts = select(items.c.issue_id, func.count().label("n")).group_by(items.c.issue_id).subquery()
+    query = (
+        select(
+            issues.c.id,
+            issues.c.label,
+            publications.c.name,
+            issues.c.issue_date,
+            issues.c.serial,
+            issues.c.revision,
+            issues.c.published_at,
+            func.coalesce(counts.c.n, 0),
+        )
+        .join(publications, publications.c.id == issues.c.publication_id)
+        .outerjoin(counts, counts.c.issue_id == issues.c.id)
+        .order_by(issues.c.issue_date.desc().nulls_last(), issues.c.id.desc())
+    )
+    with engine.connect() as conn:
+        return [IssueRow(r[0], r[1], r[2], r[3], r[4], r[5], _utc(r[6]), r[7]) for r in conn.execute(query)]
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def articles_per_day(engine: Engine, since: dt.datetime, top: int = 8) -> tuple[list[str], dict[str, dict]]:
+    """Articles per publication day (UTC) for the ``top`` outlets of the window."""
+    day = func.date(articles.c.published_at)
+    with engine.connect() as conn:
+        outlets = list(
+            conn.execute(
+                select(articles.c.outlet)
+                .where(articles.c.published_at >= since, articles.c.outlet.is_not(None))
+                .group_by(articles.c.outlet)
+                .order_by(func.count().desc())
+                .limit(top)
+            ).scalars()
+        )
+        per: dict[str, dict] = {o: {} for o in outlets}
+        if outlets:
+            for outlet, d, n in conn.execute(
+                select(articles.c.outlet, day, func.count())
+                .where(articles.c.published_at >= since, articles.c.outlet.in_(outlets))
+                .group_by(articles.c.outlet, day)
+            ):
+                per[outlet][str(d)] = n
+    return outlets, per
+
+
+def column_mix(engine: Engine, limit: int = 12) -> list[tuple[int, str, dict[str, int]]]:
+    """Items per column of the newest issues: (issue id, label, {column: n})."""
+    with engine.connect() as conn:
+        newest = list(
+            conn.execute(
+                select(issues.c.id, issues.c.label)
+                .order_by(issues.c.issue_date.desc().nulls_last(), issues.c.id.desc())
+                .limit(limit)
+            )
+        )
+        ids = [r.id for r in newest]
+        mix: dict[int, dict[str, int]] = {i: {} for i in ids}
+        if ids:
+            for issue_id, column, n in conn.execute(
+                select(items.c.issue_id, items.c.column_name, func.count())
+                .where(items.c.issue_id.in_(ids))
+                .group_by(items.c.issue_id, items.c.column_name)
+            ):
+                mix[issue_id][column] = n
+    return [(r.id, r.label, mix[r.id]) for r in reversed(newest)]
+
+
+def newest_article_time(engine: Engine) -> dt.datetime | None:
+    with engine.connect() as conn:
+        return _utc(conn.execute(select(func.max(articles.c.published_at))).scalar())
