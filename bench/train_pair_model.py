@@ -1,7 +1,8 @@
 """Write the examples the same-story model is fitted on.
 
 Every pair of articles within ten days of each other in the development evaluation sets
-(``bench/quality.py``'s DEVELOPMENT_SETS; the held-out sets are never used), with its
+(``bench/quality.py``'s DEVELOPMENT_SETS and the dev part of the real-looking set; the
+held-out and blind sets are never used), and every pair again with the dates removed, with its
 signals (``samestory.pair_signals``) and whether the two are the same story, goes to
 ``src/newsdesk/cluster/data/pair_examples.npz``. Rerun it after adding labelled sets or
 changing the signals; ``newsdesk`` fits the model from the file when first needed.
@@ -15,7 +16,6 @@ theirs is the optimistic figure.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import sys
 import time
@@ -26,28 +26,40 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from newsdesk.cluster.pairmodel import days_between  # noqa: E402
 from newsdesk.cluster.samestory import pair_signals, rule_decision, story_features  # noqa: E402
 from newsdesk.editorial.boilerplate import strip_boilerplate  # noqa: E402
-from quality import DEVELOPMENT_SETS, load_stories  # noqa: E402
+from newsdesk.text.script import to_simplified  # noqa: E402
+from quality import DEVELOPMENT_SETS, article_date, load_stories  # noqa: E402
 
 OUT = ROOT / "src" / "newsdesk" / "cluster" / "data" / "pair_examples.npz"
 MAX_DAYS = 10
+# Real-looking reports across outlets and scripts (Traditional reposts, undated copies);
+# its blind part (real_stories_blind.jsonl) is never used here.
+REAL_DEVELOPMENT_SETS = ["real_stories_dev.jsonl"]
 
 
-def set_examples(name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def set_examples(name: str, undated: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Signals of the set's pairs, whether each is the same story, and the rules' verdicts.
+
+    Dated: the pairs within ten days, or with an undated article (farther apart the
+    calendar decides). ``undated``: every pair with both dates removed — the reposts that
+    carry none, where period, edition, figures and subject must do the calendar's work.
+    """
     rows = load_stories(name)
     features = [
         story_features(
-            r["title"],
-            strip_boilerplate(r["body"]).text,
-            dt.datetime.fromisoformat(r["date"]).replace(tzinfo=dt.UTC),
+            to_simplified(r["title"]),
+            strip_boilerplate(to_simplified(r["body"])).text,
+            None if undated else article_date(r),
         )
         for r in rows
     ]
     signals, same, by_rules = [], [], []
     for i, j in itertools.combinations(range(len(rows)), 2):
         a, b = features[i], features[j]
-        if abs((a.published_at - b.published_at).total_seconds()) > MAX_DAYS * 86400:
+        days = days_between(a.published_at, b.published_at)
+        if days is not None and days > MAX_DAYS:
             continue
         signals.append(pair_signals(a, b))
         same.append(rows[i]["story"] == rows[j]["story"])
@@ -63,7 +75,9 @@ def main() -> None:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     t0 = time.perf_counter()
-    sets = {name: set_examples(name) for name in DEVELOPMENT_SETS}
+    names = DEVELOPMENT_SETS + REAL_DEVELOPMENT_SETS
+    sets = {name: set_examples(name) for name in names}
+    sets |= {f"{name}, undated": set_examples(name, undated=True) for name in names}
     signals = np.vstack([s for s, _, _ in sets.values()])
     same = np.concatenate([y for _, y, _ in sets.values()])
     OUT.parent.mkdir(parents=True, exist_ok=True)
@@ -72,14 +86,21 @@ def main() -> None:
         f"{len(same):,} pairs ({int(same.sum())} same story) from {len(sets)} sets → {OUT.relative_to(ROOT)}"
     )
 
-    totals = {"model, set left out": [0, 0, 0], "rules, tuned on all": [0, 0, 0]}
+    totals = {
+        f"{key}{kind}": [0, 0, 0]
+        for kind in ("", ", undated")
+        for key in ("model, set left out", "rules, tuned on all")
+    }
     for name, (x, y, by_rules) in sets.items():
-        others = [k for k in sets if k != name]
+        # the set is left out with its undated copy (or its dated original)
+        others = [k for k in sets if k.removesuffix(", undated") != name.removesuffix(", undated")]
+        kind = ", undated" if name.endswith(", undated") else ""
         model = HistGradientBoostingClassifier(
             max_iter=200, learning_rate=0.05, max_leaf_nodes=15, l2_regularization=1.0, random_state=0
         ).fit(np.vstack([sets[k][0] for k in others]), np.concatenate([sets[k][1] for k in others]))
         predicted = model.predict_proba(x)[:, 1] >= 0.5
         for key, p in (("model, set left out", predicted), ("rules, tuned on all", by_rules)):
+            key += kind
             totals[key] = [t + c for t, c in zip(totals[key], f1(y, p), strict=True)]
     for key, (tp, fp, fn) in totals.items():
         p, r = tp / (tp + fp), tp / (tp + fn)

@@ -1,5 +1,7 @@
 """A rewrite in other words that keeps the event's particulars is the same story."""
 
+import numpy as np
+
 from newsdesk.cluster.samestory import decide, particulars, story_features
 
 
@@ -100,3 +102,25 @@ def test_traditional_reprint_shares_the_simplified_reports_features():
     )
     assert simplified.figures == traditional.figures and simplified.figures
     assert (simplified.shingles == traditional.shingles).all()
+
+
+def test_a_month_goes_with_its_year_to_date_not_with_another_month():
+    from newsdesk.cluster.samestory import _periods_compatible, title_periods
+
+    assert title_periods("顺丰控股9月业务量13.7亿票") == {"9月"}
+    assert title_periods("新规11月1日起施行") == frozenset()
+    assert title_periods("双11快递揽收137亿件") == frozenset()
+    assert title_periods("京東次季收入增逾兩成") == {"二季度"}
+    assert _periods_compatible("11月", "1—11月")
+    assert _periods_compatible("三季度", "1—9月")
+    assert not _periods_compatible("10月", "1—11月")
+    assert not _periods_compatible("9月", "10月")
+
+
+def test_an_undated_pair_is_not_read_as_the_same_day():
+    from newsdesk.cluster.pairmodel import FEATURES
+    from newsdesk.cluster.samestory import UNDATED, pair_signals, story_features
+
+    a = story_features("拼多多三季度营收1082.8亿元", "拼多多发布2025年第三季度财报，营收1082.8亿元。")
+    b = story_features("拼多多三季度营收993.5亿元", "拼多多发布2024年第三季度财报，营收993.5亿元。")
+    assert pair_signals(a, b)[FEATURES.index("days apart")] == np.float32(UNDATED)

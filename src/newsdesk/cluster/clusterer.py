@@ -21,6 +21,7 @@ import numpy as np
 from newsdesk.cluster.index import DEFAULT_SEED, LSHIndex, MinHasher
 from newsdesk.cluster.samestory import FINE_K, PairDecision, StoryFeatures, decide, story_features
 from newsdesk.cluster.shingles import normalise, shingle_hashes
+from newsdesk.text.script import to_simplified
 
 LSH_K = 5
 LSH_NUM_PERM = 64
@@ -187,7 +188,9 @@ class StoryClusterer:
     def _add(self, docs: Sequence[ClusterInput], decide_pairs: bool) -> None:
         if not docs:
             return
-        normalised = [normalise(d.title + d.text) for d in docs]
+        # Traditional reprints shingle as the Simplified reports they reprint (a no-op on
+        # text the process stage has converted already)
+        normalised = [normalise(to_simplified(d.title + d.text)) for d in docs]
         keys = self.index.band_keys(
             self.hasher.signatures([shingle_hashes(t, LSH_K, normalised=True) for t in normalised])
         ).tolist()

@@ -37,7 +37,7 @@ FEATURES = (
     "word similarity",  # TF-IDF cosine with jieba's IDF
     "headline in text",  # the worse side's share of headline words found in the other text
     "actors",  # shared organisations / platforms / places over the smaller set
-    "days apart",  # capped at 10, over 10
+    "days apart",  # capped at 10, over 10; -0.1 when either has no date
     "figure agreement",  # shared figures over the smaller figure set (0.5 when none)
     "commentary",  # the higher commentary score of the two, over 5
     "commentary gap",  # difference of the two commentary scores, over 5

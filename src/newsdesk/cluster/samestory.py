@@ -33,6 +33,7 @@ from newsdesk.editorial.tokens import dictionary, import_jieba, words
 from newsdesk.text.script import to_simplified
 
 FINE_K = 3
+UNDATED = -0.1  # the "days apart" signal when either article has no date
 KEYWORDS = 8
 # title words that say nothing about which event it is
 _TITLE_STOPWORDS = {
@@ -53,12 +54,16 @@ _SPACE = re.compile(r"\s+")
 
 # When a headline says which period (上半年, 1—5月, 一季度, 2021年), two reports of the same
 # release for different periods are different stories however alike their wording.
-_QUARTER = r"(?:第\s*)?[一二三四1-4]\s*季度|[Qq][1-4]"
+# 第三季度, 三季度, Q3, and Hong Kong's 第三季 / 次季 (the second) / 首季 (the first)
+_QUARTER = r"(?:第\s*)?[一二三四1-4]\s*季度|[Qq][1-4]|第\s*[一二三四1-4]\s*季(?!度)|[次首]季(?!度)"
+# a month of its own (10月, 9月份) but not a day (11月1日起) or a festival (双11)
+_MONTH = r"(?<![\d双—–\-~～至到])\d{1,2}\s*月份?(?!\s*\d{1,2}\s*[日号])(?![底末初中])"
 _PERIOD = re.compile(
     r"(?:\d{4}\s*(?:财)?年(?:度)?(?:的)?)?\s*(?:前\s*[三3]\s*季度|[上下]半年|"
     + _QUARTER
-    + r"|前\s*[0-9一二三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月|全年)"
-    r"|\d{4}\s*(?:财)?年(?:度)?(?![\d—–\-至到])"
+    + r"|前\s*[0-9一二三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月份?|全年|"
+    + _MONTH
+    + r")|\d{4}\s*(?:财)?年(?:度)?(?![\d—–\-至到])"
 )
 _YEAR = re.compile(r"(\d{4})\s*(?:财)?年(?:度)?(?:的)?")
 _NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -81,9 +86,15 @@ def _span(text: str) -> str:
     前三季度 = 1—9月."""
     if re.fullmatch(r"前[三3]季度", text):
         return "1—9月"
-    quarter = re.fullmatch(r"(?:第)?([一二三四1-4])季度|[Qq]([1-4])", text)
+    text = text.removesuffix("份")
+    if text in ("次季", "首季"):
+        return "二季度" if text == "次季" else "一季度"
+    quarter = re.fullmatch(r"(?:第)?([一二三四1-4])季度?|[Qq]([1-4])", text)
     if quarter:
         return f"{'一二三四'[_count(quarter.group(1) or quarter.group(2)) - 1]}季度"
+    month = re.fullmatch(r"(\d{1,2})月", text)
+    if month:
+        return f"{int(month.group(1))}月"
     if text in ("上半年", "下半年"):
         return "1—6月" if text == "上半年" else "7—12月"
     first = re.fullmatch(r"前([0-9一二三四五六七八九十]{1,3})个?月", text)
@@ -125,7 +136,24 @@ def _periods_compatible(a: str, b: str) -> bool:
     year_b, span_b = _PERIOD_PARTS.match(b).groups()
     if year_a and year_b and year_a != year_b:
         return False
-    return not (span_a and span_b and span_a != span_b)
+    if not span_a or not span_b or span_a == span_b:
+        return True
+    # one monthly or quarterly release gives the month and the year to date: 11月 with
+    # 1—11月, 三季度 with 1—9月 (前三季度)
+    return _release_end(span_a) == _release_end(span_b) is not None
+
+
+_RELEASE = re.compile(r"^(?:1—)?(\d{1,2})月$|^([一二三四])季度$")
+
+
+def _release_end(span: str) -> int | None:
+    """The last month a period covers, for a month, a quarter or a span from January."""
+    found = _RELEASE.match(span)
+    if not found:
+        return None
+    if found.group(1):
+        return int(found.group(1))
+    return 3 * ("一二三四".index(found.group(2)) + 1)
 
 
 @lru_cache(maxsize=1)
@@ -504,7 +532,7 @@ def _categorical_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
 def pair_signals(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap | None = None) -> np.ndarray:
     """The signals of ``pairmodel.FEATURES``, in that order, scaled to about 0–1."""
     overlap = overlap or PairOverlap(a, b)
-    days = days_between(a.published_at, b.published_at) or 0.0
+    days = days_between(a.published_at, b.published_at)
     agreement = overlap.figure_agreement
     place_conflict = bool(_unmentioned_headline_places(a, b) or _unmentioned_headline_places(b, a))
     return np.array(
@@ -517,7 +545,8 @@ def pair_signals(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap | None
             overlap.similarity,
             _headline_in_text(a, b),
             len(a.actors & b.actors) / (min(len(a.actors), len(b.actors)) or 1),
-            min(days, 10) / 10,
+            # unknown (a repost without a date) is told from the same day
+            UNDATED if days is None else min(days, 10) / 10,
             0.5 if agreement is None else agreement,
             max(a.commentary, b.commentary) / 5,
             abs(a.commentary - b.commentary) / 5,
