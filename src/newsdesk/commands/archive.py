@@ -1,4 +1,4 @@
-"""Archive commands: import, parse-issue, issues, show, render."""
+"""Archive commands: import, parse-issue, issues, show, render, issue remove."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.table import Table
 
 from newsdesk.cli import app, console, err_console, get_state
 from newsdesk.store.session import engine_for
+from newsdesk.text.display import printable, shown
 
 if TYPE_CHECKING:
     from newsdesk.archive.importer import ImportOutcome
@@ -36,23 +37,26 @@ def _known_publication(settings: Settings, engine) -> Publication | None:
 
 
 def _report(outcome: ImportOutcome) -> None:
-    name = str(outcome.path)
+    # File names, labels, columns and text come from the files: never taken for markup.
+    name = shown(outcome.path, one_line=True)
     if not outcome.ok:
-        err_console.print(f"[red]✗[/red] {name}: {outcome.error}")
+        err_console.print(f"[red]✗[/red] {name}: {shown(outcome.error, one_line=True)}")
         return
-    counts = "  ".join(f"{column} {n}" for column, n in outcome.column_counts)
+    counts = "  ".join(f"{shown(column, one_line=True)} {n}" for column, n in outcome.column_counts)
     total = sum(n for _, n in outcome.column_counts)
     verb = "imported as" if outcome.created else "already in the archive as"
     mark = "[green]✓[/green]" if outcome.created else "[yellow]=[/yellow]"
     console.print(
-        f"{mark} {name}: {verb} issue {outcome.issue_id} «{outcome.label}», {total} items: {counts}"
+        f"{mark} {name}: {verb} issue {outcome.issue_id} «{shown(outcome.label, one_line=True)}», {total} items: {counts}"
     )
+    if outcome.notice:
+        err_console.print(f"  [yellow]![/yellow] {name}: {shown(outcome.notice, one_line=True)}")
     for u in outcome.unplaced:
         lines = (
             f"line {u.first_line}" if u.first_line == u.last_line else f"lines {u.first_line}–{u.last_line}"
         )
         preview = u.text.replace("\n", " ")
-        preview = preview if len(preview) <= 60 else preview[:57] + "…"
+        preview = shown(preview if len(preview) <= 60 else preview[:57] + "…", one_line=True)
         err_console.print(
             f"  [yellow]![/yellow] {name} {lines}: not placed in an item ({u.reason}): {preview}"
         )
@@ -64,12 +68,17 @@ def import_(
     paths: list[Path] = typer.Argument(
         ..., help="Issue files (.pdf with a text layer, .txt) or folders of them."
     ),
+    replace: bool = typer.Option(
+        False, "--replace", help="Replace the issue already stored under the same label (one transaction)."
+    ),
 ) -> None:
     """Import past issues into the archive.
 
     Each file becomes one issue; importing the same file again changes nothing. Text that
     cannot be placed in an item is reported with its line numbers. A bad file is reported
-    and the rest of the batch goes on; the exit status is 1 if any file failed.
+    and the rest of the batch goes on; the exit status is 1 if any file failed. A label
+    already in the archive is said; --replace replaces that issue. A file beyond
+    archive.max_items_per_issue or archive.max_columns_per_issue is refused.
     """
     from newsdesk.archive.reading import expand_paths
 
@@ -77,8 +86,8 @@ def import_(
     engine = engine_for(settings)
     files, problems = expand_paths(paths)
     for path, reason in problems:
-        err_console.print(f"[red]✗[/red] {path}: {reason}")
-    outcomes = run_import(settings, engine, files)
+        err_console.print(f"[red]✗[/red] {shown(path, one_line=True)}: {reason}")
+    outcomes = run_import(settings, engine, files, replace=replace)
     failed = len(problems) + sum(not o.ok for o in outcomes)
     created = sum(o.created for o in outcomes)
     console.print(
@@ -89,7 +98,9 @@ def import_(
         raise typer.Exit(1)
 
 
-def run_import(settings: Settings, engine, files: list[Path]) -> list[ImportOutcome]:
+def run_import(
+    settings: Settings, engine, files: list[Path], *, replace: bool = False
+) -> list[ImportOutcome]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from newsdesk.archive.importer import import_issue_file
@@ -106,9 +117,11 @@ def run_import(settings: Settings, engine, files: list[Path]) -> list[ImportOutc
     ) as progress:
         task = progress.add_task("importing", total=len(files))
         for path in files:
-            progress.update(task, description=f"importing {path.name}")
+            progress.update(task, description=f"importing {shown(path.name, one_line=True)}")
             # Re-read each time: an import teaches the publication new columns.
-            outcome = import_issue_file(engine, path, _known_publication(settings, engine))
+            outcome = import_issue_file(
+                engine, path, _known_publication(settings, engine), limits=settings.archive, replace=replace
+            )
             _report(outcome)
             outcomes.append(outcome)
             progress.advance(task)
@@ -134,14 +147,16 @@ def parse_issue(
     try:
         issue, _ = parse_issue_file(path, _configured_publication(settings))
     except (IssueFileError, IssueFormatError) as exc:
-        err_console.print(f"[red]error:[/red] {path}: {exc}")
+        err_console.print(f"[red]error:[/red] {shown(path, one_line=True)}: {shown(exc, one_line=True)}")
         raise typer.Exit(1) from exc
     for u in issue.unplaced:
-        err_console.print(f"{path} lines {u.first_line}–{u.last_line}: not placed in an item ({u.reason})")
+        err_console.print(
+            f"{shown(path, one_line=True)} lines {u.first_line}–{u.last_line}: not placed in an item ({u.reason})"
+        )
     if as_json:
         typer.echo(json.dumps([item.as_public_dict() for item in issue.items], ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{path.name}: {len(issue.items)} items")
+    table = Table(title=f"{shown(path.name, one_line=True)}: {len(issue.items)} items")
     for name in ("#", "column"):
         table.add_column(name, no_wrap=True)
     # Chinese has no spaces to wrap at: fold a long title onto the next line, never cut it
@@ -151,7 +166,14 @@ def parse_issue(
     for n, item in enumerate(issue.items, start=1):
         d = item.as_public_dict()
         outlet = d["outlet"] or ("编辑部整理" if d["office_compiled"] else "—")
-        table.add_row(str(n), item.column, item.title, outlet, d["date"] or "—", str(len(item.body)))
+        table.add_row(
+            str(n),
+            shown(item.column),
+            shown(item.title),
+            shown(outlet),
+            d["date"] or "—",
+            str(len(item.body)),
+        )
     console.print(table)
 
 
@@ -169,11 +191,11 @@ def issues_(ctx: typer.Context) -> None:
     for s in stored:
         table.add_row(
             str(s.id),
-            s.label,
-            f"《{s.publication}》",
+            shown(s.label, one_line=True),
+            f"《{shown(s.publication, one_line=True)}》",
             str(s.issue_date or "—"),
             str(s.item_count),
-            s.source_path or "",
+            shown(s.source_path or "", one_line=True),
         )
     console.print(table)
 
@@ -185,7 +207,7 @@ def _load(ctx: typer.Context, reference: str):
     try:
         return load_issue(engine, resolve_issue(engine, reference))
     except IssueNotFound as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
+        err_console.print(f"[red]error:[/red] {shown(exc, one_line=True)}")
         raise typer.Exit(1) from exc
 
 
@@ -197,6 +219,39 @@ def show(
     from newsdesk.issue.render import render
 
     typer.echo(render(_load(ctx, issue), "txt"), nl=False)
+
+
+issue_app = typer.Typer(help="One issue of the archive.", no_args_is_help=True)
+app.add_typer(issue_app, name="issue")
+
+
+@issue_app.command("remove")
+def issue_remove(
+    ctx: typer.Context,
+    issue: str = typer.Argument(..., help="Issue id, label (2022年第7期), LABEL@N or 'latest'."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Remove an issue and its items from the archive (its e-mail deliveries go with it)."""
+    from newsdesk.store.archive import IssueNotFound, load_issue, remove_issue, resolve_issue
+
+    engine = engine_for(get_state(ctx).settings)
+    try:
+        issue_id = resolve_issue(engine, issue)
+        stored = load_issue(engine, issue_id)
+    except IssueNotFound as exc:
+        err_console.print(f"[red]error:[/red] {shown(exc, one_line=True)}")
+        raise typer.Exit(1) from exc
+    label = shown(stored.label, one_line=True)
+    if not yes and not typer.confirm(
+        f"Remove issue {issue_id} «{printable(stored.label, one_line=True)}» and its {len(stored.items)} items?"
+    ):
+        raise typer.Exit(1)
+    try:
+        removed = remove_issue(engine, issue_id)
+    except IssueNotFound as exc:  # removed meanwhile
+        err_console.print(f"[red]error:[/red] {shown(exc, one_line=True)}")
+        raise typer.Exit(1) from exc
+    console.print(f"removed issue {removed.id} «{label}» and its {removed.item_count} items")
 
 
 def run_demo_archive(settings: Settings, output: Path) -> None:

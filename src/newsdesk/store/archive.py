@@ -231,12 +231,12 @@ def resolve_issue(engine: Engine, reference: str) -> int:
             if found is None:
                 raise IssueNotFound("the archive is empty")
             return found
-        if reference.isdigit():
+        if _small_number(reference):
             found = conn.execute(select(issues.c.id).where(issues.c.id == int(reference))).scalar()
             if found is not None:
                 return found
         label, _, wanted = reference.rpartition("@") if "@" in reference else (reference, "", "")
-        if wanted and not wanted.isdigit():
+        if wanted and not _small_number(wanted):
             label, wanted = reference, ""
         rows = conn.execute(
             select(issues.c.id, issues.c.revision, issues.c.revision_of)
@@ -255,6 +255,12 @@ def resolve_issue(engine: Engine, reference: str) -> int:
         ids = ", ".join(str(r.id) for r in rows)
         raise IssueNotFound(f"{reference!r} names {len(rows)} issues ({ids}): use an id")
     raise IssueNotFound(f"no issue {reference!r} in the archive (see `newsdesk issues`)")
+
+
+def _small_number(text: str) -> bool:
+    # ASCII digits only (str.isdigit also takes ² and ４), and no more than a database
+    # integer holds: 10^23 is no id, not an OverflowError.
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def load_issue(engine: Engine, issue_id: int) -> Issue:
