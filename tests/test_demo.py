@@ -10,9 +10,14 @@ def test_demo_runs_the_main_job_and_a_second_run_adds_nothing(cli, tmp_path):
     # the archive: eight bundled issues, the newest written in three formats
     assert first.output.count("imported as issue") == 8
     written = sorted(p.name for p in out.iterdir())
-    assert written == ["2022年第8期.html", "2022年第8期.md", "2022年第8期.txt"]
-    for name in written:
+    # the newest imported issue in three formats; the new issue, composed from the collected
+    # corpus and published, in every format; the archive site
+    new_issue = [f"2022年第9期.{fmt}" for fmt in ("atom", "docx", "html", "md", "pdf", "txt")]
+    assert written == ["2022年第8期.html", "2022年第8期.md", "2022年第8期.txt", *new_issue, "site"]
+    for name in written[:-1]:
         assert str((out / name).resolve()) in first.output
+    assert str((out / "site" / "index.html").resolve()) in first.output
+    assert "published 2022年第9期 (总第9期)" in first.output
     text = (out / "2022年第8期.txt").read_text(encoding="utf-8")
     assert text.startswith("《电子商务动态》\n2022年第8期\n")
     assert "【行业资讯】" in text and "编选：《电子商务动态》编辑部" in text
@@ -28,4 +33,5 @@ def test_demo_runs_the_main_job_and_a_second_run_adds_nothing(cli, tmp_path):
     assert "imported as issue" not in second.output
     assert second.output.count("already in the archive") == 8
     assert "collected 0 new article(s)" in second.output
+    assert "published by an earlier run" in second.output  # one demo issue, not one per run
     assert Path(out).exists()

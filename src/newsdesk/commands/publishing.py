@@ -21,11 +21,13 @@ BINARY_FORMATS = ("pdf", "docx")
 
 
 def with_configured_look(issue, settings):
-    """The issue as the office prints it: sponsor, logo and any configured names from newsdesk.toml
-    (the archive keeps only what the issues themselves print)."""
+    """The issue as the office prints it: sponsor, logo and office from newsdesk.toml (the
+    archive keeps only what the issues themselves print). They belong to the configured
+    publication, or to every one when no name is configured."""
     configured = settings.publication
     p = issue.publication
-    p.name = configured.name or p.name
+    if configured.name and p.name != configured.name:
+        return issue
     p.office = configured.office or p.office
     p.columns = list(configured.columns or p.columns)
     p.sponsor = configured.sponsor or p.sponsor
@@ -653,6 +655,24 @@ def run_demo_publish(settings, output: Path) -> None:
             console.print(_plain_line("   ✗ ", f"{fmt}: {exc}", style="red"))
             continue
         console.print(_plain(f"   wrote {target.resolve()}"))
+
+    from newsdesk.commands.site import archive_issues
+    from newsdesk.issue.site import SiteError, build_site
+
+    try:
+        report = build_site(
+            archive_issues(settings),
+            output / "site",
+            site_url=settings.publication.site_url,
+            templates_dir=settings.publication.templates_dir,
+        )
+    except SiteError as exc:
+        console.print(_plain_line("   ✗ ", f"site: {exc}", style="red"))
+        return
+    console.print(
+        _plain(f"   wrote the archive site, {report.issues} issues and {report.item_pages} item pages: ")
+        + _plain(str((report.out_dir / "index.html").resolve()))
+    )
 
 
 def _column_counts(items) -> list[tuple[str, int]]:

@@ -14,23 +14,14 @@ if TYPE_CHECKING:  # the database and settings are loaded only by a command that
     from newsdesk.issue.model import Issue
 
 
-def _archive_issues(settings: Settings) -> list[Issue]:
+def archive_issues(settings: Settings) -> list[Issue]:
     """Every issue of the archive, every revision, with the configured look of its publication."""
+    from newsdesk.commands.publishing import with_configured_look
     from newsdesk.store.archive import list_issues, load_issue
     from newsdesk.store.session import engine_for
 
     engine = engine_for(settings)
-    issues = [load_issue(engine, stored.id) for stored in list_issues(engine)]
-    configured = settings.publication
-    for issue in issues:
-        # Sponsor and logo are settings, not archive data; they belong to the configured
-        # publication (or to every one when no name is configured).
-        if configured.name and issue.publication.name != configured.name:
-            continue
-        issue.publication.sponsor = issue.publication.sponsor or configured.sponsor
-        if configured.logo and not issue.publication.logo:
-            issue.publication.logo = str(configured.logo)
-    return issues
+    return [with_configured_look(load_issue(engine, stored.id), settings) for stored in list_issues(engine)]
 
 
 def _size(n: int) -> str:
@@ -59,7 +50,7 @@ def site(
     from newsdesk.issue.site import SiteError, build_site
 
     settings = get_state(ctx).settings
-    issues = _archive_issues(settings)
+    issues = archive_issues(settings)
     if not issues:
         err_console.print("the archive is empty: nothing to publish (see `newsdesk import`)")
         raise typer.Exit(1)
@@ -96,7 +87,7 @@ def feed(
     from newsdesk.issue.atom import archive_feed
 
     settings = get_state(ctx).settings
-    issues = _archive_issues(settings)
+    issues = archive_issues(settings)
     if not issues:
         err_console.print("the archive is empty: no feed to write (see `newsdesk import`)")
         raise typer.Exit(1)
