@@ -13,6 +13,7 @@ from newsdesk.collect.records import CollectError
 from newsdesk.collect.runner import detect_local_folder
 from newsdesk.collect.urls import canonical_url
 from newsdesk.config import CollectSettings
+from newsdesk.text.normalize import clean_text
 
 # A listing page links to many articles and carries little text of its own.
 _LISTING_MIN_LINKS = 5
@@ -49,7 +50,7 @@ async def detect_source(location: str, settings: CollectSettings, kind: str | No
         resource = await fetcher.fetch(location)
     if feeds.looks_like_feed(resource.body, resource.content_type):
         parsed = feeds.parse_feed(resource.body, resource.url, resource.charset)
-        return DetectedSource("feed", location, (parsed.title or host).strip())
+        return DetectedSource("feed", location, _name(parsed.title, host))
     html = pages.decode_html(resource.body, resource.charset)
     links = listing.find_article_links(html, resource.url)
     feed_link = _advertised_feed(html, resource.url)
@@ -57,7 +58,7 @@ async def detect_source(location: str, settings: CollectSettings, kind: str | No
         article = pages.extract_html_text(html, resource.url)
     except CollectError:
         article = None
-    name = (article.site_name if article and article.site_name else host).strip()
+    name = _name(article.site_name if article else None, host)
     looks_like_article = article is not None and len(article.text) >= _ARTICLE_MIN_CHARS
     if len(links) >= _LISTING_MIN_LINKS and not looks_like_article:
         # A section page that advertises its feed: the feed is the better way in.
@@ -67,6 +68,14 @@ async def detect_source(location: str, settings: CollectSettings, kind: str | No
     if article is None:
         raise CollectError("neither a feed, nor a listing of articles, nor an article page")
     return DetectedSource("page", location, name)
+
+
+def _name(found: str | None, host: str) -> str:
+    """A source name from what the site says (a feed's title, a page's site name): its
+    control codes, bidirectional overrides and line breaks dropped, at most 200 characters;
+    the host when nothing is left."""
+    cleaned = " ".join(clean_text(found or "").split())[:200]
+    return cleaned or host
 
 
 def _advertised_feed(html: str, base: str) -> str | None:

@@ -14,6 +14,7 @@ from rich.table import Table
 from newsdesk.cli import app, console, err_console, get_state
 from newsdesk.collect.records import SOURCE_KINDS, CollectError, Source, SourceOutcome
 from newsdesk.store.session import engine_for
+from newsdesk.text.display import shown
 
 if TYPE_CHECKING:
     from newsdesk.config import Settings
@@ -48,15 +49,15 @@ def source_add(
 
     settings = get_state(ctx).settings
     if kind is not None and kind not in SOURCE_KINDS:
-        _fail(f"--kind must be one of {', '.join(SOURCE_KINDS)}, not {kind!r}")
+        _fail(f"--kind must be one of {', '.join(SOURCE_KINDS)}, not {shown(repr(kind))}")
     try:
         interval = parse_interval(every or settings.collect.default_interval)
     except ValueError as exc:
-        _fail(str(exc))
+        _fail(shown(exc))
     try:
         detected = asyncio.run(detect_source(location, settings.collect, kind))
     except CollectError as exc:
-        _fail(f"cannot add {location}: {exc}")
+        _fail(f"cannot add {shown(location)}: {shown(exc)}")
     engine = engine_for(settings)
     if name is None:
         # A second page of the same site: number the suggested name rather than refuse it.
@@ -75,9 +76,10 @@ def source_add(
             css_selector=selector,
         )
     except source_store.SourceExistsError as exc:
-        _fail(str(exc))
+        _fail(shown(exc))
     console.print(
-        f"added [bold]{source.name}[/bold]: {source.kind} {source.location}, every {_duration(source.interval_seconds)}"
+        f"added [bold]{shown(source.name)}[/bold]: {source.kind} {shown(source.location)}, "
+        f"every {_duration(source.interval_seconds)}"
     )
 
 
@@ -96,7 +98,7 @@ def source_list(ctx: typer.Context) -> None:
         table.add_column(column, no_wrap=True)
     for source in found:
         table.add_row(
-            source.name,
+            shown(source.name),
             source.kind,
             _duration(source.interval_seconds),
             _status(source),
@@ -108,11 +110,13 @@ def source_list(ctx: typer.Context) -> None:
     console.print(table)
     # Locations and errors are long: one line each below the table keeps it readable.
     for source in found:
-        console.print(f"[bold]{source.name}[/bold]  {source.location}", soft_wrap=True)
+        console.print(f"[bold]{shown(source.name)}[/bold]  {shown(source.location)}", soft_wrap=True)
         if source.paused and is_demo_source(source):
             console.print("    paused: a sample site of the demo, served only while it ran", soft_wrap=True)
         if source.last_error:
-            console.print(f"    [red]last error:[/red] {source.last_error}", soft_wrap=True)
+            console.print(
+                f"    [red]last error:[/red] {shown(source.last_error, one_line=True)}", soft_wrap=True
+            )
 
 
 @source_app.command("pause")
@@ -141,8 +145,8 @@ def source_remove(
     try:
         removed = source_store.remove_source(engine_for(get_state(ctx).settings), name)
     except source_store.SourceNotFoundError as exc:
-        _fail(str(exc))
-    console.print(f"removed {removed.name} ({removed.location}); its articles are kept")
+        _fail(shown(exc))
+    console.print(f"removed {shown(removed.name)} ({shown(removed.location)}); its articles are kept")
 
 
 def _set_paused(ctx: typer.Context, name: str, paused: bool) -> None:
@@ -151,8 +155,8 @@ def _set_paused(ctx: typer.Context, name: str, paused: bool) -> None:
     try:
         source = source_store.set_paused(engine_for(get_state(ctx).settings), name, paused)
     except source_store.SourceNotFoundError as exc:
-        _fail(str(exc))
-    console.print(f"{source.name}: {'paused' if paused else 'active'}")
+        _fail(shown(exc))
+    console.print(f"{shown(source.name)}: {'paused' if paused else 'active'}")
 
 
 @app.command()
@@ -181,14 +185,14 @@ def collect(
         for key in source:
             found = source_store.find_source(engine, key)
             if found is None:
-                _fail(f"no source named {key!r} (see newsdesk source list)")
+                _fail(f"no source named {shown(repr(key))} (see newsdesk source list)")
             if found.paused:
                 why = (
                     " by the demo, whose sample sites ran only while it did" if is_demo_source(found) else ""
                 )
                 err_console.print(
-                    f"[yellow]![/yellow] {found.name} is paused{why}: "
-                    f"newsdesk source resume {found.name} collects from it again"
+                    f"[yellow]![/yellow] {shown(found.name)} is paused{why}: "
+                    f"newsdesk source resume {shown(found.name)} collects from it again"
                 )
             else:
                 active.append(key)
@@ -264,7 +268,7 @@ def _reextract(settings: Settings) -> None:
     finally:
         pool.shutdown(cancel_futures=True)
     for problem in problems[:10]:
-        err_console.print(f"[yellow]![/yellow] {problem}")
+        err_console.print(f"[yellow]![/yellow] {shown(problem, one_line=True)}")
     console.print(f"re-extracted: {updated} changed, {unchanged} unchanged, {len(problems)} failed")
 
 
@@ -293,7 +297,9 @@ class _RichProgress:
     def source_started(self, source: Source) -> None:
         task = self._tasks.get(source.id)
         if task is None:
-            self._tasks[source.id] = self._progress.add_task(source.name, total=None, status="fetching")
+            self._tasks[source.id] = self._progress.add_task(
+                shown(source.name), total=None, status="fetching"
+            )
         else:
             self._progress.reset(task, total=None, status="fetching")
 
@@ -316,13 +322,15 @@ def _print_outcomes(outcomes: list[SourceOutcome]) -> None:
     for outcome in outcomes:
         if outcome.error:
             gone = " (marked gone)" if outcome.gone else ""
-            err_console.print(f"[red]✗ {outcome.source}{gone}:[/red] {outcome.error}")
+            err_console.print(
+                f"[red]✗ {shown(outcome.source)}{gone}:[/red] {shown(outcome.error, one_line=True)}"
+            )
         elif outcome.article_errors:
             err_console.print(
-                f"[yellow]! {outcome.source}:[/yellow] {len(outcome.article_errors)} problem(s)"
+                f"[yellow]! {shown(outcome.source)}:[/yellow] {len(outcome.article_errors)} problem(s)"
             )
             for problem in outcome.article_errors[:5]:
-                err_console.print(f"    {problem}")
+                err_console.print(f"    {shown(problem, one_line=True)}")
     unchanged = sum(1 for o in outcomes if o.not_modified)
     console.print(
         f"collected {new} new article(s) from {len(outcomes)} source(s)"
