@@ -349,3 +349,55 @@ def test_readers_file_utf16_and_name_cleaning(tmp_path):
     readers = read_readers(path)
     assert [(r.email, r.name, r.line) for r in readers.readers] == [("zhang@example.com", "张 三", 2)]
     assert readers.skipped == []
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_login_is_used_when_a_username_is_set_and_a_refusal_stops_the_run(archive, monkeypatch, tmp_path):
+    from aiosmtpd.smtp import AuthResult
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = (auth_data.login, auth_data.password) == (b"office", b"s3cret")
+        return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535 itself
+
+    handler = Mailbox()
+    port = free_port()
+    controller = Controller(
+        handler,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=authenticator,
+        auth_required=True,
+        auth_require_tls=False,
+    )
+    controller.start()
+    try:
+        monkeypatch.setenv("NEWSDESK_MAIL__HOST", "127.0.0.1")
+        monkeypatch.setenv("NEWSDESK_MAIL__PORT", str(port))
+        monkeypatch.setenv("NEWSDESK_MAIL__FROM_ADDRESS", "digest@example.org")
+        monkeypatch.setenv("NEWSDESK_MAIL__USERNAME", "office")
+        monkeypatch.setenv("NEWSDESK_MAIL__TIMEOUT_SECONDS", "5")
+        csv_path = readers_csv(tmp_path, 2)
+
+        monkeypatch.setenv("NEWSDESK_MAIL__PASSWORD", "wrong")
+        refused = archive("send", "latest", "--to", str(csv_path))
+        assert refused.exit_code == 1
+        (error,) = error_lines(refused.output)
+        assert "refused the login of 'office': 535" in error and "0 of 2 sent" in error
+
+        monkeypatch.setenv("NEWSDESK_MAIL__PASSWORD", "s3cret")
+        accepted = archive("send", "latest", "--to", str(csv_path))
+        assert accepted.exit_code == 0, accepted.output
+        assert len(handler.messages) == 2
+    finally:
+        controller.stop()
+
+
+def test_one_send_of_an_issue_at_a_time(archive, mailbox, tmp_path):
+    from newsdesk.issue.mailing import send_lock
+
+    csv_path = readers_csv(tmp_path, 2)
+    with send_lock(tmp_path / "newsdesk-data", 1):
+        result = archive("send", "latest", "--to", str(csv_path))
+    assert result.exit_code == 1
+    assert error_lines(result.output) == ["error: another `newsdesk send` of issue 1 is running"]
+    assert mailbox.messages == []
