@@ -37,7 +37,7 @@ def send(
         help="Reconnections per message when the connection drops (waits 1 s, 2 s, 4 s…).",
     ),
 ) -> None:
-    """E-mail an issue over SMTP, one message per reader (settings: [mail] in newsdesk.toml).
+    """E-mail an issue over SMTP, one message per reader (settings: the mail table of newsdesk.toml).
 
     Each message has the house text and the HTML as alternatives, an unsubscribe link and
     List-Unsubscribe headers. Every delivery is recorded: running the same command again
@@ -95,7 +95,7 @@ def send(
     except mailing.SendInProgress as exc:
         _fail(str(exc))
     except mailing.DeliveryStopped as exc:
-        _print_summary(exc.report)
+        _print_refusals(exc.report)
         _fail(
             f"{exc.reason}; {exc.report.sent_total} of {exc.report.total} sent; "
             "run the same command again to send the rest"
@@ -144,13 +144,17 @@ def _deliver(engine, prepared, readers, settings, secret, retries):
         )
 
 
-def _print_summary(report) -> None:
+def _print_refusals(report) -> None:
     for email, reason in report.failed:
         err_console.print(f"[red]✗[/red] {escape(email)}: refused: {escape(reason)}", highlight=False)
     for email, reason in report.deferred:
         err_console.print(
             f"[yellow]![/yellow] {escape(email)}: not sent this time: {escape(reason)}", highlight=False
         )
+
+
+def _print_summary(report) -> None:
+    _print_refusals(report)
     parts = [f"sent {report.sent} now", f"{report.sent_before} sent before (skipped)"]
     parts.append(f"{len(report.failed)} refused")
     if report.failed_before:
