@@ -33,6 +33,7 @@ class Mailbox:
         self.down = False  # drop every connection at once
         self.down_after: int | None = None  # go down when this many messages were accepted
         self.drop_once_at: int | None = None  # drop the connection at this message, once
+        self.defer: set[str] = set()  # answer these recipients' messages with a 451
         self.lock = threading.Lock()
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
@@ -49,6 +50,8 @@ class Mailbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.defer.intersection(envelope.rcpt_tos):
+            return "451 4.3.0 try again later"
         with self.lock:
             if self.drop_once_at is not None and len(self.messages) + 1 == self.drop_once_at:
                 self.drop_once_at = None
@@ -401,3 +404,27 @@ def test_one_send_of_an_issue_at_a_time(archive, mailbox, tmp_path):
     assert result.exit_code == 1
     assert error_lines(result.output) == ["error: another `newsdesk send` of issue 1 is running"]
     assert mailbox.messages == []
+
+
+def test_readers_deferred_stay_pending_and_a_server_deferring_everyone_stops_the_run(
+    archive, mailbox, tmp_path
+):
+    csv_path = readers_csv(tmp_path, 6)
+    mailbox.defer = {"reader1@example.com"}
+    result = archive("send", "latest", "--to", str(csv_path), "--retries", "0")
+    assert result.exit_code == 1
+    assert "reader1@example.com: not sent this time: 451 4.3.0 try again later" in result.output
+    assert "sent 5 now, 0 sent before (skipped), 0 refused, 1 deferred (the next run tries them again)" in (
+        result.output
+    )
+    mailbox.defer = set()
+    assert "sent 1 now, 5 sent before" in archive("send", "latest", "--to", str(csv_path)).output
+
+    more = readers_csv(tmp_path, 12)
+    mailbox.defer = {f"reader{i}@example.com" for i in range(12)}
+    stopped = archive("send", "latest", "--to", str(more), "--retries", "0")
+    assert stopped.exit_code == 1
+    (error,) = error_lines(stopped.output)
+    assert "defers every message (451 4.3.0 try again later); 6 of 12 sent" in error
+    status = archive("send", "latest", "--status")
+    assert "6 sent, 6 pending, 0 refused" in status.output

@@ -50,6 +50,8 @@ EMAIL_COLUMNS = ("email", "e-mail", "mail", "邮箱", "电子邮箱", "电子邮
 NAME_COLUMNS = ("name", "姓名", "名字", "称呼")
 NAME_MAX = 200  # issue_sends.name
 SECURITY_MODES = ("none", "starttls", "ssl")
+# readers in a row refused for now (4xx) before the run stops: then the server is the trouble
+DEFERRALS_BEFORE_STOPPING = 3
 
 
 class ReaderFileError(ValueError):
@@ -591,8 +593,9 @@ def deliver_issue(
     data. A 5xx refusal marks the reader ``failed`` with the server's reply; a 4xx reply
     leaves them pending (the rerun tries again). A lost connection is reopened and the same
     reader tried again, up to ``retries`` times with doubling waits from ``backoff_seconds``;
-    if the server stays unreachable, or refuses the login or the sender, DeliveryStopped is
-    raised and everything not yet sent stays pending for the rerun.
+    if the server stays unreachable, refuses the login or the sender, or defers several
+    readers in a row, DeliveryStopped is raised and everything not yet sent stays pending
+    for the rerun.
 
     The guarantee is at-least-once, with duplicates confined to one narrow window: every
     message is built before the SMTP transaction starts, and nothing happens between the
@@ -638,6 +641,7 @@ def deliver_issue(
         started(report, len(todo))
 
     connection = _Connection(mail)
+    deferred_in_a_row = 0
     try:
         for reader, delivery in todo:
             data = build_message(prepared, reader, secret)
@@ -652,19 +656,27 @@ def deliver_issue(
                     # Nothing between the server's acceptance and this commit: see above.
                     sends.mark_sent(engine, delivery.id, tries)
                     report.sent += 1
+                    deferred_in_a_row = 0
                     outcome = sends.SENT
                     break
                 if verdict == _FAIL:
                     sends.mark_failed(engine, delivery.id, tries, reason)
                     report.failed.append((delivery.email, reason))
+                    deferred_in_a_row = 0
                     outcome = sends.FAILED
                     break
                 if verdict == _RECONNECT:
                     connection.drop()
                 if verdict == _STOP or tries > retries:
                     sends.mark_deferred(engine, delivery.id, tries, reason)
-                    if verdict == _RETRY:  # this reader's mailbox, not the server: go on
+                    if verdict == _RETRY:  # most likely this reader's mailbox: go on
                         report.deferred.append((delivery.email, reason))
+                        deferred_in_a_row += 1
+                        if deferred_in_a_row >= DEFERRALS_BEFORE_STOPPING:
+                            # the server, not the mailboxes: waiting on each reader would take hours
+                            raise DeliveryStopped(
+                                f"{mail.host}:{mail.port} defers every message ({reason})", report
+                            )
                         outcome = "deferred"
                         break
                     raise DeliveryStopped(reason, report)
