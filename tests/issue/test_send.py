@@ -396,11 +396,11 @@ def test_login_is_used_when_a_username_is_set_and_a_refusal_stops_the_run(archiv
         controller.stop()
 
 
-def test_one_send_of_an_issue_at_a_time(archive, mailbox, tmp_path):
+def test_one_send_of_an_issue_at_a_time(archive, mailbox, tmp_path, db_url):
     from newsdesk.issue.mailing import send_lock
 
     csv_path = readers_csv(tmp_path, 2)
-    with send_lock(tmp_path / "newsdesk-data", 1):
+    with send_lock(tmp_path / "newsdesk-data", db_url, 1):
         result = archive("send", "latest", "--to", str(csv_path))
     assert result.exit_code == 1
     assert error_lines(result.output) == ["error: another `newsdesk send` of issue 1 is running"]

@@ -84,7 +84,7 @@ def send(
         return
 
     try:
-        with mailing.send_lock(settings.data_dir, prepared.issue_id):
+        with mailing.send_lock(settings.data_dir, settings.effective_database_url, prepared.issue_id):
             if retry_failed:
                 from newsdesk.store.sends import retry_failed as reopen_failed
 

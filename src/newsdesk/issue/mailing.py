@@ -462,10 +462,15 @@ class DeliveryReport:
 
 
 @contextmanager
-def send_lock(data_dir: Path, issue_id: int) -> Iterator[None]:
-    """One ``newsdesk send`` per issue at a time: two at once would both take the pending rows."""
+def send_lock(data_dir: Path, database_url: str, issue_id: int) -> Iterator[None]:
+    """One ``newsdesk send`` per issue at a time: two at once would both take the pending rows.
+
+    A lock file in ``data_dir``, named after the database and the issue; it guards the
+    runs on this machine (a database shared by several machines needs them to agree).
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / f"send-{issue_id}.lock"
+    database = hashlib.sha256(database_url.encode()).hexdigest()[:12]
+    path = data_dir / f"send-{database}-{issue_id}.lock"
     with path.open("a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
