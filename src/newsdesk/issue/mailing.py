@@ -260,7 +260,7 @@ class IssueMail:
     subject: str
     publication: str
     sender: Address
-    reply_to: str | None
+    reply_to: Address | None
     text: str  # the house text
     html: str
     text_body: EncodedBody  # the house text, then each reader's footer
@@ -292,6 +292,13 @@ def prepare_issue_mail(issue: Issue, mail: MailSettings, site_url: str | None = 
         from_address, _ = normalize_address(mail.from_address, dotted_domain=False)
     except ValueError as exc:
         raise MailSetupError(f"mail.from_address: {exc}") from exc
+    reply_to = None
+    if mail.reply_to:
+        try:
+            reply_address, reply_name = normalize_address(mail.reply_to, dotted_domain=False)
+        except ValueError as exc:
+            raise MailSetupError(f"mail.reply_to: {exc}") from exc
+        reply_to = Address(display_name=clean_name(reply_name) or "", addr_spec=reply_address)
     url = mail.unsubscribe_url.strip()
     scheme = urlsplit(url).scheme.lower()
     if not scheme:
@@ -312,12 +319,12 @@ def prepare_issue_mail(issue: Issue, mail: MailSettings, site_url: str | None = 
         subject=subject,
         publication=issue.publication.display_name,
         sender=sender,
-        reply_to=mail.reply_to,
+        reply_to=reply_to,
         text=text,
         html=html,
         text_body=EncodedBody.around_footer(text),
         html_body=EncodedBody.around_footer(*html_around_footer(html)),
-        frame=_message_frame(subject, sender, mail.reply_to),
+        frame=_message_frame(subject, sender, reply_to),
         unsubscribe_url=url,
         site_url=site_url,
         envelope_from=from_address,
@@ -386,7 +393,7 @@ class EncodedBody:
         return self.head + tail.replace(b"\n", b"\r\n")[:-2]
 
 
-def _message_frame(subject: str, sender: Address, reply_to: str | None) -> tuple[bytes, bytes, bytes]:
+def _message_frame(subject: str, sender: Address, reply_to: Address | None) -> tuple[bytes, bytes, bytes]:
     """The headers every reader's message shares and its MIME structure, cut where the bodies go."""
     msg = EmailMessage(policy=policy.SMTP)
     msg["Subject"] = subject
