@@ -131,7 +131,8 @@ class EditorialSettings(BaseModel):
         None, description="Extra tags: 'name kind' lines (platform/org/place)"
     )
     model_path: Path | None = Field(
-        None, description="Column model file; default <data_dir>/models/columns.pkl"
+        None,
+        description="Column model file; default <data_dir>/models/columns.pkl, one per database",
     )
     # articles published this many days apart are never the same story
     max_days_apart: int = 10
@@ -166,7 +167,16 @@ class Settings(BaseSettings):
 
     @property
     def editorial_model_path(self) -> Path:
-        return self.editorial.model_path or self.data_dir / "models" / "columns.pkl"
+        """The column model belongs to its database: another database in the same data
+        folder (``--database``) gets a file of its own, named by its URL."""
+        if self.editorial.model_path:
+            return self.editorial.model_path
+        if not self.database_url:
+            return self.data_dir / "models" / "columns.pkl"
+        import hashlib
+
+        key = hashlib.sha256(self.database_url.encode("utf-8")).hexdigest()[:12]
+        return self.data_dir / "models" / f"columns-{key}.pkl"
 
     @property
     def effective_database_url(self) -> str:

@@ -17,6 +17,11 @@ from rich.table import Table
 
 from newsdesk.cli import app, console, err_console, get_state
 from newsdesk.store.session import engine_for
+from newsdesk.text.display import shown
+
+# Ids and counts beyond this are no row of any table: said as such, not an OverflowError
+# when the database is asked for them.
+_MAX_ID = 2**62
 
 if TYPE_CHECKING:
     from newsdesk.config import Settings
@@ -25,14 +30,19 @@ if TYPE_CHECKING:
 def parse_since(text: str, now: dt.datetime | None = None) -> dt.datetime:
     """``30d``, ``12h``, ``2w`` back from now, or an ISO date such as ``2022-06-01``."""
     now = now or dt.datetime.now(dt.UTC)
-    m = re.fullmatch(r"\s*(\d+)\s*([hdw])\s*", text)
+    m = re.fullmatch(r"\s*(\d{1,12})\s*([hdw])\s*", text)
     if m:
         n, unit = int(m.group(1)), m.group(2)
-        return now - {"h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
+        try:
+            span = {"h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
+            return now - span
+        except OverflowError:
+            # further back than datetime reaches: everything is "since" then
+            return dt.datetime(1, 1, 1, tzinfo=dt.UTC)
     try:
         parsed = dt.datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise typer.BadParameter(f"{text!r}: use 30d, 12h, 2w or a date like 2022-06-01") from exc
+        raise typer.BadParameter(f"{shown(repr(text))}: use 30d, 12h, 2w or a date like 2022-06-01") from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
@@ -114,8 +124,8 @@ def _print_top_items(plans, per_column: int = 3) -> None:
         for i, plan in enumerate(best):
             c = plan.candidate
             table.add_row(
-                column if i == 0 else "",
-                c.title[:40],
+                shown(column) if i == 0 else "",
+                shown(c.title[:40], one_line=True),
                 str(len(plan.member_ids)),
                 f"{c.relevance:.2f}",
                 f"{c.confidence:.2f}",
@@ -126,8 +136,10 @@ def _print_top_items(plans, per_column: int = 3) -> None:
 @app.command()
 def clusters(
     ctx: typer.Context,
-    min_size: int = typer.Option(1, "--min-size", help="Only clusters with at least this many articles."),
-    limit: int = typer.Option(30, "--limit", "-n"),
+    min_size: int = typer.Option(
+        1, "--min-size", min=1, max=_MAX_ID, help="Only clusters with at least this many articles."
+    ),
+    limit: int = typer.Option(30, "--limit", "-n", min=1, max=_MAX_ID),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """List same-story clusters with their member outlets, largest first."""
@@ -164,9 +176,9 @@ def clusters(
         table.add_row(
             str(r.id),
             str(r.size),
-            r.lead_title[:36],
-            "、".join(dict.fromkeys(r.outlets))[:40],
-            r.column_name or "",
+            shown(r.lead_title[:36], one_line=True),
+            shown("、".join(dict.fromkeys(r.outlets))[:40], one_line=True),
+            shown(r.column_name or ""),
             f"{r.relevance:.2f}" if r.relevance is not None else "",
         )
     console.print(table)
@@ -186,15 +198,15 @@ def train(ctx: typer.Context) -> None:
             "import past issues first (newsdesk import)"
         )
         raise typer.Exit(1)
-    console.print(f"trained on {report['examples']} examples, columns: {'、'.join(model.columns)}")
+    console.print(f"trained on {report['examples']} examples, columns: {shown('、'.join(model.columns))}")
     if "accuracy" in report:
         console.print(f"cross-validated accuracy: {report['accuracy']:.3f}")
         table = Table(title="confusion (rows: editor, columns: suggested)")
         table.add_column("")
         for c in report["columns"]:
-            table.add_column(c, justify="right")
+            table.add_column(shown(c), justify="right")
         for c, row in zip(report["columns"], report["confusion"], strict=True):
-            table.add_row(c, *[str(n) for n in row])
+            table.add_row(shown(c), *[str(n) for n in row])
         console.print(table)
     console.print(f"saved to {settings.editorial_model_path}")
 
@@ -203,36 +215,78 @@ def train(ctx: typer.Context) -> None:
 def classify(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="JSON lines with title and body; - for standard input."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first bad line instead of skipping it."),
 ) -> None:
-    """Suggest a column for each JSON line; prints JSON lines with column, confidence, reasons."""
+    """Suggest a column for each JSON line; prints JSON lines with column, confidence, reasons.
+
+    Each line is an object with a title and/or a body (strings). A line that is not one is
+    reported with its line number and skipped, and the good lines still print (exit status
+    1, or 2 when no line was good); with --strict the first bad line stops the run (exit
+    status 2).
+    """
     from newsdesk.editorial.columns import ColumnClassifier
 
     settings = get_state(ctx).settings
-    lines = sys.stdin.read().splitlines() if str(file) == "-" else _read_lines(file)
-    records = []
-    for n, line in enumerate(lines, 1):
+    name = "<stdin>" if str(file) == "-" else shown(file, one_line=True)
+    records: list[tuple[int, dict]] = []
+    bad = 0
+    for n, line in enumerate(_read_lines(file), 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            err_console.print(f"[red]error:[/red] {file}:{n}: not JSON: {exc.msg}")
-            raise typer.Exit(2) from exc
-        if not isinstance(record, dict) or not isinstance(record.get("title", ""), str):
-            err_console.print(f"[red]error:[/red] {file}:{n}: expected an object with title and body")
-            raise typer.Exit(2)
-        records.append(record)
-    model = _column_model(settings)
-    classifier = (
-        ColumnClassifier(model, settings.publication.columns)
-        if settings.publication.columns
-        else ColumnClassifier(model)
-    )
-    suggestions = classifier.suggest_many([(r.get("title", ""), r.get("body", "")) for r in records])
-    for record, s in zip(records, suggestions, strict=True):
-        out = {k: v for k, v in record.items() if k not in ("body",)}
-        out.update(s.as_dict())
-        print(json.dumps(out, ensure_ascii=False))
+        record, problem = _classify_record(line)
+        if problem is not None:
+            err_console.print(f"[red]error:[/red] {name}:{n}: {shown(problem, one_line=True)}")
+            if strict:
+                raise typer.Exit(2)
+            bad += 1
+            continue
+        records.append((n, record))
+    if records:
+        model = _column_model(settings)
+        classifier = (
+            ColumnClassifier(model, settings.publication.columns)
+            if settings.publication.columns
+            else ColumnClassifier(model)
+        )
+        suggestions = classifier.suggest_many([(r.get("title", ""), r.get("body", "")) for _, r in records])
+        for (_, record), s in zip(records, suggestions, strict=True):
+            out = {k: v for k, v in record.items() if k not in ("body",)}
+            out.update(s.as_dict())
+            print(json.dumps(out, ensure_ascii=False))
+    if bad:
+        err_console.print(f"{bad} line(s) skipped, {len(records)} classified")
+        raise typer.Exit(1 if records else 2)
+
+
+def _classify_record(line: str) -> tuple[dict, None] | tuple[None, str]:
+    """One line as a record with string title/body, or the reason it is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"not JSON: {exc.msg} (column {exc.colno})"
+    except RecursionError:
+        return None, "not usable JSON: nested too deeply"
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        return None, f"not usable JSON: {exc}"
+    if not isinstance(record, dict):
+        return None, f"expected an object with title and body, not {_json_kind(record)}"
+    if "title" not in record and "body" not in record:
+        keys = ", ".join(list(record)[:5]) or "none"
+        return None, f"no title or body (keys: {keys})"
+    for key in ("title", "body"):
+        if key in record and not isinstance(record[key], str):
+            return None, f"{key} is {_json_kind(record[key])}, not a string"
+    return record, None
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return {dict: "an object", list: "a list", str: "a string"}.get(type(value), type(value).__name__)
 
 
 def _column_model(settings: Settings):
@@ -252,11 +306,29 @@ def _column_model(settings: Settings):
 
 
 def _read_lines(file: Path) -> list[str]:
+    """The lines of a JSON-lines file (or standard input), split on newline only: a raw
+    U+2028 inside a JSON string is part of the string. UTF-8 first; GB18030, GBK and
+    UTF-16 files are recognised."""
+    from newsdesk.text.encoding import NotTextError, decode_bytes
+
     try:
-        return file.read_text(encoding="utf-8").splitlines()
+        if str(file) == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        else:
+            data = file.read_bytes()
     except OSError as exc:
-        err_console.print(f"[red]error:[/red] {file}: {exc.strerror}")
+        err_console.print(f"[red]error:[/red] {shown(file, one_line=True)}: {exc.strerror}")
         raise typer.Exit(2) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = decode_bytes(data).text
+        except NotTextError as exc:
+            err_console.print(f"[red]error:[/red] {shown(file, one_line=True)}: not text: {shown(exc)}")
+            raise typer.Exit(2) from exc
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 FIGURE_FIELDS = [
@@ -309,12 +381,21 @@ def figures(
     if not rows:
         _explain_no_figures(engine, start)
         return
-    table = Table(title=f"{len(rows)} figures since {since}")
+    table = Table(title=f"{len(rows)} figures since {shown(since)}")
     for name in ("subject", "text", "period", "outlet", "title"):
         table.add_column(name)
     for r in rows[:200]:
         table.add_row(
-            r["subject"] or "", r["text"], r["period"] or "", r["outlet"] or "", (r["title"] or "")[:30]
+            *(
+                shown(value, one_line=True)
+                for value in (
+                    r["subject"] or "",
+                    r["text"],
+                    r["period"] or "",
+                    r["outlet"] or "",
+                    (r["title"] or "")[:30],
+                )
+            )
         )
     console.print(table)
 
@@ -344,7 +425,9 @@ def _explain_no_figures(engine, start: dt.datetime) -> None:
 @app.command()
 def decide(
     ctx: typer.Context,
-    candidate_id: int = typer.Argument(..., help="Candidate item id (see newsdesk clusters)."),
+    candidate_id: int = typer.Argument(
+        ..., min=1, max=_MAX_ID, help="Candidate item id (see newsdesk clusters)."
+    ),
     column: str | None = typer.Option(
         None, "--column", "-c", help="File it in this column (default: as suggested)."
     ),
@@ -363,6 +446,21 @@ def decide(
 
     settings = get_state(ctx).settings
     engine = engine_for(settings)
+    if column is not None:
+        known = _publication_columns(settings, engine)
+        if known and column not in known:
+            # train would learn it as a new column, and every suggestion after could name it
+            err_console.print(
+                f"[red]error:[/red] {shown(repr(column))} is not a column of the publication; "
+                f"its columns: {shown('、'.join(known))} (set in publication.columns or learned by import)"
+            )
+            raise typer.Exit(2)
+        if not known:
+            err_console.print(
+                "[red]error:[/red] the publication has no columns yet: import past issues "
+                "(newsdesk import) or set publication.columns"
+            )
+            raise typer.Exit(2)
     try:
         record_decision(engine, candidate_id, column, accepted=not reject)
         if merged:
@@ -370,9 +468,19 @@ def decide(
             mark_office_compiled(engine, candidate_id, line)
             console.print(line)
     except KeyError as exc:
-        err_console.print(f"[red]error:[/red] {exc.args[0]}")
+        err_console.print(f"[red]error:[/red] {shown(exc.args[0])}")
         raise typer.Exit(1) from exc
     console.print(f"candidate {candidate_id}: {'rejected' if reject else 'accepted'}")
+
+
+def _publication_columns(settings: Settings, engine) -> list[str]:
+    """The publication's columns: configured, else learned from the imported issues."""
+    if settings.publication.columns:
+        return list(settings.publication.columns)
+    from newsdesk.store.archive import load_publication
+
+    publication = load_publication(engine, settings.publication.name)
+    return list(publication.columns) if publication else []
 
 
 def run_demo_process(settings: Settings) -> None:
@@ -396,6 +504,8 @@ def run_demo_process(settings: Settings) -> None:
             f"{len(multi)} of them reported by several outlets"
         )
     for c in multi[:5]:
-        console.print(f"   · {c.lead_title[:34]} — {'、'.join(dict.fromkeys(c.outlets))}")
+        console.print(
+            f"   · {shown(c.lead_title[:34], one_line=True)} — {shown('、'.join(dict.fromkeys(c.outlets)), one_line=True)}"
+        )
     if result.plans:
         _print_top_items(result.plans, per_column=2)
