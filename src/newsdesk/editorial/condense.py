@@ -9,9 +9,11 @@ result reads as prose.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from newsdesk.editorial import house
 from newsdesk.editorial.boilerplate import strip_boilerplate
 from newsdesk.editorial.figures import Figure, figures_in_sentence
 from newsdesk.editorial.sentences import Sentence, join_sentences, split_sentences
@@ -44,6 +46,9 @@ class Condensed:
     total_sentences: int
     removed_boilerplate: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    kind: str = ""
+    # (sentence, why it went) for the sentences dropped as not the news
+    dropped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def length(self) -> int:
@@ -160,3 +165,80 @@ def _close_paragraphs(kept: list[Sentence]) -> list[Sentence]:
         if last_of_paragraph and s.text.endswith(("；", "，", ";", ",")):
             out[i] = Sentence(s.text[:-1] + "。", s.paragraph, s.index)
     return out
+
+
+# --- the house's way: length by kind of item, the lead and the facts kept ----------------------
+
+NOT_DATA_PENALTY = 1.0  # a data release's sentence without a figure
+
+
+def units_of(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences with a list joined by ； kept as one unit (a list is never cut in half)."""
+    units: list[Sentence] = []
+    for s in sentences:
+        if units and units[-1].paragraph == s.paragraph and units[-1].text.endswith(("；", ";")):
+            units[-1] = Sentence(units[-1].text + s.text, s.paragraph, units[-1].index)
+        else:
+            units.append(Sentence(s.text, s.paragraph, len(units)))
+    return units
+
+
+def condense_item(
+    title: str,
+    text: str,
+    date: dt.date | None = None,
+    lengths: tuple[int, int] | None = None,
+    kind: str | None = None,
+) -> Condensed:
+    """Condense one report as the house does: the kind of item (``house.classify_kind``)
+    sets the length unless ``lengths`` overrides it; the lead stays; sentences that are
+    not the news (background, appeals, citations, reminders, disclaimers) go at any
+    length; ；-lists stay whole; 今日/昨日 become the report's date."""
+    clean = strip_boilerplate(text)
+    sentences = split_sentences(clean.text)
+    figures = [f for s in sentences for f in figures_in_sentence(s.text)]
+    kind = kind or house.classify_kind(title, clean.text).kind
+    if not sentences:
+        return Condensed("", [], 0, clean.removed, figures, kind)
+    first = sentences[0]
+    sentences[0] = Sentence(house.strip_lead_marker(first.text), first.paragraph, first.index)
+    units = units_of(sentences)
+    total = sum(len(u.text) for u in units)
+    low, high = lengths or house.target_length(kind, total)
+    reasons = [house.filler_reason(u.text, kind) for u in units]
+    lead = next((i for i, r in enumerate(reasons) if r is None), 0)
+    scores = score_sentences(title, units)
+    if kind == house.DATA:
+        scores = [
+            sc - (NOT_DATA_PENALTY if i != lead and not figures_in_sentence(u.text) else 0.0)
+            for i, (u, sc) in enumerate(zip(units, scores, strict=True))
+        ]
+    dropped = [(u.text, r) for u, r in zip(units, reasons, strict=True) if r is not None]
+    candidates = [i for i, r in enumerate(reasons) if r is None and i != lead]
+    if len(units[lead].text) > high:
+        cut = _cut_at_clause(units[lead].text, low, high)
+        kept = [Sentence(house.absolute_dates(cut, date), units[lead].paragraph, 0)]
+        return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
+    rest = [units[i] for i in candidates]
+    worth = 0.0 if total - sum(len(t) for t, _ in dropped) <= high else 1.0
+    chosen_rest = _select(
+        rest,
+        [scores[i] for i in candidates],
+        max(0, low - len(units[lead].text)),
+        high - len(units[lead].text),
+        worth,
+    )
+    chosen = {lead, *(candidates[j] for j in chosen_rest)}
+    kept = _close_paragraphs(
+        [
+            Sentence(house.absolute_dates(units[i].text, date), units[i].paragraph, units[i].index)
+            for i in sorted(chosen)
+        ]
+    )
+    return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
+
+
+def _cut_at_clause(text: str, low: int, high: int) -> str:
+    cut = text[:high]
+    m = max(cut.rfind("，"), cut.rfind("；"))
+    return (cut[:m] if m > low // 2 else cut).rstrip("，；、") + "。"

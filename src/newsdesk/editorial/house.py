@@ -1,0 +1,272 @@
+"""How the house condenses and titles an item, beyond choosing sentences.
+
+* The kind of item — company news, a data release, a government document, commentary —
+  told from the text (a policy document's title 《…办法》 and an issuing agency, the share of
+  sentences carrying figures, the commentary score), sets how long the condensed text is:
+  company news is cut to 30–50% of the original, a data release keeps its figures, a
+  government document is kept nearly whole with its lists.
+* Sentences that are not the news go whatever the length: background, appeals and
+  outlooks, legal citations, reminders and separate notices, disclaimers, share prices.
+* Light rewriting: 今日/昨日 become the date, from the report's date when it is known.
+* A title in the house form beside the original: 「机构：事件」 or the key figure.
+* A cluster whose other reports add facts the lead lacks is a merged item (编辑部整理), its
+  text the lead's condensation plus those facts; a reprint keeps crediting the lead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from newsdesk.editorial.commentary import commentary_score
+from newsdesk.editorial.figures import figures_in_sentence
+from newsdesk.editorial.sentences import split_sentences
+
+COMPANY, DATA, GOVERNMENT, COMMENTARY, OTHER = "company", "data", "government", "commentary", "other"
+
+# 《…办法》《…意见》: a policy document, not a report or a book
+_POLICY_DOCUMENT = re.compile(
+    r"《[^》]{2,60}(?:办法|意见|通知|规定|指南|方案|计划|条例|规则|细则|决定|措施|要点|纲要|法|指引|清单|标准)(?:（[^）]{1,20}）)?》"
+)
+_AGENCY = re.compile(
+    r"(?:国务院|办公厅|[\u4e00-\u9fa5]{1,8}(?:部|总局|委员会|委|局|署|办|厅|政府)|网信办|五部门|[多两三四六七八九十]部门)"
+)
+_ISSUING = re.compile(r"(?:印发|发布|出台|公布|部署|施行|实施|制定|修订|发文|联合)")
+_PROGRAMME = re.compile(
+    r"专项行动|专项整治|行动计划|(?:^|\n)[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]+条"
+)
+_REPORT = re.compile(r"数据|统计|报告|监测|显示|发布.{0,12}(?:情况|数据)|同比|环比")
+
+# Not the news, whatever the length.
+_FILLER = [
+    (
+        re.compile(
+            r"不构成投资建议|投资需谨慎|股市有风险|风险提示|仅供参考|独立观点|不代表本\S{0,2}立场|转载请|原创[，,。]|未经授权"
+        ),
+        "disclaimer",
+    ),
+    (
+        re.compile(r"提醒|申诉电话|可(?:通过|拨打)[^。]{0,30}(?:反映|投诉|提交|举报)|12315|12305|热线"),
+        "reminder",
+    ),
+    (
+        re.compile(r"^(?:根据|依据|按照)《[^》]{2,40}》(?:第[^，。]{1,8}条)?(?:规定|的规定)?[，,]"),
+        "legal citation",
+    ),
+    (
+        re.compile(
+            r"呼吁|^[^。]{0,30}希望[^。]{0,6}(?:广大|各|消费者|商家|主播)|下一步|将继续[^。]{0,20}(?:推进|推动|加强|做好)|将进一步"
+        ),
+        "appeal or outlook",
+    ),
+    (
+        re.compile(
+            r"^(?:近年来|此前|据了解，?(?:此前|近年))|^[^。]{0,12}(?:业内人士|分析师|有分析|业内专家|专家)(?:认为|指出|表示|分析)|有分析认为|被认为是"
+        ),
+        "background",
+    ),
+    (
+        re.compile(r"是国内领先|成立于|^公司股票|二级市场|收盘报|股价|总市值|截至发稿|未获(?:进一步)?回复"),
+        "background",
+    ),
+    (
+        re.compile(r"^“[^”]{6,}”[^。“”]{0,16}(?:说|表示|介绍)。$|^[^“]{0,20}(?:告诉记者|告诉笔者)"),
+        "quotation",
+    ),
+    (re.compile(r"^(?:值得(?:关注|一提|注意)的是|事实上|记得)"), "aside"),
+]
+# a sentence that tells background even when it carries a figure
+_ALWAYS_FILLER = {"disclaimer", "reminder", "legal citation"}
+# for commentary the argument is the substance: only these go
+_COMMENTARY_FILLER = {"disclaimer", "reminder", "legal citation", "quotation", "aside"}
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    kind: str
+    reasons: list[str] = field(default_factory=list)
+
+
+def classify_kind(title: str, text: str) -> ItemKind:
+    """company / data / government / commentary / other, with the cue that decided it."""
+    head = title + "\n" + text[:300]
+    document = _POLICY_DOCUMENT.search(head)
+    if document and _ISSUING.search(head) and _AGENCY.search(head):
+        return ItemKind(GOVERNMENT, [f"a policy document {document.group(0)[:24]} issued by an agency"])
+    programme = _PROGRAMME.search(title + "\n" + text)
+    if programme and _AGENCY.search(title) and _ISSUING.search(title):
+        return ItemKind(GOVERNMENT, [f"an agency's programme ({programme.group(0).strip()[:12]})"])
+    commentary = commentary_score(title, text)
+    if commentary.is_commentary:
+        return ItemKind(COMMENTARY, ["commentary: " + "; ".join(commentary.reasons[:2])])
+    sentences = split_sentences(text)
+    if not sentences:
+        return ItemKind(OTHER, ["no text"])
+    with_figures = sum(1 for s in sentences if figures_in_sentence(s.text))
+    share = with_figures / len(sentences)
+    agency_lead = bool(_AGENCY.match(re.sub(r"^[^，,]{0,10}[，,]", "", sentences[0].text)))
+    if share >= 0.55 and (_REPORT.search(head) or agency_lead):
+        return ItemKind(DATA, [f"a data release: figures in {with_figures} of {len(sentences)} sentences"])
+    if len(text) <= 900:
+        return ItemKind(COMPANY, [f"short news ({len(text)} characters)"])
+    return ItemKind(OTHER, [f"a longer report ({len(text)} characters)"])
+
+
+def target_length(kind: str, length: int) -> tuple[int, int]:
+    """(floor, ceiling) characters of the condensed text for an original of ``length``."""
+
+    def clamp(x: float, low: int, high: int) -> int:
+        return int(max(low, min(high, x)))
+
+    if kind == GOVERNMENT:
+        return clamp(0.7 * length, 150, 2400), clamp(0.97 * length, 200, 3000)
+    if kind == DATA:
+        return clamp(0.45 * length, 150, 450), clamp(0.72 * length, 200, 650)
+    if kind == COMMENTARY:
+        return clamp(0.4 * length, 200, 500), clamp(0.62 * length, 260, 700)
+    if kind == COMPANY:
+        return clamp(0.3 * length, 120, 220), clamp(0.48 * length, 170, 300)
+    return clamp(0.3 * length, 150, 350), clamp(0.5 * length, 220, 600)
+
+
+def filler_reason(sentence: str, kind: str = OTHER) -> str | None:
+    """Why a sentence is not the news (background, appeal, citation, notice…), or None."""
+    has_figures = bool(figures_in_sentence(sentence))
+    for rx, reason in _FILLER:
+        if not rx.search(sentence):
+            continue
+        if kind == COMMENTARY and reason not in _COMMENTARY_FILLER:
+            continue
+        if has_figures and reason not in _ALWAYS_FILLER and reason != "background":
+            continue
+        if (
+            has_figures
+            and reason == "background"
+            and kind in (DATA, COMPANY)
+            and not _SHARE_PRICE.search(sentence)
+        ):
+            continue
+        return reason
+    return None
+
+
+_SHARE_PRICE = re.compile(r"收盘报|股价|总市值|二级市场")
+
+# --- light rewriting ------------------------------------------------------------------------------
+
+_RELATIVE_DAY = re.compile(
+    r"(?<![0-9一-龥])(今日|今天|昨日|昨天|前日|前天)(?![0-9])|(?<=[，。：\n])(今日|今天|昨日|昨天)"
+)
+_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2}
+
+
+def absolute_dates(text: str, date: dt.date | None) -> str:
+    """今日 → 6月26日, 昨日 → 6月25日, outside quotations, when the report's date is known."""
+    if date is None:
+        return text
+    out, depth = [], 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "“「":
+            depth += 1
+        elif ch in "”」" and depth:
+            depth -= 1
+        word = text[i : i + 2]
+        if depth == 0 and word in _OFFSET and not _inside_word(text, i):
+            day = date + dt.timedelta(days=_OFFSET[word])
+            out.append(f"{day.month}月{day.day}日")
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _inside_word(text: str, i: int) -> bool:
+    # 如今天… would read 如今 + 天; a digit or 月 before means it is already a date
+    before = text[i - 1] if i else ""
+    return before in "如至于迄" or before.isdigit()
+
+
+# Outlet markers in front of the lead: 证券时报网讯，  36氪获悉，  11月13日报道：  （网经社讯）
+_LEAD_MARKER = re.compile(
+    r"^(?:[（(][^）)]{1,12}讯[）)]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}(?:网|社|报|台|新闻|财经|氪)?讯\s*[，,：:]?\s*|"
+    r"[\u4e00-\u9fa5A-Za-z0-9]{2,8}获悉[，,]\s*|\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)\s*[：:，,]\s*)"
+)
+
+
+def strip_lead_marker(text: str) -> str:
+    m = _LEAD_MARKER.match(text)
+    if m and m.end() < len(text) - 10:
+        return text[m.end() :]
+    return text
+
+
+# --- house titles -------------------------------------------------------------------------------
+
+_HOUSE_TITLE = re.compile(r"^[^：:]{2,16}[：:][^：:]{4,}$")
+_ORG_IN_TEXT = re.compile(
+    r"((?:国务院办公厅|国家[\u4e00-\u9fa5]{1,8}(?:局|委员会|委|总局|署|中心)|[\u4e00-\u9fa5]{1,6}(?:部|总局|海关总署|网信办)|"
+    r"[\u4e00-\u9fa5A-Za-z]{2,8}(?:研究院|协会|研究中心|信息中心))(?:[（(][A-Za-z]{2,8}[）)])?)"
+)
+_SAYS = re.compile(
+    r"^(.{2,12}?)(?:日前|近日|今日|\d{1,2}月\d{1,2}日|\d{1,2}日)?(?:发布|宣布|公布|表示|印发|透露|介绍|称)"
+)
+_KEY_FIGURE_CLAUSE = re.compile(
+    r"[^，。；：]*?(?:增长|下降|达到?|突破|超过|完成|提升至|增至|为)[^，。；]*?\d[^，。；]*"
+)
+
+
+def is_house_title(title: str) -> bool:
+    """「机构：事件」 or a headline carrying a key figure."""
+    return bool(_HOUSE_TITLE.match(title)) or bool(figures_in_sentence(title))
+
+
+def suggest_title(title: str, body: str, kind: str = OTHER) -> str:
+    """The original headline put in the house form: the source or agency in front
+    (「商务部：…」), the event or the key figure after it. The original is kept when it is
+    already in that form or no source can be told."""
+    title = title.strip()
+    if _HOUSE_TITLE.match(title):
+        return title
+    first = strip_lead_marker(body.split("\n", 1)[0]).strip()
+    org = _source_of(first)
+    if not org or org in title[: len(org) + 2]:
+        head = title
+        if org and title.startswith(org):
+            head = title[len(org) :].lstrip("，,：: ")
+            if head:
+                return f"{org}：{head}"
+        return title
+    event = title
+    if kind == DATA and not figures_in_sentence(title):
+        clause = _key_clause(first, body)
+        if clause:
+            event = clause
+    return f"{org}：{event}"
+
+
+def _source_of(sentence: str) -> str | None:
+    m = _SAYS.match(
+        re.sub(r"^(?:据|记者[^，,]{0,8}从|\d{1,2}月\d{1,2}日[，,]?|[^，,]{0,8}[，,])", "", sentence, count=1)
+    )
+    if m:
+        name = re.sub(r"(?:方面|有关负责人|负责人|相关负责人|旗下.*)$", "", m.group(1)).strip("，, ")
+        if 2 <= len(name) <= 12 and not re.search(r"[，。“”0-9]|今年|记者|数据|报告", name):
+            return name
+    m = _ORG_IN_TEXT.search(sentence[:40])
+    return m.group(1) if m else None
+
+
+def _key_clause(lead: str, body: str) -> str | None:
+    for sentence in [lead, *(s.text for s in split_sentences(body)[:4])]:
+        for clause in re.split(r"[，；。]", sentence):
+            if (
+                figures_in_sentence(clause)
+                and re.search(r"增长|下降|达|突破|超过|完成|为|提升", clause)
+                and 6 <= len(clause) <= 32
+            ):
+                return re.sub(r"^(?:其中|数据显示|报告显示|截至[^，]{2,10})", "", clause).strip("，, ")
+    return None

@@ -1,0 +1,129 @@
+"""A cluster as one item: a reprint credits its lead, a merged item is 编辑部整理.
+
+The editor writes one item from several reports when the others add facts the lead lacks
+(another company's figures, the next day's numbers, a second agency's side). Such a
+cluster is a merged item: credited to the office (编辑部整理), its text the lead's
+condensation, shortened, followed by the other reports' facts — units carrying figures
+not in the lead and not near-duplicates of a lead sentence. A cluster whose other
+reports only repeat the lead (reprints, rewrites) keeps crediting the lead's outlet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsdesk.editorial import house
+from newsdesk.editorial.condense import Condensed, condense_item, score_sentences, units_of
+from newsdesk.editorial.figures import figures_in_sentence
+from newsdesk.editorial.sentences import Sentence, split_sentences
+
+# a unit sharing this much of its character bigrams with a lead sentence repeats it
+NEAR_DUPLICATE = 0.5
+# figures a fact must add: a unit whose figures all appear in the lead adds nothing
+MAX_ADDED_PER_REPORT = 2
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    text: str  # boilerplate already stripped or not: condensing strips it again
+    outlet: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass
+class MergedItem:
+    body: str
+    merged: bool
+    added: list[str] = field(default_factory=list)  # the other reports' facts taken
+    reasons: list[str] = field(default_factory=list)
+
+
+def _grams(text: str) -> set[str]:
+    t = re.sub(r"[\s，。！？；：、“”‘’（）《》【】,.!?;:()\"']", "", text)
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def _figure_keys(text: str) -> set[str]:
+    return {re.sub(r"\s", "", f.text) for f in figures_in_sentence(text)}
+
+
+def added_facts(lead_text: str, other: Report, kind: str) -> list[Sentence]:
+    """The other report's units that carry figures the lead lacks and repeat no lead sentence."""
+    lead_units = [_grams(u.text) for u in units_of(split_sentences(lead_text))]
+    lead_figures = _figure_keys(lead_text)
+    units = units_of(split_sentences(house.strip_lead_marker(other.text.strip())))
+    out = []
+    for u in units:
+        if house.filler_reason(u.text, kind) is not None:
+            continue
+        figures = _figure_keys(u.text)
+        if not figures or figures <= lead_figures:
+            continue
+        grams = _grams(u.text)
+        if not grams or any(len(grams & g) / len(grams) >= NEAR_DUPLICATE for g in lead_units):
+            continue
+        out.append(u)
+    return out
+
+
+def merge_cluster(
+    lead: Report,
+    others: Sequence[Report],
+    lead_condensed: Condensed | None = None,
+    lengths: tuple[int, int] | None = None,
+) -> MergedItem:
+    """The item's text for a cluster, and whether it is a merged item (编辑部整理)."""
+    lead_condensed = lead_condensed or condense_item(lead.title, lead.text, lead.date, lengths)
+    kind = lead_condensed.kind
+    contributions: list[tuple[Report, list[Sentence]]] = []
+    seen_outlets = {lead.outlet}
+    for other in others:
+        if other.outlet in seen_outlets and other.outlet is not None and other.outlet == lead.outlet:
+            continue  # the lead's own outlet again: an update, not another report
+        facts = added_facts(lead.text, other, kind)
+        if facts:
+            contributions.append((other, facts))
+            seen_outlets.add(other.outlet)
+    if not contributions or kind in (house.COMMENTARY, house.GOVERNMENT):
+        return MergedItem(lead_condensed.body, False, [], ["the other reports repeat the lead"])
+    combined = len(lead.text) + sum(len(o.text) for o in others)
+    budget = int(max(220, min(420, 0.3 * combined)))
+    if lengths:
+        budget = max(budget, lengths[1])
+    # the lead, shorter, then each report's new facts in its own paragraph
+    lead_part = condense_item(
+        lead.title, lead.text, lead.date, (int(budget * 0.45), int(budget * 0.62)), kind
+    )
+    paragraphs = [lead_part.body]
+    length = lead_part.length
+    added: list[str] = []
+    reasons = []
+    taken_grams = [_grams(s.text) for s in lead_part.kept]
+    for other, facts in contributions:
+        scores = score_sentences(lead.title, facts)
+        order = sorted(range(len(facts)), key=lambda i: (-scores[i], i))
+        picked: list[int] = []
+        for i in order:
+            text = facts[i].text
+            grams = _grams(text)
+            if any(len(grams & g) / max(1, len(grams)) >= NEAR_DUPLICATE for g in taken_grams):
+                continue
+            if length + len(text) > budget or len(picked) >= MAX_ADDED_PER_REPORT:
+                continue
+            picked.append(i)
+            taken_grams.append(grams)
+            length += len(text)
+        if picked:
+            text = "".join(house.absolute_dates(facts[i].text, other.date) for i in sorted(picked))
+            if text.endswith(("；", ";", "，")):
+                text = text[:-1] + "。"
+            paragraphs.append(text)
+            added += [facts[i].text for i in sorted(picked)]
+            reasons.append(f"facts from {other.outlet or 'another report'}: {len(picked)}")
+    if not added:
+        return MergedItem(lead_condensed.body, False, [], ["the other reports' facts did not fit"])
+    return MergedItem("\n".join(paragraphs), True, added, reasons)
