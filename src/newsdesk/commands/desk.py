@@ -92,7 +92,7 @@ def user_list(ctx: typer.Context) -> None:
         return
     for u in found:
         last = u.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if u.last_login_at else "never signed in"
-        console.print(f"{u.name}\t{u.role}\t{last}", markup=False)
+        typer.echo(f"{u.name}\t{u.role}\t{last}")
 
 
 @user_app.command("password")
