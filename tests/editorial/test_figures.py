@@ -70,3 +70,42 @@ def test_from_to_keeps_the_subject_of_both_ends():
     figures = figures_in_sentence("从 2012 年至 2021 年，我国数字经济规模从 11 万亿元增长到超 45 万亿元。")
     assert [f.subject for f in figures] == ["我国数字经济规模", "我国数字经济规模"]
     assert figures[0].period == "2012 年至 2021 年"
+
+
+def test_traditional_figures_in_yi_and_wan():
+    (f,) = extract_figures("市場監管總局罰款共計13.41億元。")
+    assert (f.value, f.unit) == (pytest.approx(13.41e8), "元")
+    assert f.subject == "市场监管总局罚款"
+
+
+def test_points_keep_their_unit_and_the_comparison_is_a_base_not_a_period():
+    (f,) = figures_in_sentence("6月份，制造业采购经理指数为49.7%，比上月回升2.2个点。")[1:]
+    assert (f.value, f.unit, f.base) == (2.2, "个百分点", "比上月")
+    share, points = figures_in_sentence(
+        "2022年上半年，实物商品网上零售额占社会消费品零售总额的比重为25.9%，较一季度提高1.7个百分点。"
+    )
+    assert points.period == share.period == "2022年上半年"
+    assert points.base == "较一季度"
+    assert points.subject == share.subject == "实物商品网上零售额占社会消费品零售总额的比重"
+
+
+def test_respectively_gives_each_its_subject():
+    figures = figures_in_sentence("2023年，吃类、穿类、用类商品分别比上年增长11.2%、10.8%和7.4%。")
+    assert [f.subject for f in figures] == ["吃类商品", "穿类商品", "用类商品"]
+    assert {f.base for f in figures} == {"比上年"}
+    pay = figures_in_sentence("我国移动支付业务量达到561.36亿笔，金额143.06万亿元，同比分别增长10.2%和6.4%。")
+    assert [f.subject for f in pay] == ["我国移动支付业务量", "金额", "我国移动支付业务量", "金额"]
+
+
+def test_a_share_in_cheng_has_a_subject():
+    figures = figures_in_sentence("调查显示，七成消费者表示愿意为绿色包装多付费。")
+    assert [(f.value, f.unit, f.subject) for f in figures] == [(70.0, "%", "消费者")]
+
+
+def test_ranges_times_and_full_width_digits():
+    (rate,) = figures_in_sentence("平均退货率在30%—50%之间。")
+    assert (rate.value, rate.upper) == (30.0, 50.0)
+    (times,) = figures_in_sentence("2024年，我国直播电商交易额是2019年的近10倍。")
+    assert (times.value, times.unit, times.base) == (10.0, "倍", "2019年")
+    (amount,) = figures_in_sentence("2024年，全国网上零售额１５５２２５亿元。")
+    assert amount.value == pytest.approx(155225e8)

@@ -8,17 +8,18 @@ keeps the original wording, which is what an editor quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from newsdesk.editorial.sentences import Sentence, split_sentences
+from newsdesk.text.script import to_simplified
 
 _AR = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 _NUMBER = rf"(?:{_AR}|{_CN})"
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
 _CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|百分点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部|套|款|座|次|场|条|批|架|艘|亩)"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下]))"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
 
 AMOUNT = re.compile(
@@ -26,19 +27,31 @@ AMOUNT = re.compile(
     rf"|(?P<num2>{_NUMBER})\s*(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
 )
 PERCENT = re.compile(
-    rf"(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?P<pp>{_NUMBER})\s*个百分点|(?P<cheng>[一二三四五六七八九]|{_AR})\s*成(?=[，。；、以左的])"
+    # a range first: 30%—50%, 30—50%
+    rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
+    rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?P<pp>{_NUMBER})\s*(?:个百分点|百分点|个点)"
+    rf"|(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
+    # so many times as much: 是上年同期的2.3倍, 增长了5倍多
+    rf"|(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
+    # doubled (翻番, 翻一番) or quadrupled (翻两番)
+    r"|(?P<fan>翻了?(?P<fans>[一两二三])?番)"
 )
 CHANGE = re.compile(
     r"(?P<dir>同比|环比|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
-    r"(?P<verb>增长|增加|上升|提升|提高|下降|减少|下滑|回落|扩大|缩小|增速为|增幅为|降幅为|增速|增幅|降幅)了?\s*"
-    rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*个百分点|{_NUMBER}\s*倍|一番|两位数)"
+    r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅)了?\s*"
+    rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*(?:个百分点|百分点|个点)|{_NUMBER}\s*倍|一番|两位数)"
 )
 _PERIOD = re.compile(
-    r"(?:截至|截止|截止到|到|至)\s*(?:\d{4}\s*年|今年|去年|本月|上月)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日|底|末)"
+    # a span of days: 2024年10月21日至11月11日
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+    r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
+    r"(?:(?:上|下)半年|[一二三四1-4]季度末|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)|今年)"
     r"|(?:到|至)\s*\d{4}\s*年(?:底|末)?"
-    r"|\d{4}\s*年\s*(?:至|到|—|-|～)\s*\d{4}\s*年"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:第?[一二三四1-4]\s*季度)|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|全年)"
-    r"|\d{4}\s*年(?:度)?"
+    r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
+    r"|过去(?:的)?(?:半年|一年|\d{1,2}\s*(?:年|个月))"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
 )
@@ -57,12 +70,15 @@ _MAG_VALUE = {
 # Words between a subject and its number that are not part of the subject.
 _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
-    r"提高至|上升至|下降至|降至|实现|完成|至|到|了|有|分别|同比|环比|比上年|较上年|从|由|以上|左右|占比|占|接近|不足|多达|高达|仅)+$"
+    r"提高至|上升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
+    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
-    r"^(?:其中|此外|同时|另外|而|且|并|和|及|与|据|根据|数据显示|统计显示|显示|表示|我国的|全国的)+"
+    r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|据|根据|数据显示|统计显示|显示|表示|我国的|全国的)+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
+# where a figure's clause begins: a list (、), a bracket or a quotation stays inside it
+_CLAUSE_START = re.compile(r"[，,；;：:。！？]")
 _YEARISH = re.compile(r"^\d{4}$")
 
 
@@ -75,6 +91,8 @@ class Figure:
     period: str | None  # 2021 年, 一季度, 截至今年 5 月底, 到 2025 年
     subject: str | None  # what is measured: 网上零售额, 5G 基站数
     sentence: str
+    base: str | None = None  # what a change is measured against: 上年同期, 上月, 一季度
+    upper: float | None = None  # the top of a range (3至5倍), normalised like value
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -101,7 +119,10 @@ def _is_plain_chinese_word(num: str) -> bool:
 
 
 def extract_figures(text: str, title: str = "") -> list[Figure]:
-    """Figures of every sentence of ``text`` (and the title, when it carries one)."""
+    """Figures of every sentence of ``text`` (and the title, when it carries one).
+
+    Traditional text (a Hong Kong or Taiwan reprint: 億元, 萬人) is read in Simplified."""
+    text, title = to_simplified(text), to_simplified(title)
     figures: list[Figure] = []
     if title:
         figures.extend(figures_in_sentence(title))
@@ -110,14 +131,16 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         for f in figures_in_sentence(s.text):
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
             if f.period is None and last_period and last_period[0] == s.paragraph:
-                f = Figure(f.text, f.kind, f.value, f.unit, last_period[1], f.subject, f.sentence)
+                f = replace(f, period=last_period[1])
             if f.period:
                 last_period = (s.paragraph, f.period)
             figures.append(f)
     return figures
 
 
-_ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿%％倍]")
+_ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿%％倍番]")
+# full-width digits, point and per cent read as ASCII; one character for one, so positions hold
+_DIGIT_FOLD = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
 def figures_in_sentence(sentence: str | Sentence) -> list[Figure]:
@@ -128,51 +151,85 @@ def figures_in_sentence(sentence: str | Sentence) -> list[Figure]:
     return list(_figures_in_sentence(s))
 
 
+@dataclass
+class _Found:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    unit: str
+    upper: float | None = None
+    own_base: str | None = None  # a comparison the match itself begins with: 同比增长…
+
+
+_FAN = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
+
+
 @lru_cache(maxsize=50_000)
-def _figures_in_sentence(s: str) -> tuple[Figure, ...]:
-    found: list[tuple[int, int, Figure]] = []
+def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
+    s = to_simplified(original)
+    if len(s) != len(original):
+        original = s
+    s = s.translate(_DIGIT_FOLD)
+    found: list[_Found] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
+    def add(f: _Found) -> None:
+        found.append(f)
+        taken.append((f.start, f.end))
+
     for m in CHANGE.finditer(s):
-        amount = m.group("amount")
+        amount = m.group("amount").replace(" ", "")
         value: float | None
         if amount.endswith(("%", "％")):
-            value, unit = parse_number(amount.rstrip("%％").strip()), "%"
-        elif amount.endswith("个百分点"):
-            value, unit = parse_number(amount[:-4].strip()), "个百分点"
+            value, unit = parse_number(amount.rstrip("%％")), "%"
+        elif amount.endswith(("百分点", "个点")):
+            value, unit = parse_number(re.sub(r"个?百分点$|个点$", "", amount)), "个百分点"
         elif amount.endswith("倍"):
-            value, unit = parse_number(amount[:-1].strip()), "倍"
+            value, unit = parse_number(amount[:-1]), "倍"
         else:
             value, unit = None, amount
         if (
-            m.group("verb") in ("下降", "减少", "下滑", "回落", "缩小", "降幅", "降幅为")
+            m.group("verb")
+            in ("下降", "减少", "下滑", "回落", "下跌", "缩小", "收窄", "放缓", "降幅", "降幅为")
             and value is not None
         ):
             value = -value
         start = m.start("verb") if m.group("dir") is None else m.start("dir")
-        found.append((start, m.end(), _figure(s, start, m.end(), m.group(0).strip(), "change", value, unit)))
-        taken.append((start, m.end()))
+        add(
+            _Found(
+                start, m.end(), original[start : m.end()].strip(), "change", value, unit, None, m.group("dir")
+            )
+        )
     for m in PERCENT.finditer(s):
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
-        if m.group("num"):
+        upper = None
+        kind = "percent"
+        if m.group("low"):
+            value, upper, unit = parse_number(m.group("low")), parse_number(m.group("high")), "%"
+        elif m.group("num"):
             value, unit = parse_number(m.group("num")), "%"
         elif m.group("cn"):
             value, unit = parse_number(m.group("cn")), "%"
         elif m.group("pp"):
             value, unit = parse_number(m.group("pp")), "个百分点"
-        else:
-            v = parse_number(m.group("cheng"))
+        elif m.group("cheng"):
+            v = parse_number(m.group("cheng").replace("两", "二"))
             value, unit = (v * 10 if v is not None else None), "%"
-        found.append(
-            (m.start(), m.end(), _figure(s, m.start(), m.end(), m.group(0).strip(), "percent", value, unit))
-        )
-        taken.append((m.start(), m.end()))
+        elif m.group("times"):
+            if _is_plain_chinese_word(m.group("times")) and m.group("times") not in ("一", "两"):
+                continue
+            value, unit, kind = parse_number(m.group("times").replace("两", "二")), "倍", "change"
+        else:
+            value, unit, kind = float(2 ** _FAN[m.group("fans")]), "倍", "change"
+        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), kind, value, unit, upper))
     for m in AMOUNT.finditer(s):
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
         num = m.group("num") or m.group("num2")
         mag = m.group("mag") or m.group("mag2")
@@ -188,66 +245,238 @@ def _figures_in_sentence(s: str) -> tuple[Figure, ...]:
         value = base * _MAG_VALUE.get(mag or "", 1.0)
         kind = "amount" if re.fullmatch(_CURRENCY, unit or "-") else "count"
         unit = "元" if unit in ("元人民币", "人民币") else unit
-        found.append(
-            (m.start(), m.end(), _figure(s, m.start(), m.end(), m.group(0).strip(), kind, value, unit))
-        )
-        taken.append((m.start(), m.end()))
-    found.sort(key=lambda t: t[0])
+        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), kind, value, unit))
+    found.sort(key=lambda f: f.start)
+    return tuple(_describe(s, original, found))
+
+
+def _ordinal_or_name(s: str, start: int, end: int) -> bool:
+    """第17个 (an ordinal), 5日达 and the like are no figures."""
+    return s[max(0, start - 1) : start] == "第"
+
+
+# What a figure is compared with: 同比, 比上年, 较一季度, 高于整体增速, 是上年同期的 (…倍).
+_COMPARE_VERBS = (
+    r"(?:名义|实际)?(?:分别|均)?(?:增长|增加|提高|提升|上升|下降|减少|下滑|回落|回升|加快|放缓|扩大|缩小|收窄|"
+    r"上涨|下跌|翻了?|高出|高|低|多|少|快|慢|新增)"
+)
+_BASE_BEFORE = re.compile(
+    r"(?P<yoy>同比|环比)"
+    rf"|(?P<than>(?<![占对])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
+    r"|(?:高于|低于|快于|慢于|少于|多于)(?P<over>[^，。；：、]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
+    r"|是(?P<times>[^，。；：、是]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
+)
+_CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
+_SOURCE_HEAD = re.compile(
+    r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露|介绍|表示|估计|预测))[，,]?"
+)
+_ANYWHERE = re.compile(
+    r"累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|有|计)"
+)
+# agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
+_COUNTING_VERB = re.compile(r"^.{1,14}?(?:建成|建设|新建和改造|新建|改造|揽收|开设|拥有|注册|培育|认定|设立)")
+_SHARE_WORDS = ("占比", "比重")
+_SCOPE_ONLY = re.compile(r"^(?:全国|我国|全市|全省|该市|本市|目前|平台|[\u4e00-\u9fa5]{2,6}(?:商城|平台))?$")
+_RATE_WORDS = ("增速", "增幅")
+_FILLER_AFTER = re.compile(
+    r"^(?:的)?([\u4e00-\u9fa5A-Za-z0-9“”]{2,14}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通|[，。；,;]|$)"
+)
+
+
+def _base_in(text: str, before: int) -> str | None:
+    """The comparison in ``text`` (a figure's clause up to the figure's end) that starts
+    before the figure (at ``before``)."""
+    found = None
+    for m in _BASE_BEFORE.finditer(text):
+        if m.start() < before:
+            found = m
+    if not found:
+        return None
+    if found.group("yoy"):
+        return found.group("yoy")
+    if found.group("than"):
+        return re.sub(r"(?:名义|实际|分别|均|相比)+$", "", found.group("than").strip()) or None
+    if found.group("over"):
+        return found.group("over").strip()
+    return found.group("times").strip()
+
+
+def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
+    periods = _periods(s)
     out: list[Figure] = []
-    previous_subject: str | None = None
-    for _, _, f in found:
-        if f.subject is None and previous_subject:
-            f = Figure(f.text, f.kind, f.value, f.unit, f.period, previous_subject, f.sentence)
-        previous_subject = f.subject or previous_subject
-        out.append(f)
-    return tuple(out)
+    subjects: list[str | None] = []
+    bases: list[str | None] = []
+    previous_end = 0
+    k = 0
+    while k < len(found):
+        f = found[k]
+        clause_start = _clause_start(s, f.start)
+        segment = s[max(clause_start, previous_end) : f.start]
+        # a 分别 list: 吃类、穿类、用类商品分别增长11.2%、10.8%和7.4%
+        group = [f]
+        if "分别" in segment:
+            while k + len(group) < len(found) and _CONNECTOR.match(
+                s[group[-1].end : found[k + len(group)].start]
+            ):
+                group.append(found[k + len(group)])
+        base = f.own_base or _base_in(s[max(clause_start, previous_end) : f.end], len(segment))
+        if base is None and out and _CONNECTOR.match(segment) and segment.strip():
+            base = bases[-1]  # …增长10.2%和6.4%: the second shares the first's comparison
+        period = _period_for(periods, f.start, base)
+        # the subject is told after the clause's previous figure, if any
+        own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind)
+        names: list[str | None]
+        if len(group) > 1:
+            names = _enumerated(s[clause_start : group[0].start], base, periods, len(group))
+            if names is None:
+                # 同比分别增长10.2%和6.4%: the figures given before, in order
+                earlier = [x for x in subjects if x]
+                names = earlier[-len(group) :] if len(earlier) >= len(group) else [own] * len(group)
+        else:
+            names = [own]
+        for member, name in zip(group, names, strict=True):
+            subject = _complete_subject(name, member, base, subjects, s)
+            unit = member.unit
+            if not unit and subject and _PEOPLE.search(subject):
+                unit = "人"  # 月活跃用户数超过3.5亿: people
+            out.append(
+                Figure(
+                    text=member.text,
+                    kind=member.kind,
+                    value=member.value,
+                    unit=unit,
+                    period=period,
+                    subject=subject,
+                    sentence=original,
+                    base=base,
+                    upper=member.upper,
+                )
+            )
+            subjects.append(subject)
+            bases.append(base)
+        previous_end = group[-1].end
+        k += len(group)
+    return out
 
 
-def _figure(s: str, start: int, end: int, text: str, kind: str, value: float | None, unit: str) -> Figure:
-    return Figure(
-        text=text,
-        kind=kind,
-        value=value,
-        unit=unit,
-        period=_period_before(s, start),
-        subject=_subject_before(s, start),
-        sentence=s,
-    )
+_PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝)(?:数|规模|数量)?$")
 
 
-def _period_before(s: str, start: int) -> str | None:
-    """The nearest period expression before the figure in its sentence, else the first after."""
-    best: str | None = None
-    for m in _PERIOD.finditer(s):
-        if m.start() >= start:
-            break
-        text = m.group(0).strip()
-        if text:
-            best = text
-    if best is None:
-        for m in _PERIOD.finditer(s, start):
-            if m.group(0).strip():
-                return m.group(0).strip()
+def _complete_subject(
+    name: str | None, member: _Found, base: str | None, subjects: list[str | None], s: str
+) -> str | None:
+    """A subject the clause only hints at, completed from the figures before it or the
+    words after it; never empty when either gives one."""
+    before = next((x for x in reversed(subjects) if x), None)
+    subject = name
+    if subject and before and (subject in _SHARE_WORDS or subject.startswith("占")):
+        # …2.29万亿元，占比达89.5%: the share of what came before
+        subject = before + subject
+    elif subject in _RATE_WORDS or (subject is None and member.unit == "个百分点" and base):
+        if before and any(w in before for w in (*_SHARE_WORDS, "率", "占")):
+            subject = before  # a share up so many points is still that share
+        elif before:
+            subject = before.removesuffix("增速") + "增速"  # 增速比…高3.0个百分点
+    if subject is None or _SCOPE_ONLY.match(subject):
+        # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
+        after = _FILLER_AFTER.match(s[member.end :])
+        counted_after = re.search(r"有\s*(?:超过|超|近|约|不到|不足|逾)?\s*$", s[: member.start])
+        if after and (subject is not None or before is None or counted_after):
+            subject = after.group(1)
+    if subject is None or _SCOPE_ONLY.match(subject):
+        subject = before
+    return subject
+
+
+def _clause_start(s: str, position: int) -> int:
+    best = 0
+    for m in _CLAUSE_START.finditer(s, 0, position):
+        best = m.end()
     return best
 
 
-def _subject_before(s: str, start: int) -> str | None:
-    head = s[:start]
-    # the clause the figure sits in
-    parts = _CLAUSE_BREAK.split(head)
-    clause = parts[-1] if parts else head
-    clause = _PERIOD.sub("", clause).strip()
+def _periods(s: str) -> list[tuple[int, int, str]]:
+    """Periods of the sentence, without the comparison bases (比上年, 较一季度, 是2019年的)."""
+    out = []
+    for m in _PERIOD.finditer(s):
+        text = m.group(0).strip()
+        if not text:
+            continue
+        before = s[max(0, m.start() - 2) : m.start()]
+        if re.search(r"(?:比|较|与|是|于|过)\s*$", before) or re.match(r"\s*(?:同期|相比|的)", s[m.end() :]):
+            continue
+        out.append((m.start(), m.end(), text))
+    return out
+
+
+def _period_for(periods: list[tuple[int, int, str]], start: int, base: str | None) -> str | None:
+    """The nearest period before the figure in its sentence, else the first after."""
+    best = None
+    for a, _, text in periods:
+        if a >= start:
+            break
+        best = text
+    if best is None:
+        for a, _, text in periods:
+            if a >= start:
+                return text
+    return best
+
+
+def _strip_subject(clause: str, base: str | None, periods: list) -> str:
+    if base:
+        clause = re.sub(rf"(?:比|较|与|是|高于|低于|快于|慢于)?{re.escape(base)}(?:相比|的)?.*$", "", clause)
+    clause = _BASE_BEFORE.sub("", clause)
+    # a comparison cut short by its figure: 高于整体|增速6.1个百分点
+    clause = re.sub(r"(?:高于|低于|快于|慢于|(?<![占对])(?:比|较)(?!重|例|率))[^，。；]*$", "", clause)
+    for _, _, text in periods:
+        clause = clause.replace(text, "")
+    clause = _PERIOD.sub("", clause)
+    clause = _SOURCE_HEAD.sub("", clause.strip())
+    clause = _ANYWHERE.sub("", clause)
+    return clause
+
+
+def _subject(clause: str, base: str | None, periods: list, kind: str = "") -> str | None:
+    clause = _strip_subject(clause, base, periods)
+    # 已从过去的|20天: the start of a 从…到… cut by its figure
+    clause = re.sub(r"(?:从|由)[^，。从由]{0,6}$", "", clause)
     # a headline runs two figures together: "规模超 45 万亿元 占 GDP 比重"
     clause = re.split(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_COUNTER}|[%％])\s+", clause)[-1]
     # 规模从 11 万亿元增长到 45 万亿元: the subject is what precedes 从/由
-    clause = re.split(r"(?:从|由)\s*[0-9零〇一二两三四五六七八九十]", clause)[0].strip()
+    clause = re.split(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])", clause)[0].strip()
+    # the last item of a list that is not a 分别 list: 、 separates figures' clauses
+    if "分别" not in clause:
+        clause = clause.split("、")[-1] if re.search(rf"{_NUMBER}", clause.split("、")[0]) else clause
     for _ in range(4):
         clause = _VERB_TAIL.sub("", clause).strip()
         clause = _SUBJECT_HEAD.sub("", clause).strip()
-    clause = re.sub(r"^(?:年|月|日|底|末|起|以来|期间|的)+", "", clause).strip()
+    clause = re.sub(r"^(?:年|月|日(?!均)|底|末|起|以来|期间|的|，|,)+", "", clause).strip()
+    if kind == "count":
+        counted = _COUNTING_VERB.match(clause)
+        if counted and len(clause) - counted.end() >= 2:
+            clause = clause[counted.end() :]
     if len(clause) < 2 or len(clause) > 30:
         return None
     return clause
+
+
+def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[str] | None:
+    """吃类、穿类、用类商品 → 吃类商品, 穿类商品, 用类商品; 城镇、农村居民人均可支配收入 →
+    城镇居民…, 农村居民…; None when the clause does not name ``n`` subjects."""
+    head = _strip_subject(clause, base, periods).split("分别")[0]
+    for _ in range(3):
+        head = _VERB_TAIL.sub("", head).strip()
+        head = _SUBJECT_HEAD.sub("", head).strip()
+    items = [i.strip() for i in re.split(r"、|以及|和|及|与", head) if i.strip()]
+    if len(items) != n:
+        return None
+    first = items[:-1]
+    width = len(first[0])
+    if all(len(i) == width for i in first) and len(items[-1]) > width:
+        suffix = items[-1][width:]
+        items = [i + suffix for i in first] + [items[-1]]
+    return items
 
 
 def figure_density(text: str, figures: list[Figure]) -> float:

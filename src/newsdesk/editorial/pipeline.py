@@ -58,7 +58,7 @@ class Analysis:
             self.clean_text,
             self.tags,
             [
-                FigureRow(f.text, f.kind, f.value, f.unit, f.period, f.subject, f.sentence)
+                FigureRow(f.text, f.kind, f.value, f.unit, f.period, f.subject, f.sentence, f.base)
                 for f in self.figures
             ],
         )

@@ -58,6 +58,7 @@ class FigureRow:
     period: str | None
     subject: str | None
     sentence: str
+    base: str | None = None
 
 
 @dataclass
@@ -458,6 +459,7 @@ def figures_since(engine: Engine, since: dt.datetime) -> list[dict]:
             article_figures.c.unit,
             article_figures.c.kind,
             article_figures.c.period,
+            article_figures.c.base,
             article_figures.c.sentence,
         )
         .join(articles, articles.c.id == article_figures.c.article_id)
