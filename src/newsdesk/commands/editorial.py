@@ -342,6 +342,7 @@ FIGURE_FIELDS = [
     "unit",
     "kind",
     "period",
+    "base",
     "sentence",
 ]
 
