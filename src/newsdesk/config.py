@@ -112,10 +112,10 @@ class CollectSettings(BaseModel):
 class EditorialSettings(BaseModel):
     """The editorial stage: clustering, relevance, columns, condensation."""
 
-    # characters of the condensed body, per column; "default" for columns not listed
-    condense_lengths: dict[str, tuple[int, int]] = Field(
-        default_factory=lambda: {"default": (200, 600), "数据观察": (200, 700), "专家视点": (300, 800)}
-    )
+    # The condensed body's length follows the kind of item (company news cut to 30–50%, a
+    # government document kept nearly whole: editorial/house.py). Set (min, max) characters
+    # per column here, "default" for columns not listed, to override it.
+    condense_lengths: dict[str, tuple[int, int]] = Field(default_factory=dict)
     include_keywords: list[str] = Field(
         default_factory=list, description="Words that make a story more relevant"
     )

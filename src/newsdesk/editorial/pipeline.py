@@ -26,8 +26,10 @@ from newsdesk.cluster.lead import LeadCandidate, choose_lead
 from newsdesk.cluster.samestory import figure_keys, story_features, term_vector
 from newsdesk.editorial.boilerplate import strip_boilerplate
 from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, ColumnSuggestion, LabelledText
-from newsdesk.editorial.condense import condense
+from newsdesk.editorial.condense import condense_item
 from newsdesk.editorial.figures import Figure, extract_figures
+from newsdesk.editorial.house import suggest_title
+from newsdesk.editorial.merge import Report, merge_cluster
 from newsdesk.editorial.relevance import ArchiveText, Relevance, RelevanceModel
 from newsdesk.editorial.tags import extract_tags
 from newsdesk.issue.attribution import attribution_line, default_outlet_mark, report_date
@@ -71,7 +73,8 @@ class EditorialContext:
     classifier: ColumnClassifier
     relevance: RelevanceModel
     office: str = DEFAULT_OFFICE
-    condense_lengths: dict[str, tuple[int, int]] = field(default_factory=lambda: {"default": (200, 600)})
+    # per column (or "default"): overrides the length the kind of item sets; empty = by kind
+    condense_lengths: dict[str, tuple[int, int]] = field(default_factory=dict)
     lead_preference: Sequence[str] = ("outlet_rank", "completeness", "earliest")
     outlet_ranks: dict[str, int] = field(default_factory=dict)
     outlet_marks: dict[str, str] = field(default_factory=dict)
@@ -79,8 +82,8 @@ class EditorialContext:
     max_days_apart: int = 10
     today: dt.date = field(default_factory=dt.date.today)
 
-    def lengths_for(self, column: str) -> tuple[int, int]:
-        return self.condense_lengths.get(column) or self.condense_lengths.get("default") or (200, 600)
+    def lengths_for(self, column: str) -> tuple[int, int] | None:
+        return self.condense_lengths.get(column) or self.condense_lengths.get("default") or None
 
 
 @dataclass
@@ -191,7 +194,8 @@ class Prepared:
     analysis: Analysis
     suggestion: ColumnSuggestion
     relevance: Relevance
-    body: str  # condensed to its suggested column's length
+    body: str  # condensed to the length its kind of item sets (or the column's, if configured)
+    house_title: str = ""  # the title in the house form (「机构：事件」), beside the original
 
 
 def prepare_many(articles: Sequence[StoredArticle], context: EditorialContext) -> list[Prepared]:
@@ -201,10 +205,10 @@ def prepare_many(articles: Sequence[StoredArticle], context: EditorialContext) -
     relevances = context.relevance.score_many(texts)
     out = []
     for a, suggestion, relevance in zip(analyses, suggestions, relevances, strict=True):
-        low, high = context.lengths_for(suggestion.column)
-        out.append(
-            Prepared(a, suggestion, relevance, condense(a.article.title, a.clean_text, low, high).body)
-        )
+        date = report_date(a.article.published_at, context.today) if a.article.published_at else None
+        condensed = condense_item(a.article.title, a.clean_text, date, context.lengths_for(suggestion.column))
+        house_title = suggest_title(a.article.title, condensed.body, condensed.kind)
+        out.append(Prepared(a, suggestion, relevance, condensed.body, house_title))
     return out
 
 
@@ -352,6 +356,15 @@ def run_batch(
                 context.outlet_marks,
             )
             mark = attribution.outlet_mark
+        body, column_reasons = p.body, suggestion.reasons[:4]
+        if len(members) > 1 and suggestion.column != READING:
+            merged = _merge(p, [m for m in members if m != lead_id], known, by_id, context)
+            if merged is not None:  # the others add facts: the office wrote it from them all
+                body, latest = merged
+                line, mark = merged_attribution(context.office, latest), None
+                attribution = Attribution(office_compiled=True, editorial_office=context.office, date=latest)
+        if p.house_title and p.house_title != article.title:
+            column_reasons = [f"house title: {p.house_title}", *suggestion.reasons[:3]]
         plans.append(
             ClusterPlan(
                 existing_ids=sorted({stored_cluster[m] for m in members if m in stored_cluster}),
@@ -360,10 +373,10 @@ def run_batch(
                 candidate=CandidateRow(
                     lead_article_id=article.id,
                     title=article.title,
-                    body=p.body,
+                    body=body,
                     column_name=suggestion.column,
                     confidence=suggestion.confidence,
-                    column_reasons=suggestion.reasons[:4],
+                    column_reasons=column_reasons,
                     relevance=score,
                     relevance_reasons=relevance_reasons[:3],
                     outlet=article.outlet,
@@ -377,6 +390,34 @@ def run_batch(
             )
         )
     return RunResult(analyses, plans, [a.article.id for a in analyses], clusterer.pairs_checked)
+
+
+def _merge(
+    lead: Prepared,
+    others: Sequence[int],
+    known: dict[int, StoredArticle],
+    by_id: dict[int, Prepared],
+    context: EditorialContext,
+) -> tuple[str, dt.date] | None:
+    """A merged item's text and date (the latest report's), or None for a reprint cluster."""
+
+    def report(article: StoredArticle, text: str) -> Report:
+        date = report_date(article.published_at, context.today) if article.published_at else None
+        return Report(article.title, text, article.outlet, date)
+
+    a = lead.analysis
+    reports = [
+        report(by_id[m].analysis.article, by_id[m].analysis.clean_text)
+        if m in by_id
+        else report(known[m], known[m].text)
+        for m in others
+    ]
+    lead_report = report(a.article, a.clean_text)
+    item = merge_cluster(lead_report, reports, lengths=context.lengths_for(lead.suggestion.column))
+    if not item.merged:
+        return None
+    dates = [r.date for r in [lead_report, *reports] if r.date]
+    return item.body, max(dates) if dates else context.today
 
 
 # --- wiring to the database and settings ----------------------------------------------------
