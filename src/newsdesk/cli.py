@@ -154,12 +154,38 @@ _register_commands()
 
 
 def main() -> None:
-    from newsdesk.store.db import DatabaseDriverMissing
-
     try:
         app()
-    except DatabaseDriverMissing as exc:
-        from rich.markup import escape
+    except Exception as exc:
+        # A problem of the database itself (locked, read-only, not a database, damaged, an
+        # unknown schema revision, a bad URL or driver) is one line and exit status 2.
+        from newsdesk.store.db import describe_database_error
 
-        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        described = describe_database_error(exc, _database_url())
+        if described is None:
+            raise
+        from newsdesk.text.display import shown
+
+        err_console.print(f"[red]error:[/red] {shown(described, one_line=True)}", highlight=False)
         raise SystemExit(2) from None
+
+
+def _database_url() -> str:
+    """The database the command used, for naming it in an error."""
+    import os
+    import sys
+
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg in ("--database", "-d") and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--database="):
+            return arg.split("=", 1)[1]
+    if os.environ.get("NEWSDESK_DATABASE_URL"):
+        return os.environ["NEWSDESK_DATABASE_URL"]
+    try:
+        from newsdesk.config import load_settings
+
+        return load_settings().effective_database_url
+    except Exception:  # noqa: BLE001 - the settings themselves are broken: name no database
+        return "the configured database"

@@ -128,3 +128,86 @@ def open_database(url: str) -> Engine:
     if not at_head(engine):
         migrate(engine)
     return engine
+
+
+def _where(url: str) -> str:
+    """The database a message names: the SQLite file, else the URL without its password."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - not a URL at all: name what was given
+        return repr(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ":memory:"
+        if database.startswith("file:"):
+            database = database[5:].split("?", 1)[0]
+        return str(Path(database).resolve()) if database != ":memory:" else database
+    return parsed.render_as_string(hide_password=True)
+
+
+# (words in the driver's message, what it means, what to do)
+_SQLITE_PROBLEMS = [
+    (
+        "database is locked",
+        "is locked by another program (another newsdesk command?)",
+        "wait for it to finish, or stop it, and run the command again",
+    ),
+    (
+        "readonly database",
+        "is read-only",
+        "make the file and its folder writable, or copy the database somewhere writable",
+    ),
+    (
+        "file is not a database",
+        "is not an SQLite database (or is encrypted)",
+        "point --database or database_url at the newsdesk database",
+    ),
+    (
+        "disk image is malformed",
+        "is damaged",
+        "restore it from a backup, or rescue what is left with: sqlite3 FILE .recover",
+    ),
+    (
+        "unable to open database file",
+        "cannot be opened",
+        "check that its folder exists and can be written",
+    ),
+    ("disk i/o error", "could not be read or written (disk I/O error)", "check the disk and the file"),
+    ("database or disk is full", "cannot grow: the disk is full", "free some space and run again"),
+]
+
+
+def describe_database_error(exc: BaseException, url: str) -> str | None:
+    """One line saying what is wrong with the database and what to do, or None when ``exc``
+    is not a problem of the database itself."""
+    from sqlalchemy import exc as sa_exc
+
+    where = _where(url)
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    lowered = message.lower()
+    if isinstance(exc, DatabaseDriverMissing):
+        return str(exc)
+    if isinstance(exc, sa_exc.ArgumentError) and "url" in lowered:
+        return f"not a database URL: {url!r}; give one such as sqlite:///newsdesk-data/newsdesk.db"
+    if isinstance(exc, sa_exc.NoSuchModuleError):
+        plugin = message.rsplit(":", 1)[-1].strip()
+        return f"unknown database kind or driver {plugin!r} in {where}; use sqlite:///FILE or e.g. postgresql+psycopg://…"
+    if type(exc).__name__ == "CommandError" and type(exc).__module__.startswith("alembic"):
+        revision = re.search(r"identified by '([^']+)'", message)
+        if revision:
+            return (
+                f"database {where} has schema revision {revision.group(1)}, which this newsdesk does not know: "
+                "it was made by a newer newsdesk (upgrade this one) or by another program"
+            )
+        return f"database {where}: cannot bring its schema up to date ({message.splitlines()[0]})"
+    if isinstance(exc, sa_exc.DBAPIError | sa_exc.OperationalError) or type(exc).__module__ == "sqlite3":
+        for words, meaning, todo in _SQLITE_PROBLEMS:
+            if words in lowered:
+                return f"database {where} {meaning}: {todo}"
+        if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError) and not isinstance(
+            exc, sa_exc.ProgrammingError
+        ):
+            first = message.splitlines()[0] if message else type(exc).__name__
+            return f"database {where} cannot be used: {first}"
+    return None
