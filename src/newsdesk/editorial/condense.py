@@ -206,7 +206,11 @@ def condense_item(
     total = sum(len(u.text) for u in units)
     low, high = lengths or house.target_length(kind, total)
     reasons = [house.filler_reason(u.text, kind) for u in units]
-    lead = next((i for i, r in enumerate(reasons) if r is None), 0)
+    # the opening states the news: it goes only as a disclaimer or a notice
+    lead = next(
+        (i for i, r in enumerate(reasons) if r is None or (i == 0 and r not in house.ALWAYS_FILLER)), 0
+    )
+    reasons[lead] = None
     scores = score_sentences(title, units)
     if kind == house.DATA:
         scores = [
@@ -219,8 +223,12 @@ def condense_item(
         cut = _cut_at_clause(units[lead].text, low, high)
         kept = [Sentence(house.absolute_dates(cut, date), units[lead].paragraph, 0)]
         return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
+    if kind == house.GOVERNMENT and lengths is None:  # a document is kept whole, lists and all
+        high = max(high, min(house.MAX_DOCUMENT, total - sum(len(t) for t, _ in dropped)))
     rest = [units[i] for i in candidates]
     worth = 0.0 if total - sum(len(t) for t, _ in dropped) <= high else 1.0
+    if kind == house.GOVERNMENT and lengths is None:
+        worth = float("-inf")
     chosen_rest = _select(
         rest,
         [scores[i] for i in candidates],

@@ -36,7 +36,10 @@ _ISSUING = re.compile(r"(?:印发|发布|出台|公布|部署|施行|实施|制�
 _PROGRAMME = re.compile(
     r"专项行动|专项整治|行动计划|(?:^|\n)[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]+条"
 )
-_REPORT = re.compile(r"数据|统计|报告|监测|显示|发布.{0,12}(?:情况|数据)|同比|环比")
+# a research or statistics release: 《…报告》, 报告显示, 统计, 监测数据
+_REPORT = re.compile(
+    r"《[^》]{2,40}报告[^》]{0,12}》|报告(?:显示|预计|指出)|统计局|统计(?:数据|显示|公报)|监测数据"
+)
 
 # Not the news, whatever the length.
 _FILLER = [
@@ -56,7 +59,7 @@ _FILLER = [
     ),
     (
         re.compile(
-            r"呼吁|^[^。]{0,30}希望[^。]{0,6}(?:广大|各|消费者|商家|主播)|下一步|将继续[^。]{0,20}(?:推进|推动|加强|做好)|将进一步"
+            r"呼吁|^[^。]{0,30}希望[^。]{0,6}(?:广大|各|消费者|商家|主播)|下一步|(?:表示|指出|认为)[^。]{0,40}将(?:继续|进一步)"
         ),
         "appeal or outlook",
     ),
@@ -77,7 +80,8 @@ _FILLER = [
     (re.compile(r"^(?:值得(?:关注|一提|注意)的是|事实上|记得)"), "aside"),
 ]
 # a sentence that tells background even when it carries a figure
-_ALWAYS_FILLER = {"disclaimer", "reminder", "legal citation"}
+ALWAYS_FILLER = {"disclaimer", "reminder", "legal citation"}
+MAX_DOCUMENT = 3000  # characters of a government document kept whole
 # for commentary the argument is the substance: only these go
 _COMMENTARY_FILLER = {"disclaimer", "reminder", "legal citation", "quotation", "aside"}
 
@@ -106,7 +110,7 @@ def classify_kind(title: str, text: str) -> ItemKind:
     with_figures = sum(1 for s in sentences if figures_in_sentence(s.text))
     share = with_figures / len(sentences)
     agency_lead = bool(_AGENCY.match(re.sub(r"^[^，,]{0,10}[，,]", "", sentences[0].text)))
-    if share >= 0.55 and (_REPORT.search(head) or agency_lead):
+    if (share >= 0.45 and _REPORT.search(head)) or (share >= 0.55 and agency_lead):
         return ItemKind(DATA, [f"a data release: figures in {with_figures} of {len(sentences)} sentences"])
     if len(text) <= 900:
         return ItemKind(COMPANY, [f"short news ({len(text)} characters)"])
@@ -120,11 +124,11 @@ def target_length(kind: str, length: int) -> tuple[int, int]:
         return int(max(low, min(high, x)))
 
     if kind == GOVERNMENT:
-        return clamp(0.7 * length, 150, 2400), clamp(0.97 * length, 200, 3000)
+        return clamp(0.7 * length, 150, 2400), clamp(0.97 * length, 200, MAX_DOCUMENT)
     if kind == DATA:
         return clamp(0.45 * length, 150, 450), clamp(0.72 * length, 200, 650)
     if kind == COMMENTARY:
-        return clamp(0.4 * length, 200, 500), clamp(0.62 * length, 260, 700)
+        return clamp(0.45 * length, 200, 500), clamp(0.65 * length, 260, 700)
     if kind == COMPANY:
         return clamp(0.3 * length, 120, 220), clamp(0.48 * length, 170, 300)
     return clamp(0.3 * length, 150, 350), clamp(0.5 * length, 220, 600)
@@ -138,7 +142,7 @@ def filler_reason(sentence: str, kind: str = OTHER) -> str | None:
             continue
         if kind == COMMENTARY and reason not in _COMMENTARY_FILLER:
             continue
-        if has_figures and reason not in _ALWAYS_FILLER and reason != "background":
+        if has_figures and reason not in ALWAYS_FILLER and reason != "background":
             continue
         if (
             has_figures
@@ -187,13 +191,13 @@ def absolute_dates(text: str, date: dt.date | None) -> str:
 def _inside_word(text: str, i: int) -> bool:
     # 如今天… would read 如今 + 天; a digit or 月 before means it is already a date
     before = text[i - 1] if i else ""
-    return before in "如至于迄" or before.isdigit()
+    return bool(before) and (before in "如至于迄" or before.isdigit())
 
 
 # Outlet markers in front of the lead: 证券时报网讯，  36氪获悉，  11月13日报道：  （网经社讯）
 _LEAD_MARKER = re.compile(
     r"^(?:[（(][^）)]{1,12}讯[）)]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}(?:网|社|报|台|新闻|财经|氪)?讯\s*[，,：:]?\s*|"
-    r"[\u4e00-\u9fa5A-Za-z0-9]{2,8}获悉[，,]\s*|\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)\s*[：:，,]\s*)"
+    r"[\u4e00-\u9fa5A-Za-z0-9]{2,8}获悉[，,]\s*|据[^，,。]{2,12}(?:报道|报导|消息)[，,]\s*|\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)\s*[：:，,]\s*)"
 )
 
 
@@ -206,13 +210,15 @@ def strip_lead_marker(text: str) -> str:
 
 # --- house titles -------------------------------------------------------------------------------
 
-_HOUSE_TITLE = re.compile(r"^[^：:]{2,16}[：:][^：:]{4,}$")
+# 「机构：事件」: a source's name (no figures in it) before the colon
+_HOUSE_TITLE = re.compile(r"^[^：:0-9０-９]{2,14}[：:][^：:]{4,}$")
 _ORG_IN_TEXT = re.compile(
     r"((?:国务院办公厅|国家[\u4e00-\u9fa5]{1,8}(?:局|委员会|委|总局|署|中心)|[\u4e00-\u9fa5]{1,6}(?:部|总局|海关总署|网信办)|"
     r"[\u4e00-\u9fa5A-Za-z]{2,8}(?:研究院|协会|研究中心|信息中心))(?:[（(][A-Za-z]{2,8}[）)])?)"
 )
 _SAYS = re.compile(
-    r"^(.{2,12}?)(?:日前|近日|今日|\d{1,2}月\d{1,2}日|\d{1,2}日)?(?:发布|宣布|公布|表示|印发|透露|介绍|称)"
+    r"^(.{2,14}?)(?:日前|近日|今日|\d{1,2}月\d{1,2}日|\d{1,2}日)?"
+    r"(?:联合)?(发布|宣布|公布|表示|印发|透露|介绍|称|披露|启用|上线|推出|召开|举办|部署|出台)"
 )
 _KEY_FIGURE_CLAUSE = re.compile(
     r"[^，。；：]*?(?:增长|下降|达到?|突破|超过|完成|提升至|增至|为)[^，。；]*?\d[^，。；]*"
@@ -225,39 +231,59 @@ def is_house_title(title: str) -> bool:
 
 
 def suggest_title(title: str, body: str, kind: str = OTHER) -> str:
-    """The original headline put in the house form: the source or agency in front
-    (「商务部：…」), the event or the key figure after it. The original is kept when it is
-    already in that form or no source can be told."""
+    """The headline in the house form: the source or agency in front (「商务部：…」), the key
+    figure of the lead after it when there is one, else the event. The original is kept
+    when it is already in that form, or names its source first and has no key figure, or
+    no source can be told."""
     title = title.strip()
     if _HOUSE_TITLE.match(title):
         return title
     first = strip_lead_marker(body.split("\n", 1)[0]).strip()
     org = _source_of(first)
-    if not org or org in title[: len(org) + 2]:
-        head = title
-        if org and title.startswith(org):
-            head = title[len(org) :].lstrip("，,：: ")
-            if head:
-                return f"{org}：{head}"
+    if not org:
         return title
-    event = title
-    if kind == DATA and not figures_in_sentence(title):
-        clause = _key_clause(first, body)
-        if clause:
-            event = clause
-    return f"{org}：{event}"
+    if kind == GOVERNMENT:
+        document = _POLICY_DOCUMENT.search(first)
+        verb = _SAYS.match(_after_time(first))
+        if document:
+            return f"{org}：{verb.group(2) if verb else '发布'}{document.group(0)}"
+    clause = _key_clause(first, body) if kind != GOVERNMENT and kind != COMMENTARY else None
+    if clause:
+        if clause.startswith(org):
+            clause = clause[len(org) :].lstrip("，,的")
+        return f"{org}：{clause}"
+    if org[:2] in title or kind == COMMENTARY:
+        return title
+    return f"{org}：{title}"
 
 
 def _source_of(sentence: str) -> str | None:
-    m = _SAYS.match(
-        re.sub(r"^(?:据|记者[^，,]{0,8}从|\d{1,2}月\d{1,2}日[，,]?|[^，,]{0,8}[，,])", "", sentence, count=1)
-    )
-    if m:
-        name = re.sub(r"(?:方面|有关负责人|负责人|相关负责人|旗下.*)$", "", m.group(1)).strip("，, ")
-        if 2 <= len(name) <= 12 and not re.search(r"[，。“”0-9]|今年|记者|数据|报告", name):
-            return name
+    """Who tells the news in the lead: 顺丰控股 in 11月18日晚间，顺丰控股发布…"""
+    sentence = re.sub(r"^(?:据|记者[^，,]{0,10}从)", "", sentence)
+    for clause in re.split(r"[，,]", sentence)[:3]:
+        clause = _after_time(clause)
+        m = _SAYS.match(clause)
+        if not m:
+            continue
+        name = re.sub(
+            r"(?:方面|有关负责人|负责人|相关负责人|旗下.*|日前|近日|今日|在[^在]{1,8})$", "", m.group(1)
+        )
+        name = name.strip("，, ")
+        abbreviation = re.search(r"[（(]([A-Za-z]{2,8})[）)]$", name)
+        if abbreviation:
+            return abbreviation.group(1)
+        if 2 <= len(name) <= 14 and not re.search(r"[，。“”《]|今年|记者|数据|报告|显示", name):
+            return name.replace("、", " ")
     m = _ORG_IN_TEXT.search(sentence[:40])
     return m.group(1) if m else None
+
+
+def _after_time(clause: str) -> str:
+    return re.sub(
+        r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:晚间|上午|下午|晚)?[，,]?|^(?:今日|近日|日前|昨日)[，,]?",
+        "",
+        clause,
+    )
 
 
 def _key_clause(lead: str, body: str) -> str | None:

@@ -47,12 +47,17 @@ def _grams(text: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
 def _figure_keys(text: str) -> set[str]:
-    return {re.sub(r"\s", "", f.text) for f in figures_in_sentence(text)}
+    """The figures and days a text states: what a fact adds."""
+    return {re.sub(r"\s", "", f.text) for f in figures_in_sentence(text)} | set(_DAY.findall(text))
 
 
 def added_facts(lead_text: str, other: Report, kind: str) -> list[Sentence]:
-    """The other report's units that carry figures the lead lacks and repeat no lead sentence."""
+    """The other report's units that carry figures or days the lead lacks and repeat no
+    lead sentence."""
     lead_units = [_grams(u.text) for u in units_of(split_sentences(lead_text))]
     lead_figures = _figure_keys(lead_text)
     units = units_of(split_sentences(house.strip_lead_marker(other.text.strip())))
@@ -91,7 +96,7 @@ def merge_cluster(
     if not contributions or kind in (house.COMMENTARY, house.GOVERNMENT):
         return MergedItem(lead_condensed.body, False, [], ["the other reports repeat the lead"])
     combined = len(lead.text) + sum(len(o.text) for o in others)
-    budget = int(max(220, min(420, 0.3 * combined)))
+    budget = int(max(220, min(320, 0.25 * combined)))
     if lengths:
         budget = max(budget, lengths[1])
     # the lead, shorter, then each report's new facts in its own paragraph
