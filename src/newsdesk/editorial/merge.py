@@ -24,6 +24,9 @@ from newsdesk.editorial.sentences import Sentence, split_sentences
 NEAR_DUPLICATE = 0.5
 # figures a fact must add: a unit whose figures all appear in the lead adds nothing
 MAX_ADDED_PER_REPORT = 2
+# another report, not a rewrite: this many facts the lead lacks, this share of what it states
+MIN_NEW_FACTS = 2
+NEW_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -50,23 +53,53 @@ def _grams(text: str) -> set[str]:
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
 
-def _figure_keys(text: str) -> set[str]:
-    """The figures and days a text states: what a fact adds."""
-    return {re.sub(r"\s", "", f.text) for f in figures_in_sentence(text)} | set(_DAY.findall(text))
+def _facts(text: str) -> list[tuple[float | str, str]]:
+    """The figures (value, unit) and days a text states: what a fact adds."""
+    out: list[tuple[float | str, str]] = [
+        (f.value, f.unit.replace("个百分点", "百分点"))
+        for f in figures_in_sentence(text)
+        if f.value is not None
+    ]
+    return out + [(d, "day") for d in _DAY.findall(text)]
+
+
+def _known(fact: tuple[float | str, str], known: list[tuple[float | str, str]]) -> bool:
+    """Stated in the lead too: the same day, or the same unit and a value within 5% (a
+    rewrite rounds 279.5亿元 to 近280亿元)."""
+    value, unit = fact
+    for v, u in known:
+        if u != unit:
+            continue
+        if isinstance(value, str) or isinstance(v, str):
+            if value == v:
+                return True
+        elif v == value or (v and abs(value - v) <= 0.05 * abs(v)):
+            return True
+    return False
+
+
+def tells_more(lead_text: str, other_text: str) -> bool:
+    """Another report rather than a rewrite: most of what it states (figures, days) is not
+    in the lead, and at least ``MIN_NEW_FACTS`` of it. A rewrite repeats the lead's
+    figures and adds a detail or two."""
+    known = _facts(lead_text)
+    stated = _facts(other_text)
+    new = [f for f in stated if not _known(f, known)]
+    return len(new) >= MIN_NEW_FACTS and len(new) >= NEW_SHARE * len(stated)
 
 
 def added_facts(lead_text: str, other: Report, kind: str) -> list[Sentence]:
     """The other report's units that carry figures or days the lead lacks and repeat no
     lead sentence."""
     lead_units = [_grams(u.text) for u in units_of(split_sentences(lead_text))]
-    lead_figures = _figure_keys(lead_text)
+    lead_facts = _facts(lead_text)
     units = units_of(split_sentences(house.strip_lead_marker(other.text.strip())))
     out = []
     for u in units:
         if house.filler_reason(u.text, kind) is not None:
             continue
-        figures = _figure_keys(u.text)
-        if not figures or figures <= lead_figures:
+        facts = _facts(u.text)
+        if not facts or all(_known(f, lead_facts) for f in facts):
             continue
         grams = _grams(u.text)
         if not grams or any(len(grams & g) / len(grams) >= NEAR_DUPLICATE for g in lead_units):
@@ -89,7 +122,7 @@ def merge_cluster(
     for other in others:
         if other.outlet in seen_outlets and other.outlet is not None and other.outlet == lead.outlet:
             continue  # the lead's own outlet again: an update, not another report
-        facts = added_facts(lead.text, other, kind)
+        facts = added_facts(lead.text, other, kind) if tells_more(lead.text, other.text) else []
         if facts:
             contributions.append((other, facts))
             seen_outlets.add(other.outlet)
