@@ -24,6 +24,9 @@ def serve(
         "127.0.0.1", "--host", help="Address to listen on (default: this machine only)."
     ),
     port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1, help="Server processes (more serve more editors at once on more cores)."
+    ),
 ) -> None:
     """Open the editor's desk in the browser: inbox, issue builder, archive, sources.
 
@@ -41,7 +44,23 @@ def serve(
             "no accounts yet: make one with `newsdesk user add NAME --role admin` to sign in", markup=False
         )
     console.print(f"the desk is at http://{host}:{port}/login (Ctrl-C stops it)", markup=False)
-    uvicorn.run(desk, host=host, port=port, log_level="warning", proxy_headers=False)
+    if workers == 1:
+        uvicorn.run(desk, host=host, port=port, log_level="warning", proxy_headers=False)
+        return
+    import os
+
+    # each worker process builds the app from the environment: hand it the database in use
+    os.environ["NEWSDESK_DATABASE_URL"] = settings.effective_database_url
+    os.environ["NEWSDESK_DATA_DIR"] = str(settings.data_dir)
+    uvicorn.run(
+        "newsdesk.desk.app:create_app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=False,
+    )
 
 
 def _read_password(from_stdin: bool) -> str:

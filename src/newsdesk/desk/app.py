@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -50,6 +51,44 @@ class CsrfRefused(Exception):
     pass
 
 
+class SecurityHeaders:
+    """Content-Security-Policy and friends on every answer (a plain ASGI middleware: cheap)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith("/static/")
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                extra = [
+                    (b"content-security-policy", security.PAGE_CSP.encode()),
+                    (b"x-frame-options", b"DENY"),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),
+                ]
+                if not static:
+                    extra.append((b"cache-control", b"no-store"))
+                headers += [(k, v) for k, v in extra if k not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app_from_environment() -> FastAPI:
+    """For ``newsdesk serve --workers N``: each worker process reads the settings itself."""
+    from newsdesk.config import load_settings
+
+    return create_app(load_settings())
+
+
 def create_app(settings: Settings) -> FastAPI:
     engine = engine_for(settings)
     limiter = security.LoginLimiter()
@@ -64,17 +103,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.limiter = limiter
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", security.PAGE_CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if not request.url.path.startswith("/static/"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
-
     app.add_middleware(
         SessionMiddleware,
         secret_key=security.session_secret(settings.data_dir),
@@ -83,6 +111,7 @@ def create_app(settings: Settings) -> FastAPI:
         same_site="lax",
         https_only=False,  # the desk is served on localhost; behind TLS put a proxy in front
     )
+    app.add_middleware(SecurityHeaders)  # outermost: every answer gets the headers
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.exception_handler(NotSignedIn)
@@ -337,9 +366,26 @@ def _columns(settings: Settings, engine) -> list[str]:
     return list(columns)
 
 
+class _Cached:
+    """A value recomputed at most every ``seconds`` (the inbox's filter choices scan every article)."""
+
+    def __init__(self, compute, seconds: float = 60.0):
+        self.compute, self.seconds = compute, seconds
+        self.value, self.at = None, -1e9
+
+    def __call__(self):
+        now = time.monotonic()
+        if now - self.at > self.seconds:
+            self.value, self.at = self.compute(), now
+        return self.value
+
+
 def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
     from newsdesk.store.drafts import DraftError, add_item, get_candidate, list_candidates
     from newsdesk.store.editorial import record_decision
+
+    filter_choices = _Cached(lambda: desk_store.inbox_columns_and_outlets(engine))
+    column_choices = _Cached(lambda: _columns(settings, engine), 10.0)
 
     def _filter(column, outlet, days, score, status) -> desk_store.InboxFilter:
         since = None
@@ -375,7 +421,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         ids, more = desk_store.inbox_page(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         by_id = {c.id: c for c in list_candidates(engine, ids=ids, with_figures=False)} if ids else {}
         rows = [by_id[i] for i in ids if i in by_id]
-        columns, outlets = desk_store.inbox_columns_and_outlets(engine)
+        columns, outlets = filter_choices()
         query = {"column": column, "outlet": outlet, "days": days, "score": score, "status": f.status}
         base = {k: v for k, v in query.items() if v}
         return _page(
@@ -386,7 +432,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
             rows=rows,
             page=page,
             more=more,
-            columns=_columns(settings, engine) or columns,
+            columns=column_choices() or columns,
             outlets=outlets,
             query=query,
             prev_url="/inbox?" + urlencode({**base, "page": page - 1}) if page > 1 else None,

@@ -156,13 +156,15 @@ def inbox_page(engine: Engine, f: InboxFilter, offset: int = 0, limit: int = 50)
         query = query.where(candidate_items.c.relevance >= f.min_relevance)
     if f.outlet:
         query = query.where(
-            exists()
-            .where(cluster_members.c.cluster_id == candidate_items.c.cluster_id)
-            .where(articles.c.id == cluster_members.c.article_id)
-            .where(articles.c.outlet == f.outlet)
+            candidate_items.c.cluster_id.in_(
+                select(cluster_members.c.cluster_id)
+                .join(articles, articles.c.id == cluster_members.c.article_id)
+                .where(articles.c.outlet == f.outlet)
+            )
         )
     query = (
-        query.order_by(clusters.c.updated_at.desc(), candidate_items.c.id.desc())
+        # clusters.id, not the candidate's: the index on updated_at gives this order as it is
+        query.order_by(clusters.c.updated_at.desc(), clusters.c.id.desc())
         .offset(max(offset, 0))
         .limit(limit + 1)
     )

@@ -181,6 +181,7 @@ articles = Table(
     Column("fetched_at", DateTime(timezone=True), nullable=False),
     Column("processed_at", DateTime(timezone=True)),  # set by the editorial stage
     Index("ix_articles_published_at", "published_at"),
+    Index("ix_articles_outlet", "outlet"),  # the desk's filters by outlet
 )
 
 # --- editorial -----------------------------------------------------------------------------
@@ -193,6 +194,7 @@ clusters = Table(
     Column("size", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_clusters_updated_at", "updated_at"),  # the desk's inbox, newest first
 )
 
 cluster_members = Table(

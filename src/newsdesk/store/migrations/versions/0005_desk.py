@@ -1,4 +1,4 @@
-"""desk: users who sign in, candidates snoozed in the inbox
+"""desk: users who sign in, candidates snoozed in the inbox, indexes for the inbox
 
 Revision ID: 0005
 Revises: 0004
@@ -38,8 +38,12 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("candidate_id", name=op.f("pk_candidate_snoozes")),
     )
+    op.create_index("ix_clusters_updated_at", "clusters", ["updated_at"], unique=False)
+    op.create_index("ix_articles_outlet", "articles", ["outlet"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_outlet", table_name="articles")
+    op.drop_index("ix_clusters_updated_at", table_name="clusters")
     op.drop_table("candidate_snoozes")
     op.drop_table("users")

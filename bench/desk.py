@@ -1,0 +1,247 @@
+"""The editor's desk under load: 20 editors on loopback paging the inbox and opening clusters.
+
+A fresh SQLite database gets ``--articles`` generated articles (~400 characters, 25 outlets,
+60 days) grouped into ``--clusters`` clusters with their candidate items; ``newsdesk serve``
+runs in its own process; ``--clients`` concurrent clients each sign in, then for
+``--seconds`` open the inbox, page through it (pages 1–5, sometimes filtered by column or
+outlet) and open a cluster from the page, with no pause between requests. Prints requests/s
+and p50/p95/p99 latency, overall and per kind of page, and a baseline: the same clients
+fetching a static file from the same server (what the server and the client cost alone).
+
+    .venv/bin/python bench/desk.py [--articles 100000] [--clusters 20000] [--clients 20] [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTLETS = [
+    "新华社", "人民网", "经济日报", "国际商报", "中国商报", "电商报", "央视网", "澎湃新闻", "第一财经日报",
+    "21世纪经济报道", "证券日报", "中国经济网", "中国新闻网", "网经社", "亿邦动力", "人民日报", "新华网",
+    "中国消费者报", "商务部网站", "工信微报", "光明日报", "经济参考报", "南方日报", "北京商报", "界面新闻",
+]  # fmt: skip
+COLUMNS = ["行业资讯", "政策法规", "数据观察", "专家视点", "悦读电商"]
+PASSWORD = "bench password"
+
+
+def build(url: str, n_articles: int, n_clusters: int, seed: int = 7) -> None:
+    from newsdesk.desk.security import hash_password
+    from newsdesk.store.db import open_database
+    from newsdesk.store.desk import add_user
+    from newsdesk.store.editorial import CandidateRow, ClusterPlan, insert_plain_articles, save_run
+
+    rng = random.Random(seed)
+    alphabet = "电商平台跨境物流消费者数据增长同比市场企业发布报告显示今年上半年全国网上零售额直播农村快递业务量政策监管规定"
+    start = dt.datetime(2022, 5, 1, tzinfo=dt.UTC)
+    engine = open_database(url)
+    batch = []
+    for i in range(n_articles):
+        words = "".join(rng.choices(alphabet, k=400))
+        text = "。\n".join(words[k : k + 100] for k in range(0, 400, 100)) + "。"
+        batch.append(
+            {
+                "url": f"https://bench.invalid/{i}",
+                "outlet": OUTLETS[i % len(OUTLETS)],
+                "title": f"{words[:18]}（{i}）",
+                "text": text,
+                "published_at": start + dt.timedelta(minutes=i * 60 * 24 * 60 / n_articles),
+            }
+        )
+        if len(batch) == 5000:
+            insert_plain_articles(engine, batch)
+            batch = []
+    if batch:
+        insert_plain_articles(engine, batch)
+    size = max(1, n_articles // n_clusters)
+    plans = []
+    for c in range(n_clusters):
+        members = list(range(c * size + 1, c * size + size + 1))
+        lead = members[0]
+        column = COLUMNS[c % len(COLUMNS)]
+        outlet = OUTLETS[(lead - 1) % len(OUTLETS)]
+        plans.append(
+            ClusterPlan(
+                existing_ids=[],
+                member_ids=members,
+                lead_article_id=lead,
+                candidate=CandidateRow(
+                    lead_article_id=lead,
+                    title=f"候选{c}：" + "".join(rng.choice(alphabet) for _ in range(16)),
+                    body="".join(rng.choice(alphabet) for _ in range(300)),
+                    column_name=column,
+                    confidence=rng.random(),
+                    column_reasons=[f"model: 0.{rng.randrange(10, 99)} for {column}"],
+                    relevance=rng.random(),
+                    relevance_reasons=["beat words: 电商"],
+                    outlet=outlet,
+                    outlet_mark="《》",
+                    attribution_line=f"来源：《{outlet}》 编选：《电子商务动态》编辑部 2022 年 06 月 28 日",
+                ),
+                new_member_reasons={m: ["bench"] for m in members[1:]},
+            )
+        )
+        if len(plans) == 2000:
+            save_run(engine, [], plans, [])
+            plans = []
+    if plans:
+        save_run(engine, [], plans, [])
+    add_user(engine, "bench", "editor", hash_password(PASSWORD))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def client(base: str, seconds: float, latencies: dict, rng: random.Random, static_only: bool) -> None:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        page = await http.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        done = await http.post(
+            "/login", data={"username": "bench", "password": PASSWORD, "csrf_token": token, "next": "/inbox"}
+        )
+        assert done.status_code in (200, 303), done.status_code
+        stop = time.perf_counter() + seconds
+        candidates: list[str] = []
+        while time.perf_counter() < stop:
+            if static_only:
+                kind, path = "static", "/static/desk.css"
+            else:
+                roll = rng.random()
+                if roll < 0.4 and candidates:
+                    kind, path = "cluster", f"/clusters/{rng.choice(candidates)}"
+                elif roll < 0.55:
+                    kind = "inbox filtered"
+                    path = rng.choice(
+                        [f"/inbox?column={rng.choice(COLUMNS)}", f"/inbox?outlet={rng.choice(OUTLETS)}"]
+                    )
+                else:
+                    kind, path = "inbox", f"/inbox?page={rng.randint(1, 5)}"
+            t0 = time.perf_counter()
+            answer = await http.get(path)
+            elapsed = time.perf_counter() - t0
+            if answer.status_code != 200:
+                raise SystemExit(f"{path}: HTTP {answer.status_code}")
+            latencies.setdefault(kind, []).append(elapsed)
+            if kind.startswith("inbox"):
+                found = re.findall(r'data-candidate="(\d+)"', answer.text)
+                if found:
+                    candidates = found
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def report(title: str, latencies: dict, seconds: float) -> None:
+    every = [x for v in latencies.values() for x in v]
+    print(f"{title}: {len(every) / seconds:,.1f} requests/s over {seconds:.0f} s ({len(every):,} requests)")
+    for kind, values in [("all", every), *sorted(latencies.items())]:
+        print(
+            f"  {kind:<15} n={len(values):>6}  p50 {percentile(values, 0.5) * 1000:6.1f} ms  "
+            f"p95 {percentile(values, 0.95) * 1000:6.1f} ms  p99 {percentile(values, 0.99) * 1000:6.1f} ms  "
+            f"mean {statistics.fmean(values) * 1000:6.1f} ms"
+        )
+
+
+def run_load(base: str, clients: int, seconds: float, static_only: bool = False) -> dict:
+    latencies: dict = {}
+
+    async def main() -> None:
+        await asyncio.gather(
+            *(client(base, seconds, latencies, random.Random(n), static_only) for n in range(clients))
+        )
+
+    asyncio.run(main())
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--clusters", type=int, default=20_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (newsdesk serve --workers)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="newsdesk-desk-bench-") as folder:
+        url = f"sqlite:///{Path(folder) / 'newsdesk.db'}"
+        t0 = time.perf_counter()
+        build(url, args.articles, args.clusters)
+        print(
+            f"database: {args.articles:,} articles, {args.clusters:,} clusters in {time.perf_counter() - t0:.1f} s"
+        )
+        port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+        env["NEWSDESK_DATA_DIR"] = folder
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "newsdesk",
+                "--database",
+                url,
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+            ],
+            env=env,
+            cwd=folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(300):
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            else:
+                raise SystemExit("the desk did not start: " + server.stderr.read().decode(errors="replace"))
+            run_load(base, 2, 3)  # warm up
+            baseline = run_load(base, args.clients, min(10.0, args.seconds), static_only=True)
+            report(
+                f"baseline, {args.clients} clients fetching a static file", baseline, min(10.0, args.seconds)
+            )
+            measured = run_load(base, args.clients, args.seconds)
+            report(
+                f"desk, {args.clients} clients (inbox, its pages and filters, clusters)",
+                measured,
+                args.seconds,
+            )
+            p95 = percentile([x for v in measured.values() for x in v], 0.95) * 1000
+            print(f"p95 {p95:.1f} ms (target < 100 ms): {'met' if p95 < 100 else 'NOT met'}")
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
