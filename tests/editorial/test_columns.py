@@ -145,3 +145,52 @@ def test_a_model_file_of_the_earlier_format_still_loads(stories):
         "上半年网上零售额63007亿元", "上半年全国网上零售额63007亿元，同比增长3.1%。"
     )
     assert s.column == DATA
+
+
+def test_a_companys_results_are_industry_news_and_a_statistics_release_is_data():
+    results = ColumnClassifier(None).suggest(
+        "拼多多二季度营收970.6亿元 同比增长86%",
+        "拼多多发布二季度财报，营收970.6亿元，同比增长86%；净利润320亿元，同比增长144%；"
+        "经调整净利润326亿元，同比增长126%。",
+    )
+    assert results.column == INDUSTRY
+    assert any("company" in r for r in results.reasons)
+    release = ColumnClassifier(None).suggest(
+        "前5个月全国网上零售额超5万亿元",
+        "国家统计局数据显示，1—5月份，全国网上零售额50005亿元，同比增长4.2%。其中，实物商品网上零售额43040亿元，"
+        "增长6.0%，占社会消费品零售总额的比重为24.1%。",
+    )
+    assert release.column == DATA
+
+
+def test_commentary_full_of_figures_is_a_viewpoint_and_a_report_quoting_an_expert_is_news():
+    commentary = ColumnClassifier(None).suggest(
+        "别只盯着网上零售额的增速",
+        "前10个月全国网上零售额增长6.3%，占比升至25.9%，快递业务量增长19.4%。但也要看到，增速放缓并不可怕，"
+        "关键在于服务消费能否接上。说到底，消费者要的不只是低价，而是放心。与其比拼规模，不如比拼体验。",
+    )
+    assert commentary.column == VIEWPOINT
+    news = ColumnClassifier(None).suggest(
+        "京东物流在成都启用智能仓",
+        "6月10日，京东物流在成都启用西南最大的智能仓，日处理订单能力达到100万单。"
+        "中国物流学会研究员张明认为，智能仓将缩短西南地区的配送时间。",
+    )
+    assert news.column == INDUSTRY
+
+
+def test_a_fresh_install_fits_the_model_on_the_shipped_examples():
+    from newsdesk.editorial.columns import HOUSE_COLUMNS, bundled_examples, with_bundled
+
+    shipped = bundled_examples()
+    assert {e.column for e in shipped} == set(HOUSE_COLUMNS)
+    assert len(with_bundled([])) == len(shipped)
+    own = [LabelledText(f"标题{i}", "正文", INDUSTRY) for i in range(600)]
+    assert with_bundled(own) == own  # a large archive speaks for itself
+
+
+def test_traditional_text_is_classified_in_simplified():
+    s = ColumnClassifier(None).suggest(
+        "國務院辦公廳印發《關於進一步釋放消費潛力促進消費持續恢復的意見》", "國務院辦公廳日前印發意見。"
+    )
+    assert s.column == POLICY
+    assert "国务院办公厅" in s.reasons[0]

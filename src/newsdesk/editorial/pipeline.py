@@ -424,13 +424,15 @@ def _merge(
 
 
 def training_examples(engine) -> list[LabelledText]:
+    from newsdesk.editorial.columns import with_bundled
     from newsdesk.store.editorial import archive_examples, decision_examples
 
     examples = [LabelledText(t, b, c) for t, b, c in archive_examples(engine)]
     examples += [
         LabelledText(t, b, c, f"decision{i}") for i, (t, b, c) in enumerate(decision_examples(engine))
     ]
-    return examples
+    # a fresh install, or a small archive: the shipped examples of the house practice too
+    return with_bundled(examples)
 
 
 def train_column_model(engine, settings, measure: bool = True) -> tuple[ColumnModel | None, dict]:
