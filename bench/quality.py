@@ -34,6 +34,8 @@ import argparse
 import datetime as dt
 import itertools
 import json
+import math
+import re
 import time
 from pathlib import Path
 
@@ -215,6 +217,171 @@ def sentence_key(sentence: str) -> str:
     return strip_boilerplate(sentence).text.rstrip("。；;，,")
 
 
+# --- figures -----------------------------------------------------------------------------------
+
+FIGURE_FIELDS = ("subject", "value", "unit", "period", "base")
+_FOLD_SPACES = re.compile(r"[\s“”\"'‘’「」『』]")
+
+
+def _norm(text: str | None) -> str:
+    return _FOLD_SPACES.sub("", (text or "").translate(_FULL_WIDTH)).replace("的", "")
+
+
+_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_PERIOD_NOISE = re.compile(r"^(?:今年|本年|到)|第(?=[一二三四1-4]季度)|份$")
+_BASE_PREFIX = re.compile(r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|(?:相比|比较)$")
+
+
+def figure_field_matches(field: str, got, want) -> bool:
+    """What counts as a match, field by field (printed with the results):
+
+    * subject — equal after white space, quotation marks and 的 are removed, or one contained
+      in the other (the labelled 拼多多归属于普通股股东的净利润 and the extracted
+      归属于普通股股东的净利润; the other way, a longer extracted subject);
+    * value — the same magnitude within one part in a million (a fall is stored negative);
+      a range also needs its upper end;
+    * unit — equal, 百分点 = 个百分点;
+    * period — equal after white space, a leading 今年/本年/到, the 第 of 第三季度 and a final 份
+      are removed; none labelled matches none extracted;
+    * base — equal after a leading 比/较/与…相比/高于/低于 is removed; none matches none.
+    """
+    if field == "subject":
+        a, b = _norm(got), _norm(want)
+        return bool(a and b) and (a == b or a in b or b in a)
+    if field == "value":
+        if got is None or want is None:
+            return got is None and want is None
+        return math.isclose(abs(got), abs(want), rel_tol=1e-6)
+    if field == "unit":
+        return (got or "").replace("个百分点", "百分点") == (want or "").replace("个百分点", "百分点")
+    if field == "period":
+        a, b = _PERIOD_NOISE.sub("", _norm(got)), _PERIOD_NOISE.sub("", _norm(want))
+        return a == b
+    if field == "base":
+        return _BASE_PREFIX.sub("", _norm(got)) == _BASE_PREFIX.sub("", _norm(want))
+    raise ValueError(field)
+
+
+def _align(extracted: list, labelled: list[dict]) -> list[tuple[object, dict]]:
+    """Pairs an extracted figure with a labelled one: the same number and unit, else the
+    labelled wording containing the extracted number."""
+    pairs, free = [], list(extracted)
+    for want in labelled:
+        best = None
+        for f in free:
+            if figure_field_matches("value", f.value, want.get("value")) and figure_field_matches(
+                "unit", f.unit, want.get("unit")
+            ):
+                best = f
+                break
+        if best is None:
+            for f in free:
+                if f.text and (
+                    _norm(f.text) in _norm(want.get("text")) or _norm(want.get("text")) in _norm(f.text)
+                ):
+                    best = f
+                    break
+        if best is not None:
+            free.remove(best)
+            pairs.append((best, want))
+    return pairs
+
+
+def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[float, float]]:
+    rows = [r for r in load_stories("figures_labelled.jsonl") if r.get("split") == split]
+    if not rows:
+        print(f"\nfigures ({split}): figures_labelled.jsonl not found")
+        return {}
+    from newsdesk.editorial.figures import extract_figures
+
+    correct = dict.fromkeys(FIGURE_FIELDS, 0)
+    n_extracted = n_labelled = 0
+    errors: list[str] = []
+    for r in rows:
+        found = extract_figures(r["sentence"])
+        labelled = r["figures"]
+        n_extracted += len(found)
+        n_labelled += len(labelled)
+        pairs = _align(found, labelled)
+        for got, want in pairs:
+            value = got.value
+            wrong = []
+            for field in FIGURE_FIELDS:
+                mine = getattr(got, field)
+                ok = figure_field_matches(field, mine, want.get(field))
+                if field == "value" and ok and want.get("upper") is not None:
+                    ok = figure_field_matches("value", got.upper, want["upper"])
+                correct[field] += ok
+                if not ok:
+                    wrong.append(f"{field} {mine!r} ≠ {want.get(field)!r}")
+            if wrong:
+                errors.append(f"{want['text']} ({value}): " + "; ".join(wrong) + f"  ⟨{r['sentence'][:50]}⟩")
+        matched = {id(g) for g, _ in pairs}
+        for f in found:
+            if id(f) not in matched:
+                errors.append(f"extra: {f.text} ({f.subject})  ⟨{r['sentence'][:50]}⟩")
+        for want in labelled:
+            if not any(w is want for _, w in pairs):
+                errors.append(f"missed: {want['text']} ({want.get('subject')})  ⟨{r['sentence'][:50]}⟩")
+    print(
+        f"\nfigures — {split}: {len(rows)} sentences, {n_labelled} labelled figures, {n_extracted} extracted"
+    )
+    result = {}
+    for field in FIGURE_FIELDS:
+        p = correct[field] / n_extracted if n_extracted else 1.0
+        r_ = correct[field] / n_labelled if n_labelled else 1.0
+        result[field] = (p, r_)
+        print(f"  {field:<8} precision {p:.3f}  recall {r_:.3f}")
+    if show_errors:
+        print(f"  errors ({len(errors)}):")
+        for e in errors:
+            print(f"      {e}")
+    return result
+
+
+def columns_blind(show_errors: bool = True) -> None:
+    """Columns on items written blind to the rules (``columns_blind.jsonl``), with the model
+    as a new user gets it: fitted on the shipped examples (a fresh install), and on them
+    with the sample issues imported (after ``make demo``); beside the rules alone."""
+    from newsdesk.editorial.columns import with_bundled
+
+    rows = load_stories("columns_blind.jsonl")
+    if not rows:
+        print("\ncolumns_blind.jsonl: not found")
+        return
+    texts = [(r["title"], r["body"]) for r in rows]
+    truth = [r["column"] for r in rows]
+    fresh = ColumnModel().fit(with_bundled([]))
+    demo = ColumnModel().fit(with_bundled(archive_examples(None)))
+    print(f"\ncolumns — BLIND set (columns_blind.jsonl): {len(rows)} items")
+    runs = (
+        ("rules only (no model)", ColumnClassifier(None)),
+        ("model alone, fresh install", None),
+        ("model + rules, fresh install", ColumnClassifier(fresh)),
+        ("model + rules, after make demo", ColumnClassifier(demo)),
+    )
+    shown = None
+    for name, classifier in runs:
+        if classifier is None:
+            probs = fresh.probabilities(texts)
+            predicted = [fresh.columns[j] for j in probs.argmax(axis=1)]
+            reasons = [[] for _ in rows]
+        else:
+            suggestions = classifier.suggest_many(texts)
+            predicted = [s.column for s in suggestions]
+            reasons = [s.reasons for s in suggestions]
+        right = sum(p == t for p, t in zip(predicted, truth, strict=True))
+        print(f"  {name:<32} accuracy {right / len(rows):.3f}  ({right}/{len(rows)})")
+        if name == "model + rules, fresh install":
+            shown = (predicted, reasons)
+    if show_errors and shown:
+        predicted, reasons = shown
+        print("  errors of model + rules, fresh install (right → suggested: title [reasons]):")
+        for r, p, why in zip(rows, predicted, reasons, strict=True):
+            if p != r["column"]:
+                print(f"      {r['column']} → {p}: {r['title'][:30]}  [{'; '.join(why[:2])}]")
+
+
 DEVELOPMENT_SETS = [
     "stories.jsonl",
     "stories_holdout.jsonl",
@@ -241,7 +408,25 @@ HELD_OUT_SETS = ["stories_holdout18.jsonl", "stories_holdout19.jsonl"]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", help="SQLAlchemy URL of an archive to cross-validate the columns on")
+    parser.add_argument(
+        "--only",
+        help="comma-separated sections: stories, columns, condensation, real, figures, columns-blind",
+    )
     args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else None
+
+    def wanted(section: str) -> bool:
+        return only is None or section in only
+
+    if wanted("real"):
+        real_stories()
+    if wanted("figures"):
+        figures_quality("dev")
+        figures_quality("blind")
+    if wanted("columns-blind"):
+        columns_blind()
+    if only is not None and not only & {"stories", "columns", "condensation"}:
+        return
     # Each set is its own small news day: sets written apart may tell the same real event
     # under different story ids, so they are not pooled into one clustering run; their
     # pair counts are summed.
