@@ -158,7 +158,7 @@ def issue_view(issue: Issue) -> IssueView:
         serial_line=f"总第{issue.serial}期" if issue.serial else None,
         date_line=chinese_date(date) if date else None,
         revision_line=revision_note(issue),
-        title=" ".join(masthead(issue)) or "Issue",
+        title=" ".join(masthead(issue)) or publication.display_name,
         columns=columns,
         copyright_note=COPYRIGHT_NOTE,
     )
