@@ -16,8 +16,9 @@ from newsdesk.editorial.sentences import split_paragraphs
 _NUM = r"[0-9０-９一二三四五六七八九十〇零]"
 # 本报讯 / 本报北京6月26日讯 / 新华社北京6月26日电 / 人民网上海6月26日电 / 中新网6月26日电
 _DATELINE = re.compile(
-    rf"^\s*(?:【[^】]{{1,30}}】|本报讯|本报[^，。（(]{{0,14}}讯|"
-    rf"[\u4e00-\u9fa5A-Za-z]{{2,12}}?(?:网|社|报|台|新闻|客户端)?[\u4e00-\u9fa5]{{0,6}}{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日\s*(?:电|讯))"
+    rf"^\s*(?:【[^】]{{1,30}}】|本报讯|本报[^，。（(]{{0,14}}讯|[（(][\u4e00-\u9fa5A-Za-z0-9]{{2,12}}讯[）)]|"
+    rf"[\u4e00-\u9fa5A-Za-z0-9]{{2,12}}?(?:网|社|报|台|新闻|客户端|财经)讯|"
+    rf"[\u4e00-\u9fa5A-Za-z]{{2,12}}?(?:网|社|报|台|新闻|客户端)?[\u4e00-\u9fa5]{{0,6}}{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*日\s*(?:电|讯|消息))"
     # a reporter's name ends at a space, 报道 or a colon: 记者近日从…获悉 is the story itself
     r"\s*(?:[（(][^）)]{0,40}[）)])?"
     r"\s*(?:记者\s*[\u4e00-\u9fa5·]{2,4}(?:\s+[\u4e00-\u9fa5·]{2,4})*(?:\s*报道\s*|\s+|(?=[：:])))?[：:]?\s*"
@@ -57,8 +58,15 @@ _BOILERPLATE_PARAGRAPH = [
         r"^[□■●◎]?\s*[\u4e00-\u9fa5](?:\s?[\u4e00-\u9fa5]){1,3}$",
         r"^(?:本文|此文|本稿)(?:系|为|由)[^。]{0,40}(?:授权|转载|原创|首发)",
         r"^[\[【]?(?:责任编辑|编辑)[^】\]]*[\]】]?$",
+        # 该内容为作者独立观点，不代表本站立场。 风险提示：本文内容仅供参考…
+        r"^(?:该内容|本内容|以上内容|本文|此文)[^。]{0,16}(?:独立观点|不代表|仅供参考|原创|授权)",
+        r"^(?:风险提示|特别提示|免责声明)[：:]",
     )
 ]
+
+
+# what a half-stripped dateline leaves: ／据央视新闻报导，  |
+_LEADING_DEBRIS = re.compile(r"^[\s／/|｜·•]+(?=\S)")
 
 
 @dataclass
@@ -85,6 +93,8 @@ def strip_boilerplate(text: str) -> CleanText:
     removed: list[str] = []
     kept: list[str] = []
     for paragraph in split_paragraphs(text):
+        if not kept:
+            paragraph = _LEADING_DEBRIS.sub("", paragraph)
         if is_boilerplate_paragraph(paragraph):
             removed.append(paragraph)
             continue
@@ -101,4 +111,11 @@ def strip_boilerplate(text: str) -> CleanText:
             m = _TRAILING.search(paragraph)
         if paragraph:
             kept.append(paragraph)
+    # the next item's subhead or a header left dangling at the end: no sentence of its own
+    while len(kept) > 1 and _DANGLING.match(kept[-1]):
+        removed.append(kept.pop())
     return CleanText("\n".join(kept), removed)
+
+
+# a last paragraph without a sentence's ending (美团、京东加码即时零售 “30分钟达”之争升级)
+_DANGLING = re.compile(r"^[^。！？!?；;…]{2,40}[^。！？!?；;…”’」』）)]$|^[^。！？!?]{1,20}[：:]$")

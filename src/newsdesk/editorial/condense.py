@@ -91,7 +91,7 @@ def score_sentences(title: str, sentences: list[Sentence]) -> list[float]:
         if _ANECDOTE.search(s.text):
             score -= ANECDOTE_PENALTY
         if _QUESTION.search(s.text):
-            score -= 0.5
+            score -= QUESTION_PENALTY
         # later sentences matter a little less, all else equal
         score -= 0.02 * s.index
         scores.append(score)
@@ -170,6 +170,7 @@ def _close_paragraphs(kept: list[Sentence]) -> list[Sentence]:
 # --- the house's way: length by kind of item, the lead and the facts kept ----------------------
 
 NOT_DATA_PENALTY = 1.0  # a data release's sentence without a figure
+QUESTION_PENALTY = 0.5
 
 
 def units_of(sentences: list[Sentence]) -> list[Sentence]:
@@ -206,12 +207,27 @@ def condense_item(
     total = sum(len(u.text) for u in units)
     low, high = lengths or house.target_length(kind, total)
     reasons = [house.filler_reason(u.text, kind) for u in units]
+    # an aside that opens a paragraph makes the paragraph an aside (事实上，… and what follows)
+    aside_paragraphs = {
+        u.paragraph
+        for i, u in enumerate(units)
+        if reasons[i] == "aside" and (i == 0 or units[i - 1].paragraph != u.paragraph) and u.paragraph > 0
+    }
+    reasons = [
+        r or ("aside" if u.paragraph in aside_paragraphs else None)
+        for u, r in zip(units, reasons, strict=True)
+    ]
     # the opening states the news: it goes only as a disclaimer or a notice
     lead = next(
         (i for i, r in enumerate(reasons) if r is None or (i == 0 and r not in house.ALWAYS_FILLER)), 0
     )
     reasons[lead] = None
     scores = score_sentences(title, units)
+    if kind == house.COMMENTARY:  # a commentator's questions are the argument
+        scores = [
+            sc + (QUESTION_PENALTY if _QUESTION.search(u.text) else 0.0)
+            for u, sc in zip(units, scores, strict=True)
+        ]
     if kind == house.DATA:
         scores = [
             sc - (NOT_DATA_PENALTY if i != lead and not figures_in_sentence(u.text) else 0.0)
@@ -243,6 +259,8 @@ def condense_item(
             for i in sorted(chosen)
         ]
     )
+    if kind in house.ONE_PARAGRAPH:  # a brief item reads as one paragraph
+        kept = [Sentence(s.text, 0, s.index) for s in kept]
     return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
 
 

@@ -24,6 +24,8 @@ from newsdesk.editorial.figures import figures_in_sentence
 from newsdesk.editorial.sentences import split_sentences
 
 COMPANY, DATA, GOVERNMENT, COMMENTARY, OTHER = "company", "data", "government", "commentary", "other"
+# the kinds the house prints as one paragraph; documents and commentary keep theirs
+ONE_PARAGRAPH = (COMPANY, DATA, OTHER)
 
 # 《…办法》《…意见》: a policy document, not a report or a book
 _POLICY_DOCUMENT = re.compile(
@@ -77,7 +79,7 @@ _FILLER = [
         re.compile(r"^“[^”]{6,}”[^。“”]{0,16}(?:说|表示|介绍)。$|^[^“]{0,20}(?:告诉记者|告诉笔者)"),
         "quotation",
     ),
-    (re.compile(r"^(?:值得(?:关注|一提|注意)的是|事实上|记得)"), "aside"),
+    (re.compile(r"^(?:值得(?:关注|一提|注意)的是|事实上|记得|(?:前不久|不久前)[，,]?有|有网友)"), "aside"),
 ]
 # a sentence that tells background even when it carries a figure
 ALWAYS_FILLER = {"disclaimer", "reminder", "legal citation"}
@@ -197,11 +199,22 @@ def _inside_word(text: str, i: int) -> bool:
 # Outlet markers in front of the lead: 证券时报网讯，  36氪获悉，  11月13日报道：  （网经社讯）
 _LEAD_MARKER = re.compile(
     r"^(?:[（(][^）)]{1,12}讯[）)]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}(?:网|社|报|台|新闻|财经|氪)?讯\s*[，,：:]?\s*|"
-    r"[\u4e00-\u9fa5A-Za-z0-9]{2,8}获悉[，,]\s*|据[^，,。]{2,12}(?:报道|报导|消息)[，,]\s*|\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)\s*[：:，,]\s*)"
+    r"[\u4e00-\u9fa5A-Za-z0-9]{2,8}获悉[，,]\s*|据[^，,。]{2,12}(?:报道|报导)[，,]\s*|\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)\s*[：:，,]\s*)"
+)
+
+
+# 记者从商务部获悉，… : the source stays named (据商务部消息，…)
+_REPORTER_LEARNED = re.compile(
+    r"^记者(?:\d{1,2}日|近日|日前|今天|今日)?从([^，,。]{2,16}?)(?:了解到|获悉)[，,]\s*"
 )
 
 
 def strip_lead_marker(text: str) -> str:
+    """The outlet's own marker in front of the lead goes (证券时报网讯，36氪获悉，); a source
+    the reporter learned it from stays named."""
+    learned = _REPORTER_LEARNED.match(text)
+    if learned and learned.end() < len(text) - 10:
+        return f"据{learned.group(1)}消息，" + text[learned.end() :]
     m = _LEAD_MARKER.match(text)
     if m and m.end() < len(text) - 10:
         return text[m.end() :]
@@ -217,7 +230,7 @@ _ORG_IN_TEXT = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{2,8}(?:研究院|协会|研究中心|信息中心))(?:[（(][A-Za-z]{2,8}[）)])?)"
 )
 _SAYS = re.compile(
-    r"^(.{2,14}?)(?:日前|近日|今日|\d{1,2}月\d{1,2}日|\d{1,2}日)?"
+    r"^(.{2,24}?)(?:日前|近日|今日|\d{1,2}月\d{1,2}日|\d{1,2}日)?"
     r"(?:联合)?(发布|宣布|公布|表示|印发|透露|介绍|称|披露|启用|上线|推出|召开|举办|部署|出台)"
 )
 _KEY_FIGURE_CLAUSE = re.compile(
@@ -247,6 +260,10 @@ def suggest_title(title: str, body: str, kind: str = OTHER) -> str:
         verb = _SAYS.match(_after_time(first))
         if document:
             return f"{org}：{verb.group(2) if verb else '发布'}{document.group(0)}"
+    if kind != COMMENTARY and figures_in_sentence(title) and not re.search(r"[：:]", title):
+        # the headline's own figure: the source in front of the part that carries it
+        part = next((p for p in re.split(r"[\s，,！!]+", title) if figures_in_sentence(p)), title)
+        return f"{org}：{part[len(org) :] if part.startswith(org) else part}"
     clause = _key_clause(first, body) if kind != GOVERNMENT and kind != COMMENTARY else None
     if clause:
         if clause.startswith(org):
@@ -265,14 +282,15 @@ def _source_of(sentence: str) -> str | None:
         m = _SAYS.match(clause)
         if not m:
             continue
-        name = re.sub(
-            r"(?:方面|有关负责人|负责人|相关负责人|旗下.*|日前|近日|今日|在[^在]{1,8})$", "", m.group(1)
-        )
-        name = name.strip("，, ")
+        name = re.sub(r"(?:方面|有关负责人|负责人|相关负责人|日前|近日|今日|在[^在]{1,8})$", "", m.group(1))
+        # 阿里巴巴旗下跨境电商平台速卖通 → 速卖通
+        name = re.sub(r"^.*旗下(?:的)?(?:[\u4e00-\u9fa5]{0,6}平台)?", "", name).strip("，, ")
+        if name[:1] in "与和并及将":
+            continue
         abbreviation = re.search(r"[（(]([A-Za-z]{2,8})[）)]$", name)
         if abbreviation:
             return abbreviation.group(1)
-        if 2 <= len(name) <= 14 and not re.search(r"[，。“”《]|今年|记者|数据|报告|显示", name):
+        if 2 <= len(name) <= 16 and not re.search(r"[，。“”《]|今年|记者|数据|报告|显示", name):
             return name.replace("、", " ")
     m = _ORG_IN_TEXT.search(sentence[:40])
     return m.group(1) if m else None
@@ -287,12 +305,23 @@ def _after_time(clause: str) -> str:
 
 
 def _key_clause(lead: str, body: str) -> str | None:
-    for sentence in [lead, *(s.text for s in split_sentences(body)[:4])]:
-        for clause in re.split(r"[，；。]", sentence):
-            if (
-                figures_in_sentence(clause)
-                and re.search(r"增长|下降|达|突破|超过|完成|为|提升", clause)
-                and 6 <= len(clause) <= 32
-            ):
-                return re.sub(r"^(?:其中|数据显示|报告显示|截至[^，]{2,10})", "", clause).strip("，, ")
+    """The lead's key figure as a clause: a change (…同比增长9.2%) first, else an amount."""
+    sentences = [lead, *(s.text for s in split_sentences(body)[:4])]
+    for wanted in (_CHANGE_VERB, _AMOUNT_VERB):
+        for sentence in sentences:
+            clauses = re.split(r"[，；。]", sentence)
+            for n, clause in enumerate(clauses):
+                if n and re.match(r"^(?:同比|比上年|较上年|增长|下降)", clause):
+                    # 营业收入为186.4亿元，同比增长9.2% → 营业收入同比增长9.2%
+                    before = _TRAILING_AMOUNT.sub("", clauses[n - 1])
+                    clause = before + clause if before != clauses[n - 1] else clauses[n - 1] + "，" + clause
+                if figures_in_sentence(clause) and wanted.search(clause) and 6 <= len(clause) <= 32:
+                    return re.sub(r"^(?:其中|数据显示|报告显示|截至[^，]{2,10})", "", clause).strip("，, ")
     return None
+
+
+_TRAILING_AMOUNT = re.compile(
+    r"(?:为|达到?|是|实现)?[约近超逾]?\d[\d.,]*(?:万亿|亿|万|千)?[\u4e00-\u9fa5%]{0,2}$"
+)
+_CHANGE_VERB = re.compile(r"增长|下降|提升至|增至|降至|扩展至|扩大至")
+_AMOUNT_VERB = re.compile(r"达|突破|超过|完成|为")

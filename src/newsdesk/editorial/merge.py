@@ -51,6 +51,8 @@ def _grams(text: str) -> set[str]:
 
 
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万|千)?([\u4e00-\u9fa5])(?<![年月日号时分秒])")
+_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 def _facts(text: str) -> list[tuple[float | str, str]]:
@@ -60,7 +62,12 @@ def _facts(text: str) -> list[tuple[float | str, str]]:
         for f in figures_in_sentence(text)
         if f.value is not None
     ]
-    return out + [(d, "day") for d in _DAY.findall(text)]
+    # counts in any measure word the figure extractor does not know (30班, 8条线路)
+    for number, magnitude, unit in _COUNT.findall(text):
+        value = float(number) * _MAGNITUDE.get(magnitude, 1)
+        if (value, unit) not in out:
+            out.append((value, unit))
+    return out + [(d, "day") for d in dict.fromkeys(_DAY.findall(text))]
 
 
 def _known(fact: tuple[float | str, str], known: list[tuple[float | str, str]]) -> bool:

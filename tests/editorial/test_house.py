@@ -1,0 +1,197 @@
+import datetime as dt
+
+from newsdesk.editorial import house
+from newsdesk.editorial.boilerplate import strip_boilerplate
+from newsdesk.editorial.columns import ColumnClassifier
+from newsdesk.editorial.condense import condense_item
+from newsdesk.editorial.merge import Report, merge_cluster
+from newsdesk.editorial.pipeline import EditorialContext, run_batch
+from newsdesk.editorial.relevance import RelevanceModel
+from newsdesk.store.editorial import StoredArticle
+
+COMPANY_NEWS = (
+    "证券时报网讯，11月18日晚间，顺丰控股发布2025年10月快递物流业务经营简报。"
+    "数据显示，10月份公司速运物流业务营业收入为186.4亿元，同比增长9.2%；业务量为13.9亿票，同比增长21.6%；"
+    "单票收入为13.41元，同比下降10.2%。\n"
+    "此外，10月份公司供应链及国际业务收入为61.2亿元，同比增长14.8%。\n"
+    "顺丰控股是国内领先的综合物流服务商，旗下拥有顺丰速运、顺丰快运、顺丰冷运等多个业务板块。"
+    "公司股票于2010年代在深交所上市，今年又在香港联交所完成二次上市。\n"
+    "二级市场方面，11月18日顺丰控股收盘报41.25元/股，涨0.83%，总市值约2050亿元。\n"
+    "分析师指出，随着“双11”旺季到来，快递企业的业务量有望在11月迎来新的高峰，但价格竞争仍将对单票收入形成压力。\n"
+    "风险提示：本文内容仅供参考，不构成投资建议。股市有风险，投资需谨慎。"
+)
+DOCUMENT = (
+    "国家邮政局日前印发《快递服务投诉处理办法》，自2026年3月1日起施行。\n"
+    "《办法》明确了以下禁止行为：（一）拒绝受理投诉；（二）拖延处理投诉；（三）泄露投诉人信息。\n"
+    "《办法》要求，快递企业应当在收到投诉后7日内作出答复。\n"
+    "根据《快递暂行条例》第三十条，邮政管理部门应当依法履行监督管理职责。\n"
+    "国家邮政局提醒广大消费者，寄递物品时应当如实填写快递运单。"
+)
+
+
+def test_the_kind_of_item_is_told_from_the_text():
+    assert house.classify_kind("顺丰10月经营数据", COMPANY_NEWS).kind == house.COMPANY
+    assert house.classify_kind("国家邮政局发布投诉处理办法", DOCUMENT).kind == house.GOVERNMENT
+    data = (
+        "国家统计局16日发布数据显示，5月份，社会消费品零售总额41326亿元，同比增长6.4%。"
+        "1—5月份，全国网上零售额60243亿元，同比增长8.3%。其中，实物商品网上零售额49878亿元，增长6.3%。"
+    )
+    assert house.classify_kind("5月份社会消费品零售总额同比增长6.4%", data).kind == house.DATA
+    opinion = (
+        "笔者认为，平台规则不是单方面的福利。关键在于平衡。也要看到商家的难处。\n（作者系中国人民大学教授）"
+    )
+    assert house.classify_kind("评论：平台规则应兼顾各方", opinion).kind == house.COMMENTARY
+
+
+def test_company_news_is_cut_hard_and_keeps_its_lead_and_figures():
+    result = condense_item("顺丰10月经营数据", COMPANY_NEWS, dt.date(2025, 11, 19))
+    length = len(COMPANY_NEWS.replace("\n", ""))
+    assert result.kind == house.COMPANY
+    assert 0.25 * length <= result.length <= 0.55 * length
+    assert result.body.startswith("11月18日晚间，顺丰控股发布")  # 证券时报网讯， gone
+    # the ；-list is whole, not cut at a ；
+    assert "业务量为13.9亿票，同比增长21.6%；单票收入为13.41元，同比下降10.2%。" in result.body
+    for filler in ("风险提示", "投资需谨慎", "收盘报", "分析师指出", "国内领先"):
+        assert filler not in result.body
+    assert result.body.endswith("。")
+
+
+def test_a_government_document_is_kept_nearly_whole_without_citations_and_reminders():
+    result = condense_item("国家邮政局发布《快递服务投诉处理办法》", DOCUMENT)
+    assert result.kind == house.GOVERNMENT
+    assert "（一）拒绝受理投诉；（二）拖延处理投诉；（三）泄露投诉人信息。" in result.body
+    assert "7日内作出答复" in result.body
+    assert "根据《快递暂行条例》" not in result.body
+    assert "提醒" not in result.body
+    assert dict((r, t) for t, r in result.dropped).keys() >= {"legal citation", "reminder"}
+
+
+def test_configured_lengths_override_the_kind():
+    result = condense_item("国家邮政局发布《快递服务投诉处理办法》", DOCUMENT, lengths=(20, 60))
+    assert result.length <= 60
+
+
+def test_relative_days_become_dates_only_when_the_date_is_known():
+    text = "今日，抖音电商在杭州举办商家大会。昨天，快手发布了新规。他说：“今天很重要。”如今天猫也在跟进。"
+    assert house.absolute_dates(text, dt.date(2025, 6, 26)) == (
+        "6月26日，抖音电商在杭州举办商家大会。6月25日，快手发布了新规。他说：“今天很重要。”如今天猫也在跟进。"
+    )
+    assert house.absolute_dates(text, None) == text
+    assert "1月1日" in house.absolute_dates("昨日发布。", dt.date(2025, 1, 2))
+
+
+def test_debris_before_and_after_the_story_goes():
+    for text, kept in (
+        ("（网经社讯）11月12日，星图数据发布报告。", "11月12日，星图数据发布报告。"),
+        ("光明网讯（记者 李政葳）8月28日，CNNIC发布报告。", "8月28日，CNNIC发布报告。"),
+        ("央广网北京3月5日消息（记者 冯烁）财政部印发通知。", "财政部印发通知。"),
+        ("／据央视新闻报导，海关总署发布数据。", "据央视新闻报导，海关总署发布数据。"),
+        ("京东物流宣布启用新仓。\n该内容为作者独立观点，不代表本站立场。", "京东物流宣布启用新仓。"),
+        (
+            "报告发布。\n报告显示市场增长。\n美团、京东加码即时零售 “30分钟达”之争升级",
+            "报告发布。\n报告显示市场增长。",
+        ),
+    ):
+        assert strip_boilerplate(text).text == kept
+    assert house.strip_lead_marker("据央视新闻报导，海关总署发布前三季度进出口数据。").startswith("海关总署")
+    assert house.strip_lead_marker("记者从商务部获悉，2026全国网上年货节今日启动。").startswith(
+        "据商务部消息，"
+    )
+
+
+def test_house_titles_put_the_source_and_the_key_figure_first():
+    body = "11月18日晚间，顺丰控股发布经营简报。数据显示，10月份公司速运物流业务营业收入为186.4亿元，同比增长9.2%。"
+    title = house.suggest_title("顺丰10月经营数据：业务量增长超两成", body, house.COMPANY)
+    assert title == "顺丰控股：10月份公司速运物流业务营业收入同比增长9.2%"
+    assert house.is_house_title(title)
+    data = "国家统计局16日发布数据显示，5月份，社会消费品零售总额41326亿元，同比增长6.4%。"
+    assert house.suggest_title("5月份社会消费品零售总额同比增长6.4%", data, house.DATA).startswith(
+        "国家统计局："
+    )
+    document = "国家邮政局日前印发《快递服务投诉处理办法》，自2026年3月1日起施行。"
+    assert (
+        house.suggest_title("快递投诉有了新规", document, house.GOVERNMENT)
+        == "国家邮政局：印发《快递服务投诉处理办法》"
+    )
+    assert (
+        house.suggest_title("商务部：网上年货节启动", "商务部宣布……", house.OTHER) == "商务部：网上年货节启动"
+    )
+    assert not house.is_house_title("京东物流沙特利雅得智能仓正式运营")
+
+
+LEAD = Report(
+    "速卖通“全球5日达”再扩容",
+    "4月15日，速卖通宣布，“全球5日达”服务将从此前的12个国家扩展至20个国家。"
+    "速卖通方面表示，该服务推出一年多来，已服务超过1亿个跨境包裹，覆盖国家的订单量同比增长超过60%。"
+    "目前带有“5日达”标识的商品已超过200万款。",
+    "36氪",
+    dt.date(2025, 4, 15),
+)
+OTHER_REPORT = Report(
+    "菜鸟：全球5日达扩容背后是新增5条包机航线",
+    "菜鸟4月16日表示，为支撑“全球5日达”扩容，菜鸟新增了5条跨境包机航线，每周新增航班约30班。\n"
+    "目前菜鸟在全球运营的跨境物流仓库面积已超过300万平方米，每周运营跨境包机超过400班。\n"
+    "业内人士指出，跨境电商平台间的竞争已从价格扩展到物流时效。",
+    "界面新闻",
+    dt.date(2025, 4, 16),
+)
+REPRINT = Report(
+    "速卖通5日达扩至20国",
+    "速卖通15日宣布，“全球5日达”服务从12个国家扩展至20个国家。该服务已服务超1亿个跨境包裹，订单量同比增长超60%。",
+    "新浪财经",
+    dt.date(2025, 4, 15),
+)
+
+
+def test_a_cluster_whose_reports_add_facts_is_merged_from_all_of_them():
+    item = merge_cluster(LEAD, [OTHER_REPORT])
+    assert item.merged
+    assert "扩展至20个国家" in item.body and "5条跨境包机航线" in item.body
+    assert "业内人士" not in item.body
+
+
+def test_a_reprint_keeps_crediting_the_lead():
+    item = merge_cluster(LEAD, [REPRINT])
+    assert not item.merged
+    assert "20个国家" in item.body
+
+
+def _context():
+    return EditorialContext(
+        classifier=ColumnClassifier(None), relevance=RelevanceModel(), office="《电子商务动态》编辑部"
+    )
+
+
+FULLER_REPORT = Report(
+    "速卖通“全球5日达”扩至20国 菜鸟新增5条包机航线",
+    "4月15日，速卖通宣布，“全球5日达”服务将从此前的12个国家扩展至20个国家。\n"
+    "为支撑“全球5日达”扩容，菜鸟新增了5条跨境包机航线，每周新增航班约30班。\n"
+    "目前菜鸟在全球运营的跨境物流仓库面积已超过300万平方米，每周运营跨境包机超过400班。",
+    "界面新闻",
+    dt.date(2025, 4, 16),
+)
+
+
+def test_process_credits_a_merged_cluster_to_the_office_and_a_reprint_to_its_outlet():
+    day = dt.datetime(2025, 4, 15, 4, tzinfo=dt.UTC)
+    merged = [
+        StoredArticle(1, LEAD.title, LEAD.text, LEAD.outlet, day),
+        StoredArticle(
+            2, FULLER_REPORT.title, FULLER_REPORT.text, FULLER_REPORT.outlet, day + dt.timedelta(days=1)
+        ),
+    ]
+    result = run_batch(merged, [], _context())
+    assert len(result.plans) == 1 and len(result.plans[0].member_ids) == 2
+    candidate = result.plans[0].candidate
+    assert candidate.office_compiled
+    assert "编辑部整理" in candidate.attribution_line and "2025 年 04 月 16 日" in candidate.attribution_line
+    assert "300万平方米" in candidate.body and "1亿个跨境包裹" in candidate.body
+    reprint = [
+        StoredArticle(1, LEAD.title, LEAD.text, LEAD.outlet, day),
+        StoredArticle(2, LEAD.title, LEAD.text, "新浪财经", day),
+    ]
+    result = run_batch(reprint, [], _context())
+    assert len(result.plans) == 1 and len(result.plans[0].member_ids) == 2
+    candidate = result.plans[0].candidate
+    assert not candidate.office_compiled
+    assert "编辑部整理" not in candidate.attribution_line
