@@ -217,6 +217,178 @@ def sentence_key(sentence: str) -> str:
     return strip_boilerplate(sentence).text.rstrip("。；;，,")
 
 
+# --- condensation in the house's manner: original reports → the editor's item ------------------
+
+HOUSE_SET = "condense_house.jsonl"
+_FULL_STOP = re.compile(r"(?<=[。！？!?])")
+
+
+def _grams2(text: str) -> set[str]:
+    t = re.sub(r"[\s，。！？；：、“”‘’（）《》【】,.!?;:()\"'|]", "", text)
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def _covered(sentence: str, text_grams: set[str]) -> bool:
+    """A sentence of the original counts as kept when most of its character pairs are in
+    the text (the editor, and the condenser, trim datelines and rewrite 今日)."""
+    grams = _grams2(sentence)
+    return bool(grams) and len(grams & text_grams) / len(grams) >= 0.6
+
+
+def _original_sentences(originals: list[dict]) -> list[str]:
+    """Whole sentences (to 。！？, a ；-list is one) of the originals: the unit compared."""
+    out = []
+    for o in originals:
+        for paragraph in strip_boilerplate(o["body"]).text.split("\n"):
+            out += [s for s in _FULL_STOP.split(paragraph) if len(_grams2(s)) >= 4]
+    return out
+
+
+def house_item(row: dict):
+    """One labelled item through what ``newsdesk process`` does with a cluster."""
+    from newsdesk.cluster.lead import LeadCandidate, choose_lead
+    from newsdesk.editorial.condense import condense_item
+    from newsdesk.editorial.house import suggest_title
+    from newsdesk.editorial.merge import Report, merge_cluster
+
+    reports = []
+    for o in row["originals"]:
+        title = to_simplified(o["title"])
+        text = strip_boilerplate(to_simplified(o["body"])).text
+        date = dt.date.fromisoformat(o["date"]) if o.get("date") else None
+        reports.append(Report(title, text, o.get("outlet"), date))
+    lead_no = 0
+    if len(reports) > 1:
+        candidates = [
+            LeadCandidate(
+                i,
+                r.outlet,
+                dt.datetime.combine(r.date, dt.time(), dt.UTC) if r.date else None,
+                len(r.text),
+                len(_FIGURE_TEXT.findall(r.text)),
+            )
+            for i, r in enumerate(reports)
+        ]
+        lead_no = choose_lead(candidates).article_id
+    lead = reports[lead_no]
+    condensed = condense_item(lead.title, lead.text, lead.date)
+    merged = merge_cluster(lead, [r for i, r in enumerate(reports) if i != lead_no], condensed)
+    return (
+        condensed.kind,
+        merged.body,
+        merged.merged,
+        suggest_title(lead.title, condensed.body, condensed.kind),
+    )
+
+
+_FIGURE_TEXT = re.compile(r"\d+(?:\.\d+)?(?:%|万|亿|个|件|元)")
+
+
+def house_condensation(split: str, show_errors: bool = True) -> dict:
+    """Sentence P/R/F1 against the editor's kept sentences, length within ±30% of the
+    editor's, titles in the house form, 编辑部整理 right on merged items."""
+    from newsdesk.editorial.house import is_house_title
+
+    rows = [r for r in load_stories(HOUSE_SET) if r.get("split") == split]
+    if not rows:
+        print(f"\ncondensation, house manner ({split}): {HOUSE_SET} not found")
+        return {}
+    tp = fp = fn = 0
+    in_length = house_titles = editor_house = 0
+    merged_right = merged_items = single_right = single_items = 0
+    kind_right = 0
+    errors: list[str] = []
+    for r in rows:
+        kind, body, merged, title = house_item(r)
+        units = _original_sentences(r["originals"])
+        gold_grams = _grams2("".join(k[0] for k in r["kept"]))
+        body_grams = _grams2(body)
+        gold = {u for u in units if _covered(u, gold_grams)}
+        got = {u for u in units if _covered(u, body_grams)}
+        tp += len(gold & got)
+        fp += len(got - gold)
+        fn += len(gold - got)
+        editor_length = len(r["editor"]["body"].replace("\n", ""))
+        length = len(body.replace("\n", ""))
+        ok_length = abs(length - editor_length) <= 0.3 * editor_length
+        in_length += ok_length
+        house_titles += is_house_title(title)
+        editor_house += is_house_title(r["editor"]["title"])
+        want_merged = "编辑部整理" in r["editor"]["attribution"]
+        kind_right += kind == r["kind"] or (r["kind"] == "merged")
+        if want_merged:
+            merged_items += 1
+            merged_right += merged
+        else:
+            single_items += 1
+            single_right += not merged
+        head = f"[{r['kind']}→{kind}] {r['originals'][0]['title'][:24]}"
+        if not ok_length:
+            errors.append(f"{head}: length {length} vs the editor's {editor_length}")
+        for u in sorted(gold - got, key=units.index):
+            errors.append(f"{head}: missed  {u[:60]}")
+        for u in sorted(got - gold, key=units.index):
+            errors.append(f"{head}: extra   {u[:60]}")
+        if merged != want_merged:
+            errors.append(
+                f"{head}: {'merged' if merged else 'credited to the lead'}, the editor "
+                f"{'merged' if want_merged else 'credited the lead'}"
+            )
+        if not is_house_title(title):
+            errors.append(f"{head}: title not in house form: {title}")
+    p, rec, f = prf(tp, fp, fn)
+    print(
+        f"\ncondensation, house manner — {split}: {len(rows)} items; sentences P {p:.3f}  R {rec:.3f}  "
+        f"F1 {f:.3f}; length within ±30% of the editor's {in_length}/{len(rows)}; "
+        f"titles in house form {house_titles}/{len(rows)} (the editor's {editor_house}); "
+        f"编辑部整理 right {merged_right}/{merged_items} merged, {single_right}/{single_items} single; "
+        f"kind right {kind_right}/{len(rows)}"
+    )
+    if show_errors:
+        print(f"  errors ({len(errors)}):")
+        for e in errors:
+            print(f"      {e}")
+    return {"f1": f, "length": in_length / len(rows), "merged": merged_right / max(1, merged_items)}
+
+
+def house_reprints(names: list[str]) -> None:
+    """How many multi-report stories of the same-story sets become 编辑部整理. Their writers
+    told each event in reprints, rewrites and briefs, so few should: a merged item is one
+    whose other reports tell mostly what the lead does not."""
+    from newsdesk.editorial.merge import Report, merge_cluster
+
+    merged = stories = 0
+    examples = []
+    for name in names:
+        by_story: dict[str, list[dict]] = {}
+        for r in load_stories(name):
+            by_story.setdefault(r["story"], []).append(r)
+        for rows in by_story.values():
+            if len(rows) < 2:
+                continue
+            reports = sorted(
+                (
+                    Report(
+                        to_simplified(r["title"]),
+                        strip_boilerplate(to_simplified(r["body"])).text,
+                        r["outlet"],
+                    )
+                    for r in rows
+                ),
+                key=lambda rep: -len(rep.text),
+            )
+            item = merge_cluster(reports[0], reports[1:])
+            stories += 1
+            merged += item.merged
+            if item.merged:
+                examples.append(f"{reports[0].title[:30]} + {item.added[0][:40]}")
+    print(
+        f"  same-story sets: {merged}/{stories} multi-report stories made 编辑部整理 (reprints and rewrites)"
+    )
+    for e in examples:
+        print(f"      {e}")
+
+
 # --- figures -----------------------------------------------------------------------------------
 
 FIGURE_FIELDS = ("subject", "value", "unit", "period", "base")
@@ -446,6 +618,9 @@ def main() -> None:
     condensation("condense_holdout.jsonl", "development set (condense_holdout.jsonl)")
     condensation("condense_holdout2.jsonl", "development set (condense_holdout2.jsonl)")
     condensation("condense_holdout3.jsonl", "held out, never tuned on (condense_holdout3.jsonl)")
+    house_condensation("dev")
+    house_condensation("blind")  # never tuned on
+    house_reprints([*DEVELOPMENT_SETS, *HELD_OUT_SETS, "real_stories_dev.jsonl", "real_stories_blind.jsonl"])
 
 
 if __name__ == "__main__":
