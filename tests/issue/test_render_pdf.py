@@ -17,7 +17,7 @@ from newsdesk.issue.attribution import attribution_line
 from newsdesk.issue.model import Issue, Publication
 from newsdesk.issue.pdf import cjk_font_families, font_file, subset_font_uri
 from newsdesk.issue.render import paragraphs, render
-from tests.issue.test_render_html import OFFICE, SAMPLE, sample_issue
+from tests.issue.test_render_html import OFFICE, SAMPLE, sample_issue, tiny_png
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
 needs_pdf_tools = pytest.mark.skipif(
@@ -219,3 +219,21 @@ def test_without_a_chinese_font_the_error_says_what_to_install(tmp_path):
     assert result.stdout.strip() == (
         "RenderError: PDF needs a Chinese font and fontconfig lists none: apt-get install fonts-wqy-microhei"
     )
+
+
+@needs_pdf_tools
+def test_the_pdf_uses_the_override_templates_and_the_logo(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "issue-paged.css").write_text(
+        '@page { size: A4; margin: 24mm 20mm 22mm; @bottom-center { content: "第 " counter(page) " 页"; } }\n'
+    )
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(tiny_png())
+    issue = sample_issue()
+    issue.publication.logo = str(logo)
+    pdf = tmp_path / "issue.pdf"
+    pdf.write_bytes(render(issue, "pdf", templates_dir=templates))
+    assert squeeze(page_area(pdf, 2, A4_HEIGHT - BOTTOM, BOTTOM)) == "第2页"
+    images = poppler("pdfimages", "-list", str(pdf)).splitlines()[2:]
+    assert len(images) == 1 and images[0].split()[3:5] == ["1", "1"]  # the 1×1 logo, page 1
