@@ -212,14 +212,14 @@ def _environment(templates_dir: str | None) -> Environment:
     return env
 
 
-def _template_error(name: str, exc: Exception) -> RenderError:
+def _template_error(name: str, exc: Exception, templates_dir: Path | None) -> RenderError:
     """A one-line message naming the template file and line where ``exc`` arose."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     if isinstance(exc, TemplateNotFound):
-        return RenderError(
-            f"template {exc.name} not found (looked in the overrides and the bundled templates)"
-        )
+        if templates_dir:
+            return RenderError(f"template {exc.name} not found: neither in {templates_dir} nor bundled")
+        return RenderError(f"template {exc.name} not found among the bundled templates")
     if isinstance(exc, TemplateSyntaxError):
         where = exc.filename or exc.name or name
         return RenderError(f"template {where}, line {exc.lineno}: {exc.message}")
@@ -239,7 +239,7 @@ def render_template(name: str, templates_dir: Path | None = None, **context: obj
     except RenderError:
         raise
     except Exception as exc:  # any error inside a template is the template's, named as such
-        raise _template_error(name, exc) from exc
+        raise _template_error(name, exc, templates_dir) from exc
 
 
 def render_html(
