@@ -142,3 +142,16 @@ def test_a_logo_word_cannot_take_is_a_render_error(tmp_path):
     issue.publication.logo = str(tmp_path / "gone.png")
     with pytest.raises(RenderError, match="cannot read the logo"):
         render(issue, "docx")
+
+
+def test_characters_xml_cannot_carry_are_dropped_not_fatal():
+    issue = sample_issue()
+    first = issue.items_by_column()[0][1][0]
+    first.title = "标题\x0b带\x00控制符"
+    first.body = "正文\x1f一段\ud800。"
+    document = open_docx(issue)
+    texts = [p.text for p in document.paragraphs]
+    assert "标题带控制符" in texts and "正文一段。" in texts
+    issue.publication.name = "电子\x01商务动态"
+    issue.publication.office = "编辑部\x02"
+    assert open_docx(issue).sections[0].header.paragraphs[0].text.startswith("《电子商务动态》")

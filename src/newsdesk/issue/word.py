@@ -10,6 +10,7 @@ navigation pane find them. python-docx is imported inside the functions that use
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,6 +41,10 @@ SMALL_PT = 9
 
 TOC_INSTRUCTION = r'TOC \o "1-2" \h \z \u'
 TOC_PLACEHOLDER = "（目录：打开文档时更新；或右键单击此处，选择“更新域”）"
+
+# Characters XML 1.0 cannot carry (control codes, lone surrogates, U+FFFE/U+FFFF): lxml
+# refuses the whole document for one of them in a collected text.
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # The order WordprocessingML requires of a paragraph's properties (CT_PPr).
 _PPR_ORDER = (
@@ -239,8 +244,8 @@ def render_docx(issue: Issue) -> bytes:
     _running_head_and_page_numbers(document, " ".join(x for x in (view.display_name, view.label) if x))
     _update_fields_on_open(document)
     _drop_template_thumbnail(document)
-    document.core_properties.title = view.title
-    document.core_properties.author = view.office or view.display_name
+    document.core_properties.title = _xml_text(view.title)
+    document.core_properties.author = _xml_text(view.office or view.display_name)
     document.core_properties.language = "zh-CN"
 
     out = io.BytesIO()
@@ -261,7 +266,7 @@ def _paragraph_writer(document: Document) -> AddParagraph:
     style_ids = {style.name: style.style_id for style in document.styles}
 
     def add(text: str, style: str) -> Paragraph:
-        paragraph = document.add_paragraph(text)
+        paragraph = document.add_paragraph(_xml_text(text))
         paragraph._p.style = style_ids[style]
         return paragraph
 
@@ -399,7 +404,7 @@ def _contents_field(add: AddParagraph, view: IssueView) -> None:
         entries = [("toc 1", TOC_PLACEHOLDER)]
     first = add("", entries[0][0])
     _field_start(first, TOC_INSTRUCTION)
-    first.add_run(entries[0][1])
+    first.add_run(_xml_text(entries[0][1]))
     last = first
     for style, text in entries[1:]:
         last = add(text, style)
@@ -430,7 +435,7 @@ def _running_head_and_page_numbers(document: Document, running_head: str) -> Non
         # The front page has the masthead instead of a running head; every page has its number.
         section.different_first_page_header_footer = True
         header = section.header.paragraphs[0]
-        header.text = running_head
+        header.text = _xml_text(running_head)
         header.style = document.styles["Running Head"]
         for footer in (section.footer, section.first_page_footer):
             paragraph = footer.paragraphs[0]
@@ -471,6 +476,10 @@ def _logo(add: AddParagraph, data: bytes, media_type: str, path: str) -> None:
         raise RenderError(
             f"cannot use the logo {path} in DOCX: Word documents take PNG, JPEG, GIF or BMP ({media_type} given)"
         ) from exc
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INCOMPATIBLE.sub("", text)
 
 
 # -- small helpers ---------------------------------------------------------------------------------
