@@ -93,7 +93,22 @@ def test_debris_before_and_after_the_story_goes():
         ),
     ):
         assert strip_boilerplate(text).text == kept
+    assert (
+        strip_boilerplate("文 | 王磊\n7月14日，快手电商召开产业带大会。").text
+        == "7月14日，快手电商召开产业带大会。"
+    )
     assert house.strip_lead_marker("据央视新闻报导，海关总署发布前三季度进出口数据。").startswith("海关总署")
+    assert house.strip_lead_marker(
+        "记者12日从国家邮政局获悉，据国家邮政局监测数据，11月11日揽收7.33亿件。"
+    ).startswith("据国家邮政局监测数据")
+    assert (
+        house.filler_reason("对违反《价格法》第十四条规定的，依照《价格违法行为行政处罚规定》予以处罚。")
+        == "legal citation"
+    )
+    assert (
+        house.filler_reason("负责人介绍，近年来，部分平台存在收费项目繁多等问题。", house.GOVERNMENT)
+        == "background"
+    )
     assert house.strip_lead_marker("记者从商务部获悉，2026全国网上年货节今日启动。").startswith(
         "据商务部消息，"
     )

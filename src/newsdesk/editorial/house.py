@@ -56,7 +56,10 @@ _FILLER = [
         "reminder",
     ),
     (
-        re.compile(r"^(?:根据|依据|按照)《[^》]{2,40}》(?:第[^，。]{1,8}条)?(?:规定|的规定)?[，,]"),
+        re.compile(
+            r"^(?:根据|依据|按照)《[^》]{2,40}》(?:第[^，。]{1,8}条)?(?:规定|的规定)?[，,]|"
+            r"违反《[^》]{2,40}》第[^，。]{1,8}条|依照《[^》]{2,40}》(?:第[^，。]{1,8}条)?(?:规定)?予以处罚"
+        ),
         "legal citation",
     ),
     (
@@ -67,7 +70,7 @@ _FILLER = [
     ),
     (
         re.compile(
-            r"^(?:近年来|此前|据了解，?(?:此前|近年))|^[^。]{0,12}(?:业内人士|分析师|有分析|业内专家|专家)(?:认为|指出|表示|分析)|有分析认为|被认为是"
+            r"^(?:[^，。]{0,20}(?:表示|介绍|指出)[，,])?(?:近年来|此前|据了解，?(?:此前|近年))|^[^。]{0,12}(?:业内人士|分析师|有分析|业内专家|专家)(?:认为|指出|表示|分析)|有分析认为|被认为是"
         ),
         "background",
     ),
@@ -205,7 +208,7 @@ _LEAD_MARKER = re.compile(
 
 # 记者从商务部获悉，… : the source stays named (据商务部消息，…)
 _REPORTER_LEARNED = re.compile(
-    r"^记者(?:\d{1,2}日|近日|日前|今天|今日)?从([^，,。]{2,16}?)(?:了解到|获悉)[，,]\s*"
+    r"^记者(?:(?:\d{1,2}月)?\d{1,2}日|近日|日前|今天|今日)?从([^，,。]{2,16}?)(?:了解到|获悉)[，,]\s*"
 )
 
 
@@ -214,7 +217,10 @@ def strip_lead_marker(text: str) -> str:
     the reporter learned it from stays named."""
     learned = _REPORTER_LEARNED.match(text)
     if learned and learned.end() < len(text) - 10:
-        return f"据{learned.group(1)}消息，" + text[learned.end() :]
+        rest = text[learned.end() :]
+        if rest.startswith("据") or learned.group(1) in rest[:24]:
+            return rest  # the rest names the source already
+        return f"据{learned.group(1)}消息，" + rest
     m = _LEAD_MARKER.match(text)
     if m and m.end() < len(text) - 10:
         return text[m.end() :]
@@ -224,7 +230,9 @@ def strip_lead_marker(text: str) -> str:
 # --- house titles -------------------------------------------------------------------------------
 
 # 「机构：事件」: a source's name (no figures in it) before the colon
-_HOUSE_TITLE = re.compile(r"^[^：:0-9０-９]{2,14}[：:][^：:]{4,}$")
+_HOUSE_TITLE = re.compile(
+    r"^(?![^：:]*(?:发布|出炉|公布|宣布|印发|启动|上线)[：:])[^：:0-9０-９\s]{2,14}[：:][^：:]{4,}$"
+)
 _ORG_IN_TEXT = re.compile(
     r"((?:国务院办公厅|国家[\u4e00-\u9fa5]{1,8}(?:局|委员会|委|总局|署|中心)|[\u4e00-\u9fa5]{1,6}(?:部|总局|海关总署|网信办)|"
     r"[\u4e00-\u9fa5A-Za-z]{2,8}(?:研究院|协会|研究中心|信息中心))(?:[（(][A-Za-z]{2,8}[）)])?)"
@@ -251,7 +259,8 @@ def suggest_title(title: str, body: str, kind: str = OTHER) -> str:
     title = title.strip()
     if _HOUSE_TITLE.match(title):
         return title
-    first = strip_lead_marker(body.split("\n", 1)[0]).strip()
+    sentences = split_sentences(body)
+    first = strip_lead_marker(sentences[0].text if sentences else "").strip()
     org = _source_of(first)
     if not org:
         return title
@@ -306,12 +315,13 @@ def _after_time(clause: str) -> str:
 
 def _key_clause(lead: str, body: str) -> str | None:
     """The lead's key figure as a clause: a change (…同比增长9.2%) first, else an amount."""
-    sentences = [lead, *(s.text for s in split_sentences(body)[:4])]
+    # the lead and the sentence after it; a quoted speaker's figure is not the headline's
+    sentences = [s for s in [lead, *(s.text for s in split_sentences(body)[:2])] if not _SPEAKS.search(s)]
     for wanted in (_CHANGE_VERB, _AMOUNT_VERB):
         for sentence in sentences:
             clauses = re.split(r"[，；。]", sentence)
             for n, clause in enumerate(clauses):
-                if n and re.match(r"^(?:同比|比上年|较上年|增长|下降)", clause):
+                if n and re.match(r"^(?:同比|环比|比|较|增长|下降)", clause):
                     # 营业收入为186.4亿元，同比增长9.2% → 营业收入同比增长9.2%
                     before = _TRAILING_AMOUNT.sub("", clauses[n - 1])
                     clause = before + clause if before != clauses[n - 1] else clauses[n - 1] + "，" + clause
@@ -321,7 +331,8 @@ def _key_clause(lead: str, body: str) -> str | None:
 
 
 _TRAILING_AMOUNT = re.compile(
-    r"(?:为|达到?|是|实现)?[约近超逾]?\d[\d.,]*(?:万亿|亿|万|千)?[\u4e00-\u9fa5%]{0,2}$"
+    r"将?(?:为|达到?|是|实现)?[约近超逾]?\d[\d.,]*(?:万亿|亿|万|千)?[\u4e00-\u9fa5%]{0,2}$"
 )
+_SPEAKS = re.compile(r"(?:表示|认为|指出|说)[，,：:]")
 _CHANGE_VERB = re.compile(r"增长|下降|提升至|增至|降至|扩展至|扩大至")
 _AMOUNT_VERB = re.compile(r"达|突破|超过|完成|为")
