@@ -357,12 +357,22 @@ def _open_or_new_draft(settings: Settings, engine) -> int:
         return found
 
 
+_COLUMNS_CACHE: dict[str, tuple[float, list[str]]] = {}
+
+
 def _columns(settings: Settings, engine) -> list[str]:
+    """The publication's columns (configured, else learned; else those of the candidates),
+    looked up at most every ten seconds."""
     from newsdesk.commands.publishing import publication_being_made
 
+    key = settings.effective_database_url
+    cached = _COLUMNS_CACHE.get(key)
+    if cached and time.monotonic() - cached[0] < 10.0:
+        return list(cached[1])
     columns = publication_being_made(settings).columns
     if not columns:
         columns = desk_store.inbox_columns_and_outlets(engine)[0]
+    _COLUMNS_CACHE[key] = (time.monotonic(), list(columns))
     return list(columns)
 
 
@@ -381,11 +391,10 @@ class _Cached:
 
 
 def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
-    from newsdesk.store.drafts import DraftError, add_item, get_candidate, list_candidates
+    from newsdesk.store.drafts import DraftError, add_item, get_candidate
     from newsdesk.store.editorial import record_decision
 
     filter_choices = _Cached(lambda: desk_store.inbox_columns_and_outlets(engine))
-    column_choices = _Cached(lambda: _columns(settings, engine), 10.0)
 
     def _filter(column, outlet, days, score, status) -> desk_store.InboxFilter:
         since = None
@@ -419,7 +428,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         page = max(page, 1)
         f = _filter(column, outlet, days, score, status)
         ids, more = desk_store.inbox_page(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-        by_id = {c.id: c for c in list_candidates(engine, ids=ids, with_figures=False)} if ids else {}
+        by_id = {c.id: c for c in desk_store.inbox_rows(engine, ids)}
         rows = [by_id[i] for i in ids if i in by_id]
         columns, outlets = filter_choices()
         query = {"column": column, "outlet": outlet, "days": days, "score": score, "status": f.status}
@@ -432,7 +441,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
             rows=rows,
             page=page,
             more=more,
-            columns=column_choices() or columns,
+            columns=_columns(settings, engine) or columns,
             outlets=outlets,
             query=query,
             prev_url="/inbox?" + urlencode({**base, "page": page - 1}) if page > 1 else None,

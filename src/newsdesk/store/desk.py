@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from newsdesk.issue.compose import Candidate
 from newsdesk.store.schema import (
     articles,
     candidate_items,
@@ -171,6 +172,72 @@ def inbox_page(engine: Engine, f: InboxFilter, offset: int = 0, limit: int = 50)
     with engine.connect() as conn:
         ids = list(conn.execute(query).scalars())
     return ids[:limit], len(ids) > limit
+
+
+def inbox_rows(engine: Engine, ids: list[int]) -> list[Candidate]:
+    """The candidates of an inbox page, with what the inbox shows and no more (no attribution
+    line parsed, no figures): ``drafts.list_candidates`` gives the whole of one."""
+    if not ids:
+        return []
+    query = (
+        select(
+            candidate_items.c.id,
+            candidate_items.c.cluster_id,
+            candidate_items.c.column_name,
+            candidate_items.c.title,
+            func.substr(candidate_items.c.body, 1, 200).label("preview"),
+            candidate_items.c.confidence,
+            candidate_items.c.column_reasons,
+            candidate_items.c.relevance,
+            candidate_items.c.outlet,
+            candidate_items.c.status,
+            clusters.c.size,
+            clusters.c.updated_at,
+            articles.c.published_at,
+        )
+        .join(clusters, clusters.c.id == candidate_items.c.cluster_id)
+        .outerjoin(articles, articles.c.id == candidate_items.c.lead_article_id)
+        .where(candidate_items.c.id.in_(ids))
+    )
+    with engine.connect() as conn:
+        rows = list(conn.execute(query))
+        outlets: dict[int, list[str]] = {}
+        members = (
+            select(cluster_members.c.cluster_id, articles.c.outlet)
+            .join(articles, articles.c.id == cluster_members.c.article_id)
+            .where(cluster_members.c.cluster_id.in_([r.cluster_id for r in rows]))
+            .order_by(articles.c.published_at, articles.c.id)
+        )
+        for cluster_id, outlet in conn.execute(members):
+            names = outlets.setdefault(cluster_id, [])
+            if outlet and outlet not in names:
+                names.append(outlet)
+    found = []
+    for r in rows:
+        names = outlets.get(r.cluster_id, [])
+        if r.outlet and r.outlet in names:
+            names = [r.outlet] + [o for o in names if o != r.outlet]
+        found.append(
+            Candidate(
+                id=r.id,
+                cluster_id=r.cluster_id,
+                column=r.column_name,
+                title=r.title,
+                body=r.preview,
+                confidence=r.confidence,
+                column_reasons=list(r.column_reasons or []),
+                relevance=r.relevance,
+                relevance_reasons=[],
+                outlets=names,
+                size=r.size,
+                attribution=None,
+                attribution_line="",
+                status=r.status,
+                published_at=_utc(r.published_at),
+                updated_at=_utc(r.updated_at),
+            )
+        )
+    return found
 
 
 def inbox_columns_and_outlets(engine: Engine) -> tuple[list[str], list[str]]:
