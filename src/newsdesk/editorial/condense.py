@@ -253,6 +253,8 @@ def condense_item(
         worth,
     )
     chosen = {lead, *(candidates[j] for j in chosen_rest)}
+    if kind == house.COMMENTARY and lengths is None:
+        chosen = _whole_paragraphs(units, scores, lead, candidates, high)
     kept = _close_paragraphs(
         [
             Sentence(house.absolute_dates(units[i].text, date), units[i].paragraph, units[i].index)
@@ -268,3 +270,27 @@ def _cut_at_clause(text: str, low: int, high: int) -> str:
     cut = text[:high]
     m = max(cut.rfind("，"), cut.rfind("；"))
     return (cut[:m] if m > low // 2 else cut).rstrip("，；、") + "。"
+
+
+def _whole_paragraphs(
+    units: list[Sentence], scores: list[float], lead: int, candidates: list[int], high: int
+) -> set[int]:
+    """Commentary keeps the paragraphs of its argument whole (a point and its reasons read
+    together), the best first within the length; asides and citations are already out."""
+    paragraphs: dict[int, list[int]] = {}
+    for i in [lead, *candidates]:
+        paragraphs.setdefault(units[i].paragraph, []).append(i)
+    first = units[lead].paragraph
+
+    def worth(p: int) -> float:
+        members = paragraphs[p]
+        return (10.0 if p == first else 0.0) + sum(scores[i] for i in members) / len(members)
+
+    chosen: set[int] = set()
+    length = 0
+    for p in sorted(paragraphs, key=lambda p: (-worth(p), p)):
+        n = sum(len(units[i].text) for i in paragraphs[p])
+        if length + n <= high:
+            chosen.update(paragraphs[p])
+            length += n
+    return chosen or {lead}

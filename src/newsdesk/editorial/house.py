@@ -51,6 +51,8 @@ _FILLER = [
         ),
         "disclaimer",
     ),
+    # a commentary's author note (kept in the clean text: it tells commentary from news)
+    (re.compile(r"^[（(]\s*作者(?:系|为|单位|简介)[^）)]{2,60}[）)]$"), "author note"),
     (
         re.compile(r"提醒|申诉电话|可(?:通过|拨打)[^。]{0,30}(?:反映|投诉|提交|举报)|12315|12305|热线"),
         "reminder",
@@ -85,10 +87,10 @@ _FILLER = [
     (re.compile(r"^(?:值得(?:关注|一提|注意)的是|事实上|记得|(?:前不久|不久前)[，,]?有|有网友)"), "aside"),
 ]
 # a sentence that tells background even when it carries a figure
-ALWAYS_FILLER = {"disclaimer", "reminder", "legal citation"}
+ALWAYS_FILLER = {"disclaimer", "author note", "reminder", "legal citation"}
 MAX_DOCUMENT = 3000  # characters of a government document kept whole
 # for commentary the argument is the substance: only these go
-_COMMENTARY_FILLER = {"disclaimer", "reminder", "legal citation", "quotation", "aside"}
+_COMMENTARY_FILLER = {"disclaimer", "author note", "reminder", "legal citation", "quotation", "aside"}
 
 
 @dataclass(frozen=True)
