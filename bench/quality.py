@@ -220,7 +220,6 @@ def sentence_key(sentence: str) -> str:
 # --- condensation in the house's manner: original reports → the editor's item ------------------
 
 HOUSE_SET = "condense_house.jsonl"
-_FULL_STOP = re.compile(r"(?<=[。！？!?])")
 
 
 def _grams2(text: str) -> set[str]:
@@ -236,11 +235,15 @@ def _covered(sentence: str, text_grams: set[str]) -> bool:
 
 
 def _original_sentences(originals: list[dict]) -> list[str]:
-    """Whole sentences (to 。！？, a ；-list is one) of the originals: the unit compared."""
+    """Whole sentences (to 。！？ and a closing quote; a ；-list is one) of the originals: the
+    unit compared."""
+    from newsdesk.editorial.condense import units_of
+    from newsdesk.editorial.sentences import split_sentences
+
     out = []
     for o in originals:
-        for paragraph in strip_boilerplate(o["body"]).text.split("\n"):
-            out += [s for s in _FULL_STOP.split(paragraph) if len(_grams2(s)) >= 4]
+        units = units_of(split_sentences(strip_boilerplate(o["body"]).text))
+        out += [u.text for u in units if len(_grams2(u.text)) >= 4]
     return out
 
 

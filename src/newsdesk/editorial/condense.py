@@ -171,6 +171,8 @@ def _close_paragraphs(kept: list[Sentence]) -> list[Sentence]:
 
 NOT_DATA_PENALTY = 1.0  # a data release's sentence without a figure
 QUESTION_PENALTY = 0.5
+LEAD_PARAGRAPH_BONUS = 0.6
+LEAD_FIRST = 100.0
 
 
 def units_of(sentences: list[Sentence]) -> list[Sentence]:
@@ -241,18 +243,24 @@ def condense_item(
         return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
     if kind == house.GOVERNMENT and lengths is None:  # a document is kept whole, lists and all
         high = max(high, min(house.MAX_DOCUMENT, total - sum(len(t) for t, _ in dropped)))
-    rest = [units[i] for i in candidates]
+    if kind in (house.COMPANY, house.OTHER):  # the lead's paragraph is the news
+        scores = [
+            sc + (LEAD_PARAGRAPH_BONUS if u.paragraph == units[lead].paragraph else 0.0)
+            for u, sc in zip(units, scores, strict=True)
+        ]
+    # the lead goes first (so a sentence leaning on it, 这是…, is not penalised), then the rest
+    pool = sorted([lead, *candidates])
     worth = 0.0 if total - sum(len(t) for t, _ in dropped) <= high else 1.0
     if kind == house.GOVERNMENT and lengths is None:
         worth = float("-inf")
-    chosen_rest = _select(
-        rest,
-        [scores[i] for i in candidates],
-        max(0, low - len(units[lead].text)),
-        high - len(units[lead].text),
+    chosen_pool = _select(
+        [units[i] for i in pool],
+        [scores[i] + (LEAD_FIRST if i == lead else 0.0) for i in pool],
+        low,
+        high,
         worth,
     )
-    chosen = {lead, *(candidates[j] for j in chosen_rest)}
+    chosen = {lead, *(pool[j] for j in chosen_pool)}
     if kind == house.COMMENTARY and lengths is None:
         chosen = _whole_paragraphs(units, scores, lead, candidates, high)
     kept = _close_paragraphs(
