@@ -3,7 +3,10 @@
 For each new article: boilerplate out, figures and tags. Then clustering against the
 clusters of the last days (reopened so a story picked up by another outlet joins its
 cluster). For every cluster that changed: choose the lead, suggest a column, score the
-relevance, condense the lead's text to the column's length and write its attribution line.
+relevance, condense the lead's text to the length its kind of item sets (or the column's,
+when configured), suggest a title in the house form, and write its attribution line; a
+cluster whose other reports add facts the lead lacks becomes a merged item (编辑部整理)
+whose text takes them in (``editorial.merge``), while reprints keep crediting the lead.
 
 Pure functions over plain records; ``run_process`` is the only part that touches the
 database (through ``newsdesk.store.editorial``).
