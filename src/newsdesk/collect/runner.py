@@ -163,8 +163,10 @@ class Collector:
         except BrokenProcessPool as exc:
             outcome.error = f"extraction worker died: {exc}"
         except Exception as exc:  # one broken source must not stop the others
-            log.exception("collecting %s failed", source.name)
-            outcome.error = f"unexpected error: {type(exc).__name__}: {exc}"
+            # One line in the log as on the source; the traceback with --verbose.
+            log.error("collecting %s failed: %s: %s", source.name, type(exc).__name__, exc)
+            log.debug("collecting %s failed", source.name, exc_info=True)
+            outcome.error = f"unexpected error: {type(exc).__name__}: {' '.join(str(exc).split())}"
         if (
             result is not None
             and outcome.article_errors
