@@ -197,6 +197,7 @@ def main() -> None:
         port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
         env["NEWSDESK_DATA_DIR"] = folder
+        log = open(Path(folder) / "serve.log", "wb")  # noqa: SIM115 - closed with the folder
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -212,8 +213,8 @@ def main() -> None:
             ],
             env=env,
             cwd=folder,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -224,7 +225,7 @@ def main() -> None:
                 except OSError:
                     time.sleep(0.1)
             else:
-                raise SystemExit("the desk did not start: " + server.stderr.read().decode(errors="replace"))
+                raise SystemExit("the desk did not start: " + (Path(folder) / "serve.log").read_text())
             run_load(base, 2, 3)  # warm up
             baseline = run_load(base, args.clients, min(10.0, args.seconds), static_only=True)
             report(
@@ -232,15 +233,19 @@ def main() -> None:
             )
             measured = run_load(base, args.clients, args.seconds)
             report(
-                f"desk, {args.clients} clients (inbox, its pages and filters, clusters)",
+                f"desk, {args.workers} worker(s), {args.clients} clients (inbox, its pages and filters, clusters)",
                 measured,
                 args.seconds,
             )
             p95 = percentile([x for v in measured.values() for x in v], 0.95) * 1000
             print(f"p95 {p95:.1f} ms (target < 100 ms): {'met' if p95 < 100 else 'NOT met'}")
+        except BaseException:
+            print((Path(folder) / "serve.log").read_text()[-3000:], file=sys.stderr)
+            raise
         finally:
             server.terminate()
             server.wait(timeout=20)
+            log.close()
 
 
 if __name__ == "__main__":

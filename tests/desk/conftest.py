@@ -176,4 +176,4 @@ def sign_in(page, base: str, name: str = "editor1", password: str = PASSWORD) ->
     page.fill("input[name=username]", name)
     page.fill("input[name=password]", password)
     page.click("form.login button[type=submit]")
-    page.wait_for_url(base + "/inbox")
+    page.wait_for_url(base + ("/archive" if name == "reader" else "/inbox"))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.desk.conftest import HOSTILE_TITLE, sign_in
 
 COLUMN = "行业资讯"
@@ -127,14 +125,19 @@ def test_a_post_without_the_csrf_token_is_refused(page, desk_url):
     assert page.locator(f"#c-{candidate}").count() == 0
 
 
-@pytest.mark.parametrize("path", ["/inbox", "/draft", "/archive", "/sources", "/charts", "/users"])
-def test_every_page_loads_without_script_errors(page, desk_url, path):
-    page.goto(desk_url + "/login")
-    page.fill("input[name=username]", "boss")
-    page.fill("input[name=password]", "correct horse battery")
-    page.click("form.login button[type=submit]")
-    page.wait_for_load_state()
-    page.goto(desk_url + path)
-    assert page.locator("main h1").count() >= 1
+def test_every_page_loads_without_script_errors(page, desk_url):
+    sign_in(page, desk_url, "boss")
+    for path in (
+        "/inbox",
+        "/clusters/1",
+        "/draft",
+        "/archive",
+        "/archive?q=电商",
+        "/sources",
+        "/charts",
+        "/users",
+    ):
+        page.goto(desk_url + path)
+        assert page.locator("main h1").count() >= 1, path
     problems = [m for m in page.console_messages if m.startswith(("error", "pageerror"))]
     assert problems == []

@@ -159,3 +159,21 @@ def test_sign_in_does_not_redirect_elsewhere(desk_app, target):
         follow_redirects=False,
     )
     assert done.headers["location"] == "/inbox"
+
+
+def test_merging_candidates_makes_one_item_the_office_compiled(desk_app):
+    client = _signed_in(desk_app)
+    inbox = client.get("/inbox").text
+    ids = re.findall(r'data-candidate="(\d+)"', inbox)[:2]
+    titles = re.findall(r'class="open">([^<]+)</a>', inbox)[:2]
+    one = client.post(
+        "/inbox/merge", data={"csrf_token": _token(inbox), "ids": ids[:1]}, follow_redirects=True
+    )
+    assert "tick two or more" in one.text
+    done = client.post("/inbox/merge", data={"csrf_token": _token(inbox), "ids": ids}, follow_redirects=False)
+    assert done.status_code == 303
+    draft = client.get("/draft").text
+    assert draft.count('class="draft-item"') == 1
+    assert titles[0] in draft and "编辑部整理" in draft
+    after = client.get("/inbox").text
+    assert all(f'data-candidate="{i}"' not in after for i in ids)  # both dealt with

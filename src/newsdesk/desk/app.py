@@ -391,7 +391,7 @@ class _Cached:
 
 
 def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
-    from newsdesk.store.drafts import DraftError, add_item, get_candidate
+    from newsdesk.store.drafts import DraftError, add_item, get_candidate, list_candidates
     from newsdesk.store.editorial import record_decision
 
     filter_choices = _Cached(lambda: desk_store.inbox_columns_and_outlets(engine))
@@ -485,6 +485,51 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         record_decision(engine, candidate_id, column, accepted=True)
         desk_store.unsnooze(engine, candidate_id)
         return _row_result(request, candidate_id, f"accepted into the draft, {column}: {c.title}", back)
+
+    @router.post("/inbox/merge")
+    async def merge(request: Request):
+        """Several candidates as one item the office compiled (来源：…编辑部整理): the first one's
+        title and column, the bodies one after another, the newest report's date."""
+        from newsdesk.commands.publishing import publication_being_made
+
+        _user(request, "editor")
+        form = await request.form()
+        ids = [int(v) for v in form.getlist("ids") if str(v).isdigit()]
+        back = _safe_next(str(form.get("back", "/inbox")))
+        if len(ids) < 2:
+            _flash(request, "tick two or more candidates to merge them into one item")
+            return _back(back)
+        found = {c.id: c for c in list_candidates(engine, ids=ids, with_figures=False)}
+        chosen = [found[i] for i in ids if i in found]
+        if len(chosen) < 2:
+            raise HTTPException(404, "those candidates are gone")
+        first = chosen[0]
+        paragraphs: list[str] = []
+        for c in chosen:
+            for p in c.body.split("\n"):
+                if p.strip() and p not in paragraphs:
+                    paragraphs.append(p)
+        dates = [c.attribution.date for c in chosen if c.attribution and c.attribution.date]
+        office = publication_being_made(settings).office
+        item = Item(
+            column=first.column,
+            title=first.title,
+            body="\n".join(paragraphs),
+            attribution=Attribution(
+                office_compiled=True, editorial_office=office, date=max(dates) if dates else None
+            ),
+            source_url=first.source_url,
+        )
+        draft_id = _open_or_new_draft(settings, engine)
+        try:
+            add_item(engine, draft_id, first.column, item, first.id)
+        except DraftError as exc:
+            _flash(request, str(exc))
+            return _back(back)
+        for c in chosen:
+            record_decision(engine, c.id, first.column, accepted=True)
+        _flash(request, f"merged {len(chosen)} candidates into one item (编辑部整理): {first.title}")
+        return _back(back)
 
     @router.post("/inbox/{candidate_id}/reject")
     def reject(request: Request, candidate_id: int, back: str = Form("/inbox")):
