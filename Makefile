@@ -4,7 +4,7 @@ VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo desk test lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ install: $(VENV)/.installed
 
 demo: install
 	$(VENV)/bin/newsdesk demo
+
+# the editor's desk on the demo data (after `make demo`): http://127.0.0.1:8000/login;
+# make an account first: .venv/bin/newsdesk user add NAME --role admin
+desk: install
+	$(VENV)/bin/newsdesk serve
 
 # Python packages come from .venv; the system tools some tests use cannot, so say which
 # are missing in one line (those tests skip) rather than run a package manager from make.
