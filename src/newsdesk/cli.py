@@ -71,7 +71,9 @@ def _load_settings(database: str | None, verbose: bool) -> Settings:
     try:
         settings = load_settings(database_url=database)
     except ConfigError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
+        from newsdesk.text.display import shown
+
+        err_console.print(f"[red]error:[/red] {shown(exc, one_line=True)}")
         raise typer.Exit(2) from exc
     level = logging.DEBUG if verbose else getattr(logging, settings.log_level.upper(), logging.INFO)
     logging.basicConfig(

@@ -75,3 +75,14 @@ def test_ids_no_database_holds_are_not_found_not_overflow(cli):
     for reference in ("100000000000000000000000", "2022年第1期@100000000000000000000000", "²", "１"):
         result = cli("show", reference)
         assert result.exit_code == 1 and "error:" in result.output, (reference, result.output)
+
+
+def test_a_broken_settings_file_with_markup_in_its_name_is_one_line(cli, tmp_path, monkeypatch):
+    config = tmp_path / "[x]newsdesk.toml"
+    config.write_text('[publication]\nname = "[/x]\n', encoding="utf-8")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(config))
+    result = cli("issues")
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(
+        "[x]newsdesk.toml: not valid TOML: Illegal character '\\n' (at line 2, column 13)"
+    )
