@@ -79,8 +79,10 @@ def test_traditional_figures_in_yi_and_wan():
 
 
 def test_points_keep_their_unit_and_the_comparison_is_a_base_not_a_period():
-    (f,) = figures_in_sentence("6月份，制造业采购经理指数为49.7%，比上月回升2.2个点。")[1:]
-    assert (f.value, f.unit, f.base) == (2.2, "个百分点", "比上月")
+    index, points = figures_in_sentence("6月份中国电商物流指数为105.9点，比上月回升2.2个点。")
+    assert (index.value, index.unit, index.subject) == (105.9, "点", "中国电商物流指数")
+    assert (points.value, points.unit, points.base) == (2.2, "个百分点", "比上月")
+    assert points.subject == "中国电商物流指数" and points.period == "6月份"
     share, points = figures_in_sentence(
         "2022年上半年，实物商品网上零售额占社会消费品零售总额的比重为25.9%，较一季度提高1.7个百分点。"
     )

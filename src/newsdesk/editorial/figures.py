@@ -19,7 +19,7 @@ _CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三�
 _NUMBER = rf"(?:{_AR}|{_CN})"
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
 _CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下]))"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下])|点(?=[，。；、]|$))"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
 
 AMOUNT = re.compile(
@@ -70,11 +70,11 @@ _MAG_VALUE = {
 # Words between a subject and its number that are not part of the subject.
 _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
-    r"提高至|上升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
+    r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
-    r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|据|根据|数据显示|统计显示|显示|表示|我国的|全国的)+"
+    r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在|据|根据|数据显示|统计显示|显示|表示|我国的|全国的|[“‘\"])+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
 # where a figure's clause begins: a list (、), a bracket or a quotation stays inside it
@@ -373,8 +373,8 @@ def _complete_subject(
         # …2.29万亿元，占比达89.5%: the share of what came before
         subject = before + subject
     elif subject in _RATE_WORDS or (subject is None and member.unit == "个百分点" and base):
-        if before and any(w in before for w in (*_SHARE_WORDS, "率", "占")):
-            subject = before  # a share up so many points is still that share
+        if before and (any(w in before for w in (*_SHARE_WORDS, "率", "占")) or before.endswith("指数")):
+            subject = before  # a share (or an index) up so many points is still that share
         elif before:
             subject = before.removesuffix("增速") + "增速"  # 增速比…高3.0个百分点
     if subject is None or _SCOPE_ONLY.match(subject):
