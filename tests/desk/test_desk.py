@@ -177,3 +177,27 @@ def test_merging_candidates_makes_one_item_the_office_compiled(desk_app):
     assert titles[0] in draft and "编辑部整理" in draft
     after = client.get("/inbox").text
     assert all(f'data-candidate="{i}"' not in after for i in ids)  # both dealt with
+
+
+def test_choosing_another_lead_makes_the_candidate_that_report(desk_app):
+    client = _signed_in(desk_app)
+    inbox = client.get("/inbox?status=all").text
+    for candidate in re.findall(r'data-candidate="(\d+)"', inbox):
+        page = client.get(f"/clusters/{candidate}").text
+        other = re.search(r'name="article_id" value="(\d+)"', page)
+        if other:
+            break
+    else:
+        pytest.skip("no cluster of two reports in the seeded data")
+    article = page[: other.start()].rsplit('<article class="member', 1)[1]
+    outlet = re.search(r"<b>([^<]+)</b>", article).group(1)
+    title = re.search(r"<h3>([^<]+)</h3>", article).group(1)
+    done = client.post(
+        f"/clusters/{candidate}/lead",
+        data={"csrf_token": _token(page), "article_id": other.group(1)},
+        follow_redirects=True,
+    )
+    assert done.status_code == 200 and "the lead is now the report of" in done.text
+    preview = done.text.split('class="item-preview"')[1].split("</section>")[0]
+    assert title in preview
+    assert outlet in re.search(r'<p class="attribution">([^<]+)</p>', preview).group(1)

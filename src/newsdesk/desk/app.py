@@ -587,8 +587,40 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         )
         if chosen is None:
             raise HTTPException(404, "that article is not in this cluster")
-        desk_store.set_lead(engine, c.cluster_id, chosen.id, chosen.title, chosen.outlet)
-        _flash(request, f"lead is now the report of {chosen.outlet or 'an unknown outlet'}")
+        # the candidate becomes the chosen report's: its title, its text condensed as `process`
+        # does, its outlet and its day in the attribution line
+        from newsdesk.editorial.condense import condense_item
+        from newsdesk.editorial.pipeline import outlet_mark
+        from newsdesk.issue.attribution import report_date
+
+        old = c.attribution or Attribution()
+        day = report_date(chosen.published_at, old.date or dt.date.today())
+        lengths = settings.editorial.condense_lengths
+        condensed = condense_item(
+            chosen.title,
+            chosen.text,
+            day,
+            tuple(lengths.get(c.column) or lengths.get("default") or ()) or None,
+        )
+        attribution = Attribution(
+            outlet=chosen.outlet,
+            outlet_mark=outlet_mark(chosen.outlet, settings.editorial.outlet_marks)
+            if chosen.outlet
+            else None,
+            editorial_office=old.editorial_office,
+            date=day,
+        )
+        desk_store.set_lead(
+            engine,
+            c.cluster_id,
+            chosen.id,
+            title=chosen.title,
+            body=condensed.body or chosen.text,
+            outlet=chosen.outlet,
+            outlet_mark=attribution.outlet_mark,
+            attribution_line=attribution_line(attribution),
+        )
+        _flash(request, f"the lead is now the report of {chosen.outlet or 'an unknown outlet'}")
         return _back(f"/clusters/{candidate_id}")
 
 

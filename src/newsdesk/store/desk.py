@@ -331,8 +331,18 @@ def candidate_cluster_id(engine: Engine, candidate_id: int) -> int | None:
         ).scalar()
 
 
-def set_lead(engine: Engine, cluster_id: int, article_id: int, title: str, outlet: str | None) -> None:
-    """The editor's choice of lead: the candidate takes the article's title and outlet."""
+def set_lead(
+    engine: Engine,
+    cluster_id: int,
+    article_id: int,
+    *,
+    title: str,
+    body: str,
+    outlet: str | None,
+    outlet_mark: str | None,
+    attribution_line: str,
+) -> None:
+    """The editor's choice of lead: the cluster's candidate becomes that report's item."""
     with engine.begin() as conn:
         member = conn.execute(
             select(cluster_members.c.article_id).where(
@@ -345,7 +355,16 @@ def set_lead(engine: Engine, cluster_id: int, article_id: int, title: str, outle
         conn.execute(
             update(candidate_items)
             .where(candidate_items.c.cluster_id == cluster_id)
-            .values(lead_article_id=article_id, title=title, outlet=outlet)
+            .values(
+                lead_article_id=article_id,
+                title=title,
+                body=body,
+                outlet=outlet,
+                outlet_mark=outlet_mark,
+                office_compiled=False,
+                attribution_line=attribution_line,
+                updated_at=_now(),
+            )
         )
 
 
