@@ -5,8 +5,9 @@ A fresh SQLite database gets ``--articles`` generated articles (~400 characters,
 runs in its own process; ``--clients`` concurrent clients each sign in, then for
 ``--seconds`` open the inbox, page through it (pages 1–5, sometimes filtered by column or
 outlet) and open a cluster from the page, with no pause between requests. Prints requests/s
-and p50/p95/p99 latency, overall and per kind of page, and a baseline: the same clients
-fetching a static file from the same server (what the server and the client cost alone).
+and p50/p95/p99 latency, overall and per kind of page; a baseline: the same clients fetching
+a static file from the same server (what the server and the client cost alone); and one
+client alone, whose latency is the time a page takes to serve.
 
     .venv/bin/python bench/desk.py [--articles 100000] [--clusters 20000] [--clients 20] [--seconds 60]
 """
@@ -230,6 +231,10 @@ def main() -> None:
             baseline = run_load(base, args.clients, min(10.0, args.seconds), static_only=True)
             report(
                 f"baseline, {args.clients} clients fetching a static file", baseline, min(10.0, args.seconds)
+            )
+            alone = run_load(base, 1, min(10.0, args.seconds))
+            report(
+                "desk, one client alone (the time a request takes to serve)", alone, min(10.0, args.seconds)
             )
             measured = run_load(base, args.clients, args.seconds)
             report(
