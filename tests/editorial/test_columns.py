@@ -194,3 +194,10 @@ def test_traditional_text_is_classified_in_simplified():
     )
     assert s.column == POLICY
     assert "国务院办公厅" in s.reasons[0]
+
+
+def test_reasons_are_one_line_each():
+    s = ColumnClassifier(None).suggest(
+        "市场监管总局约谈外卖平台", "外卖平台\n5月13日，市场监管总局约谈主要外卖平台企业。"
+    )
+    assert s.reasons and all("\n" not in r for r in s.reasons)

@@ -197,7 +197,8 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
     book = book_notice_signals(title, body)
     if book:
         hits.append(RuleHit(READING, 0.9, f"book notice: {'、'.join(book)[:30]}"))
-    return hits
+    # a reason is one line, whatever the text it quotes
+    return [RuleHit(h.column, h.weight, " ".join(h.reason.split())) for h in hits]
 
 
 # Below this many archive items and decisions the shipped examples are added to them: a
