@@ -102,6 +102,12 @@ def main() -> None:
         for key, p in (("model, set left out", predicted), ("rules, tuned on all", by_rules)):
             key += kind
             totals[key] = [t + c for t, c in zip(totals[key], f1(y, p), strict=True)]
+        if name.removesuffix(", undated") in REAL_DEVELOPMENT_SETS:
+            tp, fp, fn = f1(y, predicted)
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            print(
+                f"  {name}, left out: pair decision P {p:.3f}  R {r:.3f}  F1 {2 * p * r / max(p + r, 1e-9):.3f}"
+            )
     for key, (tp, fp, fn) in totals.items():
         p, r = tp / (tp + fp), tp / (tp + fn)
         print(f"  pair decision, {key}: precision {p:.3f}  recall {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
