@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,10 +106,9 @@ def _plain(value: object) -> Text:
     without control characters that would drive the terminal."""
     from rich.text import Text as RichText
 
-    return RichText(_CONTROL.sub("", str(value)))
+    from newsdesk.text.display import printable
 
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    return RichText(printable(value))
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:

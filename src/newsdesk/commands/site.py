@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from newsdesk.cli import app, console, err_console, get_state
+from newsdesk.text.display import shown
 
 if TYPE_CHECKING:  # the database and settings are loaded only by a command that runs
     from newsdesk.config import Settings
@@ -62,7 +63,7 @@ def site(
             templates_dir=settings.publication.templates_dir,
         )
     except SiteError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
+        err_console.print(f"[red]error:[/red] {shown(exc)}")
         raise typer.Exit(1) from exc
     revisions = f" (+{report.revision_pages} revision pages)" if report.revision_pages else ""
     console.print(
@@ -70,7 +71,7 @@ def site(
         f"{report.item_pages} items; feed.atom {_size(report.feed_bytes)}; "
         f"search index {report.search_entries} items, {_size(report.search_index_bytes)}"
     )
-    console.print(f"open {report.out_dir / 'index.html'}")
+    console.print(f"open {shown(report.out_dir / 'index.html')}")
 
 
 @app.command("feed")
@@ -99,6 +100,6 @@ def feed(
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(content, encoding="utf-8")
     except OSError as exc:
-        err_console.print(f"[red]error:[/red] cannot write {output}: {exc.strerror or exc}")
+        err_console.print(f"[red]error:[/red] cannot write {shown(output)}: {shown(exc.strerror or exc)}")
         raise typer.Exit(1) from exc
-    console.print(f"wrote {output}")
+    console.print(f"wrote {shown(output)}")

@@ -88,15 +88,16 @@ class Issue:
 
     def columns_in_order(self) -> list[str]:
         """Columns present, in the publication's order; unknown ones after, as first seen."""
-        seen: list[str] = []
-        for item in self.items:
-            if item.column not in seen:
-                seen.append(item.column)
+        seen = list(dict.fromkeys(item.column for item in self.items))
         order = {name: i for i, name in enumerate(self.publication.columns)}
-        return sorted(seen, key=lambda c: (order.get(c, len(order)), seen.index(c)))
+        first_seen = {name: i for i, name in enumerate(seen)}
+        return sorted(seen, key=lambda c: (order.get(c, len(order)), first_seen[c]))
 
     def items_by_column(self) -> list[tuple[str, list[Item]]]:
-        return [(c, [i for i in self.items if i.column == c]) for c in self.columns_in_order()]
+        by_column: dict[str, list[Item]] = {}
+        for item in self.items:
+            by_column.setdefault(item.column, []).append(item)
+        return [(c, by_column[c]) for c in self.columns_in_order()]
 
     def newest_item_date(self) -> dt.date | None:
         dates = [i.attribution.date for i in self.items if i.attribution and i.attribution.date]
