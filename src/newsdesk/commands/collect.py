@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich import box
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.table import Table
 
 from newsdesk.cli import app, console, err_console, get_state
@@ -17,6 +16,8 @@ from newsdesk.store.session import engine_for
 from newsdesk.text.display import shown
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from newsdesk.config import Settings
 
 source_app = typer.Typer(help="Register, list, pause and remove the sources articles are collected from.")
@@ -276,6 +277,8 @@ class _RichProgress:
     """One progress row per source: articles done out of articles to fetch."""
 
     def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
         self._progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]{task.description}"),

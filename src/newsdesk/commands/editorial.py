@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsdesk.cli import app, console, err_console, get_state
@@ -67,6 +66,8 @@ def process_articles(settings: Settings, limit: int | None = None, quiet: bool =
         pending = min(pending, limit)
     if not pending:  # no models to load, no clustering libraries to import
         return _NothingProcessed()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from newsdesk.editorial.pipeline import run_process
 
     with Progress(
