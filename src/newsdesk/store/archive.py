@@ -177,11 +177,10 @@ def _delete_issue(conn, issue_id: int) -> None:
     conn.execute(delete(issues).where(issues.c.id == issue_id))
 
 
-def _item_row(issue_id: int, position: int, item: Item) -> dict:
+def item_values(item: Item) -> dict:
+    """The columns of an item row (items or draft_items) that say what the item is."""
     a = item.attribution or Attribution()
     return {
-        "issue_id": issue_id,
-        "position": position,
         "column_name": item.column,
         "title": item.title,
         "body": item.body,
@@ -193,6 +192,23 @@ def _item_row(issue_id: int, position: int, item: Item) -> dict:
         "has_attribution": item.attribution is not None,
         "source_url": item.source_url,
     }
+
+
+def attribution_from_row(row) -> Attribution | None:
+    """The attribution an item row stores; None for a book notice, which prints none."""
+    if not row.has_attribution:
+        return None
+    return Attribution(
+        outlet=row.outlet,
+        outlet_mark=row.outlet_mark,
+        office_compiled=row.office_compiled,
+        editorial_office=row.editorial_office,
+        date=row.item_date,
+    )
+
+
+def _item_row(issue_id: int, position: int, item: Item) -> dict:
+    return {"issue_id": issue_id, "position": position, **item_values(item)}
 
 
 def list_issues(engine: Engine) -> list[StoredIssue]:
@@ -278,7 +294,7 @@ def load_issue(engine: Engine, issue_id: int) -> Issue:
             raise IssueNotFound(f"no issue {issue_id} in the archive")
         item_rows = conn.execute(
             select(items).where(items.c.issue_id == issue_id).order_by(items.c.position)
-        ).mappings()
+        )
         loaded = [_item_from_row(r) for r in item_rows]
     return Issue(
         items=loaded,
@@ -301,21 +317,12 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
 
 
 def _item_from_row(row) -> Item:
-    attribution = None
-    if row["has_attribution"]:
-        attribution = Attribution(
-            outlet=row["outlet"],
-            outlet_mark=row["outlet_mark"],
-            office_compiled=row["office_compiled"],
-            editorial_office=row["editorial_office"],
-            date=row["item_date"],
-        )
     return Item(
-        column=row["column_name"],
-        title=row["title"],
-        body=row["body"],
-        attribution=attribution,
-        source_url=row["source_url"],
+        column=row.column_name,
+        title=row.title,
+        body=row.body,
+        attribution=attribution_from_row(row),
+        source_url=row.source_url,
     )
 
 

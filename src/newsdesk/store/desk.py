@@ -13,6 +13,7 @@ from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, 
 from sqlalchemy.exc import IntegrityError
 
 from newsdesk.issue.compose import Candidate
+from newsdesk.store.drafts import lead_first, member_outlets
 from newsdesk.store.schema import (
     articles,
     candidate_items,
@@ -201,22 +202,10 @@ def inbox_rows(engine: Engine, ids: list[int]) -> list[Candidate]:
     )
     with engine.connect() as conn:
         rows = list(conn.execute(query))
-        outlets: dict[int, list[str]] = {}
-        members = (
-            select(cluster_members.c.cluster_id, articles.c.outlet)
-            .join(articles, articles.c.id == cluster_members.c.article_id)
-            .where(cluster_members.c.cluster_id.in_([r.cluster_id for r in rows]))
-            .order_by(articles.c.published_at, articles.c.id)
-        )
-        for cluster_id, outlet in conn.execute(members):
-            names = outlets.setdefault(cluster_id, [])
-            if outlet and outlet not in names:
-                names.append(outlet)
+        outlets = member_outlets(conn, [r.cluster_id for r in rows])
     found = []
     for r in rows:
-        names = outlets.get(r.cluster_id, [])
-        if r.outlet and r.outlet in names:
-            names = [r.outlet] + [o for o in names if o != r.outlet]
+        names = lead_first(r.outlet, outlets.get(r.cluster_id, []))
         found.append(
             Candidate(
                 id=r.id,

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from newsdesk.issue.attribution import attribution_line, find_attribution, report_date
 from newsdesk.issue.compose import Candidate, Draft, DraftItem, reading_order
 from newsdesk.issue.model import Attribution, Issue, Item, Publication
-from newsdesk.store.archive import load_issue, upsert_publication
+from newsdesk.store.archive import attribution_from_row, item_values, load_issue, upsert_publication
 from newsdesk.store.schema import (
     article_figures,
     articles,
@@ -94,7 +94,7 @@ def list_candidates(
         query = query.where(candidate_items.c.id.in_(list(ids)))
     with engine.connect() as conn:
         rows = list(conn.execute(query))
-        outlets = _member_outlets(conn, [r.cluster_id for r in rows])
+        outlets = member_outlets(conn, [r.cluster_id for r in rows])
         figures = (
             _lead_figures(conn, [r.lead_article_id for r in rows if r.lead_article_id])
             if with_figures
@@ -102,9 +102,7 @@ def list_candidates(
         )
     found = []
     for r in rows:
-        members = outlets.get(r.cluster_id, [])
-        if r.outlet and r.outlet in members:  # the lead's outlet first
-            members = [r.outlet] + [o for o in members if o != r.outlet]
+        members = lead_first(r.outlet, outlets.get(r.cluster_id, []))
         attribution = _candidate_attribution(r)
         found.append(
             Candidate(
@@ -131,7 +129,14 @@ def list_candidates(
     return found
 
 
-def _member_outlets(conn: Connection, cluster_ids: list[int]) -> dict[int, list[str]]:
+def lead_first(lead_outlet: str | None, outlets: list[str]) -> list[str]:
+    if lead_outlet and lead_outlet in outlets:
+        return [lead_outlet] + [o for o in outlets if o != lead_outlet]
+    return outlets
+
+
+def member_outlets(conn: Connection, cluster_ids: list[int]) -> dict[int, list[str]]:
+    """Each cluster's member outlets, each once, earliest report first."""
     out: dict[int, list[str]] = {}
     for start in range(0, len(cluster_ids), _IN_CHUNK):
         chunk = cluster_ids[start : start + _IN_CHUNK]
@@ -192,34 +197,6 @@ def numbering_facts(engine: Engine, publication_name: str | None) -> tuple[list[
 # --- drafts ----------------------------------------------------------------------------------
 
 
-def _item_values(item: Item | DraftItem) -> dict:
-    a = item.attribution or Attribution()
-    return {
-        "column_name": item.column,
-        "title": item.title,
-        "body": item.body,
-        "outlet": a.outlet,
-        "outlet_mark": a.outlet_mark,
-        "office_compiled": a.office_compiled,
-        "editorial_office": a.editorial_office,
-        "item_date": a.date,
-        "has_attribution": item.attribution is not None,
-        "source_url": item.source_url,
-    }
-
-
-def _attribution_from_row(row) -> Attribution | None:
-    if not row.has_attribution:
-        return None
-    return Attribution(
-        outlet=row.outlet,
-        outlet_mark=row.outlet_mark,
-        office_compiled=row.office_compiled,
-        editorial_office=row.editorial_office,
-        date=row.item_date,
-    )
-
-
 def open_draft_id(engine: Engine) -> int | None:
     """The draft being made (not yet published), if any: newsdesk keeps one at a time."""
     with engine.connect() as conn:
@@ -260,7 +237,7 @@ def create_draft(
             positions[column] = positions.get(column, 0) + 1
             rows.append(
                 {
-                    **_item_values(item),
+                    **item_values(item),
                     "column_name": column,
                     "draft_id": draft_id,
                     "candidate_id": candidate_id,
@@ -297,7 +274,7 @@ def load_draft(engine: Engine, draft_id: int | None = None) -> Draft:
             position=r.position,
             title=r.title,
             body=r.body,
-            attribution=_attribution_from_row(r),
+            attribution=attribution_from_row(r),
             candidate_id=r.candidate_id,
             source_url=r.source_url,
             version=r.version,
@@ -357,7 +334,7 @@ def add_item(engine: Engine, draft_id: int, column: str, item: Item, candidate_i
         item_id = conn.execute(
             insert(draft_items).values(
                 {
-                    **_item_values(item),
+                    **item_values(item),
                     "column_name": column,
                     "draft_id": draft_id,
                     "candidate_id": candidate_id,
@@ -422,7 +399,7 @@ def update_item(engine: Engine, draft_id: int, item_id: int, expected_version: i
         ).first()
         if row is None:
             raise DraftError(f"no item {item_id} in the draft")
-        values = _item_values(item)
+        values = item_values(item)
         if item.column != row.column_name:
             last = conn.execute(
                 select(func.max(draft_items.c.position)).where(
@@ -545,7 +522,7 @@ def publish_draft(engine: Engine, draft_id: int, text_of: Callable[[Issue], str]
         conn.execute(
             insert(items),
             [
-                {**_item_values(d), "issue_id": issue_id, "position": position}
+                {**item_values(d), "issue_id": issue_id, "position": position}
                 for position, d in enumerate(draft.items, start=1)
             ],
         )
