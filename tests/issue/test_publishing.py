@@ -168,6 +168,11 @@ def test_compose_edit_publish_and_correct(cli, processed, tmp_path, monkeypatch)
     first = cli("show", "2022年第9期@1").output
     assert "编辑改过的标题" in first and "更正后的标题" not in first
     assert cli("show", "2022年第9期@3").exit_code == 1
+    from newsdesk.store.archive import list_issues
+
+    ninth = [(s.serial, s.revision) for s in list_issues(engine) if s.label == "2022年第9期"]
+    assert sorted(ninth) == [(9, 1), (9, 2)]
+    assert "修订版" in cli("issues").output
 
     # the next issue continues the numbering
     assert cli("draft", "revise", "1").exit_code == 1  # an imported issue has no revisions

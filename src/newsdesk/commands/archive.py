@@ -187,15 +187,24 @@ def issues_(ctx: typer.Context) -> None:
     if not stored:
         console.print("The archive is empty: `newsdesk import PATH...` adds past issues.")
         return
-    table = Table("id", "issue", "publication", "date", "items", "imported from")
+    table = Table("id", "issue", "publication", "date", "items", "from")
     for s in stored:
+        label = shown(s.label, one_line=True)
+        if s.serial:
+            label += f" (总第{s.serial}期)"
+        if s.revision > 1:
+            label += f" 修订版 {s.revision}"
+        if s.published_at is not None:
+            origin = f"published {s.published_at:%Y-%m-%d %H:%M} UTC"
+        else:
+            origin = shown(s.source_path or "", one_line=True)
         table.add_row(
             str(s.id),
-            shown(s.label, one_line=True),
+            label,
             f"《{shown(s.publication, one_line=True)}》",
             str(s.issue_date or "—"),
             str(s.item_count),
-            shown(s.source_path or "", one_line=True),
+            origin,
         )
     console.print(table)
 

@@ -20,6 +20,9 @@ class StoredIssue:
     item_count: int
     source_path: str | None
     imported_at: dt.datetime
+    serial: int | None = None  # 总第N期
+    revision: int = 1
+    published_at: dt.datetime | None = None  # None for an issue imported from a file
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,9 @@ def list_issues(engine: Engine) -> list[StoredIssue]:
             func.coalesce(counts.c.n, 0),
             issues.c.source_path,
             issues.c.imported_at,
+            issues.c.serial,
+            issues.c.revision,
+            issues.c.published_at,
         )
         .join(publications, publications.c.id == issues.c.publication_id)
         .outerjoin(counts, counts.c.issue_id == issues.c.id)
