@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from newsdesk.cli import app, console, err_console, get_state
+from newsdesk.issue.render import BINARY_FORMATS
+from newsdesk.issue.render import FORMATS as RENDER_FORMATS
 from newsdesk.store.session import engine_for
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-RENDER_FORMATS = ("html", "pdf", "docx", "md", "txt", "atom")
-BINARY_FORMATS = ("pdf", "docx")
 
 
 def with_configured_look(issue, settings):
