@@ -12,26 +12,11 @@ import typer
 from newsdesk.cli import app, console, err_console, get_state
 from newsdesk.issue.render import BINARY_FORMATS
 from newsdesk.issue.render import FORMATS as RENDER_FORMATS
+from newsdesk.publishing import draft_from_candidates, publication_being_made, with_configured_look
 from newsdesk.store.session import engine_for
 
 if TYPE_CHECKING:
     from rich.text import Text
-
-
-
-def with_configured_look(issue, settings):
-    """The issue as the office prints it: sponsor, logo and office from newsdesk.toml (the
-    archive keeps only what the issues themselves print). They belong to the configured
-    publication, or to every one when no name is configured."""
-    configured = settings.publication
-    p = issue.publication
-    if configured.name and p.name != configured.name:
-        return issue
-    p.office = configured.office or p.office
-    p.columns = list(configured.columns or p.columns)
-    p.sponsor = configured.sponsor or p.sponsor
-    p.logo = str(configured.logo) if configured.logo else p.logo
-    return issue
 
 
 def load_archived_issue(ctx: typer.Context, reference: str):
@@ -130,22 +115,6 @@ def _engine(ctx: typer.Context):
 
 def _publication(ctx: typer.Context):
     return publication_being_made(get_state(ctx).settings)
-
-
-def publication_being_made(settings):
-    """The publication being made: configured settings win over what the archive learned."""
-    from newsdesk.issue.model import Publication
-    from newsdesk.store.archive import load_publication
-
-    p = settings.publication
-    learned = load_publication(engine_for(settings), p.name) or Publication()
-    return Publication(
-        name=p.name or learned.name,
-        office=p.office or learned.office,
-        columns=list(p.columns or learned.columns),
-        sponsor=p.sponsor,
-        logo=str(p.logo) if p.logo else None,
-    )
 
 
 def _check_column(ctx: typer.Context, column: str) -> None:
@@ -321,42 +290,6 @@ def compose(
     except DraftError as exc:
         raise _fail(f"{exc} (clusters changed in the last {since})") from exc
     _print_draft(_engine(ctx), draft_id)
-
-
-def draft_from_candidates(
-    settings, since: dt.datetime, day: dt.date, label: str | None, serial: int | None, auto: bool
-) -> int:
-    """Open a draft of the candidates changed since ``since``: the accepted ones, or with ``auto``
-    each column's best up to its quota. Label and serial continue the archive unless given."""
-    from newsdesk.issue.compose import fill_columns, next_numbering, rank
-    from newsdesk.store.drafts import DraftError, create_draft, list_candidates, numbering_facts
-
-    engine = engine_for(settings)
-    publication = publication_being_made(settings)
-    found = list_candidates(engine, since=since, with_figures=False)
-    if auto:
-        columns = publication.columns or list(dict.fromkeys(c.column for c in rank(found)))
-        chosen = fill_columns(
-            found, columns, settings.publication.column_quotas, settings.publication.auto_min_relevance
-        )
-    else:
-        chosen = [(c.column, c) for c in rank(found) if c.status == "accepted"]
-    if not chosen:
-        raise DraftError(
-            "no candidates to choose from; nothing drafted"
-            if auto
-            else "no accepted candidates (accept some with `newsdesk decide ID`, or use --auto); nothing drafted"
-        )
-    labels, serials = numbering_facts(engine, publication.name)
-    next_label, next_serial = next_numbering(labels, serials, day)
-    return create_draft(
-        engine,
-        publication,
-        label or next_label,
-        serial if serial is not None else next_serial,
-        day,
-        [(column, c.as_item(column), c.id) for column, c in chosen],
-    )
 
 
 # --- the draft -------------------------------------------------------------------------------

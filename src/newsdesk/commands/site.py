@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the database and settings are loaded only by a command that
 
 def archive_issues(settings: Settings) -> list[Issue]:
     """Every issue of the archive, every revision, with the configured look of its publication."""
-    from newsdesk.commands.publishing import with_configured_look
+    from newsdesk.publishing import with_configured_look
     from newsdesk.store.archive import list_issues, load_issue
     from newsdesk.store.session import engine_for
 

@@ -337,8 +337,8 @@ def _auth_routes(router: APIRouter, templates, engine, limiter: security.LoginLi
 
 def _open_or_new_draft(settings: Settings, engine) -> int:
     """The open draft, or a new empty one numbered after the archive."""
-    from newsdesk.commands.publishing import publication_being_made
     from newsdesk.issue.compose import next_numbering
+    from newsdesk.publishing import publication_being_made
     from newsdesk.store.drafts import DraftError, create_draft, numbering_facts, open_draft_id
 
     found = open_draft_id(engine)
@@ -363,7 +363,7 @@ _COLUMNS_CACHE: dict[str, tuple[float, list[str]]] = {}
 def _columns(settings: Settings, engine) -> list[str]:
     """The publication's columns (configured, else learned; else those of the candidates),
     looked up at most every ten seconds."""
-    from newsdesk.commands.publishing import publication_being_made
+    from newsdesk.publishing import publication_being_made
 
     key = settings.effective_database_url
     cached = _COLUMNS_CACHE.get(key)
@@ -472,7 +472,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
             raise HTTPException(400, f"no column {column}")
         item = c.as_item(column)
         if merged:
-            from newsdesk.commands.publishing import publication_being_made
+            from newsdesk.publishing import publication_being_made
 
             office = publication_being_made(settings).office
             a = c.attribution or Attribution()
@@ -490,7 +490,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
     async def merge(request: Request):
         """Several candidates as one item the office compiled (来源：…编辑部整理): the first one's
         title and column, the bodies one after another, the newest report's date."""
-        from newsdesk.commands.publishing import publication_being_made
+        from newsdesk.publishing import publication_being_made
 
         _user(request, "editor")
         form = await request.form()
@@ -628,8 +628,8 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
 
 
 def _draft_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
-    from newsdesk.commands.publishing import with_configured_look
     from newsdesk.issue.render import render, render_text
+    from newsdesk.publishing import with_configured_look
     from newsdesk.store.drafts import (
         DraftError,
         StaleEdit,
@@ -884,8 +884,8 @@ def _draft_routes(router: APIRouter, templates, settings: Settings, engine) -> N
 
 def _download(settings: Settings, issue, fmt: str, name: str) -> Response:
     """The issue rendered in ``fmt`` as a file to save (UTF-8 file name per RFC 6266)."""
-    from newsdesk.commands.publishing import with_configured_look
     from newsdesk.issue.render import RenderError, render
+    from newsdesk.publishing import with_configured_look
 
     if fmt not in DOWNLOAD_FORMATS:
         raise HTTPException(404, f"no format {fmt}")
@@ -907,8 +907,8 @@ def _download(settings: Settings, issue, fmt: str, name: str) -> Response:
 
 
 def _archive_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
-    from newsdesk.commands.publishing import with_configured_look
     from newsdesk.issue.render import render
+    from newsdesk.publishing import with_configured_look
     from newsdesk.store.archive import IssueNotFound, load_issue
     from newsdesk.store.drafts import DraftError, draft_from_issue
 
