@@ -909,7 +909,7 @@ def _download(settings: Settings, issue, fmt: str, name: str) -> Response:
 def _archive_routes(router: APIRouter, templates, settings: Settings, engine) -> None:
     from newsdesk.issue.render import render
     from newsdesk.publishing import with_configured_look
-    from newsdesk.store.archive import IssueNotFound, load_issue
+    from newsdesk.store.archive import IssueNotFound, list_issues, load_issue
     from newsdesk.store.drafts import DraftError, draft_from_issue
 
     @router.get("/archive", response_class=HTMLResponse)
@@ -944,7 +944,7 @@ def _archive_routes(router: APIRouter, templates, settings: Settings, engine) ->
             templates,
             "archive.html",
             user=user,
-            issues=[] if searching else desk_store.issue_rows(engine),
+            issues=[] if searching else list_issues(engine),
             searching=searching,
             found=[
                 (f, mark_text(f.title, q.strip()), mark_text(_snippet(f.body, q.strip()), q.strip()))

@@ -234,7 +234,8 @@ def list_issues(engine: Engine) -> list[StoredIssue]:
         .order_by(issues.c.issue_date.desc().nulls_last(), issues.c.id.desc())
     )
     with engine.connect() as conn:
-        return [StoredIssue(*row) for row in conn.execute(query)]
+        rows = list(conn.execute(query))
+    return [StoredIssue(*row[:-1], published_at=_utc(row[-1])) for row in rows]
 
 
 def resolve_issue(engine: Engine, reference: str) -> int:
@@ -298,9 +299,7 @@ def load_issue(engine: Engine, issue_id: int) -> Issue:
         )
         if row is None:
             raise IssueNotFound(f"no issue {issue_id} in the archive")
-        item_rows = conn.execute(
-            select(items).where(items.c.issue_id == issue_id).order_by(items.c.position)
-        )
+        item_rows = conn.execute(select(items).where(items.c.issue_id == issue_id).order_by(items.c.position))
         loaded = [_item_from_row(r) for r in item_rows]
     return Issue(
         items=loaded,

@@ -22,7 +22,6 @@ from newsdesk.store.schema import (
     clusters,
     issues,
     items,
-    publications,
     users,
 )
 
@@ -458,39 +457,6 @@ def archive_facets(engine: Engine) -> dict[str, list[tuple[str, int]]]:
             )
         ]
     return {"column": columns, "outlet": outlets}
-
-
-@dataclass
-class IssueRow:
-    id: int
-    label: str
-    publication: str
-    issue_date: dt.date | None
-    serial: int | None
-    revision: int
-    published_at: dt.datetime | None
-    item_count: int
-
-
-def issue_rows(engine: Engine) -> list[IssueRow]:
-    counts = select(items.c.issue_id, func.count().label("n")).group_by(items.c.issue_id).subquery()
-    query = (
-        select(
-            issues.c.id,
-            issues.c.label,
-            publications.c.name,
-            issues.c.issue_date,
-            issues.c.serial,
-            issues.c.revision,
-            issues.c.published_at,
-            func.coalesce(counts.c.n, 0),
-        )
-        .join(publications, publications.c.id == issues.c.publication_id)
-        .outerjoin(counts, counts.c.issue_id == issues.c.id)
-        .order_by(issues.c.issue_date.desc().nulls_last(), issues.c.id.desc())
-    )
-    with engine.connect() as conn:
-        return [IssueRow(r[0], r[1], r[2], r[3], r[4], r[5], _utc(r[6]), r[7]) for r in conn.execute(query)]
 
 
 # --- charts ----------------------------------------------------------------------------------
