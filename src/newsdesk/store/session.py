@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,13 +9,25 @@ if TYPE_CHECKING:
 
     from newsdesk.config import Settings
 
+# one engine (one connection pool) per database URL for the life of the process
+_ENGINES: dict[str, Engine] = {}
 
-@lru_cache(maxsize=8)
+
 def _engine_for(url: str) -> Engine:
-    from newsdesk.store.db import open_database
+    engine = _ENGINES.get(url)
+    if engine is None:
+        from newsdesk.store.db import open_database
 
-    return open_database(url)
+        engine = _ENGINES[url] = open_database(url)
+    return engine
 
 
 def engine_for(settings: Settings) -> Engine:
     return _engine_for(settings.effective_database_url)
+
+
+def close_engines() -> None:
+    """Close every pooled connection (before a database is dropped, or a worker forks)."""
+    while _ENGINES:
+        _, engine = _ENGINES.popitem()
+        engine.dispose()
