@@ -27,7 +27,9 @@ desk: install
 test: install
 	@missing=""; command -v pdftotext >/dev/null 2>&1 || missing=" poppler-utils"; \
 	fc-list :lang=zh family 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
-	[ -z "$$missing" ] || echo "make test: some PDF tests will skip; install:$$missing (Debian/Ubuntu: sudo apt-get install$$missing)"
+	[ -n "$${NEWSDESK_TEST_POSTGRES:-}" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| command -v initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	[ -z "$$missing" ] || echo "make test: some tests will skip (PDF, PostgreSQL); install:$$missing (Debian/Ubuntu: sudo apt-get install$$missing)"
 	$(VENV)/bin/ruff check src tests bench
 	$(PY) -m pytest -q
 
