@@ -45,7 +45,7 @@ class Corpus:
         from collections import Counter
 
         from newsdesk.archive.reading import read_issue_file
-        from newsdesk.editorial.tokens import words
+        from newsdesk.text.tokens import words
 
         counts: Counter[str] = Counter()
         for path in sorted(SAMPLE_ISSUES.glob("*.txt")):  # some are in legacy encodings

@@ -243,7 +243,7 @@ def _original_sentences(originals: list[dict]) -> list[str]:
     """Whole sentences (to 。！？ and a closing quote; a ；-list is one) of the originals: the
     unit compared."""
     from newsdesk.editorial.condense import units_of
-    from newsdesk.editorial.sentences import split_sentences
+    from newsdesk.text.sentences import split_sentences
 
     out = []
     for o in originals:
@@ -472,7 +472,7 @@ def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[flo
     if not rows:
         print(f"\nfigures ({split}): figures_labelled.jsonl not found")
         return {}
-    from newsdesk.editorial.figures import extract_figures
+    from newsdesk.text.figures import extract_figures
 
     correct = dict.fromkeys(FIGURE_FIELDS, 0)
     n_extracted = n_labelled = 0

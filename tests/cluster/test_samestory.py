@@ -61,7 +61,7 @@ def test_far_apart_in_time_is_never_the_same_story():
 
 
 def test_commentary_on_an_event_is_not_the_event(rows):
-    from tests.editorial.test_commentary import COMMENT, COMMENT_TITLE, REPORT, REPORT_TITLE
+    from tests.text.test_commentary import COMMENT, COMMENT_TITLE, REPORT, REPORT_TITLE
 
     when = dt.datetime(2023, 8, 20)
     report = story_features(REPORT_TITLE, REPORT, when)

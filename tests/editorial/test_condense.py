@@ -47,7 +47,7 @@ def test_figures_and_the_title_subject_go_first():
 
 def test_one_shops_anecdote_ranks_below_the_same_fact_told_as_news():
     from newsdesk.editorial.condense import score_sentences
-    from newsdesk.editorial.sentences import split_sentences
+    from newsdesk.text.sentences import split_sentences
 
     title = "可循环快递箱使用量超千万个"
     lead = "国家邮政局10日发布数据，全国可循环快递箱使用量超过1200万个。\n"

@@ -24,13 +24,13 @@ import numpy as np
 
 from newsdesk.cluster.pairmodel import CONFIDENT, THRESHOLD, days_between, probability_same
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_hashes
-from newsdesk.editorial.columns import book_notice_signals
-from newsdesk.editorial.commentary import THRESHOLD as COMMENTARY
-from newsdesk.editorial.commentary import commentary_score
-from newsdesk.editorial.figures import extract_figures
-from newsdesk.editorial.tags import tag_kind
-from newsdesk.editorial.tokens import dictionary, import_jieba, words
+from newsdesk.text.book_notice import book_notice_signals
+from newsdesk.text.commentary import THRESHOLD as COMMENTARY
+from newsdesk.text.commentary import commentary_score
+from newsdesk.text.figures import extract_figures
 from newsdesk.text.script import to_simplified
+from newsdesk.text.tags import tag_kind
+from newsdesk.text.tokens import dictionary, import_jieba, words
 
 FINE_K = 3
 UNDATED = -0.1  # the "days apart" signal when either article has no date
@@ -242,7 +242,7 @@ class StoryFeatures:
 
     @property
     def commentary(self) -> float:
-        """How much it reads as commentary rather than a report (``editorial.commentary``);
+        """How much it reads as commentary rather than a report (``text.commentary``);
         worked out when a candidate pair first needs it."""
         if self._commentary is None:
             object.__setattr__(self, "_commentary", commentary_score(self.title, self.text).score)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.editorial.sentences import split_paragraphs
+from newsdesk.text.sentences import split_paragraphs
 
 _NUM = r"[0-9０-９一二三四五六七八九十〇零]"
 # 本报讯 / 本报北京6月26日讯 / 新华社北京6月26日电 / 人民网上海6月26日电 / 中新网6月26日电

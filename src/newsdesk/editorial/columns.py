@@ -26,8 +26,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsdesk.editorial.commentary import commentary_score
-from newsdesk.editorial.figures import Figure, extract_figures, figure_density
+from newsdesk.text.book_notice import book_notice_signals
+from newsdesk.text.commentary import commentary_score
+from newsdesk.text.figures import Figure, extract_figures, figure_density
 from newsdesk.text.script import to_simplified
 
 INDUSTRY = "行业资讯"
@@ -57,17 +58,6 @@ _OPINION = re.compile(
 _EXPERTS_SAY = re.compile(
     r"(?:专家|学者|教授|研究员|分析师|经济学家|业内人士|分析人士)[^。，；]{0,6}(?:表示|指出|认为|建议|强调|坦言|分析)"
 )
-_BOOK = re.compile(r"(?:内容简介|本书|作者简介|全书|该书|书中|出版社|著者|编著|适合[^。]{0,20}阅读)")
-
-
-def book_notice_signals(title: str, body: str) -> list[str]:
-    """What shows a book notice (内容简介, 本书, 出版社 …), or nothing: it needs 内容简介 near
-    the top or two mentions of such words."""
-    head = title + "\n" + body[:300]
-    found = _BOOK.findall(head + body[:600])
-    if "内容简介" in head or len(found) >= 2:
-        return list(dict.fromkeys(found)) or ["内容简介"]
-    return []
 
 
 @dataclass
@@ -114,7 +104,7 @@ _COMPANY_SHAPE = re.compile(
 
 @lru_cache(maxsize=1)
 def _platform_names() -> tuple[str, ...]:
-    from newsdesk.editorial.tokens import dictionary
+    from newsdesk.text.tokens import dictionary
 
     return tuple(sorted((n for n, kind in dictionary().items() if kind == "platform"), key=len, reverse=True))
 
@@ -272,7 +262,7 @@ class _CompactModel:
     @classmethod
     def from_pipeline(cls, pipeline, columns: list[str], examples: int) -> _CompactModel | None:
         """The numbers of a pipeline built by ``ColumnModel._build``, or None if it is not one."""
-        from newsdesk.editorial.tokens import analyzer
+        from newsdesk.text.tokens import analyzer
 
         try:
             union = pipeline.named_steps["features"]
@@ -323,7 +313,7 @@ class _CompactModel:
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The text's features: indices and values of its non-zero TF-IDF weights."""
-        from newsdesk.editorial.tokens import analyzer
+        from newsdesk.text.tokens import analyzer
 
         w_idx, w_val = self._tfidf(analyzer(text), self.words_vocab, self.words_idf, 0)
         c_idx, c_val = self._tfidf(
@@ -379,7 +369,7 @@ class ColumnModel:
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import FeatureUnion, Pipeline
 
-        from newsdesk.editorial.tokens import analyzer
+        from newsdesk.text.tokens import analyzer
 
         features = FeatureUnion(
             [

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from newsdesk.editorial import house
 from newsdesk.editorial.boilerplate import strip_boilerplate
-from newsdesk.editorial.figures import Figure, figures_in_sentence
-from newsdesk.editorial.sentences import Sentence, join_sentences, split_sentences
+from newsdesk.text.figures import Figure, figures_in_sentence
+from newsdesk.text.sentences import Sentence, join_sentences, split_sentences
 
 DEFAULT_MIN_CHARS = 200
 DEFAULT_MAX_CHARS = 600

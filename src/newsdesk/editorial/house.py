@@ -19,9 +19,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.editorial.commentary import commentary_score
-from newsdesk.editorial.figures import figures_in_sentence
-from newsdesk.editorial.sentences import split_sentences
+from newsdesk.text.commentary import commentary_score
+from newsdesk.text.figures import figures_in_sentence
+from newsdesk.text.sentences import split_sentences
 
 COMPANY, DATA, GOVERNMENT, COMMENTARY, OTHER = "company", "data", "government", "commentary", "other"
 # the kinds the house prints as one paragraph; documents and commentary keep theirs

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from newsdesk.editorial import house
 from newsdesk.editorial.condense import Condensed, condense_item, score_sentences, units_of
-from newsdesk.editorial.figures import figures_in_sentence
-from newsdesk.editorial.sentences import Sentence, split_sentences
+from newsdesk.text.figures import figures_in_sentence
+from newsdesk.text.sentences import Sentence, split_sentences
 
 # a unit sharing this much of its character bigrams with a lead sentence repeats it
 NEAR_DUPLICATE = 0.5

@@ -30,15 +30,15 @@ from newsdesk.cluster.samestory import figure_keys, story_features, term_vector
 from newsdesk.editorial.boilerplate import strip_boilerplate
 from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, ColumnSuggestion, LabelledText
 from newsdesk.editorial.condense import condense_item
-from newsdesk.editorial.figures import Figure, extract_figures
 from newsdesk.editorial.house import suggest_title
 from newsdesk.editorial.merge import Report, merge_cluster
 from newsdesk.editorial.relevance import ArchiveText, Relevance, RelevanceModel
-from newsdesk.editorial.tags import extract_tags
 from newsdesk.issue.attribution import attribution_line, default_outlet_mark, report_date
 from newsdesk.issue.model import Attribution
 from newsdesk.store.editorial import AnalysisRow, CandidateRow, ClusterPlan, FigureRow, StoredArticle
+from newsdesk.text.figures import Figure, extract_figures
 from newsdesk.text.script import to_simplified
+from newsdesk.text.tags import extract_tags
 
 log = logging.getLogger(__name__)
 

@@ -52,7 +52,7 @@ class RelevanceModel:
     def fit(self, archive: Sequence[ArchiveText]) -> RelevanceModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        from newsdesk.editorial.tokens import analyzer
+        from newsdesk.text.tokens import analyzer
 
         if len(archive) < 2:
             return self

@@ -1,6 +1,6 @@
 import pytest
 
-from newsdesk.editorial.figures import extract_figures, figures_in_sentence
+from newsdesk.text.figures import extract_figures, figures_in_sentence
 
 
 def by_text(figures):

@@ -1,4 +1,4 @@
-from newsdesk.editorial.commentary import commentary_score, is_commentary
+from newsdesk.text.commentary import commentary_score, is_commentary
 
 REPORT_TITLE = "闲鱼9月1日起向卖家收取0.6%服务费"
 REPORT = (

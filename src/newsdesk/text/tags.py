@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsdesk.editorial.tokens import dictionary, words
+from newsdesk.text.tokens import dictionary, words
 
 _ORG_SHAPE = re.compile(
     r"^[\u4e00-\u9fa5]{1,10}(?:部|总局|局|委员会|委|办公厅|协会|研究院|研究所|集团|银行)$"

@@ -1,4 +1,4 @@
-from newsdesk.editorial.sentences import join_sentences, split_paragraph, split_sentences
+from newsdesk.text.sentences import join_sentences, split_paragraph, split_sentences
 
 
 def test_sentences_end_at_chinese_terminators_and_semicolons():

@@ -11,8 +11,8 @@ import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
-from newsdesk.editorial.sentences import Sentence, split_sentences
 from newsdesk.text.script import to_simplified
+from newsdesk.text.sentences import Sentence, split_sentences
 
 _AR = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"

@@ -48,7 +48,7 @@ def _read_dictionary(text: str) -> dict[str, str]:
 @lru_cache(maxsize=8)
 def dictionary(user_dictionary: str | None = None) -> dict[str, str]:
     """name → kind (platform | org | place) from the shipped list plus the user's file."""
-    shipped = resources.files("newsdesk.editorial").joinpath("data/tags.tsv").read_text(encoding="utf-8")
+    shipped = resources.files("newsdesk.text").joinpath("data/tags.tsv").read_text(encoding="utf-8")
     entries = _read_dictionary(shipped)
     if user_dictionary:
         path = Path(user_dictionary)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.editorial import tokens
+from newsdesk.text import tokens
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "samples"
 

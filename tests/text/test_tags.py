@@ -1,4 +1,4 @@
-from newsdesk.editorial.tags import extract_tags
+from newsdesk.text.tags import extract_tags
 
 
 def test_platforms_agencies_and_places_from_the_dictionary():
