@@ -19,9 +19,12 @@ def test_migrations_match_the_schema_module(tmp_path):
     from alembic.migration import MigrationContext
 
     from newsdesk.store.schema import metadata
+    from newsdesk.store.search import is_search_table
 
     engine = open_database(f"sqlite:///{tmp_path / 'n.db'}")
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        # the search index is derived, dialect-specific and outside schema.py (migration 0006)
+        skip = lambda name, type_, _parent: not (type_ == "table" and is_search_table(name))  # noqa: E731
+        context = MigrationContext.configure(conn, opts={"compare_type": False, "include_name": skip})
         diff = compare_metadata(context, metadata)
     assert diff == []

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from newsdesk.issue.model import Attribution, Issue, Item, Publication, UnplacedText
+from newsdesk.store import search
 from newsdesk.store.schema import drafts, issue_sends, issues, items, publications
 
 
@@ -139,6 +140,7 @@ def save_issue(
                 insert(items),
                 [_item_row(issue_id, position, item) for position, item in enumerate(issue.items, start=1)],
             )
+            search.index_issue(conn, issue_id)
     same_label = () if replace else tuple(row.id for row in namesakes)
     return SaveResult(issue_id, created=True, same_label=same_label, replaced=replaced)
 
@@ -171,6 +173,7 @@ def _delete_issue(conn, issue_id: int) -> None:
     # Spelled out rather than left to ON DELETE: SQLite enforces foreign keys only when the
     # connection asks, and another database may have been created without them.
     conn.execute(delete(issue_sends).where(issue_sends.c.issue_id == issue_id))
+    search.unindex_issue(conn, issue_id)
     conn.execute(delete(items).where(items.c.issue_id == issue_id))
     conn.execute(update(drafts).where(drafts.c.revises_issue_id == issue_id).values(revises_issue_id=None))
     conn.execute(

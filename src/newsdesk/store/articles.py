@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsdesk.collect.records import CollectedArticle
+from newsdesk.store import search
 from newsdesk.store.schema import articles
 
 _IN_CHUNK = 500  # SQLite limits bound parameters per statement
@@ -73,9 +74,13 @@ def insert_article(engine: Engine, article: CollectedArticle) -> bool:
         if known_urls(engine, [article.url]):
             return False
         statement = articles.insert().values(**values)
+    # The row that was inserted comes back; a conflict returns none. (rowcount is no count
+    # here: PostgreSQL's driver reports -1 for an INSERT … ON CONFLICT DO NOTHING.)
     with engine.begin() as conn:
-        result = conn.execute(statement)
-    return result.rowcount == 1
+        inserted = conn.execute(statement.returning(articles.c.id)).first()
+        if inserted is not None:
+            search.index_articles(conn, ids=[inserted[0]])
+    return inserted is not None
 
 
 def _same_text_from_same_outlet(engine: Engine, article: CollectedArticle) -> bool:
@@ -179,5 +184,7 @@ def update_extraction(
         ).first()
         if current is None or (current.title, current.content_hash) == (title, content_hash):
             return False
+        search.unindex_articles(conn, ids=[article_id])  # told the old text, before it changes
         conn.execute(articles.update().where(articles.c.id == article_id).values(**values))
+        search.index_articles(conn, ids=[article_id])
     return True

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from newsdesk.issue.attribution import attribution_line, find_attribution, report_date
 from newsdesk.issue.compose import Candidate, Draft, DraftItem, reading_order
 from newsdesk.issue.model import Attribution, Issue, Item, Publication
+from newsdesk.store import search
 from newsdesk.store.archive import attribution_from_row, item_values, load_issue, upsert_publication
 from newsdesk.store.schema import (
     article_figures,
@@ -526,6 +527,7 @@ def publish_draft(engine: Engine, draft_id: int, text_of: Callable[[Issue], str]
                 for position, d in enumerate(draft.items, start=1)
             ],
         )
+        search.index_issue(conn, issue_id)
         conn.execute(
             update(drafts).where(drafts.c.id == draft_id).values(published_issue_id=issue_id, updated_at=now)
         )

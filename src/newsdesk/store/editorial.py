@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from newsdesk.store import search
 from newsdesk.store.schema import (
     article_analysis,
     article_figures,
@@ -122,7 +123,7 @@ def insert_plain_article(
     """Store an article without the collector (tests, benchmarks, imports of text files)."""
     digest = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
     with engine.begin() as conn:
-        return conn.execute(
+        article_id = conn.execute(
             insert(articles)
             .values(
                 url=url or f"urn:newsdesk:{digest[:24]}",
@@ -135,6 +136,8 @@ def insert_plain_article(
             )
             .returning(articles.c.id)
         ).scalar_one()
+        search.index_articles(conn, ids=[article_id])
+    return article_id
 
 
 def unprocessed_articles(engine: Engine, limit: int | None = None) -> list[StoredArticle]:
@@ -568,9 +571,10 @@ def latest_model_record(engine: Engine, kind: str = "columns") -> dict | None:
     return dict(row._mapping) if row else None
 
 
-def insert_plain_articles(engine: Engine, rows: Sequence[dict]) -> None:
+def insert_plain_articles(engine: Engine, rows: Sequence[dict], *, index: bool = True) -> None:
     """Bulk form of ``insert_plain_article`` (benchmarks): dicts with title, text, outlet,
-    published_at and url."""
+    published_at and url. Without ``index`` they wait for ``search.rebuild_search_index``
+    (or the next search's catch-up)."""
     now = _now()
     values = [
         {
@@ -587,3 +591,5 @@ def insert_plain_articles(engine: Engine, rows: Sequence[dict]) -> None:
     with engine.begin() as conn:
         for start in range(0, len(values), 2000):
             conn.execute(insert(articles), values[start : start + 2000])
+        if index:
+            search.index_articles(conn, urls=[v["url"] for v in values])

@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from newsdesk.store.schema import metadata
+from newsdesk.store.search import is_search_table
 
 config = context.config
 engine = config.attributes.get("engine")
@@ -15,6 +16,8 @@ with engine.connect() as connection:
         connection=connection,
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        # the search index is derived data whose DDL depends on the dialect (migration 0006)
+        include_name=lambda name, type_, _parent: not (type_ == "table" and is_search_table(name)),
     )
     with context.begin_transaction():
         context.run_migrations()

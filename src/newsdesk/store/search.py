@@ -1,0 +1,667 @@
+"""Archive search: the index of items and articles, kept in step with every write, and queries.
+
+What is indexed is the token text of ``text.search_terms`` (character bigrams of Chinese,
+words of Latin letters and digits, normalised): on SQLite an FTS5 table per kind of row,
+contentless (the text stays in ``items`` and ``articles``), rowid = the row's id, ranked by
+``bm25()``; on PostgreSQL a table per kind with a ``tsvector`` built from the same tokens
+(the tokens are given as a tsvector literal, so no text-search configuration is involved: no
+extension, nothing Debian's PostgreSQL lacks) under a GIN index, ranked by ``ts_rank_cd``.
+
+The index is derived data: ``SEARCH_TABLES`` names it (``migrate-db`` copies none of it
+and calls ``rebuild_search_index`` on the copy). The store functions that write items and
+articles call ``index_issue`` / ``unindex_issue`` / ``index_articles`` / ``unindex_articles``
+in the same transaction, so a search never sees an item that is gone or misses one that is
+stored; ``catch_up`` before a search also indexes any row a future writer forgot (ids above
+the highest one indexed), and each index function indexes a row at most once.
+
+A term that matches a large part of the archive (电商 in an e-commerce archive) would make
+ranking and facet counts read every match: above ``RANK_LIMIT`` matches, the newest
+``RANK_LIMIT`` are ranked, and facets count the newest ``FACET_LIMIT``; the results say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, text
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from newsdesk.text.search_terms import SearchQuery, Snippet, Term
+
+# The derived tables of search (rebuilt from items and articles, never copied). SQLite's FTS5
+# keeps each in shadow tables named <table>_data, _idx, _docsize and _config.
+SEARCH_TABLES = ("items_search", "articles_search")
+_FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
+
+RANK_LIMIT = 20_000  # above this many matches, the newest RANK_LIMIT are ranked
+FACET_LIMIT = 5_000  # facets count at most this many matches (the newest)
+TITLE_WEIGHT = 4.0  # a title match counts this many times a body match (SQLite bm25)
+_BATCH = 2_000
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def is_search_table(name: str) -> bool:
+    """Whether a table is (part of) the search index: derived, never copied."""
+    return any(name == t or (name.startswith(t) and name[len(t) :] in _FTS5_SHADOWS) for t in SEARCH_TABLES)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    name: str  # items | articles
+    table: str  # the rows searched
+    index: str  # the search table
+    key: str  # the search table's id column on PostgreSQL
+    title: str
+    body: str
+
+
+ITEMS = _Kind("items", "items", "items_search", "item_id", "title", "body")
+ARTICLES = _Kind("articles", "articles", "articles_search", "article_id", "title", "text")
+KINDS = {"items": ITEMS, "articles": ARTICLES}
+
+
+# --- the tables --------------------------------------------------------------------------------
+
+
+def create_search_tables(conn: Connection, *, with_indexes: bool = True) -> None:
+    """Create the (empty) index tables of this database's dialect, if missing."""
+    if conn.dialect.name == "sqlite":
+        for kind in KINDS.values():
+            conn.execute(
+                text(
+                    f"CREATE VIRTUAL TABLE IF NOT EXISTS {kind.index} USING fts5("
+                    "title, body, content='', tokenize='unicode61 remove_diacritics 0')"
+                )
+            )
+        return
+    for kind in KINDS.values():
+        conn.execute(
+            text(
+                f"CREATE TABLE IF NOT EXISTS {kind.index} ("
+                f"{kind.key} integer PRIMARY KEY REFERENCES {kind.table}(id) ON DELETE CASCADE, "
+                "document tsvector NOT NULL)"
+            )
+        )
+        if with_indexes:
+            _create_gin(conn, kind)
+
+
+def _create_gin(conn: Connection, kind: _Kind) -> None:
+    conn.execute(
+        text(f"CREATE INDEX IF NOT EXISTS ix_{kind.index}_document ON {kind.index} USING gin (document)")
+    )
+
+
+def drop_search_tables(conn: Connection) -> None:
+    for kind in KINDS.values():
+        conn.execute(text(f"DROP TABLE IF EXISTS {kind.index}"))
+
+
+# --- what goes into the index ----------------------------------------------------------------
+
+
+def _tsvector_literal(title: str, body: str) -> str:
+    """The tokens as a tsvector literal: title tokens weighted A, positions 1…16383."""
+    from newsdesk.text.search_terms import MAX_TOKENS, index_tokens
+
+    positions: dict[str, list[str]] = {}
+    title_tokens = index_tokens(title)
+    for i, token in enumerate(title_tokens, start=1):
+        positions.setdefault(token, []).append(f"{i}A")
+    start = len(title_tokens) + 2  # a gap: no phrase runs from the title into the body
+    for i, token in enumerate(index_tokens(body), start=start):
+        if i > MAX_TOKENS:
+            break
+        positions.setdefault(token, []).append(str(i))
+    # PostgreSQL keeps 256 positions of a lexeme
+    return " ".join(f"'{token}':{','.join(where[:256])}" for token, where in positions.items())
+
+
+def _fts5_row(row) -> dict:
+    from newsdesk.text.search_terms import index_text
+
+    return {"id": row[0], "title": index_text(row[1] or ""), "body": index_text(row[2] or "")}
+
+
+def _documents(rows: list, postgres: bool, tokenize: Callable | None = None) -> list[dict]:
+    if tokenize is not None:
+        return tokenize(rows, postgres)
+    return _tokenize_rows(rows, postgres)
+
+
+def _tokenize_rows(rows: list, postgres: bool) -> list[dict]:
+    if postgres:
+        return [{"id": r[0], "document": _tsvector_literal(r[1] or "", r[2] or "")} for r in rows]
+    return [_fts5_row(r) for r in rows]
+
+
+def _write(conn: Connection, kind: _Kind, documents: list[dict]) -> None:
+    if not documents:
+        return
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(f"INSERT INTO {kind.index}(rowid, title, body) VALUES (:id, :title, :body)"), documents
+        )
+    else:
+        conn.execute(
+            text(
+                f"INSERT INTO {kind.index} ({kind.key}, document) VALUES (:id, CAST(:document AS tsvector)) "
+                f"ON CONFLICT ({kind.key}) DO NOTHING"
+            ),
+            documents,
+        )
+
+
+def _not_indexed(conn: Connection, kind: _Kind) -> str:
+    if conn.dialect.name == "sqlite":
+        return f"NOT EXISTS (SELECT 1 FROM {kind.index}_docsize d WHERE d.id = t.id)"
+    return f"NOT EXISTS (SELECT 1 FROM {kind.index} d WHERE d.{kind.key} = t.id)"
+
+
+def _index_where(conn: Connection, kind: _Kind, where: str, params: dict) -> int:
+    rows = conn.execute(
+        text(
+            f"SELECT t.id, t.{kind.title}, t.{kind.body} FROM {kind.table} t "
+            f"WHERE ({where}) AND {_not_indexed(conn, kind)} ORDER BY t.id"
+        ),
+        params,
+    ).all()
+    for start in range(0, len(rows), _BATCH):
+        _write(conn, kind, _tokenize_rows(rows[start : start + _BATCH], conn.dialect.name != "sqlite"))
+    return len(rows)
+
+
+def _unindex_where(conn: Connection, kind: _Kind, where: str, params: dict) -> int:
+    """Remove rows from the index; call it before the rows change or go (SQLite's contentless
+    index forgets a row by being told the tokens it was given, recomputed from the row)."""
+    if conn.dialect.name != "sqlite":
+        return conn.execute(
+            text(
+                f"DELETE FROM {kind.index} WHERE {kind.key} IN (SELECT t.id FROM {kind.table} t WHERE {where})"
+            ),
+            params,
+        ).rowcount
+    rows = conn.execute(
+        text(
+            f"SELECT t.id, t.{kind.title}, t.{kind.body} FROM {kind.table} t "
+            f"WHERE ({where}) AND NOT {_not_indexed(conn, kind)}"
+        ),
+        params,
+    ).all()
+    if rows:
+        conn.execute(
+            text(
+                f"INSERT INTO {kind.index}({kind.index}, rowid, title, body) VALUES ('delete', :id, :title, :body)"
+            ),
+            [_fts5_row(r) for r in rows],
+        )
+    return len(rows)
+
+
+def index_issue(conn: Connection, issue_id: int) -> int:
+    """Index the items of an issue (those not indexed yet); in the transaction that stored them."""
+    return _index_where(conn, ITEMS, "t.issue_id = :issue_id", {"issue_id": issue_id})
+
+
+def unindex_issue(conn: Connection, issue_id: int) -> int:
+    """Take an issue's items out of the index, before they are deleted."""
+    return _unindex_where(conn, ITEMS, "t.issue_id = :issue_id", {"issue_id": issue_id})
+
+
+def index_articles(conn: Connection, *, ids: Iterable[int] = (), urls: Iterable[str] = ()) -> int:
+    """Index the articles with these ids or URLs (those not indexed yet)."""
+    done = 0
+    for column, values in (("id", list(ids)), ("url", list(urls))):
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            params = {f"v{i}": v for i, v in enumerate(chunk)}
+            where = f"t.{column} IN ({', '.join(':' + p for p in params)})"
+            done += _index_where(conn, ARTICLES, where, params)
+    return done
+
+
+def unindex_articles(conn: Connection, *, ids: Iterable[int]) -> int:
+    """Take articles out of the index, before their text changes or they are deleted."""
+    values = list(ids)
+    done = 0
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        params = {f"v{i}": v for i, v in enumerate(chunk)}
+        done += _unindex_where(conn, ARTICLES, f"t.id IN ({', '.join(':' + p for p in params)})", params)
+    return done
+
+
+def _highest_indexed(conn: Connection, kind: _Kind) -> int:
+    if conn.dialect.name == "sqlite":
+        found = conn.execute(text(f"SELECT max(id) FROM {kind.index}_docsize")).scalar()
+    else:
+        found = conn.execute(text(f"SELECT max({kind.key}) FROM {kind.index}")).scalar()
+    return found or 0
+
+
+def catch_up(conn: Connection, kind: _Kind) -> int:
+    """Index the rows stored after the highest one indexed (cheap: one look at each table's
+    end); the store functions index as they write, this catches a writer that did not."""
+    highest = _highest_indexed(conn, kind)
+    newest = conn.execute(text(f"SELECT max(id) FROM {kind.table}")).scalar() or 0
+    if newest <= highest:
+        return 0
+    return _index_where(conn, kind, "t.id > :after", {"after": highest})
+
+
+def rebuild_search_index(
+    engine: Engine,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    tokenize: Callable | None = None,
+) -> dict[str, int]:
+    """Drop the index and build it again from every item and article; returns the rows
+    indexed per kind. ``tokenize(rows, postgres)`` may spread the tokenizing over processes
+    (the benchmark does); ``progress(kind, done, total)`` is called after each batch."""
+    with engine.begin() as conn:
+        return rebuild_on(conn, progress=progress, tokenize=tokenize)
+
+
+def rebuild_on(
+    conn: Connection,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    tokenize: Callable | None = None,
+) -> dict[str, int]:
+    """``rebuild_search_index`` in a transaction already open (the migration's)."""
+    postgres = conn.dialect.name != "sqlite"
+    drop_search_tables(conn)
+    create_search_tables(conn, with_indexes=False)
+    counts = {}
+    for kind in KINDS.values():
+        total = conn.execute(text(f"SELECT count(*) FROM {kind.table}")).scalar() or 0
+        done, after = 0, 0
+        while True:
+            rows = conn.execute(
+                text(
+                    f"SELECT id, {kind.title}, {kind.body} FROM {kind.table} WHERE id > :after ORDER BY id LIMIT :n"
+                ),
+                {"after": after, "n": _BATCH * 5},
+            ).all()
+            if not rows:
+                break
+            _write(conn, kind, _documents(rows, postgres, tokenize))
+            after = rows[-1][0]
+            done += len(rows)
+            if progress:
+                progress(kind.name, done, total)
+        counts[kind.name] = done
+        if postgres:
+            _create_gin(conn, kind)
+        elif done:
+            # one segment per index: fewer pages for every later query to read
+            conn.execute(text(f"INSERT INTO {kind.index}({kind.index}) VALUES ('optimize')"))
+    return counts
+
+
+# --- searching ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    column: str | None = None  # items only
+    outlet: str | None = None
+    since: dt.date | None = None  # inclusive, China time for articles
+    until: dt.date | None = None  # inclusive
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # item | article
+    id: int
+    score: float  # higher is better
+    title: str
+    title_marked: Snippet
+    snippet: Snippet
+    outlet: str | None
+    date: dt.date | None
+    column: str | None = None  # items
+    issue_id: int | None = None
+    issue_label: str | None = None
+    position: int | None = None
+    url: str | None = None  # articles
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "score": round(self.score, 6),
+            "title": self.title,
+            "title_html": self.title_marked.html,
+            "snippet": self.snippet.text,
+            "snippet_html": self.snippet.html,
+            "outlet": self.outlet,
+            "date": self.date.isoformat() if self.date else None,
+            "column": self.column,
+            "issue_id": self.issue_id,
+            "issue_label": self.issue_label,
+            "position": self.position,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    within: str  # items | articles
+    hits: list[SearchHit]
+    total: int  # matches (with the filters)
+    offset: int = 0
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # column, outlet, month
+    ranked_among: int | None = None  # set when only the newest N matches were ranked
+    facets_among: int | None = None  # set when facets count only the newest N matches
+
+    def as_json(self) -> dict:
+        return {
+            "query": self.query,
+            "in": self.within,
+            "total": self.total,
+            "offset": self.offset,
+            "ranked_among": self.ranked_among,
+            "facets_among": self.facets_among,
+            "results": [hit.as_json() for hit in self.hits],
+            "facets": {
+                name: [{"value": v, "count": n} for v, n in values] for name, values in self.facets.items()
+            },
+        }
+
+
+class SearchError(ValueError):
+    """A search that cannot run as asked (an empty query, a filter the rows lack)."""
+
+
+def _fts5_term(term: Term) -> str:
+    phrase = '"' + " ".join(term.tokens) + '"'
+    return phrase + " *" if term.prefix else phrase
+
+
+def fts5_match(query: SearchQuery) -> str:
+    """The query as an FTS5 MATCH expression over the token text."""
+    clauses = []
+    for choice in query.required:
+        alternatives = [_fts5_term(t) for t in choice]
+        clauses.append(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")")
+    expression = " AND ".join(clauses)
+    if query.excluded:
+        expression = f"({expression}) NOT ({' OR '.join(_fts5_term(t) for t in query.excluded)})"
+    return expression
+
+
+def _ts_term(term: Term) -> str:
+    lexemes = [f"'{token}'" for token in term.tokens]
+    if term.prefix:
+        lexemes[-1] += ":*"
+    return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
+
+
+def tsquery_text(query: SearchQuery) -> str:
+    """The query as a tsquery literal over the same tokens."""
+    clauses = []
+    for choice in query.required:
+        alternatives = [_ts_term(t) for t in choice]
+        clauses.append(alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")")
+    expression = " & ".join(clauses)
+    for term in query.excluded:
+        expression += f" & !{_ts_term(term)}"
+    return expression
+
+
+def _filters(kind: _Kind, filters: SearchFilters, postgres: bool) -> tuple[list[str], dict, bool]:
+    """SQL conditions on the row ``t`` (and ``i``, its issue), their parameters, and whether
+    the issue is needed."""
+    conditions: list[str] = []
+    params: dict = {}
+    needs_issue = False
+    if filters.column:
+        if kind is not ITEMS:
+            raise SearchError("articles have no column: search items (--in items) to filter by column")
+        conditions.append("t.column_name = :column")
+        params["column"] = filters.column
+    if filters.outlet:
+        conditions.append("t.outlet = :outlet")
+        params["outlet"] = filters.outlet.strip().strip('《》“”"')
+    if kind is ITEMS:
+        day = "coalesce(t.item_date, i.issue_date)"
+        if filters.since:
+            conditions.append(f"{day} >= :since")
+            params["since"] = filters.since
+            needs_issue = True
+        if filters.until:
+            conditions.append(f"{day} <= :until")
+            params["until"] = filters.until
+            needs_issue = True
+    else:
+        if filters.since:
+            conditions.append("t.published_at >= :since")
+            params["since"] = _utc_start(filters.since, postgres)
+        if filters.until:
+            conditions.append("t.published_at < :until")
+            params["until"] = _utc_start(filters.until + dt.timedelta(days=1), postgres)
+    return conditions, params, needs_issue
+
+
+def _utc_start(day: dt.date, postgres: bool):
+    moment = dt.datetime.combine(day, dt.time(), CHINA).astimezone(dt.UTC)
+    # SQLite compares the stored text: naive UTC, as the articles are written
+    return moment if postgres else moment.replace(tzinfo=None)
+
+
+def _month(kind: _Kind, postgres: bool) -> str:
+    if kind is ITEMS:
+        day = "coalesce(t.item_date, i.issue_date)"
+        return f"to_char({day}, 'YYYY-MM')" if postgres else f"strftime('%Y-%m', {day})"
+    if postgres:
+        return "to_char(t.published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')"
+    return "strftime('%Y-%m', t.published_at, '+8 hours')"
+
+
+def search(
+    engine: Engine,
+    query: str,
+    *,
+    within: str = "items",
+    filters: SearchFilters | None = None,
+    offset: int = 0,
+    limit: int = 20,
+    facets: bool = True,
+) -> SearchResults:
+    """The archive's items (or collected articles) matching ``query``, best first, with
+    snippets of the original text and facet counts by column, outlet and month.
+
+    Raises SearchError for an empty query or a filter the rows lack."""
+    from newsdesk.text.search_terms import QueryError, parse_query
+
+    try:
+        parsed = parse_query(query)
+    except QueryError as exc:
+        raise SearchError(str(exc)) from exc
+    if within not in KINDS:
+        raise SearchError(f"search in items or articles, not {within!r}")
+    kind = KINDS[within]
+    filters = filters or SearchFilters()
+    offset, limit = max(offset, 0), max(limit, 0)
+    with engine.connect() as conn:
+        if catch_up(conn, kind):
+            conn.commit()
+        postgres = conn.dialect.name != "sqlite"
+        conditions, params, needs_issue = _filters(kind, filters, postgres)
+        if postgres:
+            params["q"] = tsquery_text(parsed)
+            matches = f"SELECT {kind.key} AS id FROM {kind.index} WHERE document @@ CAST(:q AS tsquery)"
+        else:
+            params["q"] = fts5_match(parsed)
+            matches = f"SELECT rowid AS id FROM {kind.index} WHERE {kind.index} MATCH :q"
+        join_issue = (
+            " JOIN issues i ON i.id = t.issue_id" if (kind is ITEMS and (needs_issue or facets)) else ""
+        )
+        where_rows = (" AND " + " AND ".join(conditions)) if conditions else ""
+
+        # how many match
+        if conditions:
+            total = conn.execute(
+                text(
+                    f"SELECT count(*) FROM {kind.table} t{join_issue if needs_issue else ''} "
+                    f"WHERE t.id IN ({matches}){where_rows}"
+                ),
+                params,
+            ).scalar()
+        else:
+            total = conn.execute(text(f"SELECT count(*) FROM ({matches}) m"), params).scalar()
+        total = total or 0
+
+        ranked_among = RANK_LIMIT if total > RANK_LIMIT else None
+        best = []
+        if total and limit:
+            join_for_filters = join_issue if needs_issue else ""
+            best = _ranked(
+                conn, kind, postgres, conditions, join_for_filters, params, ranked_among, offset, limit
+            )
+        counted: dict[str, list[tuple[str, int]]] = {}
+        facets_among = FACET_LIMIT if total > FACET_LIMIT else None
+        if facets and total:
+            counted = _facets(conn, kind, postgres, matches, where_rows, join_issue, params, facets_among)
+        hits = _hits(conn, kind, best, parsed)
+    return SearchResults(
+        query=query,
+        within=within,
+        hits=hits,
+        total=total,
+        offset=offset,
+        facets=counted,
+        ranked_among=ranked_among,
+        facets_among=facets_among,
+    )
+
+
+def _ranked(conn, kind, postgres, conditions, join_issue, params, cap, offset, limit):
+    """(id, score) of the best matches, higher scores first; with ``cap``, among the newest
+    ``cap`` matches only."""
+    params = {**params, "limit": limit, "offset": offset, "cap": cap}
+    # the rows themselves are read only when a filter needs them
+    join = f" JOIN {kind.table} t ON t.id = {{id}}{join_issue}" if conditions else ""
+    where_rows = (" AND " + " AND ".join(conditions)) if conditions else ""
+    newest = " ORDER BY {id} DESC LIMIT :cap" if cap else ""
+    if postgres:
+        key = f"s.{kind.key}"
+        inner = (
+            f"SELECT {key} AS id, s.document FROM {kind.index} s{join.format(id=key)} "
+            f"WHERE s.document @@ CAST(:q AS tsquery){where_rows}{newest.format(id=key)}"
+        )
+        sql = (
+            "SELECT m.id, ts_rank_cd(m.document, CAST(:q AS tsquery)) AS score "
+            f"FROM ({inner}) m ORDER BY score DESC, m.id DESC LIMIT :limit OFFSET :offset"
+        )
+        return [(row[0], float(row[1])) for row in conn.execute(text(sql), params)]
+    key = f"{kind.index}.rowid"
+    inner = (
+        f"SELECT {key} AS id, bm25({kind.index}, {TITLE_WEIGHT}, 1.0) AS score FROM {kind.index}"
+        f"{join.format(id=key)} WHERE {kind.index} MATCH :q{where_rows}{newest.format(id=key)}"
+    )
+    sql = f"SELECT id, score FROM ({inner}) ORDER BY score, id DESC LIMIT :limit OFFSET :offset"
+    # bm25() is lower for better matches: turn it round so that higher is better on both
+    return [(row[0], -float(row[1])) for row in conn.execute(text(sql), params)]
+
+
+def _facets(conn, kind, postgres, matches, where_rows, join_issue, params, cap):
+    if cap:
+        order = f"{kind.key} DESC" if postgres else "rowid DESC"
+        matches = f"{matches} ORDER BY {order} LIMIT {int(cap)}"
+    base = f"FROM {kind.table} t{join_issue} WHERE t.id IN ({matches}){where_rows}"
+    groups = {"outlet": "t.outlet", "month": _month(kind, postgres)}
+    if kind is ITEMS:
+        groups = {"column": "t.column_name", **groups}
+    counted = {}
+    for name, expression in groups.items():
+        rows = conn.execute(
+            text(
+                f"SELECT {expression} AS value, count(*) AS n {base} AND {expression} IS NOT NULL "
+                f"GROUP BY {expression} ORDER BY n DESC, value LIMIT 50"
+            ),
+            params,
+        ).all()
+        counted[name] = [(str(v), int(n)) for v, n in rows]
+    if "month" in counted:
+        counted["month"].sort(key=lambda vn: vn[0], reverse=True)
+    return counted
+
+
+def _hits(conn, kind, best: list[tuple[int, float]], parsed: SearchQuery) -> list[SearchHit]:
+    from newsdesk.text.search_terms import snippet
+
+    if not best:
+        return []
+    params = {f"v{i}": id_ for i, (id_, _) in enumerate(best)}
+    where = f"t.id IN ({', '.join(':' + p for p in params)})"
+    terms = parsed.positive_terms()
+    if kind is ITEMS:
+        rows = conn.execute(
+            text(
+                "SELECT t.id, t.title, t.body, t.outlet, coalesce(t.item_date, i.issue_date) AS day, "
+                "t.column_name, t.issue_id, i.label, t.position "
+                f"FROM items t JOIN issues i ON i.id = t.issue_id WHERE {where}"
+            ),
+            params,
+        ).all()
+    else:
+        rows = conn.execute(
+            text(
+                f"SELECT t.id, t.title, t.text, t.outlet, t.published_at, t.url FROM articles t WHERE {where}"
+            ),
+            params,
+        ).all()
+    by_id = {row[0]: row for row in rows}
+    hits = []
+    for id_, score in best:
+        row = by_id.get(id_)
+        if row is None:
+            continue
+        title, body = row[1] or "", row[2] or ""
+        common = {
+            "id": id_,
+            "score": score,
+            "title": title,
+            "title_marked": snippet(title, terms, width=max(len(title), 1)),
+            "snippet": snippet(body, terms),
+            "outlet": row[3],
+        }
+        if kind is ITEMS:
+            hits.append(
+                SearchHit(
+                    kind="item",
+                    date=_as_date(row[4]),
+                    column=row[5],
+                    issue_id=row[6],
+                    issue_label=row[7],
+                    position=row[8],
+                    **common,
+                )
+            )
+        else:
+            hits.append(SearchHit(kind="article", date=_china_day(row[4]), url=row[5], **common))
+    return hits
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _china_day(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(CHINA).date()

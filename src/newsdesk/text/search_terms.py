@@ -1,0 +1,285 @@
+"""What archive search indexes and what a query asks for: Chinese as an editor reads it.
+
+Neither SQLite nor PostgreSQL segments Chinese: FTS5's ``trigram`` tokenizer cannot match a
+two-character word (京东, 直播), a dictionary segmenter such as jieba stores 零售额 as one
+word so 零售 misses it, and PostgreSQL ships no Chinese configuration at all. So newsdesk
+segments the text itself and hands the database plain space-separated tokens:
+
+- the text is normalised: NFKC (full-width ５Ｇ and ＡＢＣ become 5G and ABC), Traditional
+  characters to Simplified (OpenCC, as the editorial stage reads them), lower case;
+- each run of CJK characters becomes its overlapping character bigrams (京东集团 → 京东 东集
+  集团), then its last character alone (团), so that every character of the text starts a
+  token; whitespace between two CJK characters does not end a run;
+- runs of letters and of digits are words of their own (eBay618 → ebay 618).
+
+A query word becomes the phrase of its bigrams: 京东 is the token 京东, 零售 finds 零售额
+(零售 售额 额) and 网络零售额 is the phrase 网络 络零 零售 售额, exact up to adjacency. A
+single character is a prefix query (京*): every character is the first one of a token. The
+last character of a run inside a query (A股 → a 股*, 京东5G → 京东 东 5 g) mirrors how the
+document was indexed.
+
+The query language: words separated by spaces must all match; ``"…"`` (or “…”, 「…」) is a
+phrase; ``OR`` (or ``|``) between two words takes either; ``-word`` excludes. Changing what
+:func:`index_tokens` produces changes the stored index: such a change comes with a migration
+that rebuilds it (``store.search.rebuild_search_index``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Ideographs (with extensions and compatibility forms), kana and hangul: scripts written
+# without spaces, indexed as bigrams.
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+_RUNS = re.compile(rf"[{_CJK_CLASS}]+|\d+|[^\W\d_]+")
+_CJK_CHAR = re.compile(rf"[{_CJK_CLASS}]")
+_CJK_GAP = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
+_SPACE = re.compile(r"\s+")
+# the most positions PostgreSQL keeps in a tsvector; SQLite keeps the same, so both agree
+MAX_TOKENS = 16383
+
+
+def normalize(text: str) -> str:
+    """NFKC, Simplified characters, lower case, no whitespace between two CJK characters: the
+    form both the index and queries read."""
+    from newsdesk.text.script import to_simplified
+
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text).lower()
+    return _CJK_GAP.sub("", text) if " " in text or "\n" in text else text
+
+
+def _runs(normalized: str) -> list[tuple[bool, str]]:
+    """(is CJK, text) for each run of CJK characters, of digits, of other letters."""
+    runs = []
+    for run in _RUNS.findall(normalized):
+        if _CJK_CHAR.match(run):
+            runs.append((True, run))
+        elif run.isascii() or not _CJK_CHAR.search(run):
+            runs.append((False, run))
+        else:  # letters of another script glued to CJK ones: \w takes both
+            for match in re.finditer(rf"[{_CJK_CLASS}]+|[^{_CJK_CLASS}]+", run):
+                runs.append((bool(_CJK_CHAR.match(match.group())), match.group()))
+    return runs
+
+
+def index_tokens(text: str) -> list[str]:
+    """The tokens of a text as stored in the index, in order (at most MAX_TOKENS)."""
+    tokens: list[str] = []
+    for cjk, run in _runs(normalize(text)):
+        if cjk:
+            # the bigrams, then the last character alone: run[i : i + 2] gives both
+            tokens.extend([run[i : i + 2] for i in range(len(run))])
+        else:
+            tokens.append(run)
+        if len(tokens) >= MAX_TOKENS:
+            return tokens[:MAX_TOKENS]
+    return tokens
+
+
+def index_text(text: str) -> str:
+    """The tokens separated by spaces: what the database's own tokenizer then splits."""
+    return " ".join(index_tokens(text))
+
+
+# --- queries ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to find: a word or a quoted phrase, as the adjacent tokens it must match."""
+
+    text: str  # normalised, as the user wrote it
+    tokens: tuple[str, ...]
+    prefix: bool = False  # the last token matches any token it begins (a final single character)
+    pieces: tuple[str, ...] = ()  # the runs it is made of, to find it again in a text (snippets)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """All of ``required`` (each a choice of terms: one of them) and none of ``excluded``."""
+
+    required: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.required
+
+    def positive_terms(self) -> list[Term]:
+        return [term for choice in self.required for term in choice]
+
+
+class QueryError(ValueError):
+    """A query that asks for nothing to be found."""
+
+
+def query_term(text: str) -> Term | None:
+    """A word or a phrase of the query as a term; None when it holds no letter or digit."""
+    normalized = normalize(text)
+    runs = _runs(normalized)
+    if not runs:
+        return None
+    tokens: list[str] = []
+    prefix = False
+    for i, (cjk, value) in enumerate(runs):
+        last = i == len(runs) - 1
+        if not cjk:
+            tokens.append(value)
+        elif last and len(value) == 1:
+            tokens.append(value)
+            prefix = True
+        elif last:
+            # the document's run may go on: its last character alone is not there
+            tokens.extend(value[j : j + 2] for j in range(len(value) - 1))
+        else:
+            # a run the query ends with another script ends there in the document too
+            tokens.extend([value[j : j + 2] for j in range(len(value))])
+    return Term(
+        text=_SPACE.sub(" ", normalized).strip(),
+        tokens=tuple(tokens),
+        prefix=prefix,
+        pieces=tuple(value for _, value in runs),
+    )
+
+
+_QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "＂": "＂"}
+_PIECE = re.compile(r'-?(?:"[^"]*"?|“[^”]*”?|「[^」]*」?|『[^』]*』?|＂[^＂]*＂?)|\S+')
+
+
+def _unquote(piece: str) -> tuple[str, bool]:
+    if piece and piece[0] in _QUOTES:
+        closing = _QUOTES[piece[0]]
+        body = piece[1:]
+        if body.endswith(closing):
+            body = body[:-1]
+        return body, True
+    return piece, False
+
+
+def parse_query(query: str) -> SearchQuery:
+    """``京东 "国家馆" 直播 OR 带货 -拼多多`` → all of 京东, 国家馆, (直播 or 带货); not 拼多多.
+
+    Raises QueryError when nothing is left to find (empty, only punctuation, or only
+    exclusions)."""
+    required: list[list[Term]] = []
+    excluded: list[Term] = []
+    join_next = False
+    for match in _PIECE.finditer(query.strip()):
+        piece = match.group()
+        if piece in ("OR", "|", "｜"):
+            join_next = bool(required)
+            continue
+        negative = piece.startswith("-") and len(piece) > 1
+        if negative:
+            piece = piece[1:]
+        body, _quoted = _unquote(piece)
+        term = query_term(body)
+        if term is None:
+            join_next = False
+            continue
+        if negative:
+            excluded.append(term)
+        elif join_next and required:
+            required[-1].append(term)
+        else:
+            required.append([term])
+        join_next = False
+    if not required:
+        if excluded:
+            raise QueryError("a query needs a word to find, not only words to exclude")
+        raise QueryError("a query needs a word or a number to find")
+    return SearchQuery(required=tuple(tuple(choice) for choice in required), excluded=tuple(excluded))
+
+
+# --- snippets --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A stretch of the original text, as (text, matched) parts."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(part for part, _ in self.parts)
+
+    @property
+    def html(self) -> str:
+        """Escaped text with the matches in ``<mark>``."""
+        from html import escape
+
+        return "".join(f"<mark>{escape(part)}</mark>" if hit else escape(part) for part, hit in self.parts)
+
+
+def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, where it starts in ``text``."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch).lower() if not ch.isascii() else ch.lower()
+        chars.extend(folded)
+        origin.extend([i] * len(folded))
+    normalized = "".join(chars)
+    from newsdesk.text.script import to_simplified
+
+    simplified = to_simplified(normalized)
+    if len(simplified) == len(normalized):  # OpenCC maps character for character
+        normalized = simplified
+    return normalized, origin
+
+
+def _pattern(terms: list[Term]) -> re.Pattern | None:
+    alternatives = []
+    for term in sorted(terms, key=lambda t: -len(t.text)):
+        pieces = [re.escape(piece) for piece in term.pieces]
+        if not pieces:
+            continue
+        # the runs of a term may stand apart in the text (5G 手机) as they do in the index
+        alternatives.append(r"[^\w]*".join(pieces))
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives))
+
+
+def snippet(text: str, terms: list[Term], width: int = 120) -> Snippet:
+    """``width`` characters of ``text`` around its first match of ``terms`` (the start of the
+    text when none is found), the matches marked."""
+    if not text:
+        return Snippet(())
+    pattern = _pattern(terms)
+    spans: list[tuple[int, int]] = []
+    if pattern is not None:
+        normalized, origin = _normalized_with_offsets(text)
+        origin.append(len(text))
+        for match in pattern.finditer(normalized):
+            if match.end() > match.start():
+                spans.append((origin[match.start()], origin[match.end()]))
+    if spans:
+        first = spans[0][0]
+        start = max(0, first - width // 4)
+    else:
+        start = 0
+    end = min(len(text), start + width)
+    start = max(0, min(start, end - width))
+    parts: list[tuple[str, bool]] = []
+    if start > 0:
+        parts.append(("…", False))
+    cursor = start
+    for a, b in spans:
+        if b <= cursor or a >= end:
+            continue
+        a, b = max(a, cursor), min(b, end)
+        if a > cursor:
+            parts.append((text[cursor:a], False))
+        parts.append((text[a:b], True))
+        cursor = b
+    if cursor < end:
+        parts.append((text[cursor:end], False))
+    if end < len(text):
+        parts.append(("…", False))
+    return Snippet(tuple((_SPACE.sub(" ", part), hit) for part, hit in parts))
