@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, select
 
 from newsdesk.store.schema import articles, sources
+from newsdesk.store.sources import utc
 
 from .conftest import COLLECT_FIXTURES, Reply, html_page
 
@@ -94,9 +96,7 @@ def test_feed_articles_are_stored_once_with_clean_fields(cli, db_url, server, lo
     assert all("?" not in row.url for row in rows)  # utm_source dropped
     assert {row.outlet for row in rows} == {"人民网"}
     assert rows[0].text.startswith("据商务部统计") and "\ufffd" not in rows[0].text
-    assert rows[0].published_at.isoformat() == "2022-07-14 08:32:00".replace(
-        " ", "T"
-    )  # 16:32 Beijing, stored UTC
+    assert utc(rows[0].published_at) == datetime(2022, 7, 14, 8, 32, tzinfo=UTC)  # 16:32 Beijing
     assert rows[0].raw and rows[0].language == "zh"
 
     again = cli("collect", "--source", "人民网")

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from newsdesk.issue.model import Attribution, Issue, Item, Publication, UnplacedText
 from newsdesk.store import search
-from newsdesk.store.schema import drafts, issue_sends, issues, items, publications
+from newsdesk.store.schema import drafts, fits_integer, issue_sends, issues, items, publications
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,8 @@ def remove_issue(engine: Engine, issue_id: int) -> RemovedIssue:
     Its e-mail deliveries go with it; a draft that revises it or was published as it, and a
     later revision of it, are kept and simply no longer point at it.
     """
+    if not fits_integer(issue_id):
+        raise IssueNotFound(f"no issue {issue_id} in the archive")
     with engine.begin() as conn:
         row = conn.execute(select(issues.c.id, issues.c.label).where(issues.c.id == issue_id)).first()
         if row is None:
@@ -285,11 +287,13 @@ def resolve_issue(engine: Engine, reference: str) -> int:
 
 def _small_number(text: str) -> bool:
     # ASCII digits only (str.isdigit also takes ² and ４), and no more than a database
-    # integer holds: 10^23 is no id, not an OverflowError.
-    return text.isascii() and text.isdigit() and len(text) <= 18
+    # integer holds (32 bits on PostgreSQL): 10^10 is no id, not an error of the database.
+    return text.isascii() and text.isdigit() and len(text) <= 18 and fits_integer(int(text))
 
 
 def load_issue(engine: Engine, issue_id: int) -> Issue:
+    if not fits_integer(issue_id):
+        raise IssueNotFound(f"no issue {issue_id} in the archive")
     with engine.connect() as conn:
         row = (
             conn.execute(

@@ -36,11 +36,25 @@ class DatabaseDriverMissing(RuntimeError):
     """The URL names a backend whose Python driver is not installed."""
 
 
+def normalize_url(url: str) -> str:
+    """The URL with the driver newsdesk installs filled in: a plain ``postgresql://`` (which
+    SQLAlchemy would open with psycopg2) means psycopg 3, ``postgresql+psycopg://``."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.drivername in {"postgresql", "postgres"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+        return parsed.render_as_string(hide_password=False)
+    return url
+
+
 def make_engine(url: str) -> Engine:
-    """Create an engine; for SQLite make the folder, turn on WAL and foreign keys."""
+    """Create an engine; for SQLite make the folder, turn on WAL and foreign keys; for
+    PostgreSQL use psycopg 3 and speak UTC."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
 
+    url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -58,8 +72,15 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
+    connect_args: dict = {}
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in {"psycopg", "psycopg2"}:
+        # Everything is stored and read in UTC, as on SQLite: a server whose zone is
+        # Asia/Shanghai would otherwise hand back +08:00 times, and read naive ones as local.
+        given = parsed.query.get("options")
+        given = " ".join(given) if isinstance(given, tuple) else given
+        connect_args["options"] = "-c timezone=UTC" + (f" {given}" if given else "")
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError as exc:
         backend = parsed.get_backend_name()
         driver = (exc.name or "").split(".")[0]

@@ -27,6 +27,7 @@ from newsdesk.store.schema import (
     clusters,
     draft_items,
     drafts,
+    fits_integer,
     issues,
     items,
     publications,
@@ -92,7 +93,7 @@ def list_candidates(
     if column:
         query = query.where(candidate_items.c.column_name == column)
     if ids is not None:
-        query = query.where(candidate_items.c.id.in_(list(ids)))
+        query = query.where(candidate_items.c.id.in_([i for i in ids if fits_integer(i)]))
     with engine.connect() as conn:
         rows = list(conn.execute(query))
         outlets = member_outlets(conn, [r.cluster_id for r in rows])
@@ -218,6 +219,8 @@ def create_draft(
     """A new draft holding ``entries`` — (column, item, candidate id) — in that order per column."""
     if open_draft_id(engine) is not None:
         raise DraftError("a draft is already open: publish it or discard it (`newsdesk draft discard`)")
+    if serial is not None and not (0 < serial and fits_integer(serial)):
+        raise DraftError(f"总第{serial}期 is no serial number: give one from 1 to 2147483647")
     now = _now()
     with engine.begin() as conn:
         publication_id = upsert_publication(conn, publication)
@@ -258,6 +261,8 @@ def load_draft(engine: Engine, draft_id: int | None = None) -> Draft:
         draft_id = open_draft_id(engine)
         if draft_id is None:
             raise DraftError("no draft is open: make one with `newsdesk compose`")
+    if not fits_integer(draft_id):
+        raise DraftError(f"no draft {draft_id}")
     with engine.connect() as conn:
         row = conn.execute(
             select(drafts, publications.c.name, publications.c.office, publications.c.columns)
@@ -316,6 +321,12 @@ def _column_order(conn: Connection, draft_id: int, column: str, excluding: int |
     return [i for i in conn.execute(query).scalars() if i != excluding]
 
 
+def _known_item(draft_id: int, item_id: int, version: int = 1) -> None:
+    """Refuse numbers no row can have (above a database integer) before asking the database."""
+    if not (fits_integer(draft_id) and fits_integer(item_id) and fits_integer(version)):
+        raise DraftError(f"no item {item_id} in the draft")
+
+
 def add_item(engine: Engine, draft_id: int, column: str, item: Item, candidate_id: int | None = None) -> int:
     """Append an item at the end of ``column``; a candidate already in the draft is refused."""
     with engine.begin() as conn:
@@ -350,6 +361,7 @@ def add_item(engine: Engine, draft_id: int, column: str, item: Item, candidate_i
 
 
 def remove_item(engine: Engine, draft_id: int, item_id: int) -> None:
+    _known_item(draft_id, item_id)
     with engine.begin() as conn:
         column = conn.execute(
             select(draft_items.c.column_name).where(
@@ -365,6 +377,7 @@ def remove_item(engine: Engine, draft_id: int, item_id: int) -> None:
 
 def move_item(engine: Engine, draft_id: int, item_id: int, column: str, position: int | None = None) -> None:
     """Put the item at ``position`` (1-based; None = last) of ``column``, closing the gap it leaves."""
+    _known_item(draft_id, item_id)
     with engine.begin() as conn:
         old_column = conn.execute(
             select(draft_items.c.column_name).where(
@@ -392,6 +405,7 @@ def update_item(engine: Engine, draft_id: int, item_id: int, expected_version: i
 
     Returns the new version. A change of column moves the item to the end of that column.
     """
+    _known_item(draft_id, item_id, expected_version)
     with engine.begin() as conn:
         row = conn.execute(
             select(draft_items.c.version, draft_items.c.column_name).where(

@@ -20,6 +20,7 @@ from newsdesk.store.schema import (
     clusters,
     editor_decisions,
     editorial_models,
+    fits_integer,
     items,
     publications,
 )
@@ -502,6 +503,8 @@ def record_decision(
     engine: Engine, candidate_id: int, column_name: str | None = None, accepted: bool = True
 ) -> None:
     """The editor files a candidate in a column (or rejects it); ``train`` learns from it."""
+    if not fits_integer(candidate_id):
+        raise KeyError(f"no candidate item {candidate_id}")
     with engine.begin() as conn:
         row = conn.execute(select(candidate_items).where(candidate_items.c.id == candidate_id)).first()
         if row is None:
@@ -526,6 +529,8 @@ def record_decision(
 
 def mark_office_compiled(engine: Engine, candidate_id: int, attribution_line: str) -> None:
     """The editor merged several reports into this item: the office is credited, not an outlet."""
+    if not fits_integer(candidate_id):
+        raise KeyError(f"no candidate item {candidate_id}")
     with engine.begin() as conn:
         done = conn.execute(
             update(candidate_items)

@@ -21,8 +21,37 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+
+
+class BoundedString(TypeDecorator):
+    """``VARCHAR(n)`` whose values are cut to n characters when written.
+
+    PostgreSQL refuses a longer value where SQLite keeps it: an outlet name of 250 characters
+    on a hostile page would lose the article on one database and not the other. Cut on both,
+    the two store the same. (The DDL is plain ``VARCHAR(n)``: no migration involved.)
+    """
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        length = self.impl.length
+        if isinstance(value, str) and length and len(value) > length:
+            return value[:length]
+        return value
+
+
+# The largest value of an Integer column on every database (PostgreSQL's integer is 32-bit):
+# an id above it names no row, and is looked up as none rather than sent to the database.
+INTEGER_MAX = 2**31 - 1
+
+
+def fits_integer(value: int) -> bool:
+    return -INTEGER_MAX - 1 <= value <= INTEGER_MAX
+
 
 metadata = MetaData(
     naming_convention={
@@ -39,8 +68,8 @@ publications = Table(
     "publications",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),  # journal name without 《》
-    Column("office", String(200)),  # e.g. 《电子商务动态》编辑部
+    Column("name", BoundedString(200), nullable=False, unique=True),  # journal name without 《》
+    Column("office", BoundedString(200)),  # e.g. 《电子商务动态》编辑部
     Column("columns", JSON, nullable=False, default=list),  # column names in the publication's order
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
@@ -50,10 +79,12 @@ issues = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("publication_id", ForeignKey("publications.id"), nullable=False),
-    Column("label", String(300), nullable=False),  # what the editor calls it, e.g. 2022-07 or the file stem
+    Column(
+        "label", BoundedString(300), nullable=False
+    ),  # what the editor calls it, e.g. 2022-07 or the file stem
     Column("issue_date", Date),  # newest item date when not printed
     Column("source_path", Text),
-    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the normalized text
+    Column("content_hash", BoundedString(64), nullable=False, unique=True),  # sha256 of the normalized text
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("unplaced", JSON, nullable=False, default=list),  # [{"first_line", "last_line", "text"}]
     # Issues published by newsdesk (imported ones have no published_at). A published issue is
@@ -70,13 +101,13 @@ items = Table(
     Column("id", Integer, primary_key=True),
     Column("issue_id", ForeignKey("issues.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
-    Column("column_name", String(100), nullable=False),
+    Column("column_name", BoundedString(100), nullable=False),
     Column("title", Text, nullable=False),
     Column("body", Text, nullable=False),
-    Column("outlet", String(200)),
-    Column("outlet_mark", String(4)),  # 《》 or “” as printed around the outlet
+    Column("outlet", BoundedString(200)),
+    Column("outlet_mark", BoundedString(4)),  # 《》 or “” as printed around the outlet
     Column("office_compiled", Boolean, nullable=False, default=False),
-    Column("editorial_office", String(200)),
+    Column("editorial_office", BoundedString(200)),
     Column("item_date", Date),
     Column("has_attribution", Boolean, nullable=False, default=True),  # False for book notices
     Column("source_url", Text),  # the lead article's URL, for items newsdesk composed
@@ -91,7 +122,7 @@ drafts = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("publication_id", ForeignKey("publications.id"), nullable=False),
-    Column("label", String(300), nullable=False),  # 2022年第9期
+    Column("label", BoundedString(300), nullable=False),  # 2022年第9期
     Column("serial", Integer),  # 总第N期
     Column("issue_date", Date),
     Column("revises_issue_id", ForeignKey("issues.id", ondelete="SET NULL")),  # a correction
@@ -106,14 +137,14 @@ draft_items = Table(
     Column("id", Integer, primary_key=True),
     Column("draft_id", ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("candidate_id", ForeignKey("candidate_items.id", ondelete="SET NULL")),
-    Column("column_name", String(100), nullable=False),
+    Column("column_name", BoundedString(100), nullable=False),
     Column("position", Integer, nullable=False),  # order within its column
     Column("title", Text, nullable=False),
     Column("body", Text, nullable=False),
-    Column("outlet", String(200)),
-    Column("outlet_mark", String(4)),
+    Column("outlet", BoundedString(200)),
+    Column("outlet_mark", BoundedString(4)),
     Column("office_compiled", Boolean, nullable=False, default=False),
-    Column("editorial_office", String(200)),
+    Column("editorial_office", BoundedString(200)),
     Column("item_date", Date),
     Column("has_attribution", Boolean, nullable=False, default=True),
     Column("source_url", Text),
@@ -129,10 +160,10 @@ issue_sends = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("issue_id", ForeignKey("issues.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("email", String(320), nullable=False),
-    Column("name", String(200)),
-    Column("status", String(16), nullable=False),  # pending | sent | failed
-    Column("message_id", String(300)),
+    Column("email", BoundedString(320), nullable=False),
+    Column("name", BoundedString(200)),
+    Column("status", BoundedString(16), nullable=False),  # pending | sent | failed
+    Column("message_id", BoundedString(300)),
     Column("attempts", Integer, nullable=False, default=0),
     Column("error", Text),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -145,9 +176,9 @@ sources = Table(
     "sources",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),  # also the default outlet name
+    Column("name", BoundedString(200), nullable=False, unique=True),  # also the default outlet name
     Column("location", Text, nullable=False, unique=True),  # URL or folder path
-    Column("kind", String(20), nullable=False),  # feed | listing | page | folder
+    Column("kind", BoundedString(20), nullable=False),  # feed | listing | page | folder
     Column("interval_seconds", Integer, nullable=False, default=1800),
     Column("css_selector", Text),
     Column("paused", Boolean, nullable=False, default=False),
@@ -169,15 +200,15 @@ articles = Table(
     Column("id", Integer, primary_key=True),
     Column("source_id", ForeignKey("sources.id", ondelete="SET NULL"), index=True),
     Column("url", Text, nullable=False, unique=True),  # canonical URL, or file:// for a folder
-    Column("outlet", String(200)),
+    Column("outlet", BoundedString(200)),
     Column("title", Text, nullable=False),
     Column("text", Text, nullable=False),  # extracted main text, paragraphs separated by \n
     Column("published_at", DateTime(timezone=True)),
-    Column("author", String(300)),
-    Column("language", String(16)),
-    Column("content_hash", String(64), nullable=False, index=True),
+    Column("author", BoundedString(300)),
+    Column("language", BoundedString(16)),
+    Column("content_hash", BoundedString(64), nullable=False, index=True),
     Column("raw", LargeBinary),  # the response body, zlib-compressed, to rerun extraction later
-    Column("raw_content_type", String(200)),
+    Column("raw_content_type", BoundedString(200)),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
     Column("processed_at", DateTime(timezone=True)),  # set by the editorial stage
     Index("ix_articles_published_at", "published_at"),
@@ -223,13 +254,13 @@ article_figures = Table(
     Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("text", Text, nullable=False),  # original wording, e.g. 六千九百五十九亿元
-    Column("kind", String(16), nullable=False),  # amount | count | percent | change
+    Column("kind", BoundedString(16), nullable=False),  # amount | count | percent | change
     Column("value", Float),  # normalised number
-    Column("unit", String(16), nullable=False, default=""),
-    Column("period", String(100)),
-    Column("subject", String(200)),
+    Column("unit", BoundedString(16), nullable=False, default=""),
+    Column("period", BoundedString(100)),
+    Column("subject", BoundedString(200)),
     Column("sentence", Text, nullable=False),
-    Column("base", String(100)),  # what a change is measured against: 上年同期, 一季度
+    Column("base", BoundedString(100)),  # what a change is measured against: 上年同期, 一季度
 )
 
 candidate_items = Table(
@@ -240,16 +271,18 @@ candidate_items = Table(
     Column("lead_article_id", ForeignKey("articles.id", ondelete="SET NULL")),
     Column("title", Text, nullable=False),
     Column("body", Text, nullable=False),  # condensed, paragraphs separated by \n
-    Column("column_name", String(100), nullable=False),
+    Column("column_name", BoundedString(100), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("column_reasons", JSON, nullable=False, default=list),
     Column("relevance", Float, nullable=False),
     Column("relevance_reasons", JSON, nullable=False, default=list),
-    Column("outlet", String(200)),
-    Column("outlet_mark", String(4)),
+    Column("outlet", BoundedString(200)),
+    Column("outlet_mark", BoundedString(4)),
     Column("office_compiled", Boolean, nullable=False, default=False),  # 编辑部整理: merged by the editor
     Column("attribution_line", Text, nullable=False),
-    Column("status", String(16), nullable=False, default="suggested"),  # suggested | accepted | rejected
+    Column(
+        "status", BoundedString(16), nullable=False, default="suggested"
+    ),  # suggested | accepted | rejected
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -260,7 +293,7 @@ editor_decisions = Table(
     Column("candidate_id", ForeignKey("candidate_items.id", ondelete="SET NULL"), index=True),
     Column("title", Text, nullable=False),
     Column("body", Text, nullable=False),
-    Column("column_name", String(100), nullable=False),  # the column the editor filed it in
+    Column("column_name", BoundedString(100), nullable=False),  # the column the editor filed it in
     Column("accepted", Boolean, nullable=False, default=True),
     Column("decided_at", DateTime(timezone=True), nullable=False),
 )
@@ -269,7 +302,7 @@ editorial_models = Table(
     "editorial_models",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("kind", String(32), nullable=False),  # columns
+    Column("kind", BoundedString(32), nullable=False),  # columns
     Column("path", Text, nullable=False),
     Column("examples", Integer, nullable=False),
     Column("accuracy", Float),  # cross-validated, when measured
@@ -284,9 +317,9 @@ users = Table(
     "users",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(100), nullable=False, unique=True),
+    Column("name", BoundedString(100), nullable=False, unique=True),
     Column("password_hash", Text, nullable=False),
-    Column("role", String(16), nullable=False),  # admin | editor | viewer
+    Column("role", BoundedString(16), nullable=False),  # admin | editor | viewer
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_login_at", DateTime(timezone=True)),
 )
@@ -297,5 +330,5 @@ candidate_snoozes = Table(
     metadata,
     Column("candidate_id", ForeignKey("candidate_items.id", ondelete="CASCADE"), primary_key=True),
     Column("until", DateTime(timezone=True), nullable=False),
-    Column("user_name", String(100)),
+    Column("user_name", BoundedString(100)),
 )
