@@ -74,9 +74,7 @@ def jobs_status(ctx: typer.Context) -> None:
             running = list(await app_.job_manager.list_jobs_async(status="doing"))
         return counted, running
 
-    import asyncio
-
-    counted, running = asyncio.run(look())
+    counted, running = _run(look())
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("job", "queued", "running", "failed"):
         table.add_column(column, justify="left" if column == "job" else "right")
@@ -131,9 +129,7 @@ def jobs_collect(
             await queue.ensure_schema(app_)
             return [await queue_collection(app_, s, force=True) for s in chosen]
 
-    import asyncio
-
-    ids = asyncio.run(enqueue())
+    ids = _run(enqueue())
     queued = sum(1 for job_id in ids if job_id is not None)
     console.print(
         f"queued {queued} collection(s)"
@@ -156,9 +152,7 @@ def jobs_process(ctx: typer.Context) -> None:
             await queue.ensure_schema(app_)
             return await queue_processing(app_)
 
-    import asyncio
-
-    job_id = asyncio.run(enqueue())
+    job_id = _run(enqueue())
     console.print(
         "processing queued" if job_id is not None else "processing is queued already",
         "; run newsdesk worker to do it",
@@ -168,17 +162,35 @@ def jobs_process(ctx: typer.Context) -> None:
 
 def _postgresql_settings(ctx: typer.Context) -> Settings:
     from newsdesk.jobs.queue import NEEDS_POSTGRESQL, is_postgresql
+    from newsdesk.store.session import engine_for
 
     state = get_state(ctx)
     settings = state.settings
     if not is_postgresql(settings.effective_database_url):
         _fail(NEEDS_POSTGRESQL)
+    # Our schema first: a database that cannot be reached or used is said in one line here
+    # (by the command line's handler), not after the queue's connection pool gave up.
+    engine_for(settings)
     if not state.verbose:
         import logging
 
         # procrastinate says something about every job at INFO; ours say what happened
         logging.getLogger("procrastinate").setLevel(logging.WARNING)
     return settings
+
+
+def _run(coroutine):
+    """Run a conversation with the queue; a database that fails it is one line, status 2."""
+    import asyncio
+
+    from procrastinate.exceptions import ConnectorException
+    from psycopg import Error as DriverError
+    from psycopg_pool import PoolTimeout
+
+    try:
+        return asyncio.run(coroutine)
+    except (ConnectorException, DriverError, PoolTimeout) as exc:
+        _fail(f"the job queue cannot be used: {shown(exc, one_line=True)}")
 
 
 def _fail(message: str) -> None:

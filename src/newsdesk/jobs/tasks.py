@@ -274,14 +274,25 @@ def _schedule_collection(app: App, runtime: Runtime) -> str:
     from newsdesk.store import sources as source_store
 
     due = source_store.due_sources(runtime.engine, datetime.now(UTC))
+    # a source being fetched now stays due until its job ends: not queued a second time
+    running = {
+        job.task_kwargs.get("source_id")
+        for job in app.job_manager.list_jobs(task=COLLECT_TASK, status="doing")
+    }
+    fetching = [source for source in due if source.id in running]
+    due = [source for source in due if source.id not in running]
     queued = 0
     for source in due:
         deferred = _defer_quietly(
             collect_deferrer(app, source), source_id=source.id, source_name=source.name, force=False
         )
         queued += deferred is not None
-    if due:
+    if due or fetching:
         log.info(
-            "schedule: %d source(s) due, %d queued, %d queued already", len(due), queued, len(due) - queued
+            "schedule: %d source(s) due, %d queued, %d queued already, %d being fetched",
+            len(due) + len(fetching),
+            queued,
+            len(due) - queued,
+            len(fetching),
         )
     return f"{len(due)} due, {queued} queued"
