@@ -186,15 +186,26 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=1, help="server processes (newsdesk serve --workers)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="build the database in DIR and keep it; a later run with the same DIR reuses it",
+    )
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="newsdesk-desk-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="newsdesk-desk-bench-") as scratch:
+        folder = str(args.keep.resolve()) if args.keep else scratch
+        Path(folder).mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{Path(folder) / 'newsdesk.db'}"
-        t0 = time.perf_counter()
-        build(url, args.articles, args.clusters)
-        print(
-            f"database: {args.articles:,} articles, {args.clusters:,} clusters in {time.perf_counter() - t0:.1f} s"
-        )
+        if args.keep and (Path(folder) / "newsdesk.db").exists():
+            print(f"database: reused {Path(folder) / 'newsdesk.db'}")
+        else:
+            t0 = time.perf_counter()
+            build(url, args.articles, args.clusters)
+            print(
+                f"database: {args.articles:,} articles, {args.clusters:,} clusters in {time.perf_counter() - t0:.1f} s"
+            )
         port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
         env["NEWSDESK_DATA_DIR"] = folder

@@ -25,42 +25,33 @@ def serve(
     ),
     port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
     workers: int = typer.Option(
-        1, "--workers", "-w", min=1, help="Server processes (more serve more editors at once on more cores)."
+        0,
+        "--workers",
+        "-w",
+        min=0,
+        show_default=False,
+        help="Server processes; more serve more editors at once on more cores (default: one per core, at most 4).",
     ),
 ) -> None:
     """Open the editor's desk in the browser: inbox, issue builder, archive, sources.
 
     Sign in at http://HOST:PORT/login with an account made by `newsdesk user add`.
     """
-    import uvicorn
-
-    from newsdesk.desk.app import create_app
+    from newsdesk.desk.app import default_workers
+    from newsdesk.desk.app import serve as serve_desk
     from newsdesk.store.desk import list_users
 
     settings = get_state(ctx).settings
-    desk = create_app(settings)
-    if not list_users(engine_for(settings)):
+    if not list_users(engine_for(settings)):  # opens (and migrates) the database once, here
         err_console.print(
             "no accounts yet: make one with `newsdesk user add NAME --role admin` to sign in", markup=False
         )
-    console.print(f"the desk is at http://{host}:{port}/login (Ctrl-C stops it)", markup=False)
-    if workers == 1:
-        uvicorn.run(desk, host=host, port=port, log_level="warning", proxy_headers=False)
-        return
-    import os
-
-    # each worker process builds the app from the environment: hand it the database in use
-    os.environ["NEWSDESK_DATABASE_URL"] = settings.effective_database_url
-    os.environ["NEWSDESK_DATA_DIR"] = str(settings.data_dir)
-    uvicorn.run(
-        "newsdesk.desk.app:create_app_from_environment",
-        factory=True,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level="warning",
-        proxy_headers=False,
+    workers = workers or default_workers()
+    console.print(
+        f"the desk is at http://{host}:{port}/login ({workers} worker process{'es' if workers > 1 else ''}; Ctrl-C stops it)",
+        markup=False,
     )
+    serve_desk(settings, host, port, workers)
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import time
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -89,9 +91,43 @@ def create_app_from_environment() -> FastAPI:
     return create_app(load_settings())
 
 
+def default_workers() -> int:
+    """Server processes when ``serve`` is given none: one per core, at most four. Each page is
+    a few milliseconds of Python, so one process serves one core's worth of editors."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def serve(settings: Settings, host: str, port: int, workers: int | None = None) -> None:
+    """Run the desk under uvicorn: the set-up of ``newsdesk serve`` (and of bench/desk.py,
+    which starts that command). httptools and uvloop are used when installed (they are
+    dependencies); no access log (a line per request costs more than some pages)."""
+    import uvicorn
+
+    workers = workers or default_workers()
+    options = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "access_log": False,
+        "proxy_headers": False,
+        "server_header": False,
+    }
+    if workers == 1:
+        uvicorn.run(create_app(settings), **options)
+        return
+    # each worker process builds the app from the environment: hand it the database in use
+    os.environ["NEWSDESK_DATABASE_URL"] = settings.effective_database_url
+    os.environ["NEWSDESK_DATA_DIR"] = str(settings.data_dir)
+    from newsdesk.store.session import close_engines
+
+    close_engines()  # no pooled connection crosses into the workers
+    uvicorn.run("newsdesk.desk.app:create_app_from_environment", factory=True, workers=workers, **options)
+
+
 def create_app(settings: Settings) -> FastAPI:
     engine = engine_for(settings)
-    limiter = security.LoginLimiter()
+    # on file, so that every worker process of `serve --workers N` counts the same failures
+    limiter = security.LoginLimiter(path=settings.data_dir / "desk-logins.db")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
     templates.env.filters["when"] = _when
@@ -249,15 +285,23 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
+@lru_cache(maxsize=4096)
 def highlight_differences(text: str, reference: str) -> Markup:
-    """The text, escaped, with the sentences the reference does not have (nearly) marked."""
+    """The text, escaped, with the sentences the reference does not have (nearly) marked.
+
+    Kept for the texts last asked for: comparing every sentence with every sentence of the
+    lead (difflib) is most of the work of a cluster page, and a cluster's reports change
+    rarely while editors open it again and again."""
     known = _sentences(reference)
+    exact = set(known)
     out = []
     for paragraph in text.split("\n"):
         parts = []
         for sentence in _sentences(paragraph):
-            close = difflib.get_close_matches(sentence, known, n=1, cutoff=0.8) if known else []
-            parts.append(escape(sentence) if close else Markup("<mark>%s</mark>") % sentence)
+            same = sentence in exact or (
+                bool(known) and bool(difflib.get_close_matches(sentence, known, n=1, cutoff=0.8))
+            )
+            parts.append(escape(sentence) if same else Markup("<mark>%s</mark>") % sentence)
         out.append(Markup("<p>") + Markup("").join(parts) + Markup("</p>"))
     return Markup("").join(out)
 
@@ -371,9 +415,89 @@ def _columns(settings: Settings, engine) -> list[str]:
         return list(cached[1])
     columns = publication_being_made(settings).columns
     if not columns:
-        columns = desk_store.inbox_columns_and_outlets(engine)[0]
+        columns = desk_store.candidate_columns(engine)
     _COLUMNS_CACHE[key] = (time.monotonic(), list(columns))
     return list(columns)
+
+
+_ROW = """<li class="candidate" id="c-{id}" data-candidate="{id}" tabindex="-1">
+  <div class="main">
+    <h2>{tick}<a href="/clusters/{id}" class="open">{title}</a></h2>
+    <p class="meta">
+      <span class="col">{column}</span> <span class="conf">{confidence:.2f}</span>
+      · relevance <b>{relevance:.2f}</b>
+      · {size} article{plural} · {outlets}
+      · {when}{status}
+    </p>
+    <p class="reasons">{reasons}</p>
+    <p class="preview">{preview}</p>
+  </div>
+{actions}</li>
+"""
+_TICK = '<input type="checkbox" name="ids" value="{id}" form="merge-form" aria-label="tick to merge">\n      '
+_ACTIONS = """  <form class="actions" method="post" action="/inbox/{id}/accept" hx-target="#c-{id}" hx-swap="outerHTML">
+    {fields}
+    <select name="column" aria-label="column">{options}</select>
+    <button type="submit" class="accept" hx-post="/inbox/{id}/accept">Accept</button>
+    <button type="submit" class="reject" formaction="/inbox/{id}/reject" hx-post="/inbox/{id}/reject">Reject</button>
+    <button type="submit" class="snooze" formaction="/inbox/{id}/snooze" hx-post="/inbox/{id}/snooze">Snooze a day</button>
+{restore}  </form>
+"""
+_RESTORE = """    <button type="submit" formaction="/inbox/{id}/restore" hx-post="/inbox/{id}/restore">Back to inbox</button>
+"""
+
+
+def inbox_rows_html(
+    rows: list[desk_store.InboxRow],
+    *,
+    editing: bool,
+    columns: list[str],
+    csrf: str,
+    back: str,
+    restore_all: bool = False,
+) -> Markup:
+    """The inbox's rows. Fifty a page, each with a dozen values and its forms: written with
+    format strings, every collected text escaped, rather than by the template engine, whose
+    cost per expression made the rows a third of the page's time."""
+    fields = Markup(
+        '<input type="hidden" name="csrf_token" value="%s"><input type="hidden" name="back" value="%s">'
+    ) % (csrf, back)
+    options = {
+        chosen: "".join(
+            f"<option selected>{escape(c)}</option>" if c == chosen else f"<option>{escape(c)}</option>"
+            for c in columns
+        )
+        for chosen in ["", *columns]
+    }
+    out = []
+    for c in rows:
+        actions = ""
+        if editing:
+            restore = _RESTORE.format(id=c.id) if restore_all or c.status != "suggested" else ""
+            actions = _ACTIONS.format(
+                id=c.id, fields=fields, options=options.get(c.column) or options[""], restore=restore
+            )
+        out.append(
+            _ROW.format(
+                id=c.id,
+                tick=_TICK.format(id=c.id) if editing else "",
+                title=escape(c.title),
+                column=escape(c.column),
+                confidence=c.confidence,
+                relevance=c.relevance,
+                size=c.size,
+                plural="s" if c.size != 1 else "",
+                outlets=escape("、".join(c.outlets) or "—"),
+                when=_when(c.published_at),
+                status=f' · <span class="status">{escape(c.status)}</span>'
+                if c.status != "suggested"
+                else "",
+                reasons=escape("; ".join(c.column_reasons)),
+                preview=escape(c.preview) + ("…" if c.more_text else ""),
+                actions=actions,
+            )
+        )
+    return Markup("".join(out))
 
 
 class _Cached:
@@ -394,7 +518,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
     from newsdesk.store.drafts import DraftError, add_item, get_candidate, list_candidates
     from newsdesk.store.editorial import record_decision
 
-    filter_choices = _Cached(lambda: desk_store.inbox_columns_and_outlets(engine))
+    filter_choices = _Cached(lambda: desk_store.inbox_filter_choices(engine))
 
     def _filter(column, outlet, days, score, status) -> desk_store.InboxFilter:
         since = None
@@ -414,8 +538,11 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
             status=status,
         )
 
+    # The inbox and the cluster page are async: their work is a few milliseconds of CPU (the
+    # queries walk an index and stop), cheaper done at once in the event loop than handed to
+    # the threadpool, where twenty concurrent requests fight over the GIL.
     @router.get("/inbox", response_class=HTMLResponse)
-    def inbox(
+    async def inbox(
         request: Request,
         column: str = "",
         outlet: str = "",
@@ -427,12 +554,12 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         user = _user(request)
         page = max(page, 1)
         f = _filter(column, outlet, days, score, status)
-        ids, more = desk_store.inbox_page(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-        by_id = {c.id: c for c in desk_store.inbox_rows(engine, ids)}
-        rows = [by_id[i] for i in ids if i in by_id]
-        columns, outlets = filter_choices()
+        columns, outlets, counts = filter_choices()
+        rows, more = desk_store.inbox(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE, counts)
         query = {"column": column, "outlet": outlet, "days": days, "score": score, "status": f.status}
         base = {k: v for k, v in query.items() if v}
+        columns = _columns(settings, engine) or columns
+        csrf = csrf_token(request)
         return _page(
             request,
             templates,
@@ -441,7 +568,15 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
             rows=rows,
             page=page,
             more=more,
-            columns=_columns(settings, engine) or columns,
+            columns=columns,
+            rows_html=inbox_rows_html(
+                rows,
+                editing=user.role != "viewer",
+                columns=columns,
+                csrf=csrf,
+                back=request.url.path,
+                restore_all=f.status == "snoozed",
+            ),
             outlets=outlets,
             query=query,
             prev_url="/inbox?" + urlencode({**base, "page": page - 1}) if page > 1 else None,
@@ -556,12 +691,12 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         return _row_result(request, candidate_id, "back in the inbox", back)
 
     @router.get("/clusters/{candidate_id}", response_class=HTMLResponse)
-    def cluster(request: Request, candidate_id: int):
+    async def cluster(request: Request, candidate_id: int):
         user = _user(request)
-        try:
-            c = get_candidate(engine, candidate_id)
-        except DraftError as exc:
-            raise HTTPException(404, str(exc)) from exc
+        found = list_candidates(engine, ids=[candidate_id], with_figures=False)  # no figures shown
+        if not found:
+            raise HTTPException(404, f"no candidate {candidate_id}")
+        c = found[0]
         members = desk_store.cluster_articles(engine, c.cluster_id)
         lead = next((m for m in members if m.is_lead), members[0] if members else None)
         shown = [

@@ -85,15 +85,39 @@ def same_token(expected: str | None, given: str | None) -> bool:
 class LoginLimiter:
     """Failed sign-ins per name and per address within a window; past the limit, refuse.
 
-    In memory: one desk process serves an office; a restart forgets the counts.
+    Kept in a small SQLite file beside the session key (``data_dir/desk-logins.db``), so that
+    every worker process of ``newsdesk serve --workers N`` counts the same failures and a
+    restart forgets nothing; without a file (``path=None``), in this process's memory.
     """
 
-    def __init__(self, per_name: int = 5, per_address: int = 20, window_seconds: float = 600.0):
+    def __init__(
+        self,
+        per_name: int = 5,
+        per_address: int = 20,
+        window_seconds: float = 600.0,
+        path: Path | None = None,
+    ):
         self.per_name = per_name
         self.per_address = per_address
         self.window = window_seconds
+        self.path = path
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as db:
+                db.execute("CREATE TABLE IF NOT EXISTS failures (key TEXT NOT NULL, at REAL NOT NULL)")
+                db.execute("CREATE INDEX IF NOT EXISTS failures_key ON failures (key, at)")
+
+    def _connect(self):
+        import sqlite3
+
+        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        db.execute("PRAGMA busy_timeout=10000")
+        return _Closing(db)
+
+    def _keys(self, name: str, address: str) -> list[tuple[str, int]]:
+        return [(f"n:{name.lower()}", self.per_name), (f"a:{address}", self.per_address)]
 
     def _recent(self, key: str, now: float) -> deque[float]:
         found = self._failures.setdefault(key, deque())
@@ -103,24 +127,61 @@ class LoginLimiter:
 
     def retry_after(self, name: str, address: str) -> int:
         """Seconds to wait before another try (0: go ahead)."""
-        now = time.monotonic()
-        with self._lock:
-            waits = []
-            for key, limit in ((f"n:{name.lower()}", self.per_name), (f"a:{address}", self.per_address)):
-                recent = self._recent(key, now)
-                if len(recent) >= limit:
-                    waits.append(recent[0] + self.window - now)
+        waits = []
+        if self.path is None:
+            now = time.monotonic()
+            with self._lock:
+                for key, limit in self._keys(name, address):
+                    recent = self._recent(key, now)
+                    if len(recent) >= limit:
+                        waits.append(recent[0] + self.window - now)
+        else:
+            now = time.time()
+            with self._connect() as db:
+                db.execute("DELETE FROM failures WHERE at <= ?", (now - self.window,))
+                for key, limit in self._keys(name, address):
+                    count, first = db.execute(
+                        "SELECT count(*), min(at) FROM failures WHERE key = ?", (key,)
+                    ).fetchone()
+                    if count >= limit:
+                        waits.append(first + self.window - now)
         return max(1, int(max(waits)) + 1) if waits else 0
 
     def failed(self, name: str, address: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            for key in (f"n:{name.lower()}", f"a:{address}"):
-                self._recent(key, now).append(now)
+        if self.path is None:
+            now = time.monotonic()
+            with self._lock:
+                for key, _ in self._keys(name, address):
+                    self._recent(key, now).append(now)
+            return
+        now = time.time()
+        with self._connect() as db:
+            db.executemany(
+                "INSERT INTO failures (key, at) VALUES (?, ?)",
+                [(k, now) for k, _ in self._keys(name, address)],
+            )
 
     def succeeded(self, name: str) -> None:
-        with self._lock:
-            self._failures.pop(f"n:{name.lower()}", None)
+        key = f"n:{name.lower()}"
+        if self.path is None:
+            with self._lock:
+                self._failures.pop(key, None)
+            return
+        with self._connect() as db:
+            db.execute("DELETE FROM failures WHERE key = ?", (key,))
+
+
+class _Closing:
+    """A sqlite3 connection closed at the end of a ``with`` block (sqlite3's own only commits)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def __enter__(self):
+        return self.db
+
+    def __exit__(self, *exc):
+        self.db.close()
 
 
 # No inline script or style anywhere: scripts and styles come from /static only.

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from newsdesk.issue.compose import Candidate
 from newsdesk.store.drafts import lead_first, member_outlets
 from newsdesk.store.schema import (
     articles,
@@ -26,6 +25,7 @@ from newsdesk.store.schema import (
 )
 
 ROLES = ("admin", "editor", "viewer")
+PREVIEW_CHARS = 180  # of a candidate's condensed body, in the inbox
 
 
 def _now() -> dt.datetime:
@@ -136,13 +136,87 @@ class InboxFilter:
     status: str = "suggested"  # suggested | accepted | rejected | published | snoozed | all
 
 
-def inbox_page(engine: Engine, f: InboxFilter, offset: int = 0, limit: int = 50) -> tuple[list[int], bool]:
-    """Candidate ids of one inbox page, newest cluster first; and whether another page follows."""
+@dataclass(slots=True)
+class InboxRow:
+    """What the inbox shows of a candidate, and no more (``drafts.list_candidates`` gives the
+    whole of one: its attribution line parsed, its figures)."""
+
+    id: int
+    cluster_id: int
+    column: str
+    title: str
+    preview: str  # the start of the condensed body
+    more_text: bool  # whether the body goes on after the preview
+    confidence: float
+    column_reasons: list[str]
+    relevance: float
+    outlets: list[str]  # member outlets, the lead's first
+    size: int
+    status: str
+    published_at: dt.datetime | None
+
+
+@dataclass
+class OutletCounts:
+    """Articles per outlet and in all: how the inbox picks its plan for a filter by outlet."""
+
+    per_outlet: dict[str, int]
+    total: int
+
+
+def _walk_by_date(f: InboxFilter, offset: int, limit: int, counts: OutletCounts | None) -> bool:
+    """For a filter by outlet, whether to walk the clusters newest first and test each for the
+    outlet (cheap when the outlet is common: a page is found after a few hundred clusters),
+    rather than gather every cluster the outlet reported in and sort them (cheap when it is
+    rare). Both costs are estimated in index look-ups from the outlet's share of the articles."""
+    if counts is None or not f.outlet or counts.total <= 0:
+        return False
+    n = counts.per_outlet.get(f.outlet, 0)
+    if n <= 0:
+        return False
+    walked = (offset + limit + 1) * counts.total / n  # clusters visited before the page is full
+    gathered = 3 * n  # member row, cluster row and sort entry per article of the outlet
+    return walked < gathered
+
+
+def inbox(
+    engine: Engine,
+    f: InboxFilter,
+    offset: int = 0,
+    limit: int = 50,
+    outlet_counts: OutletCounts | None = None,
+) -> tuple[list[InboxRow], bool]:
+    """One inbox page, the clusters that changed last first; and whether another page follows.
+
+    One statement walks ``ix_clusters_updated_at`` newest first and stops after the page, so
+    a page costs the same at 100 or 100,000 candidates; a second one reads the pages' member
+    outlets."""
     now = _now()
     snoozed = exists().where(
         candidate_snoozes.c.candidate_id == candidate_items.c.id, candidate_snoozes.c.until > now
     )
-    query = select(candidate_items.c.id).join(clusters, clusters.c.id == candidate_items.c.cluster_id)
+    walk = _walk_by_date(f, offset, limit, outlet_counts)
+    query = (
+        select(
+            candidate_items.c.id,
+            candidate_items.c.cluster_id,
+            candidate_items.c.column_name,
+            candidate_items.c.title,
+            func.substr(candidate_items.c.body, 1, PREVIEW_CHARS + 1).label("preview"),
+            candidate_items.c.confidence,
+            candidate_items.c.column_reasons,
+            candidate_items.c.relevance,
+            candidate_items.c.outlet,
+            candidate_items.c.status,
+            clusters.c.size,
+            articles.c.published_at,
+        )
+        .select_from(candidate_items)
+        .join(clusters, clusters.c.id == candidate_items.c.cluster_id)
+        .outerjoin(articles, articles.c.id == candidate_items.c.lead_article_id)
+    )
+    if walk:  # SQLite would start from the outlet's articles; PostgreSQL plans this itself
+        query = query.with_hint(clusters, "INDEXED BY ix_clusters_updated_at", "sqlite")
     if f.status == "snoozed":
         query = query.where(snoozed)
     elif f.status != "all":
@@ -156,13 +230,22 @@ def inbox_page(engine: Engine, f: InboxFilter, offset: int = 0, limit: int = 50)
     if f.min_relevance is not None:
         query = query.where(candidate_items.c.relevance >= f.min_relevance)
     if f.outlet:
-        query = query.where(
-            candidate_items.c.cluster_id.in_(
-                select(cluster_members.c.cluster_id)
-                .join(articles, articles.c.id == cluster_members.c.article_id)
-                .where(articles.c.outlet == f.outlet)
+        member = cluster_members.alias("member")
+        reported = articles.alias("reported")
+        if walk:
+            query = query.where(
+                exists()
+                .where(member.c.cluster_id == clusters.c.id)
+                .where(reported.c.id == member.c.article_id, reported.c.outlet == f.outlet)
             )
-        )
+        else:
+            query = query.where(
+                candidate_items.c.cluster_id.in_(
+                    select(member.c.cluster_id)
+                    .join(reported, reported.c.id == member.c.article_id)
+                    .where(reported.c.outlet == f.outlet)
+                )
+            )
     query = (
         # clusters.id, not the candidate's: the index on updated_at gives this order as it is
         query.order_by(clusters.c.updated_at.desc(), clusters.c.id.desc())
@@ -170,78 +253,52 @@ def inbox_page(engine: Engine, f: InboxFilter, offset: int = 0, limit: int = 50)
         .limit(limit + 1)
     )
     with engine.connect() as conn:
-        ids = list(conn.execute(query).scalars())
-    return ids[:limit], len(ids) > limit
-
-
-def inbox_rows(engine: Engine, ids: list[int]) -> list[Candidate]:
-    """The candidates of an inbox page, with what the inbox shows and no more (no attribution
-    line parsed, no figures): ``drafts.list_candidates`` gives the whole of one."""
-    if not ids:
-        return []
-    query = (
-        select(
-            candidate_items.c.id,
-            candidate_items.c.cluster_id,
-            candidate_items.c.column_name,
-            candidate_items.c.title,
-            func.substr(candidate_items.c.body, 1, 200).label("preview"),
-            candidate_items.c.confidence,
-            candidate_items.c.column_reasons,
-            candidate_items.c.relevance,
-            candidate_items.c.outlet,
-            candidate_items.c.status,
-            clusters.c.size,
-            clusters.c.updated_at,
-            articles.c.published_at,
-        )
-        .join(clusters, clusters.c.id == candidate_items.c.cluster_id)
-        .outerjoin(articles, articles.c.id == candidate_items.c.lead_article_id)
-        .where(candidate_items.c.id.in_(ids))
-    )
-    with engine.connect() as conn:
-        rows = list(conn.execute(query))
+        rows = conn.execute(query).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
         outlets = member_outlets(conn, [r.cluster_id for r in rows])
-    found = []
-    for r in rows:
-        names = lead_first(r.outlet, outlets.get(r.cluster_id, []))
-        found.append(
-            Candidate(
-                id=r.id,
-                cluster_id=r.cluster_id,
-                column=r.column_name,
-                title=r.title,
-                body=r.preview,
-                confidence=r.confidence,
-                column_reasons=list(r.column_reasons or []),
-                relevance=r.relevance,
-                relevance_reasons=[],
-                outlets=names,
-                size=r.size,
-                attribution=None,
-                attribution_line="",
-                status=r.status,
-                published_at=_utc(r.published_at),
-                updated_at=_utc(r.updated_at),
-            )
+    return [
+        InboxRow(
+            id=r.id,
+            cluster_id=r.cluster_id,
+            column=r.column_name,
+            title=r.title,
+            preview=(r.preview or "")[:PREVIEW_CHARS],
+            more_text=len(r.preview or "") > PREVIEW_CHARS,
+            confidence=r.confidence,
+            column_reasons=list(r.column_reasons or [])[:3],
+            relevance=r.relevance,
+            outlets=lead_first(r.outlet, outlets.get(r.cluster_id, [])),
+            size=r.size,
+            status=r.status,
+            published_at=_utc(r.published_at),
         )
-    return found
+        for r in rows
+    ], more
 
 
-def inbox_columns_and_outlets(engine: Engine) -> tuple[list[str], list[str]]:
-    """The values the inbox filters offer."""
+def candidate_columns(engine: Engine) -> list[str]:
+    """The columns the candidates are filed in (a publication with no columns of its own)."""
     with engine.connect() as conn:
-        columns = list(conn.execute(select(candidate_items.c.column_name).distinct()).scalars())
-        outlets = list(
-            conn.execute(
-                select(articles.c.outlet)
+        return sorted(conn.execute(select(candidate_items.c.column_name).distinct()).scalars())
+
+
+def inbox_filter_choices(engine: Engine, top: int = 200) -> tuple[list[str], list[str], OutletCounts]:
+    """The values the inbox filters offer (columns, the ``top`` outlets, most articles first),
+    and the articles per outlet."""
+    columns = candidate_columns(engine)
+    with engine.connect() as conn:
+        per_outlet = {
+            outlet: n
+            for outlet, n in conn.execute(
+                select(articles.c.outlet, func.count())
                 .where(articles.c.outlet.is_not(None), articles.c.outlet != "")
                 .group_by(articles.c.outlet)
-                .order_by(func.count().desc())
-                .limit(200)
-            ).scalars()
-        )
-    return sorted(columns), outlets
+                .order_by(func.count().desc(), articles.c.outlet)
+            )
+        }
+        total = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+    return columns, list(per_outlet)[:top], OutletCounts(per_outlet, total)
 
 
 def snooze(engine: Engine, candidate_id: int, until: dt.datetime, user_name: str | None) -> None:
@@ -282,7 +339,6 @@ class MemberArticle:
 
 def cluster_articles(engine: Engine, cluster_id: int) -> list[MemberArticle]:
     with engine.connect() as conn:
-        lead = conn.execute(select(clusters.c.lead_article_id).where(clusters.c.id == cluster_id)).scalar()
         rows = conn.execute(
             select(
                 articles.c.id,
@@ -292,8 +348,10 @@ def cluster_articles(engine: Engine, cluster_id: int) -> list[MemberArticle]:
                 articles.c.url,
                 articles.c.published_at,
                 cluster_members.c.reasons,
+                clusters.c.lead_article_id,
             )
             .join(cluster_members, cluster_members.c.article_id == articles.c.id)
+            .join(clusters, clusters.c.id == cluster_members.c.cluster_id)
             .where(cluster_members.c.cluster_id == cluster_id)
             .order_by(articles.c.published_at, articles.c.id)
         )
@@ -306,7 +364,7 @@ def cluster_articles(engine: Engine, cluster_id: int) -> list[MemberArticle]:
                 url=r.url,
                 published_at=_utc(r.published_at),
                 reasons=list(r.reasons or []),
-                is_lead=r.id == lead,
+                is_lead=r.id == r.lead_article_id,
             )
             for r in rows
         ]
