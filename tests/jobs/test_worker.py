@@ -116,7 +116,8 @@ def test_a_failing_source_is_retried_and_its_error_recorded(newsdesk, workers, s
     recovered, failing = source_rows(postgres_db_url)["时好时坏"], source_rows(postgres_db_url)["总是失败"]
     assert recovered.last_error is None and recovered.consecutive_failures == 0
     assert "HTTP 500" in failing.last_error and failing.consecutive_failures == 3
-    assert re.search(r"collect\s+0\s+0\s+1", newsdesk("jobs"))
+    status = newsdesk("jobs")
+    assert re.search(r"collect\s+0\s+0\s+1", status) and "collect 总是失败 after 3 attempt(s)" in status
     assert "HTTP 500" in newsdesk("source", "list")
 
 

@@ -72,9 +72,10 @@ def jobs_status(ctx: typer.Context) -> None:
             await queue.ensure_schema(app_)
             counted = await queue.counts(app_)
             running = list(await app_.job_manager.list_jobs_async(status="doing"))
-        return counted, running
+            failed = list(await app_.job_manager.list_jobs_async(status="failed"))
+        return counted, running, failed
 
-    counted, running = _run(look())
+    counted, running, failed = _run(look())
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("job", "queued", "running", "failed"):
         table.add_column(column, justify="left" if column == "job" else "right")
@@ -87,11 +88,21 @@ def jobs_status(ctx: typer.Context) -> None:
         )
     console.print(table)
     for job in running:
-        source = job.task_kwargs.get("source_name")
-        what = job.task_name.rsplit(".", 1)[-1].replace("_", " ")
-        console.print(f"running: job {job.id} {what}" + (f" {shown(source)}" if source else ""))
-    if any(entry.failed for entry in counted):
-        console.print("failed collections: see the last error in newsdesk source list")
+        console.print(f"running: {_described(job)}")
+    # the newest failures; a failed collection's error is the source's last error
+    for job in sorted(failed, key=lambda j: j.id or 0, reverse=True)[:10]:
+        console.print(f"[red]failed:[/red] {_described(job)} after {job.attempts} attempt(s)")
+    if failed:
+        console.print("why a collection failed: the last error in newsdesk source list")
+
+
+def _described(job) -> str:
+    from newsdesk.jobs.queue import TASK_LABELS
+
+    source = job.task_kwargs.get("source_name")
+    return f"job {job.id} {TASK_LABELS.get(job.task_name, job.task_name)}" + (
+        f" {shown(source)}" if source else ""
+    )
 
 
 @jobs_app.command("collect")

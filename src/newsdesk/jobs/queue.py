@@ -21,8 +21,11 @@ log = logging.getLogger(__name__)
 COLLECT_TASK = "newsdesk.collect_source"
 PROCESS_TASK = "newsdesk.process_batch"
 SCHEDULE_TASK = "newsdesk.schedule_collection"
+CLEANUP_TASK = "newsdesk.forget_old_jobs"
 # the name a person reads in logs and in ``newsdesk jobs``
 TASK_LABELS = {COLLECT_TASK: "collect", PROCESS_TASK: "process", SCHEDULE_TASK: "schedule"}
+# failed jobs are kept this long for ``newsdesk jobs`` (succeeded ones are deleted at once)
+KEEP_FAILED_HOURS = 14 * 24
 
 NEEDS_POSTGRESQL = (
     "workers need a PostgreSQL database (--database postgresql+psycopg://…); "

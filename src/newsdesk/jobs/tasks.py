@@ -11,6 +11,7 @@
   so batches run one at a time (lock ``process``) while collection goes on in parallel; one
   batch waits at most (queueing lock ``process``), and a collection that stored new
   articles queues one.
+- ``forget_old_jobs()`` runs daily and deletes failed jobs after two weeks.
 - ``schedule_collection()`` runs every minute (procrastinate's periodic deferrer makes it
   run once per minute whatever the number of workers) and queues every source that is due
   by its own interval.
@@ -28,7 +29,13 @@ from typing import TYPE_CHECKING
 from procrastinate.jobs import Job
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
-from newsdesk.jobs.queue import COLLECT_TASK, PROCESS_TASK, SCHEDULE_TASK
+from newsdesk.jobs.queue import (
+    CLEANUP_TASK,
+    COLLECT_TASK,
+    KEEP_FAILED_HOURS,
+    PROCESS_TASK,
+    SCHEDULE_TASK,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -190,6 +197,13 @@ def register_tasks(app: App, runtime: Runtime) -> None:
     @app.task(name=SCHEDULE_TASK, queueing_lock="schedule")
     def schedule_collection(timestamp: int | None = None) -> str:
         return _schedule_collection(app, runtime)
+
+    @app.periodic(cron="17 4 * * *")
+    @app.task(name=CLEANUP_TASK, queueing_lock="forget-old-jobs")
+    async def forget_old_jobs(timestamp: int | None = None) -> None:
+        await app.job_manager.delete_old_jobs(
+            nb_hours=KEEP_FAILED_HOURS, include_failed=True, include_cancelled=True, include_aborted=True
+        )
 
 
 def _collect_source(
