@@ -44,10 +44,11 @@ def worker(
 ) -> None:
     """Collect and process in the background, sharing the work with the other workers.
 
-    Run any number, on one machine or several, against the same PostgreSQL database: each
-    source is collected when it is due by its interval, new articles are processed in
-    batches, failed jobs are retried, and the job of a worker that died runs again on
-    another one. Stop with Ctrl-C (the running jobs finish first).
+    Run any number against one PostgreSQL database, on one machine or several.
+
+    Sources are collected when due, new articles processed in batches, failed jobs retried.
+
+    The job of a worker that died runs again on another. Ctrl-C stops after the running jobs.
     """
     from newsdesk.jobs.tasks import Tuning
     from newsdesk.jobs.worker import run_worker

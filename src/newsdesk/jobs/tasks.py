@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -83,6 +84,7 @@ class Runtime:
         self.tuning = tuning
         self.engine = engine_for(settings)  # migrates our schema on first use
         self._pool: ProcessPoolExecutor | None = None
+        self._pool_lock = threading.Lock()  # jobs run in threads of their own
 
     def start_pool(self) -> None:
         """Start the extraction processes now, before the worker's threads exist."""
@@ -92,14 +94,15 @@ class Runtime:
 
     @property
     def pool(self) -> ProcessPoolExecutor:
-        if self._pool is None or getattr(self._pool, "_broken", False):
-            # an extraction process died (killed, out of memory): later jobs get a new pool
-            if self._pool is not None:
-                log.warning("the extraction processes broke; starting new ones")
-                self._pool.shutdown(wait=False, cancel_futures=True)
-            self.start_pool()
-        assert self._pool is not None
-        return self._pool
+        with self._pool_lock:
+            if self._pool is None or getattr(self._pool, "_broken", False):
+                # an extraction process died (killed, out of memory): later jobs get a new pool
+                if self._pool is not None:
+                    log.warning("the extraction processes broke; starting new ones")
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                self.start_pool()
+            assert self._pool is not None
+            return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
