@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Engine, Integer, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from newsdesk.store.drafts import lead_first, member_outlets
@@ -179,23 +180,15 @@ def _walk_by_date(f: InboxFilter, offset: int, limit: int, counts: OutletCounts 
     return walked < gathered
 
 
-def inbox(
-    engine: Engine,
-    f: InboxFilter,
-    offset: int = 0,
-    limit: int = 50,
-    outlet_counts: OutletCounts | None = None,
-) -> tuple[list[InboxRow], bool]:
-    """One inbox page, the clusters that changed last first; and whether another page follows.
-
-    One statement walks ``ix_clusters_updated_at`` newest first and stops after the page, so
-    a page costs the same at 100 or 100,000 candidates; a second one reads the pages' member
-    outlets."""
-    now = _now()
+@lru_cache(maxsize=64)
+def _inbox_statement(status: str, column: bool, since: bool, min_relevance: bool, outlet: str | None):
+    """The statement of an inbox page for one shape of filter (which filters are set, and for
+    an outlet whether to ``walk`` or ``gather``), its values left as parameters: built and
+    compiled once, not on every page."""
     snoozed = exists().where(
-        candidate_snoozes.c.candidate_id == candidate_items.c.id, candidate_snoozes.c.until > now
+        candidate_snoozes.c.candidate_id == candidate_items.c.id,
+        candidate_snoozes.c.until > bindparam("now"),
     )
-    walk = _walk_by_date(f, offset, limit, outlet_counts)
     query = (
         select(
             candidate_items.c.id,
@@ -215,65 +208,109 @@ def inbox(
         .join(clusters, clusters.c.id == candidate_items.c.cluster_id)
         .outerjoin(articles, articles.c.id == candidate_items.c.lead_article_id)
     )
-    if walk:  # SQLite would start from the outlet's articles; PostgreSQL plans this itself
-        query = query.with_hint(clusters, "INDEXED BY ix_clusters_updated_at", "sqlite")
-    if f.status == "snoozed":
+    if status == "snoozed":
         query = query.where(snoozed)
-    elif f.status != "all":
-        query = query.where(candidate_items.c.status == f.status)
-        if f.status == "suggested":
+    elif status != "all":
+        query = query.where(candidate_items.c.status == bindparam("status"))
+        if status == "suggested":
             query = query.where(~snoozed)
-    if f.column:
-        query = query.where(candidate_items.c.column_name == f.column)
-    if f.since is not None:
-        query = query.where(clusters.c.updated_at >= f.since)
-    if f.min_relevance is not None:
-        query = query.where(candidate_items.c.relevance >= f.min_relevance)
-    if f.outlet:
+    if column:
+        query = query.where(candidate_items.c.column_name == bindparam("column"))
+    if since:
+        query = query.where(clusters.c.updated_at >= bindparam("since", type_=clusters.c.updated_at.type))
+    if min_relevance:
+        query = query.where(candidate_items.c.relevance >= bindparam("min_relevance"))
+    if outlet:
         member = cluster_members.alias("member")
         reported = articles.alias("reported")
-        if walk:
-            query = query.where(
+        if outlet == "walk":
+            # SQLite would start from the outlet's articles; PostgreSQL plans this itself
+            query = query.with_hint(clusters, "INDEXED BY ix_clusters_updated_at", "sqlite").where(
                 exists()
                 .where(member.c.cluster_id == clusters.c.id)
-                .where(reported.c.id == member.c.article_id, reported.c.outlet == f.outlet)
+                .where(reported.c.id == member.c.article_id, reported.c.outlet == bindparam("outlet"))
             )
         else:
             query = query.where(
                 candidate_items.c.cluster_id.in_(
                     select(member.c.cluster_id)
                     .join(reported, reported.c.id == member.c.article_id)
-                    .where(reported.c.outlet == f.outlet)
+                    .where(reported.c.outlet == bindparam("outlet"))
                 )
             )
-    query = (
-        # clusters.id, not the candidate's: the index on updated_at gives this order as it is
+    # clusters.id, not the candidate's: the index on updated_at gives this order as it is
+    return (
         query.order_by(clusters.c.updated_at.desc(), clusters.c.id.desc())
-        .offset(max(offset, 0))
-        .limit(limit + 1)
+        .offset(bindparam("offset", type_=Integer))
+        .limit(bindparam("limit", type_=Integer))
     )
-    with engine.connect() as conn:
-        rows = conn.execute(query).all()
+
+
+def inbox(
+    engine: Engine,
+    f: InboxFilter,
+    offset: int = 0,
+    limit: int = 50,
+    outlet_counts: OutletCounts | None = None,
+) -> tuple[list[InboxRow], bool]:
+    """One inbox page, the clusters that changed last first; and whether another page follows.
+
+    One statement walks ``ix_clusters_updated_at`` newest first and stops after the page, so
+    a page costs the same at 100 or 100,000 candidates; a second one reads the pages' member
+    outlets."""
+    walk = _walk_by_date(f, offset, limit, outlet_counts)
+    statement = _inbox_statement(
+        f.status if f.status in ("snoozed", "all", "suggested") else "other",
+        bool(f.column),
+        f.since is not None,
+        f.min_relevance is not None,
+        ("walk" if walk else "gather") if f.outlet else None,
+    )
+    values = {
+        "now": _now(),
+        "status": f.status,
+        "column": f.column,
+        "since": f.since,
+        "min_relevance": f.min_relevance,
+        "outlet": f.outlet,
+        "offset": max(offset, 0),
+        "limit": limit + 1,
+    }
+    with engine.connect() as conn:  # (the parameters a shape has no use for are ignored)
+        rows = conn.execute(statement, values).all()
         more = len(rows) > limit
         rows = rows[:limit]
-        outlets = member_outlets(conn, [r.cluster_id for r in rows])
+        outlets = member_outlets(conn, [r[1] for r in rows])
     return [
         InboxRow(
-            id=r.id,
-            cluster_id=r.cluster_id,
-            column=r.column_name,
-            title=r.title,
-            preview=(r.preview or "")[:PREVIEW_CHARS],
-            more_text=len(r.preview or "") > PREVIEW_CHARS,
-            confidence=r.confidence,
-            column_reasons=list(r.column_reasons or [])[:3],
-            relevance=r.relevance,
-            outlets=lead_first(r.outlet, outlets.get(r.cluster_id, [])),
-            size=r.size,
-            status=r.status,
-            published_at=_utc(r.published_at),
+            id=id_,
+            cluster_id=cluster_id,
+            column=column,
+            title=title,
+            preview=(preview or "")[:PREVIEW_CHARS],
+            more_text=len(preview or "") > PREVIEW_CHARS,
+            confidence=confidence,
+            column_reasons=list(reasons or [])[:3],
+            relevance=relevance,
+            outlets=lead_first(lead_outlet, outlets.get(cluster_id, [])),
+            size=size,
+            status=status,
+            published_at=_utc(published_at),
         )
-        for r in rows
+        for (
+            id_,
+            cluster_id,
+            column,
+            title,
+            preview,
+            confidence,
+            reasons,
+            relevance,
+            lead_outlet,
+            status,
+            size,
+            published_at,
+        ) in rows
     ], more
 
 
