@@ -111,12 +111,60 @@ def test_every_command_has_help_without_markup_or_type_noise():
 
     root = get_command(app)
     paths: list[list[str]] = [[]]
-    for name, command in root.commands.items():
-        paths.append([name])
-        paths += [[name, sub] for sub in getattr(command, "commands", {})]
+    with root.make_context("newsdesk", ["--version"], resilient_parsing=True) as ctx:
+        for name in root.list_commands(ctx):
+            paths.append([name])
+            paths += [[name, sub] for sub in getattr(root.get_command(ctx, name), "commands", {})]
     runner = CliRunner(env={"COLUMNS": "200"})
     for path in paths:
         result = runner.invoke(app, [*path, "--help"])
         assert result.exit_code == 0, (path, result.output)
         assert "``" not in result.output, (path, result.output)
         assert "<bool>" not in result.output, (path, result.output)
+
+
+def test_the_command_list_names_each_command_as_its_module_defines_it():
+    """``newsdesk --help`` lists the commands from cli.COMMANDS without importing them: each
+    line must name a command its module defines, with the first paragraph of its own help."""
+    from typer.main import get_command
+
+    from newsdesk.cli import COMMANDS, _load_command, app
+
+    root = get_command(app)
+    for name, module, listed in COMMANDS:
+        command = _load_command(name, module)
+        own = (command.help or "").strip().split("\n\n")[0]
+        assert " ".join(own.split()) == listed, (name, module, own)
+    with root.make_context("newsdesk", ["--version"], resilient_parsing=True) as ctx:
+        assert [n for n, _, _ in COMMANDS] == root.list_commands(ctx)[: len(COMMANDS)]
+
+
+def test_help_lists_every_command_and_imports_none_of_them(tmp_path):
+    from newsdesk.cli import COMMANDS
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+    env["COLUMNS"] = "200"
+    probe = (
+        "import sys, io\n"
+        "from newsdesk.cli import app, COMMANDS\n"
+        "out = io.StringIO(); sys.stdout = out\n"
+        "try:\n    app(['--help'], prog_name='newsdesk')\nexcept SystemExit:\n    pass\n"
+        "sys.stdout = sys.__stdout__\n"
+        "listed = {f'newsdesk.commands.{m}' for _, m, _ in COMMANDS}\n"
+        "print(sorted(listed & set(sys.modules)))\n"
+        "print(out.getvalue())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    imported, _, shown = done.stdout.partition("\n")
+    assert imported == "[]", f"--help imported command modules: {imported}"
+    for name, _, _ in COMMANDS:
+        assert f" {name} " in shown, name
+
+
+@pytest.mark.parametrize("args", [["issues", "--help"], ["source", "add", "--help"], ["--help"]])
+def test_help_runs_without_markdown_or_traceback_rendering(args, tmp_path):
+    # typer imports rich.markdown and rich.traceback for help; newsdesk defers both (cli._defer)
+    assert _imports(*args, forbidden=("markdown_it", "pygments"), tmp_path=tmp_path) == {}

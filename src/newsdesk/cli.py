@@ -11,15 +11,135 @@ commands that use them; ``tests/test_startup.py`` keeps it so.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from newsdesk.config import Settings
+
+# Every command: its name, the module of ``newsdesk.commands`` that defines it, and the line
+# `newsdesk --help` shows for it. A module is imported only when one of its commands runs (or
+# its own --help is asked for), so listing the commands imports none of them. A new command:
+# add its line here (tests/test_startup.py checks the lines against the modules). A module of
+# newsdesk/commands that no line names is imported at every start, as all were before.
+COMMANDS: list[tuple[str, str, str]] = [
+    ("import", "archive", "Import past issues into the archive."),
+    ("parse-issue", "archive", "Parse one issue and print its items, writing nothing to the archive."),
+    ("issues", "archive", "List the issues in the archive, newest first."),
+    ("show", "archive", "Print one archived issue in the house text format."),
+    ("collect", "collect", "Fetch every due source once, concurrently (or keep going with --watch)."),
+    ("demo", "demo", "Run the whole job on the bundled samples: archive, collect, process, publish."),
+    ("serve", "desk", "Open the editor's desk in the browser: inbox, issue builder, archive, sources."),
+    ("process", "editorial", "Cluster, classify, score, condense and extract figures of the new articles."),
+    ("clusters", "editorial", "List same-story clusters with their member outlets, largest first."),
+    ("train", "editorial", "Retrain the column model from the archive and the editor's decisions."),
+    (
+        "classify",
+        "editorial",
+        "Suggest a column for each JSON line; prints JSON lines with column, confidence, reasons.",
+    ),
+    (
+        "figures",
+        "editorial",
+        "Export the figures of processed articles: amount, change, period, subject, sentence.",
+    ),
+    (
+        "decide",
+        "editorial",
+        "Record the editor's decision on a candidate item; newsdesk train learns from it.",
+    ),
+    ("render", "publishing", "Write an archived issue as HTML, PDF, DOCX, Markdown, the house text or Atom."),
+    ("candidates", "publishing", "The week's clusters as candidate items, best first."),
+    ("compose", "publishing", "Make a draft issue from the candidates."),
+    ("publish", "publishing", "Freeze the draft as an issue of the archive."),
+    (
+        "search",
+        "search",
+        "Search the archive in Chinese: ranked results with the words marked, and how the matches "
+        "fall by column, outlet and month.",
+    ),
+    (
+        "send",
+        "send",
+        "E-mail an issue over SMTP, one message per reader (settings: the mail table of newsdesk.toml).",
+    ),
+    ("config", "settings", "Print the settings in force, as TOML you can copy into newsdesk.toml."),
+    ("site", "site", "Write the archive as a static site: issues, items, Atom feed, client-side search."),
+    (
+        "feed",
+        "site",
+        "Print the archive's Atom feed: one entry per issue, newest first, corrections included.",
+    ),
+    ("worker", "worker", "Collect and process in the background, sharing the work with the other workers."),
+    ("issue", "archive", "One issue of the archive."),
+    ("source", "collect", "Register, list, pause and remove the sources articles are collected from."),
+    ("user", "desk", "Accounts of the web desk: add, list, password, role, remove."),
+    ("candidate", "publishing", "One candidate item."),
+    (
+        "draft",
+        "publishing",
+        "Look at and edit the draft issue: show, add, drop, move, edit, discard, revise.",
+    ),
+    ("jobs", "worker", "Queue work for the workers and see what they do (PostgreSQL)."),
+]
+
+
+class _LazyGroup(TyperGroup):
+    """The root command: the commands of ``COMMANDS`` are made from their modules when used;
+    the list in ``newsdesk --help`` is made from ``COMMANDS`` alone."""
+
+    _listing = False
+
+    def list_commands(self, ctx) -> list[str]:
+        listed = [name for name, _, _ in COMMANDS]
+        return listed + [name for name in super().list_commands(ctx) if name not in listed]
+
+    def get_command(self, ctx, cmd_name: str):
+        found = self.commands.get(cmd_name)
+        if found is not None:
+            return found
+        entry = next((e for e in COMMANDS if e[0] == cmd_name), None)
+        if entry is None:
+            return None
+        if self._listing:  # a line of the help: no need of the command itself
+            from typer.core import TyperCommand
+
+            return TyperCommand(name=cmd_name, help=entry[2], callback=None)
+        self.commands[cmd_name] = command = _load_command(cmd_name, entry[1])
+        return command
+
+    def format_help(self, ctx, formatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+
+def _load_command(name: str, module: str):
+    """Import ``newsdesk.commands.<module>`` (which registers its commands on ``app``) and make
+    the click command of ``name``."""
+    import importlib
+
+    import typer.main as typer_main
+
+    importlib.import_module(f"newsdesk.commands.{module}")
+    options = {
+        "pretty_exceptions_short": app.pretty_exceptions_short,
+        "rich_markup_mode": app.rich_markup_mode,
+    }
+    for info in app.registered_commands:
+        if (info.name or typer_main.get_command_name(info.callback.__name__)) == name:
+            return typer_main.get_command_from_info(info, **options)
+    for info in app.registered_groups:
+        if info.name == name:
+            return typer_main.get_group_from_info(info, suggest_commands=app.suggest_commands, **options)
+    raise LookupError(f"newsdesk.commands.{module} defines no command {name!r} (see COMMANDS in cli.py)")
+
 
 app = typer.Typer(
     name="newsdesk",
@@ -30,6 +150,7 @@ app = typer.Typer(
         "the database defaults to an SQLite file under ./newsdesk-data."
     ),
     no_args_is_help=True,
+    cls=_LazyGroup,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
@@ -64,6 +185,8 @@ def get_state(ctx: typer.Context) -> AppState:
 
 
 def _load_settings(database: str | None, verbose: bool) -> Settings:
+    import logging
+
     from rich.logging import RichHandler
 
     from newsdesk.config import ConfigError, load_settings
@@ -141,15 +264,61 @@ def _hide_flag_types() -> None:
 _hide_flag_types()
 
 
+def _defer(module: str, *names: str) -> None:
+    """Put a stand-in for ``module`` in its place until something really uses it (makes one
+    of ``names`` or reads another attribute): then the real module is imported and used.
+
+    typer's rich help imports rich.markdown (and markdown-it with its regular expressions) and
+    rich.traceback (pygments, rich.pretty, attrs) at its top: for help written in Markdown,
+    which newsdesk's is not (rich_markup_mode="rich"), and for pretty tracebacks, which are
+    off. Together they were half of `newsdesk --help`."""
+    import importlib
+    import sys
+    import types
+
+    if module in sys.modules:
+        return
+    standin = types.ModuleType(module)
+
+    def real():
+        if sys.modules.get(module) is standin:
+            del sys.modules[module]
+        return importlib.import_module(module)
+
+    class Deferred(type):
+        def __call__(cls, *args, **kwargs):
+            return getattr(real(), cls.__name__)(*args, **kwargs)
+
+        def __getattr__(cls, name):  # class methods such as Traceback.from_exception
+            return getattr(getattr(real(), cls.__name__), name)
+
+    def attribute(name: str):
+        if name.startswith("__"):  # what the import system asks of any module
+            raise AttributeError(name)
+        return getattr(real(), name)
+
+    for name in names:
+        setattr(standin, name, Deferred(name, (), {}))
+    standin.__getattr__ = attribute
+    sys.modules[module] = standin
+
+
+_defer("rich.markdown", "Markdown")
+_defer("rich.traceback", "Traceback")
+
+
 def _register_commands() -> None:
-    # Imported for their side effect of adding commands to ``app``.
+    """The commands of ``COMMANDS`` are imported when used; every other module of
+    ``newsdesk.commands`` is imported now, for its side effect of adding commands to ``app``."""
     import importlib
     import pkgutil
 
     import newsdesk.commands as commands
 
+    listed = {module for _, module, _ in COMMANDS}
     for module in pkgutil.iter_modules(commands.__path__):
-        importlib.import_module(f"newsdesk.commands.{module.name}")
+        if module.name not in listed and not module.name.startswith("_"):
+            importlib.import_module(f"newsdesk.commands.{module.name}")
 
 
 _register_commands()
