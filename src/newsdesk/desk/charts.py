@@ -32,7 +32,7 @@ def outlet_day_chart(outlets: list[str], per: dict[str, dict], first: dt.date, l
         total = sum(per.get(outlet, {}).values())
         body.append(
             f'<text x="0" y="{y0 + bar_area - 8}" font-size="13" fill="#222">{escape(outlet[:12])}</text>'
-            f'<text x="0" y="{y0 + bar_area + 6}" font-size="10" fill="#777">{total} articles</text>'
+            f'<text x="0" y="{y0 + bar_area + 6}" font-size="10" fill="#777">{total} article{"s" if total != 1 else ""}</text>'
             f'<line x1="{left}" x2="{width - 20}" y1="{y0 + bar_area}" y2="{y0 + bar_area}" stroke="#ccc"/>'
         )
         for n, day in enumerate(days):
