@@ -51,11 +51,15 @@ def worker(
     The job of a worker that died runs again on another. Ctrl-C stops after the running jobs.
     """
     from newsdesk.jobs.tasks import Tuning
-    from newsdesk.jobs.worker import run_worker
+    from newsdesk.jobs.worker import WorkerStopped, run_worker
 
     settings = _postgresql_settings(ctx)
     tuning = Tuning(concurrency=concurrency, attempts=attempts, retry_wait=retry_wait, heartbeat=heartbeat)
-    run_worker(settings, tuning, until_idle=until_idle, name=name)
+    try:
+        run_worker(settings, tuning, until_idle=until_idle, name=name)
+    except WorkerStopped as exc:
+        err_console.print(f"[red]error:[/red] {shown(exc, one_line=True)}", highlight=False)
+        raise typer.Exit(1) from exc
 
 
 @jobs_app.callback()

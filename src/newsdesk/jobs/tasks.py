@@ -87,10 +87,17 @@ class Runtime:
         self._pool_lock = threading.Lock()  # jobs run in threads of their own
 
     def start_pool(self) -> None:
-        """Start the extraction processes now, before the worker's threads exist."""
-        from newsdesk.collect.runner import make_extraction_pool
+        """Start the extraction processes now, before the worker's threads exist (as
+        ``make_extraction_pool`` does), each one ending when the worker is gone: a worker
+        killed with -9 leaves none behind."""
+        import os
+        from concurrent.futures import ProcessPoolExecutor
 
-        self._pool = make_extraction_pool(self.settings.collect)
+        workers = self.settings.collect.extract_workers or os.cpu_count() or 1
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),))
+        for future in [pool.submit(_ready) for _ in range(workers)]:
+            future.result()
+        self._pool = pool
 
     @property
     def pool(self) -> ProcessPoolExecutor:
@@ -104,10 +111,25 @@ class Runtime:
             assert self._pool is not None
             return self._pool
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
+
+
+def _end_with_parent(parent: int) -> None:
+    import os
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end with the worker", daemon=True).start()
+
+
+def _ready() -> bool:
+    return True
 
 
 # -- queueing ----------------------------------------------------------------------------------

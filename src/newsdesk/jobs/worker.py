@@ -14,6 +14,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from typing import TYPE_CHECKING
 
 from newsdesk.jobs import queue
@@ -28,24 +29,45 @@ log = logging.getLogger("newsdesk.jobs")
 
 # pg_advisory_lock key of the recovery of stalled jobs ("nd-stall")
 _RECOVERY_LOCK = 0x6E642D7374616C6C
+# seconds a worker that stopped on a database error may take to stop before it exits anyway
+_STUCK_GRACE = 30.0
+
+
+class WorkerStopped(RuntimeError):
+    """The worker stopped on its own (the database went away): a supervisor should start it again."""
 
 
 def run_worker(
     settings: Settings, tuning: Tuning, *, until_idle: bool = False, name: str | None = None
 ) -> None:
-    """Run a worker until it is stopped (SIGINT, SIGTERM) or, with ``until_idle``, until no
-    job waits or runs anywhere."""
+    """Run a worker until it is stopped (SIGINT, SIGTERM: the running jobs finish; a second
+    one stops at once) or, with ``until_idle``, until no job waits or runs anywhere.
+
+    Raises WorkerStopped when it stopped for another reason (the database connection was
+    lost), so that the command exits with a failure status."""
     queue.conninfo(settings.effective_database_url)  # PostgreSQL or QueueUnavailable
     _quiet_expected_failures()
     runtime = Runtime(settings, tuning)
     runtime.start_pool()
+    from procrastinate.exceptions import ConnectorException
+    from psycopg import Error as DriverError
+    from psycopg_pool import PoolTimeout
+
     try:
-        asyncio.run(_serve(runtime, until_idle, name or f"{socket.gethostname()}-{os.getpid()}"))
+        asked = asyncio.run(_serve(runtime, until_idle, name or f"{socket.gethostname()}-{os.getpid()}"))
+    except (ConnectorException, DriverError, PoolTimeout) as exc:
+        cause = exc.__cause__ or exc
+        raise WorkerStopped(f"the worker lost its database: {type(cause).__name__}: {cause}") from exc
     finally:
-        runtime.close()
+        runtime.close(wait=False)
+    if not asked:
+        raise WorkerStopped("the worker stopped on a database error (logged above); start it again")
 
 
-async def _serve(runtime: Runtime, until_idle: bool, name: str) -> None:
+async def _serve(runtime: Runtime, until_idle: bool, name: str) -> bool:
+    """Run the worker; True when it stopped because it was asked to (signal, idle)."""
+    import signal
+
     from procrastinate.worker import Worker
 
     tuning = runtime.tuning
@@ -55,7 +77,17 @@ async def _serve(runtime: Runtime, until_idle: bool, name: str) -> None:
         await queue.ensure_schema(app)
         # don't wait for the next minute to look for due sources
         await queue_schedule(app)
-        worker = Worker(
+        asked: list[str] = []
+        stopped_itself: list[float] = []
+
+        class _Worker(Worker):
+            def stop(self) -> None:
+                if not asked and not stopped_itself:
+                    # procrastinate stops a worker whose side task failed: the database is gone
+                    stopped_itself.append(time.monotonic())
+                super().stop()
+
+        worker = _Worker(
             app=app,
             name=name,
             concurrency=tuning.concurrency,
@@ -64,7 +96,21 @@ async def _serve(runtime: Runtime, until_idle: bool, name: str) -> None:
             fetch_job_polling_interval=min(2.0, tuning.heartbeat),
             update_heartbeat_interval=tuning.heartbeat,
             stalled_worker_timeout=tuning.stalled_after,
+            install_signal_handlers=False,  # ours, below: they stay for a second signal
         )
+
+        def on_signal(signum: int) -> None:
+            if asked:  # the second time: now, leaving the held jobs to the other workers
+                log.warning("stopping now; the jobs this worker held run again on another")
+                runtime.close(wait=False)
+                os._exit(128 + signum)
+            asked.append(signal.Signals(signum).name)
+            log.info("stopping after the running jobs (again to stop now)")
+            worker.stop()
+
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, on_signal, signum)
         log.info(
             "worker %s: %d job(s) at a time%s; heartbeat every %gs",
             name,
@@ -72,9 +118,12 @@ async def _serve(runtime: Runtime, until_idle: bool, name: str) -> None:
             ", until no job is left" if until_idle else "",
             tuning.heartbeat,
         )
-        side = [asyncio.create_task(_recover_forever(app, tuning), name="recover stalled jobs")]
+        side = [
+            asyncio.create_task(_recover_forever(app, tuning), name="recover stalled jobs"),
+            asyncio.create_task(_exit_when_stuck(runtime, stopped_itself), name="exit when stuck"),
+        ]
         if until_idle:
-            side.append(asyncio.create_task(_stop_when_idle(app, worker), name="stop when idle"))
+            side.append(asyncio.create_task(_stop_when_idle(app, worker, asked), name="stop when idle"))
         try:
             await worker.run()
         finally:
@@ -82,6 +131,7 @@ async def _serve(runtime: Runtime, until_idle: bool, name: str) -> None:
                 task.cancel()
             await asyncio.gather(*side, return_exceptions=True)
     log.info("worker %s stopped", name)
+    return bool(asked)
 
 
 async def _recover_forever(app: App, tuning: Tuning) -> None:
@@ -131,7 +181,19 @@ async def recover_stalled_jobs(app: App, stalled_after: float) -> list[int]:
     return [job.id for job in stalled if job.id is not None]
 
 
-async def _stop_when_idle(app: App, worker) -> None:
+async def _exit_when_stuck(runtime: Runtime, stopped_itself: list[float]) -> None:
+    """A worker that lost its database cannot stop cleanly (it would tell the database):
+    after a grace period it exits with a failure status, for its supervisor to start it
+    again; the jobs it held run again on another worker."""
+    while True:
+        await asyncio.sleep(1.0)
+        if stopped_itself and time.monotonic() - stopped_itself[0] > _STUCK_GRACE:
+            log.error("the database stays out of reach: exiting (the jobs held run again on another worker)")
+            runtime.close(wait=False)
+            os._exit(1)
+
+
+async def _stop_when_idle(app: App, worker, asked: list[str]) -> None:
     """Stop the worker once no job waits (retries scheduled later count) or runs anywhere."""
     while True:
         await asyncio.sleep(0.5)
@@ -142,6 +204,7 @@ async def _stop_when_idle(app: App, worker) -> None:
             continue
         if not busy:
             log.info("no job is left: stopping")
+            asked.append("idle")
             worker.stop()
             return
 
