@@ -201,3 +201,23 @@ def test_choosing_another_lead_makes_the_candidate_that_report(desk_app):
     preview = done.text.split('class="item-preview"')[1].split("</section>")[0]
     assert title in preview
     assert outlet in re.search(r'<p class="attribution">([^<]+)</p>', preview).group(1)
+
+
+def test_a_change_made_elsewhere_shows_at_once(desk_app, desk_settings):
+    """The desk keeps what it read only until something is committed: a decision taken on the
+    command line, or by another worker process, is seen on the next page."""
+    from newsdesk.store.db import open_database
+    from newsdesk.store.editorial import record_decision
+
+    client = _signed_in(desk_app)
+    first = re.findall(r'data-candidate="(\d+)"', client.get("/inbox").text)
+    assert first and first == re.findall(r'data-candidate="(\d+)"', client.get("/inbox").text)
+    cluster = client.get(f"/clusters/{first[0]}")
+    assert cluster.status_code == 200 and "suggested" in cluster.text
+    other = open_database(desk_settings.effective_database_url)  # another connection, as another process
+    record_decision(other, int(first[0]), None, accepted=False)
+    other.dispose()
+    assert first[0] not in re.findall(r'data-candidate="(\d+)"', client.get("/inbox").text)
+    assert "rejected" in client.get(f"/clusters/{first[0]}").text
+    run_cli(desk_settings.effective_database_url, "user", "role", "editor1", "viewer")
+    assert client.get("/inbox", follow_redirects=False).status_code == 303  # signed out by the change

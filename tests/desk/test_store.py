@@ -215,3 +215,20 @@ def test_charts(inbox_engine):
     assert set(outlets[:2]) == {"新华社", "人民网"}
     assert per["新华社"] == {"2022-06-20": 2}
     assert desk_store.column_mix(inbox_engine) == []
+
+
+def test_the_change_counter_moves_with_every_commit(engine, db_backend):
+    counter = desk_store.ChangeCounter(engine)
+    try:
+        if db_backend != "sqlite":
+            assert counter.value() is None  # nothing is kept on other databases
+            return
+        before = counter.value()
+        assert counter.value() == before  # reading changes nothing
+        desk_store.add_user(engine, "王编辑", "editor", "hash")
+        after = counter.value()
+        assert after != before
+        desk_store.set_role(engine, "王编辑", "viewer")
+        assert counter.value() != after
+    finally:
+        counter.close()

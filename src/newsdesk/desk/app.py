@@ -11,7 +11,9 @@ import datetime as dt
 import difflib
 import os
 import re
+import threading
 import time
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -161,6 +163,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="newsdesk", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.kept = _Kept(desk_store.ChangeCounter(engine))
     app.state.limiter = limiter
 
     app.add_middleware(
@@ -252,7 +255,10 @@ def _user(request: Request, minimum: str = "viewer") -> desk_store.User:
     user_id = request.session.get("user_id")
     if not user_id:
         raise NotSignedIn()
-    user = desk_store.user_by_id(request.app.state.engine, int(user_id))
+    engine = request.app.state.engine
+    user = request.app.state.kept.get(
+        ("user", int(user_id)), lambda: desk_store.user_by_id(engine, int(user_id))
+    )
     if user is None or request.session.get("role") != user.role:
         request.session.clear()
         raise NotSignedIn()
@@ -525,6 +531,35 @@ def inbox_rows_html(
     return Markup("".join(out))
 
 
+class _Kept:
+    """What the desk read, kept while nothing was committed to the database since (``changes``,
+    a :class:`~newsdesk.store.desk.ChangeCounter`) and for at most ``seconds`` (a snooze ends
+    by the clock, not by a commit). Twenty editors paging the same inbox read it once."""
+
+    def __init__(self, changes: desk_store.ChangeCounter, seconds: float = 10.0, size: int = 512):
+        self.changes, self.seconds, self.size = changes, seconds, size
+        self.entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()  # the threadpool's handlers ask too
+
+    def get(self, key, compute):
+        version = self.changes.value()
+        if version is None:  # not SQLite: nothing is kept
+            return compute()
+        now = time.monotonic()
+        with self._lock:
+            found = self.entries.get(key)
+            if found is not None and found[0] == version and now - found[1] < self.seconds:
+                self.entries.move_to_end(key)
+                return found[2]
+        value = compute()  # a commit while computing changes the version: the next call recomputes
+        with self._lock:
+            self.entries[key] = (version, now, value)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return value
+
+
 class _Cached:
     """A value recomputed at most every ``seconds`` (the inbox's filter choices scan every article)."""
 
@@ -580,7 +615,10 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         page = max(page, 1)
         f = _filter(column, outlet, days, score, status)
         columns, outlets, counts = filter_choices()
-        rows, more = desk_store.inbox(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE, counts)
+        rows, more = request.app.state.kept.get(
+            ("inbox", column, outlet, days, score, f.status, page),
+            lambda: desk_store.inbox(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE, counts),
+        )
         query = {"column": column, "outlet": outlet, "days": days, "score": score, "status": f.status}
         base = {k: v for k, v in query.items() if v}
         columns = _columns(settings, engine) or columns
@@ -718,16 +756,22 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
     @router.get("/clusters/{candidate_id}", response_class=HTMLResponse)
     async def cluster(request: Request, candidate_id: int):
         user = _user(request)
-        found = list_candidates(engine, ids=[candidate_id], with_figures=False)  # no figures shown
-        if not found:
+
+        def read():
+            found = list_candidates(engine, ids=[candidate_id], with_figures=False)  # no figures shown
+            if not found:
+                return None, []
+            members = desk_store.cluster_articles(engine, found[0].cluster_id)
+            lead = next((m for m in members if m.is_lead), members[0] if members else None)
+            shown = [
+                (m, highlight_differences(m.text, lead.text if lead and m is not lead else m.text))
+                for m in members
+            ]
+            return found[0], shown
+
+        c, shown = request.app.state.kept.get(("cluster", candidate_id), read)
+        if c is None:
             raise HTTPException(404, f"no candidate {candidate_id}")
-        c = found[0]
-        members = desk_store.cluster_articles(engine, c.cluster_id)
-        lead = next((m for m in members if m.is_lead), members[0] if members else None)
-        shown = [
-            (m, highlight_differences(m.text, lead.text if lead and m is not lead else m.text))
-            for m in members
-        ]
         return _page(
             request,
             templates,

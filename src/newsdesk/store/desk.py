@@ -7,6 +7,7 @@ store/sources.py); what it needs beyond them is here, the only place it speaks S
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +38,36 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+# --- what changed ----------------------------------------------------------------------------
+
+
+class ChangeCounter:
+    """A number that changes whenever anything is committed to the database, by any connection
+    of any process: what the desk read is good until it changes. SQLite only (``PRAGMA
+    data_version`` on a connection of its own, which never writes); elsewhere ``value`` is None
+    and the desk keeps nothing."""
+
+    def __init__(self, engine: Engine):
+        self._connection = None
+        self._lock = threading.Lock()
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        if database and database != ":memory:" and not database.startswith("file:"):
+            import sqlite3
+
+            self._connection = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
+
+    def value(self) -> int | None:
+        if self._connection is None:
+            return None
+        with self._lock:
+            return self._connection.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 # --- users -----------------------------------------------------------------------------------
