@@ -149,6 +149,22 @@ async def client(base: str, seconds: float, latencies: dict, rng: random.Random,
                     candidates = found
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of the server and its worker processes so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -185,7 +201,9 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=20_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--workers", type=int, default=1, help="server processes (newsdesk serve --workers)")
+    parser.add_argument(
+        "--workers", type=int, help="server processes (newsdesk serve --workers; default: serve's own)"
+    )
     parser.add_argument(
         "--keep",
         type=Path,
@@ -210,19 +228,9 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
         env["NEWSDESK_DATA_DIR"] = folder
         log = open(Path(folder) / "serve.log", "wb")  # noqa: SIM115 - closed with the folder
+        workers = ["--workers", str(args.workers)] if args.workers else []
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "newsdesk",
-                "--database",
-                url,
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(args.workers),
-            ],
+            [sys.executable, "-m", "newsdesk", "--database", url, "serve", "--port", str(port), *workers],
             env=env,
             cwd=folder,
             stdout=log,
@@ -247,11 +255,22 @@ def main() -> None:
             report(
                 "desk, one client alone (the time a request takes to serve)", alone, min(10.0, args.seconds)
             )
+            cpu_before, load_before = server_cpu(server.pid), os.getloadavg()[0]
+            client_before = time.process_time()
             measured = run_load(base, args.clients, args.seconds)
+            cpu = server_cpu(server.pid) - cpu_before
+            client_cpu = time.process_time() - client_before
+            n = sum(len(v) for v in measured.values())
+            started = (Path(folder) / "serve.log").read_text(errors="replace").splitlines()[:1]
             report(
-                f"desk, {args.workers} worker(s), {args.clients} clients (inbox, its pages and filters, clusters)",
+                f"desk, {args.clients} clients (inbox, its pages and filters, clusters); {' '.join(started)}",
                 measured,
                 args.seconds,
+            )
+            print(
+                f"  CPU per request: server {cpu * 1000 / max(n, 1):.1f} ms (user + system of its processes), "
+                f"these clients {client_cpu * 1000 / max(n, 1):.1f} ms; "
+                f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
             )
             p95 = percentile([x for v in measured.values() for x in v], 0.95) * 1000
             print(f"p95 {p95:.1f} ms (target < 100 ms): {'met' if p95 < 100 else 'NOT met'}")

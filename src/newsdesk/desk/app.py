@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -478,6 +479,10 @@ _RESTORE = """    <button type="submit" formaction="/inbox/{id}/restore" hx-post
 """
 
 
+# where a kept inbox page's HTML takes the CSRF token of the session that asks for it
+_CSRF_SLOT = "csrf-slot-" + secrets.token_hex(16)
+
+
 def inbox_rows_html(
     rows: list[desk_store.InboxRow],
     *,
@@ -615,13 +620,27 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
         page = max(page, 1)
         f = _filter(column, outlet, days, score, status)
         columns, outlets, counts = filter_choices()
-        rows, more = request.app.state.kept.get(
-            ("inbox", column, outlet, days, score, f.status, page),
-            lambda: desk_store.inbox(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE, counts),
-        )
         query = {"column": column, "outlet": outlet, "days": days, "score": score, "status": f.status}
         base = {k: v for k, v in query.items() if v}
         columns = _columns(settings, engine) or columns
+        editing = user.role != "viewer"
+
+        def read():
+            rows, more = desk_store.inbox(engine, f, (page - 1) * PAGE_SIZE, PAGE_SIZE, counts)
+            # the rows' HTML too, with a slot for the session's CSRF token
+            html = inbox_rows_html(
+                rows,
+                editing=editing,
+                columns=columns,
+                csrf=_CSRF_SLOT,
+                back=request.url.path,
+                restore_all=f.status == "snoozed",
+            )
+            return rows, more, str(html)
+
+        rows, more, html = request.app.state.kept.get(
+            ("inbox", column, outlet, days, score, f.status, page, editing, tuple(columns)), read
+        )
         csrf = csrf_token(request)
         return _page(
             request,
@@ -632,14 +651,7 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
             page=page,
             more=more,
             columns=columns,
-            rows_html=inbox_rows_html(
-                rows,
-                editing=user.role != "viewer",
-                columns=columns,
-                csrf=csrf,
-                back=request.url.path,
-                restore_all=f.status == "snoozed",
-            ),
+            rows_html=Markup(html.replace(_CSRF_SLOT, escape(csrf))),
             outlets=outlets,
             query=query,
             prev_url="/inbox?" + urlencode({**base, "page": page - 1}) if page > 1 else None,
