@@ -157,6 +157,7 @@ def create_app(settings: Settings) -> FastAPI:
     limiter = security.LoginLimiter(path=settings.data_dir / "desk-logins.db")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
+    templates.env.auto_reload = False  # no stat() of each template on every page: they ship with the code
     templates.env.filters["when"] = _when
     templates.env.filters["day"] = _day
     templates.env.filters["attribution"] = lambda a: attribution_line(a) if a else "（书讯：无来源行）"
