@@ -168,3 +168,12 @@ def test_help_lists_every_command_and_imports_none_of_them(tmp_path):
 def test_help_runs_without_markdown_or_traceback_rendering(args, tmp_path):
     # typer imports rich.markdown and rich.traceback for help; newsdesk defers both (cli._defer)
     assert _imports(*args, forbidden=("markdown_it", "pygments"), tmp_path=tmp_path) == {}
+
+
+def test_a_mistyped_command_is_told_the_near_ones():
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["isues"])
+    assert result.exit_code != 0 and "Did you mean 'issues'" in result.output

@@ -112,6 +112,21 @@ class _LazyGroup(TyperGroup):
         self.commands[cmd_name] = command = _load_command(cmd_name, entry[1])
         return command
 
+    def resolve_command(self, ctx, args):
+        """typer suggests the commands made so far for a mistyped one: suggest from them all."""
+        from typer._click.exceptions import UsageError
+
+        try:
+            return self._click_resolve_command(ctx, args)
+        except UsageError as exc:
+            if self.suggest_commands and args:
+                from difflib import get_close_matches
+
+                matches = get_close_matches(args[0], self.list_commands(ctx))
+                if matches:
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
     def format_help(self, ctx, formatter) -> None:
         self._listing = True
         try:
