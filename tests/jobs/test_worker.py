@@ -129,3 +129,16 @@ def test_on_sqlite_the_worker_says_in_one_line_what_to_run_instead(tmp_path, mon
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output
     assert "PostgreSQL" in lines[0] and "newsdesk collect" in lines[0] and "newsdesk process" in lines[0]
+
+
+def test_a_source_is_queued_once_however_often_it_is_asked_for(newsdesk, site):
+    for slug, name in (("a", "甲报"), ("b", "乙报")):
+        newsdesk("source", "add", serve_outlet(site, slug, name, 1), "--name", name, "--kind", "feed")
+
+    assert "queued 2 collection(s); run newsdesk worker" in newsdesk("jobs", "collect")
+    assert "queued 0 collection(s); 2 queued already" in newsdesk("jobs", "collect")
+    assert "queued 0 collection(s); 1 queued already" in newsdesk("jobs", "collect", "甲报")
+    assert "processing queued" in newsdesk("jobs", "process")
+    assert "processing is queued already" in newsdesk("jobs", "process")
+    status = newsdesk("jobs")
+    assert re.search(r"collect\s+2\s+0\s+0", status) and re.search(r"process\s+1\s+0\s+0", status)
