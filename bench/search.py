@@ -337,7 +337,7 @@ def load_postgres(sqlite_path: Path, url: str) -> float:
 
     engine = open_database(url)
     with engine.begin() as conn:
-        conn.execute(text("TRUNCATE articles CASCADE"))
+        conn.execute(text("TRUNCATE articles RESTART IDENTITY CASCADE"))
     t0 = time.perf_counter()
     with sqlite3.connect(sqlite_path) as source:
         cursor = source.execute("SELECT url, outlet, title, text, published_at FROM articles ORDER BY id")

@@ -311,11 +311,15 @@ def snippet(text: str, terms: list[Term], width: int = 120) -> Snippet:
     pattern = _pattern(terms)
     spans: list[tuple[int, int]] = []
     if pattern is not None:
-        normalized, origin = _normalized_with_offsets(text)
-        origin.append(len(text))
-        for match in pattern.finditer(normalized):
-            if match.end() > match.start():
-                spans.append((origin[match.start()], origin[match.end()]))
+        lowered = text.lower()
+        if len(lowered) == len(text):  # most texts: the words are there as asked, no folding needed
+            spans = [m.span() for m in pattern.finditer(lowered) if m.end() > m.start()]
+        if not spans:
+            normalized, origin = _normalized_with_offsets(text)
+            origin.append(len(text))
+            for match in pattern.finditer(normalized):
+                if match.end() > match.start():
+                    spans.append((origin[match.start()], origin[match.end()]))
     if spans:
         first = spans[0][0]
         start = max(0, first - width // 4)
