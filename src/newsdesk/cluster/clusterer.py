@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdesk.cluster.index import DEFAULT_SEED, LSHIndex, MinHasher
+from newsdesk.cluster.index import DEFAULT_SEED, MinHasher, WindowedLSHIndex
 from newsdesk.cluster.samestory import FINE_K, PairDecision, StoryFeatures, decide, story_features
 from newsdesk.cluster.shingles import normalise, shingle_hashes
 from newsdesk.text.script import to_simplified
@@ -35,6 +35,11 @@ ANCHOR_EVIDENCE = 3
 # recent articles are also scanned directly on 3-character signatures. Its cost per article
 # is bounded by the window, so it stays linear in the number of articles.
 SCAN_WINDOW = 20_000
+# The indexes (LSH and anchors) keep the most recent WINDOW to 2 × WINDOW articles: at
+# 2,000 articles a day that is ten to twenty days, beyond the ten days apart at which
+# two reports are no longer one story (and ``process`` reopens only the clusters of the
+# last days). Memory and the time per article then stay flat however many arrive.
+WINDOW = 20_000
 SCAN_NUM_PERM = 64
 SCAN_THRESHOLD = 0.15
 # members a side compared when a weak same-story link would join two clusters
@@ -59,9 +64,17 @@ class Link:
 
 
 class AnchorIndex:
-    def __init__(self, cap: int = ANCHOR_BUCKET_CAP) -> None:
+    """Articles by the particulars they name, over the most recent ones only: two
+    generations of ``window`` articles each, the older dropped whole when the newer fills
+    (an event's reports come within days; an anchor index over every article ever seen
+    would grow without end)."""
+
+    def __init__(self, cap: int = ANCHOR_BUCKET_CAP, window: int = WINDOW) -> None:
         self.cap = cap
+        self.window = window
         self._buckets: dict[str, list[int]] = {}
+        self._previous: dict[str, list[int]] = {}
+        self._inserted = 0
 
     @staticmethod
     def anchors(features: StoryFeatures) -> set[str]:
@@ -73,13 +86,21 @@ class AnchorIndex:
         keys |= {f"w:{w}" for w in features.keywords}
         return keys
 
-    def query_and_insert(self, doc_id: int, keys: Iterable[str]) -> set[int]:
+    def query_and_insert(self, doc_id: int, keys: Iterable[str], query: bool = True) -> set[int]:
+        if self._inserted >= self.window:
+            self._previous, self._buckets, self._inserted = self._buckets, {}, 0
+        self._inserted += 1
         shared: Counter[int] = Counter()
+        previous = self._previous
         for key in keys:
             bucket = self._buckets.setdefault(key, [])
-            if len(bucket) < self.cap:  # a full bucket is a common word: no evidence
+            older = previous.get(key, ())
+            # a full bucket is a common word: no evidence
+            if query and len(bucket) + len(older) < self.cap:
                 weight = 2 if key[0] in "fp" else 1
                 for other in bucket:
+                    shared[other] += weight
+                for other in older:
                     shared[other] += weight
             bucket.append(doc_id)
             if len(bucket) > self.cap:
@@ -109,7 +130,7 @@ class StoryClusterer:
         scan_window: int = SCAN_WINDOW,
     ) -> None:
         self.hasher = MinHasher(num_perm=num_perm, seed=DEFAULT_SEED)
-        self.index = LSHIndex(threshold=lsh_threshold, num_perm=num_perm)
+        self.index = WindowedLSHIndex(WINDOW, threshold=lsh_threshold, num_perm=num_perm)
         self.anchors = AnchorIndex() if use_anchors else None
         self._features_of = features_of
         self._cache: OrderedDict[int, StoryFeatures | tuple[ClusterInput, np.ndarray | None]] = OrderedDict()
@@ -118,6 +139,7 @@ class StoryClusterer:
         self.scan_window = scan_window
         self._scan_hasher = MinHasher(num_perm=SCAN_NUM_PERM, seed=DEFAULT_SEED + 1)
         self._scan_sigs = np.zeros((0, SCAN_NUM_PERM), dtype=np.uint32)
+        self._scan_low = np.zeros((0, SCAN_NUM_PERM), dtype=np.uint8)
         self._scan_ids = np.zeros(0, dtype=np.int64)
         self._scan_n = 0
         self.parent: dict[int, int] = {}
@@ -190,29 +212,55 @@ class StoryClusterer:
             return
         # Traditional reprints shingle as the Simplified reports they reprint (a no-op on
         # text the process stage has converted already)
-        normalised = [normalise(to_simplified(d.title + d.text)) for d in docs]
+        simplified = [(to_simplified(d.title), to_simplified(d.text)) for d in docs]
+        normalised = [normalise(title + text) for title, text in simplified]
         keys = self.index.band_keys(
             self.hasher.signatures([shingle_hashes(t, LSH_K, normalised=True) for t in normalised])
         ).tolist()
         fine: list[np.ndarray | None] = [None] * len(docs)
-        scan_sigs = None
-        if self.scan_window:
+        scanned: list[set[int]] | None = None
+        if self.scan_window or self.anchors is not None:
             fine = [shingle_hashes(t, FINE_K, normalised=True) for t in normalised]
-            scan_sigs = self._scan_hasher.signatures(fine)
+        if self.scan_window:
+            scanned = self._scan_batch(
+                [d.article_id for d in docs], self._scan_hasher.signatures(fine), decide_pairs
+            )
         for k, (doc, doc_keys) in enumerate(zip(docs, keys, strict=True)):
             self.parent.setdefault(doc.article_id, doc.article_id)
-            self._remember(doc.article_id, (doc, fine[k]))
-            candidates = self.index.query_and_insert(doc.article_id, doc_keys)
-            if scan_sigs is not None:
-                candidates |= self._scan_and_append(doc.article_id, scan_sigs[k])
+            features: StoryFeatures | None = None
             if self.anchors is not None:
-                features = self._features(doc.article_id)
-                candidates |= self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features))
-            if not decide_pairs or not candidates:
+                # the anchors need the features of every article: made once, from the text
+                # simplified and normalised above
+                title, text = simplified[k]
+                features = story_features(
+                    title,
+                    text,
+                    doc.published_at,
+                    shingles=fine[k],
+                    figures=doc.figure_keys,
+                    terms=doc.terms,
+                    normalised=normalised[k],
+                    simplified=True,
+                )
+                self._remember(doc.article_id, features)
+            else:
+                self._remember(doc.article_id, (doc, fine[k]))
+            if not decide_pairs:
+                self.index.insert(doc.article_id, doc_keys)
+                if features is not None:
+                    self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features), query=False)
                 continue
-            features = self._features(doc.article_id)
+            candidates = self.index.query_and_insert(doc.article_id, doc_keys)
+            if scanned is not None:
+                candidates |= scanned[k]
+            if features is not None:
+                candidates |= self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features))
+            if not candidates:
+                continue
+            features = features or self._features(doc.article_id)
+            root = self.find(doc.article_id)
             for other in sorted(candidates):
-                if self.find(other) == self.find(doc.article_id):
+                if self.find(other) == root:
                     continue
                 other_features = self._features(other)
                 if other_features is None:
@@ -224,6 +272,7 @@ class StoryClusterer:
                 if decision.same:
                     self.links.append(Link(doc.article_id, other, decision))
                     self.union(doc.article_id, other)
+                    root = self.find(doc.article_id)
 
     def _agrees_with_clusters(self, doc_id: int, other: int) -> bool:
         """A weak link joins two clusters only if most pairs across them (up to
@@ -259,27 +308,42 @@ class StoryClusterer:
                 members.append(doc_id)
         return members
 
-    def _scan_and_append(self, doc_id: int, signature: np.ndarray) -> set[int]:
-        lo = max(0, self._scan_n - self.scan_window)
-        recent = self._scan_sigs[lo : self._scan_n]
-        found: set[int] = set()
-        if len(recent):
-            agree = np.count_nonzero(recent == signature, axis=1)
-            hits = np.nonzero(agree >= SCAN_THRESHOLD * SCAN_NUM_PERM)[0]
-            found = set(self._scan_ids[lo + hits].tolist())
-        if self._scan_n == len(self._scan_sigs):
-            # grow by doubling; old rows outside the window are dropped on the way
-            keep = min(self._scan_n, self.scan_window)
-            capacity = max(1024, 2 * max(keep, 1))
-            sigs = np.zeros((capacity, SCAN_NUM_PERM), dtype=np.uint32)
-            ids = np.zeros(capacity, dtype=np.int64)
-            sigs[:keep] = self._scan_sigs[self._scan_n - keep : self._scan_n]
-            ids[:keep] = self._scan_ids[self._scan_n - keep : self._scan_n]
-            self._scan_sigs, self._scan_ids, self._scan_n = sigs, ids, keep
-        self._scan_sigs[self._scan_n] = signature
-        self._scan_ids[self._scan_n] = doc_id
-        self._scan_n += 1
-        found.discard(doc_id)
+    def _scan_batch(self, ids: Sequence[int], signatures: np.ndarray, query: bool = True) -> list[set[int]]:
+        """Each new article against the ``scan_window`` articles before it (earlier ones of
+        the batch included): those agreeing on SCAN_THRESHOLD of the signature.
+
+        First on the signatures' lowest bytes (a quarter of the memory to read; a pair that
+        agrees on a value agrees on its lowest byte, so nothing is missed), then the few
+        rows that pass are checked on the whole values."""
+        n = len(ids)
+        keep = min(self._scan_n, self.scan_window)
+        old = slice(self._scan_n - keep, self._scan_n)
+        sigs = np.concatenate([self._scan_sigs[old], signatures])
+        low = np.concatenate([self._scan_low[old], signatures.astype(np.uint8)])
+        all_ids = np.concatenate([self._scan_ids[old], np.asarray(ids, dtype=np.int64)])
+        need = SCAN_THRESHOLD * SCAN_NUM_PERM
+        found: list[set[int]] = []
+        if query:
+            for k in range(n):
+                at = keep + k
+                lo = max(0, at - self.scan_window)
+                if at == lo:
+                    found.append(set())
+                    continue
+                agree = (low[lo:at] == low[at]).sum(axis=1, dtype=np.uint8)
+                rows = np.flatnonzero(agree >= need) + lo
+                if len(rows):
+                    rows = rows[np.count_nonzero(sigs[rows] == sigs[at], axis=1) >= need]
+                hits = set(all_ids[rows].tolist())
+                hits.discard(ids[k])
+                found.append(hits)
+        last = slice(max(0, len(sigs) - self.scan_window), len(sigs))
+        self._scan_sigs, self._scan_low, self._scan_ids = (
+            sigs[last].copy(),
+            low[last].copy(),
+            all_ids[last].copy(),
+        )
+        self._scan_n = len(self._scan_ids)
         return found
 
     def groups(self, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
@@ -287,6 +351,17 @@ class StoryClusterer:
         for doc_id in ids if ids is not None else list(self.parent):
             out.setdefault(self.find(doc_id), []).append(doc_id)
         return out
+
+
+def process_clusterer(
+    features_of: Callable[[int], StoryFeatures | None] | None = None, max_days_apart: int = 10
+) -> StoryClusterer:
+    """The clusterer as ``newsdesk process`` runs it (anchors on, the rewrite scan over
+    SCAN_WINDOW): the process stage and ``bench/cluster.py`` both build it here, so the
+    bench measures what runs."""
+    return StoryClusterer(
+        features_of=features_of, max_days_apart=max_days_apart, use_anchors=True, scan_window=SCAN_WINDOW
+    )
 
 
 def signature_bytes(signature: np.ndarray) -> bytes:

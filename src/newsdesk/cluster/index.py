@@ -124,3 +124,39 @@ class LSHIndex:
         self.insert(doc_id, keys)
         found.discard(doc_id)
         return found
+
+
+class WindowedLSHIndex:
+    """An ``LSHIndex`` over the most recent documents only: two generations of ``window``
+    documents each, the older dropped whole when the newer fills, so a query sees the last
+    ``window`` to ``2 × window`` documents and memory stays bounded however many arrive."""
+
+    def __init__(self, window: int, threshold: float = 0.3, num_perm: int = DEFAULT_NUM_PERM) -> None:
+        self.window = window
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.current = LSHIndex(threshold, num_perm)
+        self.previous: LSHIndex | None = None
+        self.bands, self.rows = self.current.bands, self.current.rows
+        self.size = 0
+
+    def band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        return self.current.band_keys(signatures)
+
+    def query(self, keys: Sequence[int]) -> set[int]:
+        found = self.current.query(keys)
+        if self.previous is not None:
+            found |= self.previous.query(keys)
+        return found
+
+    def insert(self, doc_id: int, keys: Sequence[int]) -> None:
+        if self.current.size >= self.window:
+            self.previous, self.current = self.current, LSHIndex(self.threshold, self.num_perm)
+        self.current.insert(doc_id, keys)
+        self.size += 1
+
+    def query_and_insert(self, doc_id: int, keys: Sequence[int]) -> set[int]:
+        found = self.query(keys)
+        self.insert(doc_id, keys)
+        found.discard(doc_id)
+        return found

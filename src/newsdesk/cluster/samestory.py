@@ -297,11 +297,14 @@ def story_features(
     shingles: np.ndarray | None = None,
     figures: frozenset[str] | None = None,
     terms: dict[str, float] | None = None,
+    normalised: str | None = None,
+    simplified: bool = False,
 ) -> StoryFeatures:
     # idempotent on Simplified text: articles of earlier runs come back with the title they
-    # were published under
-    title, text = to_simplified(title), to_simplified(text)
-    norm = normalise(title + text)
+    # were published under (``simplified``: the caller has converted them already)
+    if not simplified:
+        title, text = to_simplified(title), to_simplified(text)
+    norm = normalised if normalised is not None else normalise(title + text)
     return StoryFeatures(
         title=title,
         shingles=shingles if shingles is not None else shingle_hashes(norm, FINE_K, normalised=True),

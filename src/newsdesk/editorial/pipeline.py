@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
+from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer, process_clusterer
 from newsdesk.cluster.lead import LeadCandidate, choose_lead
 from newsdesk.cluster.samestory import figure_keys, story_features, term_vector
 from newsdesk.editorial.boilerplate import strip_boilerplate
@@ -152,12 +152,11 @@ class ClusterState:
 
 def open_cluster_state(window: Sequence[StoredArticle], context: EditorialContext) -> ClusterState:
     known = {a.id: a for a in window}
-    clusterer = StoryClusterer(
+    clusterer = process_clusterer(
         features_of=lambda i: (
             story_features(known[i].title, known[i].text, known[i].published_at) if i in known else None
         ),
         max_days_apart=context.max_days_apart,
-        use_anchors=True,
     )
     clusterer.index_existing([ClusterInput(a.id, a.title, a.text, a.published_at) for a in window])
     cluster_of: dict[int, int] = {}

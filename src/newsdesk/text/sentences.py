@@ -39,9 +39,24 @@ def split_paragraph(paragraph: str) -> list[str]:
     return list(_split_paragraph(paragraph))
 
 
+# Without quotation marks or an ellipsis a sentence is text up to a run of terminators and
+# the closing brackets after it: one regular expression, several times faster than the walk.
+_NEEDS_WALK = re.compile("[" + re.escape("".join([*OPEN_QUOTES, *CLOSE_QUOTES, ELLIPSIS])) + "]")
+_TERMINATORS = re.escape("".join(sorted(SENTENCE_END)))
+_PLAIN_SENTENCE = re.compile(
+    rf"[^{_TERMINATORS}]*[{_TERMINATORS}]+[{re.escape(''.join(sorted(CLOSERS)))}]*|[^{_TERMINATORS}]+\Z"
+)
+
+
 @lru_cache(maxsize=50_000)
 def _split_paragraph(paragraph: str) -> tuple[str, ...]:
     # every stage splits the same paragraphs: cached
+    if not _NEEDS_WALK.search(paragraph):
+        return tuple(s.strip() for s in _PLAIN_SENTENCE.findall(paragraph) if s.strip())
+    return _walk_paragraph(paragraph)
+
+
+def _walk_paragraph(paragraph: str) -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     depth = 0

@@ -169,12 +169,18 @@ def words(text: str, user_dictionary: str | None = None) -> list[str]:
     """
     out: list[str] = []
     for line in text.split("\n"):
-        if line:
-            out.extend(_line_words(line, user_dictionary))
+        # jieba never joins words across 。！？；, so each sentence is cut (and cached) on
+        # its own: a reprint or rewrite shares most sentences but rarely a whole paragraph
+        for sentence in _SENTENCE_END.split(line) if line else ():
+            if sentence:
+                out.extend(_line_words(sentence, user_dictionary))
     return out
 
 
-@lru_cache(maxsize=100_000)
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+@lru_cache(maxsize=200_000)
 def _line_words(line: str, user_dictionary: str | None) -> tuple[str, ...]:
     return tuple(w for w in tokenizer(user_dictionary).lcut(line, HMM=False) if _WORDLIKE.search(w))
 
