@@ -151,6 +151,11 @@ def open_database(url: str) -> Engine:
     return engine
 
 
+def database_name(url: str) -> str:
+    """How a message names a database: the SQLite file, else the URL without its password."""
+    return _where(url)
+
+
 def _where(url: str) -> str:
     """The database a message names: the SQLite file, else the URL without its password."""
     try:
