@@ -567,16 +567,20 @@ class _Kept:
 
 
 class _Cached:
-    """A value recomputed at most every ``seconds`` (the inbox's filter choices scan every article)."""
+    """A value recomputed at most every ``seconds`` (the inbox's filter choices scan every
+    article), and then only if something was committed since (``changes``, when it counts)."""
 
-    def __init__(self, compute, seconds: float = 60.0):
-        self.compute, self.seconds = compute, seconds
-        self.value, self.at = None, -1e9
+    def __init__(self, compute, seconds: float = 60.0, changes: desk_store.ChangeCounter | None = None):
+        self.compute, self.seconds, self.changes = compute, seconds, changes
+        self.value, self.at, self.version = None, -1e9, None
 
     def __call__(self):
         now = time.monotonic()
         if now - self.at > self.seconds:
-            self.value, self.at = self.compute(), now
+            version = self.changes.value() if self.changes is not None else None
+            if version is None or version != self.version:
+                self.value, self.version = self.compute(), version
+            self.at = now
         return self.value
 
 
@@ -584,7 +588,9 @@ def _inbox_routes(router: APIRouter, templates, settings: Settings, engine) -> N
     from newsdesk.store.drafts import DraftError, add_item, get_candidate, list_candidates
     from newsdesk.store.editorial import record_decision
 
-    filter_choices = _Cached(lambda: desk_store.inbox_filter_choices(engine))
+    filter_choices = _Cached(
+        lambda: desk_store.inbox_filter_choices(engine), changes=desk_store.ChangeCounter(engine)
+    )
 
     def _filter(column, outlet, days, score, status) -> desk_store.InboxFilter:
         since = None
