@@ -109,3 +109,27 @@ def test_times_are_utc_whatever_the_servers_zone(db_url, db_backend):
     assert abs(stored.published_at - before) < dt.timedelta(minutes=1)
     (article,) = recent_articles(engine) if insert_article(engine, _article("https://news.example/3")) else []
     assert article["published_at"].replace(tzinfo=None) == dt.datetime(2022, 7, 14, 8, 32)
+
+
+def test_a_clusters_outlets_are_in_the_same_order_on_both(db_url):
+    # NULL sorts first ascending on SQLite and last on PostgreSQL unless the query says
+    from newsdesk.store.editorial import (
+        CandidateRow,
+        ClusterPlan,
+        insert_plain_article,
+        list_clusters,
+        save_run,
+    )
+
+    engine = open_database(db_url)
+    dated = insert_plain_article(
+        engine, "网上零售额增长", "正文一。", "新华网", dt.datetime(2022, 7, 14, tzinfo=dt.UTC)
+    )
+    undated = insert_plain_article(engine, "网上零售额增长3.1%", "正文二。", "人民网", None)
+    candidate = CandidateRow(
+        dated, "网上零售额增长", "正文。", "数据观察", 0.9, [], 0.8, [], "新华网", "《》", ""
+    )
+    plan = ClusterPlan([], [dated, undated], dated, candidate, {dated: [], undated: []})
+    save_run(engine, [], [plan], [dated, undated])
+    (cluster,) = list_clusters(engine)
+    assert cluster.outlets == ["人民网", "新华网"]  # the undated report first, as always on SQLite

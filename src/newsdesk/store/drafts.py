@@ -146,7 +146,7 @@ def member_outlets(conn: Connection, cluster_ids: list[int]) -> dict[int, list[s
             select(cluster_members.c.cluster_id, articles.c.outlet)
             .join(articles, articles.c.id == cluster_members.c.article_id)
             .where(cluster_members.c.cluster_id.in_(chunk))
-            .order_by(articles.c.published_at, articles.c.id)
+            .order_by(articles.c.published_at.nulls_first(), articles.c.id)  # as SQLite orders NULLs
         )
         for cluster_id, outlet in conn.execute(query):
             names = out.setdefault(cluster_id, [])

@@ -408,7 +408,7 @@ def list_clusters(engine: Engine, min_size: int = 1, limit: int = 50) -> list[Cl
         )
         .outerjoin(candidate_items, candidate_items.c.cluster_id == clusters.c.id)
         .where(clusters.c.size >= min_size)
-        .order_by(clusters.c.size.desc(), candidate_items.c.relevance.desc(), clusters.c.id)
+        .order_by(clusters.c.size.desc(), candidate_items.c.relevance.desc().nulls_last(), clusters.c.id)
         .limit(limit)
     )
     with engine.connect() as conn:
@@ -420,7 +420,7 @@ def list_clusters(engine: Engine, min_size: int = 1, limit: int = 50) -> list[Cl
                 select(cluster_members.c.cluster_id, articles.c.outlet)
                 .join(articles, articles.c.id == cluster_members.c.article_id)
                 .where(cluster_members.c.cluster_id.in_(ids))
-                .order_by(articles.c.published_at, articles.c.id)
+                .order_by(articles.c.published_at.nulls_first(), articles.c.id)
             )
             for cid, outlet in conn.execute(member_query):
                 outlets[cid].append(outlet or "（未知来源）")

@@ -118,7 +118,10 @@ def due_sources(engine: Engine, now: datetime, names: list[str] | None = None) -
     else:
         query = query.where(or_(sources.c.next_due_at.is_(None), sources.c.next_due_at <= now))
     with engine.connect() as conn:
-        return [_to_record(row) for row in conn.execute(query.order_by(sources.c.next_due_at, sources.c.id))]
+        return [
+            _to_record(row)
+            for row in conn.execute(query.order_by(sources.c.next_due_at.nulls_first(), sources.c.id))
+        ]
 
 
 def next_due_time(engine: Engine) -> datetime | None:
