@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.both_databases
 def test_demo_runs_the_main_job_and_a_second_run_adds_nothing(cli, tmp_path):
     out = tmp_path / "demo-output"
     first = cli("demo", "--output", str(out))

@@ -5,6 +5,11 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
+# stores what it tests: run on SQLite and again on PostgreSQL
+pytestmark = pytest.mark.both_databases
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "archive"
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "samples" / "issues"
 

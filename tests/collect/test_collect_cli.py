@@ -15,6 +15,9 @@ from newsdesk.store.sources import utc
 
 from .conftest import COLLECT_FIXTURES, Reply, html_page
 
+# stores what it tests: run on SQLite and again on PostgreSQL
+pytestmark = pytest.mark.both_databases
+
 NEWS = [
     (
         "商务部：上半年网上零售额6.3万亿元",

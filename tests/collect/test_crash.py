@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsdesk.store.db import open_database
 from newsdesk.store.sources import add_source
@@ -33,18 +34,17 @@ def collector_env(tmp_path) -> dict[str, str]:
     return env
 
 
-def count(db_path) -> int:
-    if not db_path.exists():
-        return 0
+def count(engine) -> int:
     try:
-        with sqlite3.connect(db_path, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:  # the schema is not there yet
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+    except SQLAlchemyError:  # locked for a moment by the collector
         return 0
 
 
+@pytest.mark.both_databases
 @pytest.mark.parametrize("kill_after", [0, 3, 25])
-def test_killed_collector_resumes_without_loss_or_duplicates(server, tmp_path, kill_after):
+def test_killed_collector_resumes_without_loss_or_duplicates(server, tmp_path, kill_after, db_url):
     items = []
     for index in range(ARTICLES):
         path = f"/n1/2022/07/{index:03d}.html"
@@ -56,11 +56,11 @@ def test_killed_collector_resumes_without_loss_or_duplicates(server, tmp_path, k
         "/rss.xml",
         Reply(body=f'<rss version="2.0"><channel><title>x</title>{"".join(items)}</channel></rss>'.encode()),
     )
-    db_path = tmp_path / "crash.db"
-    command = [sys.executable, "-m", "newsdesk", "--database", f"sqlite:///{db_path}"]
+    command = [sys.executable, "-m", "newsdesk", "--database", db_url]
     env = collector_env(tmp_path)
+    engine = open_database(db_url)
     add_source(
-        open_database(f"sqlite:///{db_path}"),
+        engine,
         name="人民网",
         location=feed,
         kind="feed",
@@ -75,22 +75,23 @@ def test_killed_collector_resumes_without_loss_or_duplicates(server, tmp_path, k
         start_new_session=True,
     )
     deadline = time.monotonic() + 30
-    while count(db_path) < kill_after or (kill_after == 0 and server.hits.get("/rss.xml") is None):
+    while count(engine) < kill_after or (kill_after == 0 and server.hits.get("/rss.xml") is None):
         assert process.poll() is None, "the collector finished before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.01)
     os.killpg(process.pid, signal.SIGKILL)  # the collector and its extraction workers
     process.wait()
-    interrupted = count(db_path)
+    interrupted = count(engine)
     assert interrupted < ARTICLES
 
     rerun = subprocess.run([*command, "collect"], env=env, capture_output=True, text=True, timeout=60)
     assert rerun.returncode == 0, rerun.stderr
     assert f"collected {ARTICLES - interrupted} new article(s)" in rerun.stdout
 
-    with sqlite3.connect(db_path) as conn:
-        urls = [row[0] for row in conn.execute("SELECT url FROM articles")]
-        error, failures = conn.execute("SELECT last_error, consecutive_failures FROM sources").fetchone()
+    with engine.connect() as conn:
+        urls = [row[0] for row in conn.execute(text("SELECT url FROM articles"))]
+        error, failures = conn.execute(text("SELECT last_error, consecutive_failures FROM sources")).one()
+    engine.dispose()
     assert len(urls) == len(set(urls)) == ARTICLES
     assert sorted(urls) == sorted(server.url(f"/n1/2022/07/{i:03d}.html") for i in range(ARTICLES))
     assert error is None and failures == 0

@@ -251,6 +251,7 @@ def test_a_folder_with_unreadable_files_skips_and_reports_them(engine, tmp_path,
 # -- two collectors at once -------------------------------------------------------------------
 
 
+@pytest.mark.both_databases
 def test_two_collects_at_once_both_record_what_the_source_brought(engine, server, collect_settings, pool):
     items = []
     for n in range(6):

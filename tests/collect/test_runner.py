@@ -11,6 +11,9 @@ from newsdesk.store.articles import count_articles
 from newsdesk.store.db import open_database
 from newsdesk.store.sources import add_source, get_source
 
+# stores what it tests: run on SQLite and again on PostgreSQL
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.mark.parametrize(
     ("text", "seconds"),

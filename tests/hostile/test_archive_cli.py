@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.hostile.test_archive import issue_text
+
+# stores what it tests: run on SQLite and again on PostgreSQL
+pytestmark = pytest.mark.both_databases
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "samples" / "issues"
 

@@ -13,6 +13,9 @@ from newsdesk.archive.parse import parse_issue_text
 from newsdesk.store.db import open_database
 from newsdesk.store.editorial import insert_plain_article
 
+# stores what it tests: run on SQLite and again on PostgreSQL
+pytestmark = pytest.mark.both_databases
+
 SAMPLE_ISSUES = Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "samples" / "issues"
 
 

@@ -19,6 +19,9 @@ from newsdesk.archive.importer import parse_issue_file
 from newsdesk.issue.mailing import check_unsubscribe_token, normalize_address, read_readers
 from newsdesk.issue.render import render
 
+# stores what it tests: run on SQLite and again on PostgreSQL
+pytestmark = pytest.mark.both_databases
+
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "samples" / "issues" / "2022-08.txt"
 UNSUBSCRIBE = "https://digest.example.org/unsubscribe?e={email}&t={token}"
 

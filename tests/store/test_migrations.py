@@ -1,3 +1,4 @@
+import pytest
 import sqlalchemy as sa
 
 from newsdesk.store.db import open_database
@@ -13,7 +14,8 @@ def test_migrations_create_schema_and_are_idempotent(tmp_path):
         assert conn.execute(sa.text("select count(*) from alembic_version")).scalar() == 1
 
 
-def test_migrations_match_the_schema_module(tmp_path):
+@pytest.mark.both_databases
+def test_migrations_match_the_schema_module(db_url):
     # Every table change in store/schema.py comes with a migration, and the other way round.
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
@@ -21,7 +23,7 @@ def test_migrations_match_the_schema_module(tmp_path):
     from newsdesk.store.schema import metadata
     from newsdesk.store.search import is_search_table
 
-    engine = open_database(f"sqlite:///{tmp_path / 'n.db'}")
+    engine = open_database(db_url)
     with engine.connect() as conn:
         # the search index is derived, dialect-specific and outside schema.py (migration 0006)
         skip = lambda name, type_, _parent: not (type_ == "table" and is_search_table(name))  # noqa: E731
