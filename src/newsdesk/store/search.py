@@ -16,15 +16,17 @@ the highest one indexed), and each index function indexes a row at most once.
 
 A term that matches a large part of the archive (电商 in an e-commerce archive) would make
 ranking, counting and facets read every match (neither FTS5 nor GIN stops early for a best
-first order): above ``RANK_LIMIT`` matches, the newest ``RANK_LIMIT`` are ranked and
-counted in the facets, and the total is counted up to ``COUNT_LIMIT``; the results say so.
-Both databases read matches newest first and stop, so such a query costs what a query of
-``RANK_LIMIT`` matches does.
+first order): one pass reads the matches newest first, scoring each, and stops after
+``RANK_LIMIT``; above that many, the newest ``RANK_LIMIT`` are ranked and counted in the
+facets, and the total is "more than RANK_LIMIT"; the results say so. Such a query costs
+what one of ``RANK_LIMIT`` matches does, apart from SQLite's bm25(), which counts each
+phrase's matches over the whole index for its IDF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -41,8 +43,7 @@ if TYPE_CHECKING:
 SEARCH_TABLES = ("items_search", "articles_search")
 _FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
 
-RANK_LIMIT = 2_000  # above this many matches, the newest RANK_LIMIT are ranked and faceted
-COUNT_LIMIT = 10_000  # matches are counted up to this many ("more than 10000")
+RANK_LIMIT = 1_000  # above this many matches, the newest RANK_LIMIT are ranked and faceted
 TITLE_WEIGHT = 4.0  # a title match counts this many times a body match (SQLite bm25)
 _BATCH = 2_000
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -380,8 +381,8 @@ class SearchResults:
     query: str
     within: str  # items | articles
     hits: list[SearchHit]
-    total: int  # matches (with the filters), counted up to COUNT_LIMIT + 1
-    total_exact: bool = True  # False: more than COUNT_LIMIT match
+    total: int  # matches (with the filters), counted up to RANK_LIMIT + 1
+    total_exact: bool = True  # False: more than RANK_LIMIT match
     offset: int = 0
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # column, outlet, month
     ranked_among: int | None = None  # set when only the newest N matches were ranked and faceted
@@ -525,43 +526,35 @@ def search(
             kind, postgres, conditions, " JOIN issues i ON i.id = t.issue_id" if needs_issue else ""
         )
 
-        # the newest matches first, a few more than are ranked: how many, and where to stop
-        newest = (
-            conn.execute(
-                text(f"{matching.ids()} ORDER BY {matching.key} DESC LIMIT :n"),
-                {**params, "n": RANK_LIMIT + 1},
-            )
-            .scalars()
-            .all()
-        )
-        total, cutoff = len(newest), None
-        if total > RANK_LIMIT:
-            cutoff = newest[RANK_LIMIT - 1]
-            total = conn.execute(
-                text(f"SELECT count(*) FROM ({matching.ids()} LIMIT :n) m"), {**params, "n": COUNT_LIMIT + 1}
-            ).scalar()
-        if cutoff is not None:
-            params["cutoff"] = cutoff
-        best = _ranked(conn, matching, params, cutoff is not None, offset, limit) if total and limit else []
+        # One pass over the matches, newest first, scoring each, and stopping one past the
+        # limit: that many match at most, and they are ranked here.
+        scored = conn.execute(
+            text(f"{matching.scored()} ORDER BY {matching.key} DESC LIMIT :n"),
+            {**params, "n": RANK_LIMIT + 1},
+        ).all()
+        capped = len(scored) > RANK_LIMIT
+        scored = scored[:RANK_LIMIT]
+        ranked = sorted(((row[0], matching.score(row[1])) for row in scored), key=lambda r: (-r[1], -r[0]))
+        best = ranked[offset : offset + limit]
         counted: dict[str, list[tuple[str, int]]] = {}
-        if facets and total:
-            counted = _facets(conn, matching, params, cutoff is not None)
+        if facets and scored:
+            counted = _facets(conn, kind, postgres, [row[0] for row in scored])
         hits = _hits(conn, kind, best, parsed)
     return SearchResults(
         query=query,
         within=within,
         hits=hits,
-        total=total,
-        total_exact=total <= COUNT_LIMIT,
+        total=len(scored) + capped,
+        total_exact=not capped,
         offset=offset,
         facets=counted,
-        ranked_among=RANK_LIMIT if cutoff is not None else None,
+        ranked_among=RANK_LIMIT if capped else None,
     )
 
 
 @dataclass(frozen=True)
 class _Matching:
-    """The SQL of the rows that match (on ``:q``, the filters, and from ``:cutoff`` on)."""
+    """The SQL of the rows that match (on ``:q`` and the filters)."""
 
     kind: _Kind
     postgres: bool
@@ -572,7 +565,7 @@ class _Matching:
     def key(self) -> str:
         return f"s.{self.kind.key}" if self.postgres else f"{self.kind.index}.rowid"
 
-    def source(self, cutoff: bool = False) -> str:
+    def source(self) -> str:
         kind = self.kind
         if self.postgres:
             sql = f"FROM {kind.index} s"
@@ -584,48 +577,40 @@ class _Matching:
             # the rows are read only when a filter needs them
             sql += f" JOIN {kind.table} t ON t.id = {self.key}{self.join_issue}"
             where += " AND " + " AND ".join(self.conditions)
-        if cutoff:
-            where += f" AND {self.key} >= :cutoff"
         return f"{sql} WHERE {where}"
 
-    def ids(self, cutoff: bool = False) -> str:
-        return f"SELECT {self.key} AS id {self.source(cutoff)}"
+    def scored(self) -> str:
+        """Ids and scores: ts_rank_cd on PostgreSQL, bm25() on SQLite (title matches count
+        TITLE_WEIGHT times)."""
+        if self.postgres:
+            score = "ts_rank_cd(s.document, CAST(:q AS tsquery))"
+        else:
+            score = f"bm25({self.kind.index}, {TITLE_WEIGHT}, 1.0)"
+        return f"SELECT {self.key} AS id, {score} AS score {self.source()}"
+
+    def score(self, value) -> float:
+        # bm25() is lower for better matches: turned round, higher is better on both
+        return float(value) if self.postgres else -float(value)
 
 
-def _ranked(conn, matching: _Matching, params, cutoff: bool, offset: int, limit: int):
-    """(id, score) of the best matches, higher scores first (among the newest RANK_LIMIT
-    with ``cutoff``)."""
-    params = {**params, "limit": limit, "offset": offset}
-    kind = matching.kind
-    if matching.postgres:
-        sql = (
-            f"SELECT {matching.key}, ts_rank_cd(s.document, CAST(:q AS tsquery)) AS score "
-            f"{matching.source(cutoff)} ORDER BY score DESC, {matching.key} DESC LIMIT :limit OFFSET :offset"
-        )
-        return [(row[0], float(row[1])) for row in conn.execute(text(sql), params)]
-    sql = (
-        f"SELECT {matching.key}, bm25({kind.index}, {TITLE_WEIGHT}, 1.0) AS score "
-        f"{matching.source(cutoff)} ORDER BY score, {matching.key} DESC LIMIT :limit OFFSET :offset"
-    )
-    # bm25() is lower for better matches: turn it round so that higher is better on both
-    return [(row[0], -float(row[1])) for row in conn.execute(text(sql), params)]
-
-
-def _facets(conn, matching: _Matching, params, cutoff: bool):
-    kind = matching.kind
+def _facets(conn, kind: _Kind, postgres: bool, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
+    """Counts by column (items), outlet and month of the rows ``ids``."""
     join_issue = " JOIN issues i ON i.id = t.issue_id" if kind is ITEMS else ""
-    base = f"FROM {kind.table} t{join_issue} WHERE t.id IN ({matching.ids(cutoff)})"
-    groups = {"outlet": "t.outlet", "month": _month(kind, matching.postgres)}
+    if postgres:
+        chosen, value = "t.id = ANY(CAST(:ids AS integer[]))", ids
+    else:
+        chosen, value = "t.id IN (SELECT value FROM json_each(:ids))", json.dumps(ids)
+    groups = {"outlet": "t.outlet", "month": _month(kind, postgres)}
     if kind is ITEMS:
         groups = {"column": "t.column_name", **groups}
     counted = {}
     for name, expression in groups.items():
         rows = conn.execute(
             text(
-                f"SELECT {expression} AS value, count(*) AS n {base} AND {expression} IS NOT NULL "
-                f"GROUP BY {expression} ORDER BY n DESC, value LIMIT 50"
+                f"SELECT {expression} AS value, count(*) AS n FROM {kind.table} t{join_issue} "
+                f"WHERE {chosen} AND {expression} IS NOT NULL GROUP BY {expression} ORDER BY n DESC, value LIMIT 50"
             ),
-            params,
+            {"ids": value},
         ).all()
         counted[name] = [(str(v), int(n)) for v, n in rows]
     if "month" in counted:
