@@ -6,8 +6,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
 from newsdesk.store.db import open_database
 from newsdesk.store.editorial import candidate_rows, insert_plain_article
 
@@ -28,7 +26,6 @@ def _insert(engine, row, n):
     )
 
 
-@pytest.mark.both_databases
 def test_process_clusters_classifies_condenses_and_exports(cli, db_url, fixtures_dir, tmp_path):
     assert cli("import", str(SAMPLE_ISSUES)).exit_code == 0
     engine = open_database(db_url)

@@ -33,11 +33,14 @@ def test_a_plain_postgresql_url_means_psycopg_3():
     assert make_engine("postgresql://editor@db.example/newsdesk").dialect.driver == "psycopg"
 
 
-def test_the_commands_take_a_plain_postgresql_url(cli, db_url, db_backend):
-    if db_backend != "postgresql":
-        pytest.skip("a PostgreSQL URL")
-    plain = db_url.replace("postgresql+psycopg://", "postgresql://", 1)
-    result = cli("--database", plain, "issues")  # the last --database wins
+def test_the_commands_take_a_plain_postgresql_url(postgres_db_url, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    plain = postgres_db_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    result = CliRunner().invoke(app, ["--database", plain, "issues"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "The archive is empty" in result.output
 
