@@ -230,8 +230,9 @@ class StoryFeatures:
     @property
     def keywords(self) -> frozenset[str]:
         """The words that weigh most in the word vector, figures aside."""
-        ranked = heapq.nlargest(2 * KEYWORDS, self.terms.items(), key=lambda kv: kv[1])
-        return frozenset([w for w, _ in ranked if not _DIGITS.search(w)][:KEYWORDS])
+        terms = self.terms
+        ranked = heapq.nlargest(2 * KEYWORDS, terms, key=terms.__getitem__)
+        return frozenset([w for w in ranked if not _DIGITS.search(w)][:KEYWORDS])
 
     @property
     def book_notice(self) -> bool:
