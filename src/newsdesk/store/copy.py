@@ -220,7 +220,9 @@ def _copy_table(
         for row in rows:
             for column in own:
                 row[column.name] = None
-        destination.execute(table.insert(), rows)
+        # with RETURNING, SQLAlchemy sends many rows per INSERT (insertmanyvalues): several
+        # times faster on PostgreSQL than one statement per row in a pipeline
+        destination.execute(table.insert().returning(key), rows).all()
         if later:
             destination.execute(
                 table.update()
