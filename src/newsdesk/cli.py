@@ -75,6 +75,11 @@ COMMANDS: list[tuple[str, str, str]] = [
         "Print the archive's Atom feed: one entry per issue, newest first, corrections included.",
     ),
     ("worker", "worker", "Collect and process in the background, sharing the work with the other workers."),
+    (
+        "migrate-db",
+        "database",
+        "Copy an archive to another database (SQLite to PostgreSQL, or back), checked by counts.",
+    ),
     ("issue", "archive", "One issue of the archive."),
     ("source", "collect", "Register, list, pause and remove the sources articles are collected from."),
     ("user", "desk", "Accounts of the web desk: add, list, password, role, remove."),

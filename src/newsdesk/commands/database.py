@@ -32,9 +32,11 @@ def migrate_db(
 ) -> None:
     """Copy an archive to another database (SQLite to PostgreSQL, or back), checked by counts.
 
-    Every table is copied with its ids, in one transaction on TO; the search index is rebuilt
-    there. TO must be empty unless --replace. Prints the rows of each table in FROM and TO
-    and exits 1 when they differ. FROM is read in one snapshot: collectors may go on.
+    Every table is copied with its ids, in one transaction on TO; the search index is rebuilt there.
+
+    TO must be empty unless --replace. FROM is read in one snapshot: collectors may go on.
+
+    Prints the rows of each table in FROM and in TO, and exits 1 when they differ.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
