@@ -221,3 +221,24 @@ def test_a_change_made_elsewhere_shows_at_once(desk_app, desk_settings):
     assert "rejected" in client.get(f"/clusters/{first[0]}").text
     run_cli(desk_settings.effective_database_url, "user", "role", "editor1", "viewer")
     assert client.get("/inbox", follow_redirects=False).status_code == 303  # signed out by the change
+
+
+def test_archive_search_is_the_chinese_search_of_the_command_line(desk_app):
+    """Words in the archive box go through the archive's search: a Traditional query finds the
+    Simplified items, two-character words match inside longer ones, and matches are marked."""
+    client = _signed_in(desk_app, "reader")
+
+    def found(query: str) -> tuple[int, str]:
+        page = client.get("/archive", params={"q": query}).text
+        total = re.search(r"(\d+) items? found", page)
+        assert total, page[:500]
+        return int(total.group(1)), page
+
+    simplified, page = found("电商")
+    assert simplified > 0 and "<mark>电商</mark>" in page
+    traditional, page = found("電商")
+    assert traditional == simplified and "<mark>电商</mark>" in page
+    compound, page = found("零售")  # inside 零售额
+    assert compound > 0 and "<mark>零售</mark>" in page
+    nothing, _ = found("电商 -电商")
+    assert nothing == 0

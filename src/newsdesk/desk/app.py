@@ -339,14 +339,6 @@ def highlight_differences(text: str, reference: str) -> Markup:
     return Markup("").join(out)
 
 
-def mark_text(text: str, needle: str | None) -> Markup:
-    """Escaped text with each occurrence of ``needle`` in <mark>."""
-    if not needle:
-        return escape(text)
-    pieces = text.split(needle)
-    return (Markup("<mark>%s</mark>") % needle).join(escape(p) for p in pieces)
-
-
 # --- sign-in ---------------------------------------------------------------------------------
 
 
@@ -1148,11 +1140,16 @@ def _archive_routes(router: APIRouter, templates, settings: Settings, engine) ->
         user = _user(request)
         page = max(page, 1)
         searching = any((q, column, outlet, date_from, date_to))
-        found, total = [], 0
-        if searching:
-            found, total = desk_store.search_items(
+        found, total, facets = [], 0, None
+        if q.strip():
+            # words: the archive's own search (Chinese bigram index, ranked, snippets marked)
+            found, total, facets = _search_archive(
+                engine, q, column, outlet, _date(date_from), _date(date_to), (page - 1) * PAGE_SIZE
+            )
+        elif searching:
+            listed, total = desk_store.search_items(
                 engine,
-                q.strip() or None,
+                None,
                 column or None,
                 outlet or None,
                 _date(date_from),
@@ -1160,6 +1157,7 @@ def _archive_routes(router: APIRouter, templates, settings: Settings, engine) ->
                 (page - 1) * PAGE_SIZE,
                 PAGE_SIZE,
             )
+            found = [(f, escape(f.title), _snippet(f.body, "")) for f in listed]
         query = {"q": q, "column": column, "outlet": outlet, "date_from": date_from, "date_to": date_to}
         base = {k: v for k, v in query.items() if v}
         return _page(
@@ -1169,12 +1167,9 @@ def _archive_routes(router: APIRouter, templates, settings: Settings, engine) ->
             user=user,
             issues=[] if searching else list_issues(engine),
             searching=searching,
-            found=[
-                (f, mark_text(f.title, q.strip()), mark_text(_snippet(f.body, q.strip()), q.strip()))
-                for f in found
-            ],
+            found=found,
             total=total,
-            facets=desk_store.archive_facets(engine),
+            facets=facets or desk_store.archive_facets(engine),
             query=query,
             facet_url=lambda key, value: "/archive?" + urlencode({**base, key: value}),
             prev_url="/archive?" + urlencode({**base, "page": page - 1}) if page > 1 else None,
@@ -1234,6 +1229,43 @@ def _date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def _search_archive(engine, q, column, outlet, since, until, offset):
+    """Archive items matching the words of ``q``: (found rows for the page, total, facets)."""
+    from types import SimpleNamespace
+
+    from newsdesk.store.search import SearchError, SearchFilters, search
+
+    try:
+        results = search(
+            engine,
+            q,
+            within="items",
+            filters=SearchFilters(column=column or None, outlet=outlet or None, since=since, until=until),
+            offset=offset,
+            limit=PAGE_SIZE,
+        )
+    except SearchError:
+        return [], 0, None
+    found = [
+        (
+            SimpleNamespace(
+                issue_id=hit.issue_id,
+                issue_label=hit.issue_label,
+                revision=1,
+                position=hit.position,
+                column=hit.column,
+                outlet=hit.outlet,
+                item_date=hit.date,
+            ),
+            Markup(hit.title_marked.html),  # escaped by the search, matches in <mark>
+            Markup(hit.snippet.html),
+        )
+        for hit in results.hits
+    ]
+    facets = {"column": results.facets.get("column", []), "outlet": results.facets.get("outlet", [])}
+    return found, results.total, facets
 
 
 def _snippet(body: str, needle: str, width: int = 160) -> str:
