@@ -101,20 +101,11 @@ def import_(
 def run_import(
     settings: Settings, engine, files: list[Path], *, replace: bool = False
 ) -> list[ImportOutcome]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from newsdesk.archive.importer import import_issue_file
+    from newsdesk.commands import progress_bar
 
     outcomes = []
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=len(files) < 2,
-    ) as progress:
+    with progress_bar(disable=len(files) < 2) as progress:
         task = progress.add_task("importing", total=len(files))
         for path in files:
             progress.update(task, description=f"importing {shown(path.name, one_line=True)}")

@@ -38,20 +38,12 @@ def migrate_db(
 
     Prints the rows of each table in FROM and in TO, and exits 1 when they differ.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from newsdesk.commands import progress_bar
     from newsdesk.store.copy import CopyFailed, CopyRefused, DatabaseUnusable, copy_database
     from newsdesk.store.db import database_name, describe_database_error
 
     console.print(f"copying {database_name(source)} → {database_name(destination)}", highlight=False)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as bar:
+    with progress_bar() as bar:
         tasks: dict[str, int] = {}
 
         def progress(part: str, done: int, total: int) -> None:

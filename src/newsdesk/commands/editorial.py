@@ -66,19 +66,10 @@ def process_articles(settings: Settings, limit: int | None = None, quiet: bool =
         pending = min(pending, limit)
     if not pending:  # no models to load, no clustering libraries to import
         return _NothingProcessed()
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from newsdesk.commands import progress_bar
     from newsdesk.editorial.pipeline import run_process
 
-    with Progress(
-        TextColumn("[bold]processing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=quiet,
-    ) as progress:
+    with progress_bar("[bold]processing", disable=quiet) as progress:
         task = progress.add_task("process", total=pending)
         result = run_process(engine, settings, limit=limit, progress=lambda n: progress.advance(task, n))
     return result

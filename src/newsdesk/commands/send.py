@@ -114,19 +114,10 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _deliver(engine, prepared, readers, settings, secret, retries):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from newsdesk.commands import progress_bar
     from newsdesk.issue.mailing import deliver_issue
 
-    with Progress(
-        TextColumn("[bold]sending"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as progress:
+    with progress_bar("[bold]sending", disable=not err_console.is_terminal) as progress:
         task = progress.add_task("send", total=None)
 
         def started(report, to_send: int) -> None:
