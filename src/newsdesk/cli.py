@@ -225,7 +225,19 @@ def _load_settings(database: str | None, verbose: bool) -> Settings:
         handlers=[RichHandler(console=err_console, show_path=False, show_time=verbose)],
     )
     # Third-party libraries are chatty at INFO; keep their warnings only.
-    for noisy in ("alembic", "httpx", "httpcore", "trafilatura", "jieba", "charset_normalizer", "pypdf"):
+    # WeasyPrint logs each layout step and fontTools each table it subsets.
+    for noisy in (
+        "alembic",
+        "httpx",
+        "httpcore",
+        "trafilatura",
+        "jieba",
+        "charset_normalizer",
+        "pypdf",
+        "weasyprint",
+        "fontTools",
+        "procrastinate",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # pypdf warns about every repairable quirk of a PDF; our own error says what matters.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
