@@ -56,6 +56,21 @@ FIXTURES = ROOT / "tests" / "fixtures" / "editorial"
 SAMPLE_ISSUES = ROOT / "src" / "newsdesk" / "samples" / "issues"
 
 
+# Each labelled file grows by rounds: a round is written blind and measured once, then its
+# errors are read (and it becomes development data), and the next round is written blind.
+SPLIT_NAMES = {
+    "dev": "dev (tuned on)",
+    "blind": "blind round 1 (measured once, its errors read since)",
+    "blind2": "BLIND round 2 (never tuned on)",
+}
+
+
+def splits_in(name: str) -> list[str]:
+    """The splits of a labelled file in the order of SPLIT_NAMES (a row without one is blind)."""
+    found = {r.get("split", "blind") for r in load_stories(name)}
+    return [s for s in SPLIT_NAMES if s in found] + sorted(found - SPLIT_NAMES.keys())
+
+
 def load_stories(name: str) -> list[dict]:
     path = FIXTURES / name
     if not path.exists():
@@ -346,7 +361,7 @@ def house_condensation(split: str, show_errors: bool = True) -> dict:
             errors.append(f"{head}: title not in house form: {title}")
     p, rec, f = prf(tp, fp, fn)
     print(
-        f"\ncondensation, house manner — {split}: {len(rows)} items; sentences P {p:.3f}  R {rec:.3f}  "
+        f"\ncondensation, house manner — {SPLIT_NAMES.get(split, split)}: {len(rows)} items; sentences P {p:.3f}  R {rec:.3f}  "
         f"F1 {f:.3f}; length within ±30% of the editor's {in_length}/{len(rows)}; "
         f"titles in house form {house_titles}/{len(rows)} (the editor's {editor_house}); "
         f"编辑部整理 right {merged_right}/{merged_items} merged, {single_right}/{single_items} single; "
@@ -504,7 +519,7 @@ def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[flo
             if not any(w is want for _, w in pairs):
                 errors.append(f"missed: {want['text']} ({want.get('subject')})  ⟨{r['sentence'][:50]}⟩")
     print(
-        f"\nfigures — {split}: {len(rows)} sentences, {n_labelled} labelled figures, {n_extracted} extracted"
+        f"\nfigures — {SPLIT_NAMES.get(split, split)}: {len(rows)} sentences, {n_labelled} labelled figures, {n_extracted} extracted"
     )
     result = {}
     for field in FIGURE_FIELDS:
@@ -519,13 +534,13 @@ def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[flo
     return result
 
 
-def columns_blind(show_errors: bool = True) -> None:
+def columns_blind(split: str = "blind", show_errors: bool = True) -> None:
     """Columns on items written blind to the rules (``columns_blind.jsonl``), with the model
     as a new user gets it: fitted on the shipped examples (a fresh install), and on them
     with the sample issues imported (after ``make demo``); beside the rules alone."""
     from newsdesk.editorial.columns import with_bundled
 
-    rows = load_stories("columns_blind.jsonl")
+    rows = [r for r in load_stories("columns_blind.jsonl") if r.get("split", "blind") == split]
     if not rows:
         print("\ncolumns_blind.jsonl: not found")
         return
@@ -533,7 +548,7 @@ def columns_blind(show_errors: bool = True) -> None:
     truth = [r["column"] for r in rows]
     fresh = ColumnModel().fit(with_bundled([]))
     demo = ColumnModel().fit(with_bundled(archive_examples(None)))
-    print(f"\ncolumns — BLIND set (columns_blind.jsonl): {len(rows)} items")
+    print(f"\ncolumns — {SPLIT_NAMES.get(split, split)} (columns_blind.jsonl): {len(rows)} items")
     runs = (
         ("rules only (no model)", ColumnClassifier(None)),
         ("model alone, fresh install", None),
@@ -601,10 +616,11 @@ def main() -> None:
     if wanted("real"):
         real_stories()
     if wanted("figures"):
-        figures_quality("dev")
-        figures_quality("blind")
+        for split in splits_in("figures_labelled.jsonl"):
+            figures_quality(split)
     if wanted("columns-blind"):
-        columns_blind()
+        for split in splits_in("columns_blind.jsonl"):
+            columns_blind(split)
     if only is not None and not only & {"stories", "columns", "condensation"}:
         return
     # Each set is its own small news day: sets written apart may tell the same real event
@@ -626,8 +642,8 @@ def main() -> None:
     condensation("condense_holdout.jsonl", "development set (condense_holdout.jsonl)")
     condensation("condense_holdout2.jsonl", "development set (condense_holdout2.jsonl)")
     condensation("condense_holdout3.jsonl", "held out, never tuned on (condense_holdout3.jsonl)")
-    house_condensation("dev")
-    house_condensation("blind")  # never tuned on
+    for split in splits_in(HOUSE_SET):
+        house_condensation(split)
     house_reprints([*DEVELOPMENT_SETS, *HELD_OUT_SETS, "real_stories_dev.jsonl", "real_stories_blind.jsonl"])
 
 
