@@ -111,3 +111,31 @@ def test_ranges_times_and_full_width_digits():
     assert (times.value, times.unit, times.base) == (10.0, "倍", "2019年")
     (amount,) = figures_in_sentence("2024年，全国网上零售额１５５２２５亿元。")
     assert amount.value == pytest.approx(155225e8)
+
+
+def test_event_and_fiscal_periods():
+    def periods(sentence):
+        return [f.period for f in figures_in_sentence(sentence)]
+
+    assert periods("2025年“618”期间，重点平台家电销售额约460亿元，同比增长近50%。") == ["2025年“618”期间"] * 2
+    assert periods("2024年天猫双11期间，589个品牌成交额破亿元。")[0] == "2024年天猫双11期间"
+    assert periods("2025年春节假期，重点零售企业销售额同比增长4.1%。") == ["2025年春节假期"]
+    assert periods("国庆黄金周，全国快递揽收量超过25亿件。") == ["国庆黄金周"]
+    assert periods("盒马2025财年GMV超过750亿元。") == ["2025财年"]
+    assert periods("截至2025年9月30日的季度，客户管理收入同比增长10%。") == ["截至2025年9月30日的季度"]
+    assert periods("国家邮政局预计，2025年全年快递业务量将超过1950亿件。") == ["2025年"]
+
+
+def test_spans_plans_and_from_to_periods():
+    (rate,) = figures_in_sentence("未来三年，即时零售市场年均增速保持在15%至20%。")
+    assert (rate.period, rate.value, rate.upper) == ("未来三年", 15.0, 20.0)
+    # a yearly average over a single date has no period of its own, and 年均 is no base
+    text = "截至2025年10月，全国累计培育示范县超过200个，带动农产品网络销售额年均增长超20%。"
+    count, average = extract_figures(text)
+    assert count.period == "截至2025年10月"
+    assert (average.period, average.base) == (None, None)
+    # a plan told after the figure does not give it a period
+    (share,) = figures_in_sentence("约85%的卖家计划在未来一年加大对人工智能工具的投入。")
+    assert share.period is None
+    low, high = figures_in_sentence("该县电商销售额从2019年的不足5亿元增长到2024年的近40亿元。")
+    assert low.period == "2019年" and high.period in ("到2024年", "2024年")

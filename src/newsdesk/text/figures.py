@@ -41,15 +41,29 @@ CHANGE = re.compile(
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅)了?\s*"
     rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*(?:个百分点|百分点|个点)|{_NUMBER}\s*倍|一番|两位数)"
 )
+# Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
+_EVENT = (
+    r"(?:“[^”，。]{1,10}”|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|国庆|五一|劳动节|端午|中秋|元旦|清明"
+    r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞)"
+)
+_EVENT_TAIL = r"(?:小长假|长假|假期|假日|黄金周|大促期间|购物节期间|促销期间|期间|当天|当日|首日|前后)"
+_YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
+    # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
+    r"截至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:止|的)?\s*"
+    r"(?:季度|第?[一二三四1-4]季度|三个月|六个月|九个月|十二个月|12个月|半年|年度|财年|一年|全年)"
+    # a fiscal year: 2025财年, 2026财年第一季度
+    r"|(?:\d{4}\s*(?:/\s*\d{2,4}\s*)?|本|上一?|下一?)财年(?:第?[一二三四1-4]季度|(?:上|下)半年|前[一二三]季度)?"
+    # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
+    rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
     # a span of days: 2024年10月21日至11月11日
-    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+    r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
     r"(?:(?:上|下)半年|[一二三四1-4]季度末|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)|今年)"
     r"|(?:到|至)\s*\d{4}\s*年(?:底|末)?"
     r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
-    r"|过去(?:的)?(?:半年|一年|\d{1,2}\s*(?:年|个月))"
+    r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年)(?:以来)?"
@@ -130,12 +144,17 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     for s in split_sentences(text):
         for f in figures_in_sentence(s.text):
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
-            if f.period is None and last_period and last_period[0] == s.paragraph:
+            if f.period is None and last_period and last_period[0] == s.paragraph and not _annual(f):
                 f = replace(f, period=last_period[1])
             if f.period:
                 last_period = (s.paragraph, f.period)
             figures.append(f)
     return figures
+
+
+def _annual(f: Figure) -> bool:
+    """A yearly average (年均增长, 两年平均) has a span for period or none."""
+    return "年均" in f.text or "两年平均" in f.text or "年均" in (f.subject or "")
 
 
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿%％倍番]")
@@ -161,6 +180,7 @@ class _Found:
     unit: str
     upper: float | None = None
     own_base: str | None = None  # a comparison the match itself begins with: 同比增长…
+    annual: bool = False  # a yearly average: 年均增长…, 两年平均增长…
 
 
 _FAN = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
@@ -200,11 +220,10 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         ):
             value = -value
         start = m.start("verb") if m.group("dir") is None else m.start("dir")
-        add(
-            _Found(
-                start, m.end(), original[start : m.end()].strip(), "change", value, unit, None, m.group("dir")
-            )
-        )
+        annual = m.group("dir") in ("年均", "两年平均")
+        own_base = None if annual else m.group("dir")
+        text = original[start : m.end()].strip()
+        add(_Found(start, m.end(), text, "change", value, unit, None, own_base, annual))
     for m in PERCENT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
@@ -322,7 +341,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         base = f.own_base or _base_in(s[max(clause_start, previous_end) : f.end], len(segment))
         if base is None and out and _CONNECTOR.match(segment) and segment.strip():
             base = bases[-1]  # …增长10.2%和6.4%: the second shares the first's comparison
-        period = _period_for(periods, f.start, base)
+        period = _period_for(s, periods, f.start, f.annual)
         # the subject is told after the clause's previous figure, if any
         own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind)
         names: list[str | None]
@@ -403,14 +422,28 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         if not text:
             continue
         before = s[max(0, m.start() - 2) : m.start()]
-        if re.search(r"(?:比|较|与|是|于|过)\s*$", before) or re.match(r"\s*(?:同期|相比|的)", s[m.end() :]):
+        if re.search(r"(?:比|较|与|是|于|过)\s*$", before) or re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             continue
+        # 是2019年的2倍 is a base; 从2019年的5亿元增长到2024年的40亿元 gives each its year
+        if s[m.end() : m.end() + 1] == "的" and not (
+            re.search(r"(?:从|由|到|至)\s*$", before) or text.startswith(("到", "至"))
+        ):
+            continue
+        # 计划在未来一年加大投入: the period of a plan, not of a figure
+        if text.startswith(("未来", "今后")) and before.endswith("在"):
+            continue
+        # 2025年全年 is 2025年
+        text = re.sub(r"(?<=年)\s*全年$", "", text)
         out.append((m.start(), m.end(), text))
     return out
 
 
-def _period_for(periods: list[tuple[int, int, str]], start: int, base: str | None) -> str | None:
-    """The nearest period before the figure in its sentence, else the first after."""
+_SPAN = re.compile(r"\d\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}|^(?:过去|未来|今后|近)|以来|十四五|期间|时期")
+
+
+def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual: bool = False) -> str | None:
+    """The nearest period before the figure in its sentence, else the first after. A yearly
+    average (年均增长) needs a span (2013—2023年, 未来三年): a single date is none of its."""
     best = None
     for a, _, text in periods:
         if a >= start:
@@ -419,7 +452,10 @@ def _period_for(periods: list[tuple[int, int, str]], start: int, base: str | Non
     if best is None:
         for a, _, text in periods:
             if a >= start:
-                return text
+                best = text
+                break
+    if annual and best is not None and not _SPAN.search(best):
+        return None
     return best
 
 
