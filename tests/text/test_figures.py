@@ -139,3 +139,24 @@ def test_spans_plans_and_from_to_periods():
     assert share.period is None
     low, high = figures_in_sentence("该县电商销售额从2019年的不足5亿元增长到2024年的近40亿元。")
     assert low.period == "2019年" and high.period in ("到2024年", "2024年")
+
+
+def test_numbers_written_out_fractions_ranges_and_people():
+    (f,) = figures_in_sentence("江苏省网络零售额达到一万零八百亿元。")
+    assert f.value == pytest.approx(1.08e12) and f.unit == "元"
+    (f,) = figures_in_sentence("农村电商带动就业两百余万人。")
+    assert (f.value, f.unit) == (2e6, "人")
+    (f,) = figures_in_sentence("在线旅游预订额占旅游总收入的比重接近四分之一。")
+    assert (f.value, f.unit) == (25.0, "%")
+    (f,) = figures_in_sentence("预计市场规模在300亿至500亿元之间。")
+    assert (f.value, f.upper, f.unit) == (3e10, 5e10, "元")
+    (f,) = figures_in_sentence("过去一年共有超过1000万名新作者获得收入。")
+    assert f.unit == "人"
+    users, _ = figures_in_sentence("京东平台超过2.2亿用户下单购物，订单量同比增长超过100%。")
+    assert (users.value, users.unit) == (pytest.approx(2.2e8), "人")
+    assert figures_in_sentence("10月24日晚8点，天猫双11首轮预售正式开启。") == []
+
+
+def test_a_change_after_from_to_is_measured_against_the_first_year():
+    *_, times = figures_in_sentence("该县电商销售额从2019年的不足5亿元增长到2024年的近40亿元，翻了三番。")
+    assert (times.value, times.unit, times.base) == (8.0, "倍", "2019年")

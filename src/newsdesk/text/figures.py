@@ -15,7 +15,11 @@ from newsdesk.text.script import to_simplified
 from newsdesk.text.sentences import Sentence, split_sentences
 
 _AR = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+# 六千九百五十九, 一万零八百 (before 亿元), 三点五
+_CN = (
+    r"[零〇一二两三四五六七八九十百千]+(?:万(?=[零〇一二两三四五六七八九])[零〇一二两三四五六七八九十百千]+)?"
+    r"(?:点[零〇一二三四五六七八九]+)?"
+)
 _NUMBER = rf"(?:{_AR}|{_CN})"
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
 _CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布)"
@@ -23,8 +27,12 @@ _COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|百分点|
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
 
 AMOUNT = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
-    rf"|(?P<num2>{_NUMBER})\s*(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
+    # a range first: 300亿至500亿元, 20万—30万人
+    rf"(?P<low>{_AR})\s*(?P<lowmag>{_MAGNITUDE})?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*(?P<highmag>{_MAGNITUDE})?"
+    rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
+    # 两百余万人: 余 and 多 before or after the magnitude
+    rf"|(?P<num>{_NUMBER})\s*(?:多|余)?\s*(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
+    rf"|(?P<num2>{_NUMBER})\s*(?:多|余)?\s*(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
 )
 PERCENT = re.compile(
     # a range first: 30%—50%, 30—50%
@@ -33,6 +41,8 @@ PERCENT = re.compile(
     rf"|(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
     # so many times as much: 是上年同期的2.3倍, 增长了5倍多
     rf"|(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
+    # a fraction: 四分之一, 三分之二
+    r"|(?<!百)(?P<den>[二三四五六七八九十])分之(?P<frac>[一二三四五六七八九])"
     # doubled (翻番, 翻一番) or quadrupled (翻两番)
     r"|(?P<fan>翻了?(?P<fans>[一两二三])?番)"
 )
@@ -240,6 +250,11 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         elif m.group("cheng"):
             v = parse_number(m.group("cheng").replace("两", "二"))
             value, unit = (v * 10 if v is not None else None), "%"
+        elif m.group("den"):
+            den, frac = parse_number(m.group("den")), parse_number(m.group("frac"))
+            if not den or not frac or frac >= den:
+                continue
+            value, unit = round(100.0 * frac / den, 2), "%"
         elif m.group("times"):
             if _is_plain_chinese_word(m.group("times")) and m.group("times") not in ("一", "两"):
                 continue
@@ -250,23 +265,44 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
     for m in AMOUNT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
-        num = m.group("num") or m.group("num2")
-        mag = m.group("mag") or m.group("mag2")
-        unit = m.group("unit") or ""
+        upper = None
+        if m.group("low"):
+            # 300亿至500亿元, 300—500亿元: the magnitude of one end holds for the other
+            num, mag, unit = m.group("low"), m.group("lowmag") or m.group("highmag"), m.group("rangeunit")
+            high = parse_number(m.group("high"))
+            if high is None or (_YEARISH.match(num) and not mag):
+                continue
+            upper = high * _MAG_VALUE.get(m.group("highmag") or mag or "", 1.0)
+        else:
+            num = m.group("num") or m.group("num2")
+            mag = m.group("mag") or m.group("mag2")
+            unit = m.group("unit") or ""
         if _is_plain_chinese_word(num) and not mag:
             continue
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
             continue
+        if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
+            continue  # 晚8点 is an hour
         # 十四五 and similar plan names are not amounts
         base = parse_number(num)
         if base is None:
             continue
         value = base * _MAG_VALUE.get(mag or "", 1.0)
         kind = "amount" if re.fullmatch(_CURRENCY, unit or "-") else "count"
-        unit = "元" if unit in ("元人民币", "人民币") else unit
-        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), kind, value, unit))
+        unit = _UNIT_AS.get(unit, unit)
+        if not unit and _PEOPLE_AFTER.match(s, m.end()):
+            unit = "人"  # 超过2.2亿用户下单: people
+        text = original[m.start() : m.end()].strip()
+        add(_Found(m.start(), m.end(), text, kind, value, unit, upper))
     found.sort(key=lambda f: f.start)
     return tuple(_describe(s, original, found))
+
+
+# one unit for one thing: 名 counts people as 人 does
+_UNIT_AS = {"元人民币": "元", "人民币": "元", "名": "人"}
+_PEOPLE_AFTER = re.compile(
+    r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"
+)
 
 
 def _ordinal_or_name(s: str, start: int, end: int) -> bool:
@@ -341,6 +377,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         base = f.own_base or _base_in(s[max(clause_start, previous_end) : f.end], len(segment))
         if base is None and out and _CONNECTOR.match(segment) and segment.strip():
             base = bases[-1]  # …增长10.2%和6.4%: the second shares the first's comparison
+        if base is None and f.kind == "change":
+            base = _from_year(s, periods, f.start)
         period = _period_for(s, periods, f.start, f.annual)
         # the subject is told after the clause's previous figure, if any
         own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind)
@@ -439,6 +477,15 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
 
 
 _SPAN = re.compile(r"\d\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}|^(?:过去|未来|今后|近)|以来|十四五|期间|时期")
+
+
+def _from_year(s: str, periods: list[tuple[int, int, str]], start: int) -> str | None:
+    """从2019年的5亿元增长到2024年的40亿元，翻了三番: the change is measured against 2019年."""
+    for a, b, text in periods:
+        if a < start and re.search(r"(?:从|由)\s*$", s[:a]) and s[b : b + 1] == "的":
+            if any(a < c < start and re.search(r"(?:到|至)\s*$", s[:c] + t[:1]) for c, _, t in periods):
+                return text
+    return None
 
 
 def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual: bool = False) -> str | None:
