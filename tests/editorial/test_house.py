@@ -210,3 +210,33 @@ def test_process_credits_a_merged_cluster_to_the_office_and_a_reprint_to_its_out
     candidate = result.plans[0].candidate
     assert not candidate.office_compiled
     assert "编辑部整理" not in candidate.attribution_line
+
+
+def test_an_opinion_piece_is_told_by_its_byline_and_its_argument():
+    # a column label and an author line, no news lead
+    signed = (
+        "【经济时评】\n"
+        "近来，一些直播间的退货率居高不下，引发各方关注。\n"
+        "说到底，问题出在信任上。主播要如实介绍商品，平台要完善治理规则。\n"
+        "消费者也应理性消费，不被营销氛围裹挟。\n"
+        "（作者：王明，系某大学教授）"
+    )
+    assert house.classify_kind("治理高退货率", signed).kind == house.COMMENTARY
+    # an expert argues across paragraphs under a prescribing headline
+    argued = (
+        "近年来，跨境电商快速发展，合规压力也在上升。\n"
+        "某大学教授张丽认为，粗放式的发展路径已难以为继。张丽表示，合规已经从加分项变成必选项。\n"
+        "张丽认为，企业要严格遵守目标市场的产品标准，要依法履行纳税义务。\n"
+        "她建议企业加强海外仓布局。张丽还指出，行业协会应加强对企业的合规指导。"
+    )
+    assert house.classify_kind("跨境电商出海，合规是必修课", argued).kind == house.COMMENTARY
+
+
+def test_a_platforms_own_standard_is_company_news_not_a_government_document():
+    platform = (
+        "8月27日，某某闪购在上海举办商家大会，发布《前置仓服务标准》，并宣布将于9月1日起推广。"
+        "该标准对选品数量和拣货时长提出要求。\n截至7月底，前置仓数量已超过2万个。"
+    )
+    assert house.classify_kind("某某闪购发布前置仓新标准", platform).kind != house.GOVERNMENT
+    agency = "近日，广东省政府办公厅发布《广东省推动直播电商高质量发展若干措施》，共计20条。"
+    assert house.classify_kind("广东出台直播电商20条", agency).kind == house.GOVERNMENT

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.text.commentary import commentary_score
+from newsdesk.text.commentary import opinion_score
 from newsdesk.text.figures import figures_in_sentence
 from newsdesk.text.sentences import split_sentences
 
@@ -35,6 +35,37 @@ _AGENCY = re.compile(
     r"(?:国务院|办公厅|[\u4e00-\u9fa5]{1,8}(?:部|总局|委员会|委|局|署|办|厅|政府)|网信办|五部门|[多两三四六七八九十]部门)"
 )
 _ISSUING = re.compile(r"(?:印发|发布|出台|公布|部署|施行|实施|制定|修订|发文|联合)")
+# A company or a platform publishing its own 《…标准》 or 《…规则》 is company news, not a
+# government document (美团闪购发布《闪电仓运营服务标准》): the subject of the clause that
+# issues the document is a business — a company's suffix, Latin letters, a platform's name.
+_ISSUING_VERB = re.compile(r"(?:印发|发布|出台|公布|推出|上线|制定|修订)(?:了)?[^。《，]{0,6}《")
+_BUSINESS = re.compile(
+    r"集团|公司|控股|股份|科技|平台|商城|闪购|电商|物流|快递|速运|超市|旗下|[A-Za-z]{2,}|"
+    r"阿里|淘宝|天猫|京东|美团|拼多多|抖音|快手|小红书|得物|唯品会|苏宁|顺丰|菜鸟|饿了么|携程|网易|腾讯|微信|百度|字节"
+)
+_STATE = re.compile(
+    r"国务院|部|总局|总署|委员会|人民政府|政府|办公厅|网信办|监管|管理局|[省市区县]|部门|人民银行|法院"
+)
+
+
+def _issued_by_business(head: str) -> bool:
+    """The sentence that issues a 《…》 has a business for its subject."""
+    for m in _ISSUING_VERB.finditer(head):
+        start = max(head.rfind("。", 0, m.start()), head.rfind("\n", 0, m.start())) + 1
+        subject = re.sub(
+            r"^[^，,。]{0,16}(?:讯|消息)[）)]?\s*[，,：:]?\s*", "", head[start : m.start()].strip()
+        )
+        subject = re.sub(
+            r"^(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日|近日|日前|今日|昨日)(?:晚间|上午|下午|晚)?[，,]?",
+            "",
+            subject,
+        )
+        subject = re.split(r"[，,]|在|于|举办|召开", subject)[0]
+        if _BUSINESS.search(subject) and not _STATE.search(subject.replace("部分", "")):
+            return True
+    return False
+
+
 _PROGRAMME = re.compile(
     r"专项行动|专项整治|行动计划|(?:^|\n)[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]+条"
 )
@@ -103,12 +134,12 @@ def classify_kind(title: str, text: str) -> ItemKind:
     """company / data / government / commentary / other, with the cue that decided it."""
     head = title + "\n" + text[:300]
     document = _POLICY_DOCUMENT.search(head)
-    if document and _ISSUING.search(head) and _AGENCY.search(head):
+    if document and _ISSUING.search(head) and _AGENCY.search(head) and not _issued_by_business(head):
         return ItemKind(GOVERNMENT, [f"a policy document {document.group(0)[:24]} issued by an agency"])
     programme = _PROGRAMME.search(title + "\n" + text)
     if programme and _AGENCY.search(title) and _ISSUING.search(title):
         return ItemKind(GOVERNMENT, [f"an agency's programme ({programme.group(0).strip()[:12]})"])
-    commentary = commentary_score(title, text)
+    commentary = opinion_score(title, text)
     if commentary.is_commentary:
         return ItemKind(COMMENTARY, ["commentary: " + "; ".join(commentary.reasons[:2])])
     sentences = split_sentences(text)

@@ -119,3 +119,103 @@ def commentary_score(title: str, body: str) -> CommentaryScore:
 
 def is_commentary(title: str, body: str) -> bool:
     return commentary_score(title, body).is_commentary
+
+
+# --- the house's kind of item: is this an opinion piece to keep whole? ----------------------------
+#
+# ``commentary_score`` keeps commentary out of an event's cluster and stays as it is. Deciding
+# how to condense an item asks more: an editor keeps an opinion piece's argument long, and
+# recognises one by cues the cluster decision does not need — a byline or a column label in
+# the text (【光明时评】, （作者：…，系…）), a headline that prescribes (…是必修课, 要过好…关),
+# prescriptions (应/要 加强…) across several paragraphs, experts carrying the piece rather than
+# an event, no news lead and few fresh figures.
+
+# a column label or byline at the head of the text, or an author line anywhere
+_BYLINE = re.compile(
+    r"^\s*【[^】]{0,10}(?:时评|评论|观点|论坛|快评|锐评|短评|社论|评论员|视点|言论|说法)[^】]{0,4}】|"
+    r"^\s*(?:本报|本刊|特约)评论员|[（(]\s*作者\s*[：:][^）)]{2,60}[）)]|^\s*作者\s*[：:]|"
+    r"[（(]\s*作者系|[（(]\s*本文作者"
+)
+# a headline that prescribes: 合规是必修课, 要过好“合规关”, 需走出补贴依赖, 应兼顾…
+_PRESCRIBING_TITLE = re.compile(
+    r"必修课|必答题|必选项|要过好?[^，。]{0,6}关|(?:需|要|应)(?:走出|跳出|摆脱|回归|兼顾|守住|算好)|"
+    r"^破解|亟需|亟待|须防|不可忽视|不容忽视|正当时|新课题|未必|是(?:好事|坏事)|不能靠|别(?:困|陷|被|把|再)|"
+    r"当有章可循|^[^，。]{2,12}当[^，。]{2,8}$|症结|的第一步"
+)
+# a column's label in front of the headline: 社论｜…, 【电商观察】…
+_COLUMN_TITLE = re.compile(
+    r"^\s*(?:【[^】]{0,6}(?:观察|评论|时评|视点|观点)】|[^｜|：:]{0,6}(?:社论|评论|时评|论坛)\s*[｜|])"
+)
+# an author's prescription: who should do what (平台要完善…, 应加强…, 需要多方协同发力)
+_PRESCRIPTION = re.compile(
+    r"(?:应当|应该|理应|要|应|需要|需|须|必须|亟需|还应|也应|更应)"
+    r"(?:加强|建立|健全|完善|坚持|推动|提升|规范|强化|严格|依法|理性|探索|做好|守住|把|从|以|在|"
+    r"协同|注重|兼顾|回归|引导|发挥|避免|防止|警惕|重视|加快|补齐|走出|摆脱)"
+)
+# someone's view carrying the text (刘静认为，… “…”刘静说。); a company's or an agency's own
+# statement is news
+_VIEW = re.compile(r"(?:^|[。”])([^。“”]{0,30}?)(?:认为|建议|指出|表示|看来|坦言|直言|说)(?:[，,：:]|。?$)")
+_OWN_STATEMENT = re.compile(r"负责人|方面|公司|集团|平台|发言人|官方|部|局|署|委|厅|办|记者")
+_DATED_LEAD = re.compile(
+    r"\d{1,2}月\d{1,2}日|(?:日前|近日|今日|今天|昨日|昨天)[^。，]{0,12}(?:宣布|发布|公布|印发|召开|举行|上线|推出|开业)|"
+    r"记者[^。]{0,12}(?:获悉|了解到)|[电讯][（(]"
+)
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|件|元|家|人|倍|单)")
+
+
+def opinion_score(title: str, body: str) -> CommentaryScore:
+    """``commentary_score`` and the cues an editor reads an opinion piece by, for the house's
+    kind of item (how long to keep it), not for the same-story decision."""
+    base = commentary_score(title, body)
+    if base.reasons and base.reasons[0].startswith("an explainer"):
+        return base
+    score, reasons = base.score, list(base.reasons)
+    text = body.strip()
+    voice = False  # a cue of an author's voice beyond the cluster decision's
+    byline = _BYLINE.search(text[:60]) or _BYLINE.search(text[-120:])
+    if byline and "an author note" not in reasons:
+        # a bare 作者： heads features too; a column label or 作者：…，系… signs an opinion
+        bare = re.fullmatch(r"\s*作者\s*[：:]", byline.group(0))
+        score += 1.0 if bare else 3.0
+        voice = True
+        reasons.append(f"a byline or column label ({byline.group(0).strip()[:12]})")
+    column = _COLUMN_TITLE.search(title)
+    if column and not any(r.startswith("headline labelled") for r in reasons):
+        score += 3.0
+        voice = True
+        reasons.append(f"a column's headline ({column.group(0).strip()})")
+    elif not any(r.startswith("headline") for r in reasons):
+        prescribing = _PRESCRIBING_TITLE.search(title)
+        if prescribing:
+            score += 1.0
+            voice = True
+            reasons.append(f"headline prescribes ({prescribing.group(0)})")
+    paragraphs = [p.strip() for p in text.split("\n") if len(p.strip()) > 20]
+    if not paragraphs:
+        return CommentaryScore(round(score, 2), reasons)
+    prescribing_paragraphs = sum(1 for p in paragraphs if _PRESCRIPTION.search(p))
+    if prescribing_paragraphs >= 2:
+        score += 0.5 if prescribing_paragraphs == 2 else 1.0
+        reasons.append(f"prescriptions in {prescribing_paragraphs} paragraphs")
+    sentences = [s for s in re.split(r"(?<=[。！？])", text) if len(s.strip()) > 4]
+    views = 0
+    for s in sentences:
+        m = _VIEW.search(s)
+        views += bool(m) and not _OWN_STATEMENT.search(m.group(1))
+    if views >= 4 and prescribing_paragraphs >= 2:  # a feature quotes many, an argument prescribes
+        score += 1.0
+        voice = True
+        reasons.append(f"views carry it ({views} sentences)")
+    opens_as_news = any(r.startswith("opens as news") for r in reasons)
+    if voice and not opens_as_news and not _DATED_LEAD.search(paragraphs[0][:120]):
+        score += 0.5
+        reasons.append("no news lead")
+    with_figures = sum(1 for s in sentences if _FIGURE.search(s))
+    if voice and sentences and with_figures / len(sentences) < 0.25:
+        score += 0.5
+        reasons.append(f"few figures ({with_figures} of {len(sentences)} sentences)")
+    return CommentaryScore(round(score, 2), reasons)
+
+
+def is_opinion_piece(title: str, body: str) -> bool:
+    return opinion_score(title, body).is_commentary
