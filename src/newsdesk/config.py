@@ -7,7 +7,6 @@ the TOML file, the defaults below. The file is looked up at ``$NEWSDESK_CONFIG``
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,16 @@ from typing import Any
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-CONFIG_ENV = "NEWSDESK_CONFIG"
-DEFAULT_CONFIG_FILE = "newsdesk.toml"
+from newsdesk.config_file import CONFIG_ENV, DEFAULT_CONFIG_FILE, DEFAULT_DATA_DIR, config_file_path
+
+__all__ = [
+    "CONFIG_ENV",
+    "DEFAULT_CONFIG_FILE",
+    "ConfigError",
+    "Settings",
+    "config_file_path",
+    "load_settings",
+]
 
 
 class ConfigError(Exception):
@@ -145,7 +152,7 @@ class EditorialSettings(BaseModel):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_", env_nested_delimiter="__", extra="ignore")
 
-    data_dir: Path = Path("newsdesk-data")
+    data_dir: Path = Path(DEFAULT_DATA_DIR)
     database_url: str | None = Field(None, description="SQLAlchemy URL; default an SQLite file in data_dir")
     publication: PublicationSettings = Field(default_factory=PublicationSettings)
     archive: ArchiveSettings = Field(default_factory=ArchiveSettings)
@@ -200,14 +207,6 @@ class _TomlFileSource(PydanticBaseSettingsSource):
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
-
-
-def config_file_path() -> Path | None:
-    explicit = os.environ.get(CONFIG_ENV)
-    if explicit:
-        return Path(explicit)
-    default = Path(DEFAULT_CONFIG_FILE)
-    return default if default.exists() else None
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -171,10 +171,14 @@ def parse_issue(
 @app.command("issues")
 def issues_(ctx: typer.Context) -> None:
     """List the issues in the archive, newest first."""
-    from newsdesk.store.archive import list_issues
+    from newsdesk.store.listing import list_issues_from_file
 
-    engine = engine_for(get_state(ctx).settings)
-    stored = list_issues(engine)
+    state = get_state(ctx)
+    stored = list_issues_from_file(state.database_url)
+    if stored is None:  # not an SQLite file at the newest schema: open it the usual way
+        from newsdesk.store.archive import list_issues
+
+        stored = list_issues(engine_for(state.settings))
     if not stored:
         console.print("The archive is empty: `newsdesk import PATH...` adds past issues.")
         return

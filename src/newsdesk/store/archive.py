@@ -9,21 +9,8 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from newsdesk.issue.model import Attribution, Issue, Item, Publication, UnplacedText
 from newsdesk.store import search
+from newsdesk.store.listing import StoredIssue
 from newsdesk.store.schema import drafts, fits_integer, issue_sends, issues, items, publications
-
-
-@dataclass(frozen=True)
-class StoredIssue:
-    id: int
-    label: str
-    publication: str
-    issue_date: dt.date | None
-    item_count: int
-    source_path: str | None
-    imported_at: dt.datetime
-    serial: int | None = None  # 总第N期
-    revision: int = 1
-    published_at: dt.datetime | None = None  # None for an issue imported from a file
 
 
 @dataclass(frozen=True)
@@ -220,6 +207,7 @@ def _item_row(issue_id: int, position: int, item: Item) -> dict:
 
 
 def list_issues(engine: Engine) -> list[StoredIssue]:
+    # store.listing reads the same list from an SQLite file without SQLAlchemy
     counts = select(items.c.issue_id, func.count().label("n")).group_by(items.c.issue_id).subquery()
     query = (
         select(
@@ -240,7 +228,12 @@ def list_issues(engine: Engine) -> list[StoredIssue]:
     )
     with engine.connect() as conn:
         rows = list(conn.execute(query))
-    return [StoredIssue(*row[:-1], published_at=_utc(row[-1])) for row in rows]
+    return [
+        StoredIssue(
+            *row[:6], imported_at=_utc(row[6]), serial=row[7], revision=row[8], published_at=_utc(row[9])
+        )
+        for row in rows
+    ]
 
 
 def resolve_issue(engine: Engine, reference: str) -> int:
