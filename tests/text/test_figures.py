@@ -20,7 +20,7 @@ def test_amounts_counts_and_changes_with_period_and_subject():
     count = figures["1512.28 亿笔"]
     assert count.value == pytest.approx(1512.28e8)
     assert count.unit == "笔"
-    assert count.subject == "移动支付业务"
+    assert count.subject == "移动支付业务量"  # so many 笔 of business: its volume
     assert count.period == "2021 年"  # stated earlier in the paragraph
     assert amount.sentence.startswith("2021 年，我国实物商品")
 
@@ -101,7 +101,7 @@ def test_respectively_gives_each_its_subject():
 
 def test_a_share_in_cheng_has_a_subject():
     figures = figures_in_sentence("调查显示，七成消费者表示愿意为绿色包装多付费。")
-    assert [(f.value, f.unit, f.subject) for f in figures] == [(70.0, "%", "消费者")]
+    assert [(f.value, f.unit, f.subject) for f in figures] == [(70.0, "%", "消费者比例")]
 
 
 def test_ranges_times_and_full_width_digits():
@@ -160,3 +160,81 @@ def test_numbers_written_out_fractions_ranges_and_people():
 def test_a_change_after_from_to_is_measured_against_the_first_year():
     *_, times = figures_in_sentence("该县电商销售额从2019年的不足5亿元增长到2024年的近40亿元，翻了三番。")
     assert (times.value, times.unit, times.base) == (8.0, "倍", "2019年")
+
+
+def test_subjects_are_noun_phrases_of_what_is_measured():
+    def subjects(sentence):
+        return [f.subject for f in figures_in_sentence(sentence)]
+
+    # counted things: 数量, and a count of people by what they are
+    assert subjects("截至2024年底，我国跨境电商主体已超12万家，建设海外仓超2500个，面积超3000万平方米。")[
+        :2
+    ] == [
+        "我国跨境电商主体数量",
+        "海外仓数量",
+    ]
+    assert (
+        subjects("截至2024年底，我国直播电商从业人员已超过1500万人，较上年底增长约22%。")
+        == ["我国直播电商从业人员数量"] * 2
+    )
+    assert subjects("2024年，浙江省农村电商带动就业两百余万人。") == ["浙江省农村电商带动就业人数"]
+    assert subjects("春节假期，促消费活动吸引消费者超过5000万人次。") == ["促消费活动吸引消费者人次"]
+    # trade flows in money are 额
+    assert subjects("2024年我国跨境电商进出口2.63万亿元，比2023年增长10.8%。") == ["我国跨境电商进出口额"] * 2
+    # what is counted after its count, whatever follows it
+    assert subjects("2024年“双11”期间，抖音电商上有4.2万个商家销售额同比增长超过一倍。") == [
+        "商家数量",
+        "商家销售额",
+    ]
+    assert (
+        subjects("2025年有近七成外贸企业开展了跨境电商业务，较2022年提高约15个百分点。")
+        == ["外贸企业比例"] * 2
+    )
+    assert (
+        subjects("2024年有47.6%的受访网购用户使用过AI导购，预计2026年这一比例将上升至60%以上。")
+        == ["受访网购用户比例"] * 2
+    )
+    # a yearly average and a bare 规模 take the measure told before
+    assert subjects("2013—2023年，全国网上零售额年均增长约17.8%，2023年规模是2013年的约8.2倍。") == [
+        "全国网上零售额年均增速",
+        "全国网上零售额规模",
+    ]
+    assert subjects("预计2026年即时零售市场规模将突破2万亿元，未来三年年均增速保持在15%至20%。") == [
+        "即时零售市场规模",
+        "即时零售市场规模年均增速",
+    ]
+    # the report's source names its 平台
+    assert subjects("美团闪购数据显示，2025年“618”期间，平台3C数码品类销售额同比增长超过80%。") == [
+        "美团闪购3C数码品类销售额"
+    ]
+    assert subjects("抖音电商发布的数据显示，2024年平台共售出农特产品95亿单。") == ["农特产品销量"]
+
+
+def test_shares_name_the_part_and_the_whole():
+    def subjects(sentence):
+        return [f.subject for f in figures_in_sentence(sentence)]
+
+    *_, share = subjects("截至2024年12月，网络购物用户规模达9.74亿人，占网民整体的87.9%。")
+    assert share == "网络购物用户占网民整体的比例"
+    *_, share = subjects(
+        "2025年1—9月，跨境电商进出口额约1.9万亿元，占同期我国货物贸易进出口总值的比重约为5.2%。"
+    )
+    assert share == "跨境电商进出口额占货物贸易进出口总值的比重"
+    *_, share = subjects(
+        "2024年全国农村网络零售额达2.56万亿元，其中农村实物商品网络零售额2.29万亿元，占比达89.5%。"
+    )
+    assert share == "农村实物商品网络零售额占农村网络零售额的比重"
+    *_, food, users = subjects(
+        "2024年，在线餐饮外卖交易额约1.6万亿元，外卖用户规模5.45亿人，分别占餐饮收入和网民整体的29.8%和49.3%。"
+    )
+    assert (food, users) == ("在线餐饮外卖交易额占餐饮收入的比重", "外卖用户占网民整体的比例")
+    assert subjects("2024年，东部、中部地区网络零售额分别占全国的82.1%和9.6%。") == [
+        "东部地区网络零售额占全国的比重",
+        "中部地区网络零售额占全国的比重",
+    ]
+    assert subjects("其中智能眼镜、AI学习机销售额同比分别增长43.7%和29.5%。") == [
+        "智能眼镜销售额",
+        "AI学习机销售额",
+    ]
+    *_, cover = subjects("截至2024年底，我国跨境电商综试区数量达到165个，覆盖全国31个省份。")
+    assert cover == "我国跨境电商综试区覆盖省份数量"

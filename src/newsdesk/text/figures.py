@@ -95,10 +95,11 @@ _MAG_VALUE = {
 _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
-    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|的)+$"
+    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|有望|可望|或将|将会|在|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
-    r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在|据|根据|数据显示|统计显示|显示|表示|我国的|全国的|[“‘\"])+"
+    r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
+    r"|带动|我国的|全国的|[“‘\"](?![^“”‘’\"]*[”’\"]))+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
 # where a figure's clause begins: a list (、), a bracket or a quotation stays inside it
@@ -326,16 +327,33 @@ _SOURCE_HEAD = re.compile(
     r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露|介绍|表示|估计|预测))[，,]?"
 )
 _ANYWHERE = re.compile(
-    r"累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|有|计)"
+    r"连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|有|计)"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
-_COUNTING_VERB = re.compile(r"^.{1,14}?(?:建成|建设|新建和改造|新建|改造|揽收|开设|拥有|注册|培育|认定|设立)")
-_SHARE_WORDS = ("占比", "比重")
-_SCOPE_ONLY = re.compile(r"^(?:全国|我国|全市|全省|该市|本市|目前|平台|[\u4e00-\u9fa5]{2,6}(?:商城|平台))?$")
-_RATE_WORDS = ("增速", "增幅")
-_FILLER_AFTER = re.compile(
-    r"^(?:的)?([\u4e00-\u9fa5A-Za-z0-9“”]{2,14}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通|[，。；,;]|$)"
+_COUNTING_VERB = re.compile(
+    r"^.{0,14}?(?P<verb>建成|建设|新建和改造|新建|改造|揽收|开设|拥有|培育|认定|设立|售出|卖出)"
 )
+_SHARE_WORDS = ("占比", "比重")
+_SCOPE_ONLY = re.compile(
+    r"^(?:全国|我国|全市|全省|该市|本市|目前|平台|[\u4e00-\u9fa5]{2,6}(?:商城|平台)|[\u4e00-\u9fa5A-Za-z]{1,6}[上里])?$"
+)
+_RATE_WORDS = ("增速", "增幅", "年均增速", "年均增幅", "增长率", "年均增长率", "年均复合增长率")
+_LEVEL_WORDS = ("规模", "总额", "总量", "总规模")
+_RATE_TAIL = re.compile(r"(?:年均复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅)$")
+_COUNT_TAIL = re.compile(r"(?:数量|总数|数)$")
+_ANAPHORA = re.compile(r"^(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)$")
+_COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
+# what is counted after its count: 超六成受访者表示…, 1000万名新作者获得收入, 3.7万个品牌成交额…
+_COUNTED = re.compile(
+    r"(?:的)?([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
+    r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营收|收入|GMV|订单|[，。；,;]|$)"
+)
+_MEASURE_END = re.compile(
+    r"(?:数|量|规模|场次|面积|人次|指数|额|率|比重|比例|占比|增速|收入|营收|GMV|时长|价|支出|产值|值)$"
+)
+_ENTITY_COUNTERS = frozenset("个家座所款套辆台部架艘条批")
+_GOODS_COUNTERS = frozenset("件单笔票")
+_PEOPLE_NOUN = re.compile(r"(?:人员|者|主播|商家|企业|员工|农民|人才|达人|商户|卖家|骑手|网红)$")
 
 
 def _base_in(text: str, before: int) -> str | None:
@@ -358,8 +376,10 @@ def _base_in(text: str, before: int) -> str | None:
 
 def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     periods = _periods(s)
+    source = _source(s)
     out: list[Figure] = []
     subjects: list[str | None] = []
+    history: list[tuple[int, str | None]] = []
     bases: list[str | None] = []
     previous_end = 0
     k = 0
@@ -381,19 +401,32 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             base = _from_year(s, periods, f.start)
         period = _period_for(s, periods, f.start, f.annual)
         # the subject is told after the clause's previous figure, if any
-        own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind)
+        own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind, f.unit)
         names: list[str | None]
         if len(group) > 1:
             names = _enumerated(s[clause_start : group[0].start], base, periods, len(group))
+            earlier = [x for x in subjects if x]
             if names is None:
                 # 同比分别增长10.2%和6.4%: the figures given before, in order
-                earlier = [x for x in subjects if x]
                 names = earlier[-len(group) :] if len(earlier) >= len(group) else [own] * len(group)
+            elif earlier and all(len(x) <= 3 for x in names):
+                # 其中广东、浙江分别新增3.2万家和2.6万家: of what was told before
+                told = re.sub(r"^(?:全国|我国|全球|全省|全市)", "", earlier[-1])
+                names = [x + told for x in names]
+            # …交易额约1.6万亿元，用户规模5.45亿人，分别占餐饮收入和网民整体的29.8%和49.3%
+            of = re.search(r"分别占([^，。；]+?)的?$", segment)
+            if of and not any("占" in (x or "") for x in names):
+                wholes = [w for w in re.split(r"、|以及|和|及|与", of.group(1)) if w]
+                if len(wholes) == 1:
+                    wholes = wholes * len(group)
+                if len(wholes) == len(group):
+                    names = [_share(x, w) if x else x for x, w in zip(names, wholes, strict=True)]
         else:
             names = [own]
         for member, name in zip(group, names, strict=True):
-            subject = _complete_subject(name, member, base, subjects, s)
+            subject = _complete_subject(name, member, base, history, s)
             unit = member.unit
+            subject = _finish(subject, member, unit, source)
             if not unit and subject and _PEOPLE.search(subject):
                 unit = "人"  # 月活跃用户数超过3.5亿: people
             out.append(
@@ -410,6 +443,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 )
             )
             subjects.append(subject)
+            history.append((member.start, subject))
             bases.append(base)
         previous_end = group[-1].end
         k += len(group)
@@ -420,29 +454,107 @@ _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝
 
 
 def _complete_subject(
-    name: str | None, member: _Found, base: str | None, subjects: list[str | None], s: str
+    name: str | None, member: _Found, base: str | None, history: list[tuple[int, str | None]], s: str
 ) -> str | None:
     """A subject the clause only hints at, completed from the figures before it or the
     words after it; never empty when either gives one."""
-    before = next((x for x in reversed(subjects) if x), None)
+    before = next((x for _, x in reversed(history) if x), None)
     subject = name
-    if subject and before and (subject in _SHARE_WORDS or subject.startswith("占")):
-        # …2.29万亿元，占比达89.5%: the share of what came before
-        subject = before + subject
+    if subject and _ANAPHORA.match(subject):
+        subject = before  # 预计2026年这一比例将上升至60%: the share told before
+    if subject == "占比" and before:
+        # 其中农村实物商品网络零售额2.29万亿元，占比达89.5%: of the whole told before 其中
+        whole = _whole_before(s, member.start, history)
+        subject = _share(before, whole) if whole and whole != before else before + subject
+    elif subject and subject.startswith("占") and before:
+        subject = _share(before, subject[1:])  # …9.74亿人，占网民整体的87.9%
+    elif subject and "占" in subject[1:] and not subject.endswith("占比"):
+        left, _, right = subject.rpartition("占")
+        subject = _share(left, right)  # 投诉量占全部网购投诉量的约27%
     elif subject in _RATE_WORDS or (subject is None and member.unit == "个百分点" and base):
-        if before and (any(w in before for w in (*_SHARE_WORDS, "率", "占")) or before.endswith("指数")):
+        if before and (
+            any(w in before for w in (*_SHARE_WORDS, "比例", "率", "占")) or before.endswith("指数")
+        ):
             subject = before  # a share (or an index) up so many points is still that share
         elif before:
-            subject = before.removesuffix("增速") + "增速"  # 增速比…高3.0个百分点
+            # 增速比…高3.0个百分点; 增幅 is the same growth rate
+            subject = _RATE_TAIL.sub("", before) + (subject or "增速").replace("增幅", "增速")
+    elif subject in _LEVEL_WORDS and before:
+        subject = _RATE_TAIL.sub("", before).removesuffix(subject) + subject  # …年均增速…，到2030年规模
+    elif subject and before and _COVERING.match(subject):
+        # 淘宝村数量达到7780个，覆盖全国28个省: what it covers, counted
+        what = re.match(r"([\u4e00-\u9fa5]{1,6}(?:（[^）]*）)?)", s[member.end :])
+        if what:
+            subject = _COUNT_TAIL.sub("", before) + _COVERING.match(subject).group(1) + what.group(1) + "数量"
     if subject is None or _SCOPE_ONLY.match(subject):
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
-        after = _FILLER_AFTER.match(s[member.end :])
+        after = _COUNTED.match(s, member.end)
         counted_after = re.search(r"有\s*(?:超过|超|近|约|不到|不足|逾)?\s*$", s[: member.start])
         if after and (subject is not None or before is None or counted_after):
-            subject = after.group(1)
+            noun = after.group(1)
+            if member.unit == "%":
+                subject = noun + "比例"  # 七成消费者: the share of consumers
+            else:
+                subject = noun
     if subject is None or _SCOPE_ONLY.match(subject):
         subject = before
     return subject
+
+
+def _finish(subject: str | None, member: _Found, unit: str, source: str | None) -> str | None:
+    """The name of what is measured, as an editor writes it: 跨境电商进出口额, 海外仓数量,
+    从业人员数量, 吸引消费者人次, 网上零售额年均增速; 平台 named after the report's source."""
+    if not subject:
+        return subject
+    if source and re.match(r"^(?:该)?平台(?!上)", subject):
+        subject = source + re.sub(r"^(?:该)?平台", "", subject)  # 美团闪购数据显示，…平台3C数码品类销售额
+    if member.annual and "年均" not in subject and not subject.endswith(("增速", "增长率", "增幅")):
+        return subject + "年均增速"
+    if re.search(r"(?:进出口|出口|进口)$", subject):
+        return subject + "额"
+    if unit == "人次":
+        return subject if re.search(r"(?:人次|客流|量)$", subject) else subject + "人次"
+    if unit == "人" and not _MEASURE_END.search(subject):
+        if re.search(r"(?:就业|工作|创业|务工)$", subject):
+            return subject + "人数"
+        if re.search(r"(?:用户|会员|粉丝)$", subject):
+            return subject + "数"
+        if _PEOPLE_NOUN.search(subject):
+            return subject + "数量"
+    if unit in _ENTITY_COUNTERS and member.kind == "count" and not _MEASURE_END.search(subject):
+        return subject + "数量"
+    return subject
+
+
+def _share(numerator: str, rest: str) -> str:
+    """X占Y的比重 (或比例, for people): 网络购物用户占网民整体的比例."""
+    m = re.match(r"^(.*?)(?:的)?(比重|比例|份额)?$", rest)
+    assert m is not None
+    whole = re.sub(r"^(?:同期|全部|我国)+", "", m.group(1)).removesuffix("的")
+    people = bool(_PEOPLE.search(numerator) or re.search(r"网民|人口|用户|居民", whole))
+    word = m.group(2) or ("比例" if people else "比重")
+    if word == "比例":
+        numerator = re.sub(r"(?<=用户|网民)(?:规模|数量|数)$", "", numerator)
+    return f"{numerator}占{whole}的{word}"
+
+
+def _whole_before(s: str, position: int, history: list[tuple[int, str | None]]) -> str | None:
+    """The subject told before a 其中 that comes before ``position``, without its scope."""
+    at = s.rfind("其中", 0, position)
+    if at < 0:
+        return None
+    whole = next((x for start, x in reversed(history) if x and start < at), None)
+    return re.sub(r"^(?:全国|我国|全球|全市|全省)", "", whole) if whole else None
+
+
+def _source(s: str) -> str | None:
+    """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
+    m = re.match(
+        r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|披露|公布|介绍|表示)[，,]", s
+    )
+    if not m or re.search(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$", m.group(1)):
+        return None
+    return m.group(1)
 
 
 def _clause_start(s: str, position: int) -> int:
@@ -520,10 +632,10 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     return clause
 
 
-def _subject(clause: str, base: str | None, periods: list, kind: str = "") -> str | None:
+def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit: str = "") -> str | None:
     clause = _strip_subject(clause, base, periods)
     # 已从过去的|20天: the start of a 从…到… cut by its figure
-    clause = re.sub(r"(?:从|由)[^，。从由]{0,6}$", "", clause)
+    clause = re.sub(r"(?:从(?![业事])|由)[^，。从由]{0,6}$", "", clause)
     # a headline runs two figures together: "规模超 45 万亿元 占 GDP 比重"
     clause = re.split(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_COUNTER}|[%％])\s+", clause)[-1]
     # 规模从 11 万亿元增长到 45 万亿元: the subject is what precedes 从/由
@@ -534,11 +646,20 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "") -> st
     for _ in range(4):
         clause = _VERB_TAIL.sub("", clause).strip()
         clause = _SUBJECT_HEAD.sub("", clause).strip()
-    clause = re.sub(r"^(?:年|月|日(?!均)|底|末|起|以来|期间|的|，|,)+", "", clause).strip()
+    clause = re.sub(
+        r"^(?:年(?![均度])|月(?![均度])|日(?!均)|底|末|起|以来|期间|的|，|,)+", "", clause
+    ).strip()
+    # Temu在全球的月活跃用户数 → Temu全球月活跃用户数
+    clause = re.sub(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的", r"\1\2", clause)
     if kind == "count":
         counted = _COUNTING_VERB.match(clause)
         if counted and len(clause) - counted.end() >= 2:
+            verb = counted.group("verb")
             clause = clause[counted.end() :]
+            if verb in ("售出", "卖出", "销售"):
+                clause += "销量"  # 共售出农特产品95亿单: 农特产品销量
+        elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause):
+            clause += "量"  # 受理网购投诉举报约402万件: 投诉举报量
     if len(clause) < 2 or len(clause) > 30:
         return None
     return clause
@@ -554,12 +675,24 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     items = [i.strip() for i in re.split(r"、|以及|和|及|与", head) if i.strip()]
     if len(items) != n:
         return None
-    first = items[:-1]
+    first, last = items[:-1], items[-1]
     width = len(first[0])
-    if all(len(i) == width for i in first) and len(items[-1]) > width:
-        suffix = items[-1][width:]
-        items = [i + suffix for i in first] + [items[-1]]
+    # 数码家电、户外运动类商品 → 数码家电类商品; 智能眼镜、AI学习机销售额 → 智能眼镜销售额
+    kind = re.search(r"类[\u4e00-\u9fa5]*$", last) if not any("类" in i for i in first) else None
+    measure = _LIST_MEASURE.search(last)
+    if kind and len(kind.group(0)) < len(last):
+        items = [i + kind.group(0) for i in first] + [last]
+    elif measure and len(measure.group(0)) < len(last) and width > 2:
+        items = [i + measure.group(0) for i in first] + [last]
+    elif all(len(i) == width for i in first) and len(last) > width:
+        # 城镇、农村居民人均可支配收入: items of one width share what follows the last
+        items = [i + last[width:] for i in first] + [last]
     return items
+
+
+_LIST_MEASURE = re.compile(
+    r"(?:网络零售额|网上零售额|零售额|销售额|交易额|成交额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数)$"
+)
 
 
 def figure_density(text: str, figures: list[Figure]) -> float:
