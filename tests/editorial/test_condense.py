@@ -54,3 +54,24 @@ def test_one_shops_anecdote_ranks_below_the_same_fact_told_as_news():
     anecdote = split_sentences(lead + "一家驿站负责人说，每天回收的纸箱能有200多个。")
     news = split_sentences(lead + "全国各驿站每天回收的纸箱平均有200多个。")
     assert score_sentences(title, anecdote)[1] < score_sentences(title, news)[1] - 0.5
+
+
+def test_an_opinion_piece_keeps_its_argument_and_drops_the_reporting_around_it():
+    from newsdesk.editorial import house
+    from newsdesk.editorial.condense import condense_item
+
+    text = (
+        "【经济时评】\n"
+        "近日，一份行业报告显示，直播电商服饰类商品的平均退货率已接近50%。高退货率推高了商家的成本，也折射出行业的深层次问题。\n"
+        "高退货率的成因是多方面的。从消费者角度看，限时秒杀等营销手段容易诱发冲动消费。从商家角度看，部分直播间存在夸大宣传等问题。\n"
+        "说到底，高退货率反映的是信任赤字。一旦展示与实物不符，消费者的信任就会迅速流失。\n"
+        "破解这一难题，需要多方协同发力。主播要坚持诚信经营，平台要完善治理规则，消费者也应理性消费。\n"
+        "据了解，部分平台已上线退货率提示功能。也有平台对退货率异常的直播间进行限流处理，并要求整改。"
+        "一些品牌尝试在直播中引入真人试穿，让消费者对商品有更真实的了解。\n"
+        "（作者：王明，系某研究院研究员）"
+    )
+    result = condense_item("破解直播电商高退货率难题", text)
+    assert result.kind == house.COMMENTARY
+    assert "说到底" in result.body and "多方协同发力" in result.body
+    assert "据了解" not in result.body and "真人试穿" not in result.body
+    assert "作者" not in result.body and "时评" not in result.body

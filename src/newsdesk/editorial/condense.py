@@ -283,22 +283,38 @@ def _cut_at_clause(text: str, low: int, high: int) -> str:
 def _whole_paragraphs(
     units: list[Sentence], scores: list[float], lead: int, candidates: list[int], high: int
 ) -> set[int]:
-    """Commentary keeps the paragraphs of its argument whole (a point and its reasons read
-    together), the best first within the length; asides and citations are already out."""
+    """Commentary keeps the paragraphs of its argument (a point and its reasons read
+    together), the opening first, then the most argued within the length; the reporting
+    and anecdotes inside them go (``house.argument_score``); asides and citations are
+    already out."""
+    argued = {i: house.argument_score(units[i].text) for i in [lead, *candidates]}
+    first = units[lead].paragraph
+    # a paragraph that opens with reporting or an anecdote is reporting (据了解，… and what
+    # follows); the opening paragraph sets the scene, facts and all
+    opens_reporting = {
+        units[i].paragraph
+        for i in candidates
+        if argued[i] <= -1.0
+        and units[i].paragraph != first
+        and (i == 0 or units[i - 1].paragraph != units[i].paragraph)
+    }
     paragraphs: dict[int, list[int]] = {}
     for i in [lead, *candidates]:
-        paragraphs.setdefault(units[i].paragraph, []).append(i)
-    first = units[lead].paragraph
+        p = units[i].paragraph
+        if p == first or (argued[i] > -1.0 and p not in opens_reporting):
+            paragraphs.setdefault(p, []).append(i)
+    after_first = min((p for p in paragraphs if p > first), default=None)
 
     def worth(p: int) -> float:
         members = paragraphs[p]
-        return (10.0 if p == first else 0.0) + sum(scores[i] for i in members) / len(members)
+        bonus = 10.0 if p == first else 0.5 if p == after_first else 0.0  # the scene, then the problem
+        return bonus + sum(argued[i] for i in members) / len(members)
 
     chosen: set[int] = set()
     length = 0
     for p in sorted(paragraphs, key=lambda p: (-worth(p), p)):
         n = sum(len(units[i].text) for i in paragraphs[p])
-        if length + n <= high:
+        if length + n <= high and (worth(p) >= 0 or length < 0.6 * high):
             chosen.update(paragraphs[p])
             length += n
     return chosen or {lead}

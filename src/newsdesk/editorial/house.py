@@ -83,7 +83,13 @@ _FILLER = [
         "disclaimer",
     ),
     # a commentary's author note (kept in the clean text: it tells commentary from news)
-    (re.compile(r"^[（(]\s*作者(?:系|为|单位|简介)[^）)]{2,60}[）)]$"), "author note"),
+    (
+        re.compile(
+            r"^[（(]\s*(?:作者(?:系|为|单位|简介|[：:])|本文作者)[^）)]{2,60}[）)]$|^作者[：:][^。]{2,40}$|"
+            r"^【[^】]{0,10}(?:时评|评论|观点|论坛|快评|锐评|短评|社论|评论员|视点|言论)[^】]{0,4}】$"
+        ),
+        "author note",
+    ),
     (
         re.compile(r"提醒|申诉电话|可(?:通过|拨打)[^。]{0,30}(?:反映|投诉|提交|举报)|12315|12305|热线"),
         "reminder",
@@ -122,6 +128,42 @@ ALWAYS_FILLER = {"disclaimer", "author note", "reminder", "legal citation"}
 MAX_DOCUMENT = 3000  # characters of a government document kept whole
 # for commentary the argument is the substance: only these go
 _COMMENTARY_FILLER = {"disclaimer", "author note", "reminder", "legal citation", "quotation", "aside"}
+
+
+# In an opinion piece the argument is kept and the reporting around it goes: what the author
+# or the experts argue and prescribe, not the fresh facts (据了解…, 商务部近日表示…), the
+# anecdotes (笔者身边就有朋友…) or the market's forecasts (业内人士普遍认为…).
+_ARGUED = re.compile(
+    r"(?:应当|应该|理应|要|应|需要|需|须|必须|亟需|还应|也应|更应)"
+    r"(?:加强|建立|健全|完善|坚持|推动|提升|规范|强化|严格|依法|理性|探索|做好|守住|把|从|以|在|"
+    r"协同|注重|兼顾|回归|引导|发挥|避免|防止|警惕|重视|加快|补齐|走出|摆脱|恪守|处理|对)|"
+    r"说到底|归根结底|关键在于|本质|核心|不是[^。]{1,20}而是|而非|值得警惕|也要看到|但也要看到|"
+    r"一方面|另一方面|首先|其次|再次|一是|二是|三是|意味着|难以为继|必选项|体现了|反映(?:的|出)|"
+    r"[^。]{2,16}(?:认为|建议|看来)[，,：:]|从[^。，]{1,10}(?:角度|层面)看|成因|原因在于"
+)
+_REPORTED = re.compile(
+    r"^(?:据[^，。]{0,8}(?:了解|悉|介绍|统计)|记者(?:了解到|获悉|注意到)|另据|公开资料显示)|"
+    r"(?:报告|研究报告|数据)(?:显示|指出|预计)|普遍认为|有望|近日表示|将研究|多家平台(?:表示|称)|"
+    r"^(?:今年|去年)?\d{1,2}月(?:\d{1,2}日)?[，,][^。]{0,20}(?:约谈|发布|出台|印发)"
+)
+_ANECDOTE = re.compile(
+    r"笔者身边|^记得|有朋友|有网友|一位[^。]{0,12}(?:告诉|说|表示)|[^。]{0,12}一家[^。]{0,20}企业"
+)
+
+
+def argument_score(sentence: str) -> float:
+    """How much a sentence of an opinion piece is its argument (positive) or the reporting
+    and colour around it (negative)."""
+    score = 0.0
+    if _ARGUED.search(sentence):
+        score += 1.0
+    if _REPORTED.search(sentence):
+        score -= 1.5
+    if _ANECDOTE.search(sentence):
+        score -= 1.5
+    if figures_in_sentence(sentence):
+        score -= 0.3
+    return score
 
 
 @dataclass(frozen=True)
@@ -165,8 +207,8 @@ def target_length(kind: str, length: int) -> tuple[int, int]:
         return clamp(0.7 * length, 150, 2400), clamp(0.97 * length, 200, MAX_DOCUMENT)
     if kind == DATA:
         return clamp(0.45 * length, 150, 450), clamp(0.72 * length, 200, 650)
-    if kind == COMMENTARY:
-        return clamp(0.45 * length, 200, 500), clamp(0.65 * length, 260, 700)
+    if kind == COMMENTARY:  # the argument, about half the piece
+        return clamp(0.45 * length, 200, 500), clamp(0.62 * length, 260, 700)
     if kind == COMPANY:
         return clamp(0.3 * length, 120, 220), clamp(0.48 * length, 170, 300)
     return clamp(0.3 * length, 150, 350), clamp(0.5 * length, 220, 600)
