@@ -240,3 +240,16 @@ def test_a_platforms_own_standard_is_company_news_not_a_government_document():
     assert house.classify_kind("某某闪购发布前置仓新标准", platform).kind != house.GOVERNMENT
     agency = "近日，广东省政府办公厅发布《广东省推动直播电商高质量发展若干措施》，共计20条。"
     assert house.classify_kind("广东出台直播电商20条", agency).kind == house.GOVERNMENT
+
+
+def test_notices_general_background_and_earlier_news_are_not_the_news():
+    assert house.filler_reason("另悉，商务部将于9月在杭州举办首届大会，具体安排另行通知。") == "notice"
+    assert house.filler_reason("直播电商是数字经济的重要组成部分。") == "background"
+    assert house.filler_reason("今年3月，某平台曾宣布投入100亿元资源包。", house.COMPANY) == "earlier news"
+    text = (
+        "1月20日，某局发布《快递服务投诉处理办法》，自2026年3月1日起施行。\n"
+        "近年来，我国快递业务量持续快速增长。与此同时，快件延误等问题仍时有发生。2025年共处理申诉约280万件。\n"
+        "《办法》要求，快递企业应当自收到投诉之日起3日内作出答复。"
+    )
+    body = condense_item("某局发布快递服务投诉处理办法", text).body
+    assert "280万件" not in body and "时有发生" not in body and "3日内" in body

@@ -209,16 +209,16 @@ def condense_item(
     total = sum(len(u.text) for u in units)
     low, high = lengths or house.target_length(kind, total)
     reasons = [house.filler_reason(u.text, kind) for u in units]
-    # an aside that opens a paragraph makes the paragraph an aside (事实上，… and what follows)
-    aside_paragraphs = {
-        u.paragraph
+    # an aside or background that opens a paragraph makes the paragraph so (事实上，… and
+    # what follows; 近年来，… and the figures of those years)
+    opened_by = {
+        u.paragraph: reasons[i]
         for i, u in enumerate(units)
-        if reasons[i] == "aside" and (i == 0 or units[i - 1].paragraph != u.paragraph) and u.paragraph > 0
+        if reasons[i] in _OPENS_A_PARAGRAPH
+        and (i == 0 or units[i - 1].paragraph != u.paragraph)
+        and u.paragraph > 0
     }
-    reasons = [
-        r or ("aside" if u.paragraph in aside_paragraphs else None)
-        for u, r in zip(units, reasons, strict=True)
-    ]
+    reasons = [r or opened_by.get(u.paragraph) for u, r in zip(units, reasons, strict=True)]
     # the opening states the news: it goes only as a disclaimer or a notice
     lead = next(
         (i for i, r in enumerate(reasons) if r is None or (i == 0 and r not in house.ALWAYS_FILLER)), 0
@@ -272,6 +272,10 @@ def condense_item(
     if kind in house.ONE_PARAGRAPH:  # a brief item reads as one paragraph
         kept = [Sentence(s.text, 0, s.index) for s in kept]
     return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
+
+
+# what, opening a paragraph, makes the whole paragraph not the news
+_OPENS_A_PARAGRAPH = ("aside", "background")
 
 
 def _cut_at_clause(text: str, low: int, high: int) -> str:

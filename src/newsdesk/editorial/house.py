@@ -122,12 +122,34 @@ _FILLER = [
         "quotation",
     ),
     (re.compile(r"^(?:值得(?:关注|一提|注意)的是|事实上|记得|(?:前不久|不久前)[，,]?有|有网友)"), "aside"),
+    # a separate notice: another event announced for later (具体安排另行通知), 另悉…
+    (re.compile(r"另行(?:通知|公布|告知|发布|安排)|^另(?:悉|据悉|讯)[，,]"), "notice"),
+    # what the subject is in general (直播电商是数字经济的重要组成部分; 浙江是…发源地之一)
+    (
+        re.compile(
+            r"^[^，。；]{2,14}是[^。；]{0,24}(?:重要组成部分|之一|重要引擎|重要力量|重要抓手|重要渠道|重要载体)[。；]?$"
+        ),
+        "background",
+    ),
+    # an earlier event retold (今年3月，拼多多曾宣布…; 此前，…已在上半年推出…)
+    (
+        re.compile(r"^(?:[^，。]{0,12}[，,])?[^。，]{0,16}曾(?:宣布|推出|发布|表示|公布|投入)|^此前[，,]"),
+        "earlier news",
+    ),
 ]
 # a sentence that tells background even when it carries a figure
-ALWAYS_FILLER = {"disclaimer", "author note", "reminder", "legal citation"}
+ALWAYS_FILLER = {"disclaimer", "author note", "reminder", "legal citation", "notice"}
 MAX_DOCUMENT = 3000  # characters of a government document kept whole
 # for commentary the argument is the substance: only these go
-_COMMENTARY_FILLER = {"disclaimer", "author note", "reminder", "legal citation", "quotation", "aside"}
+_COMMENTARY_FILLER = {
+    "disclaimer",
+    "author note",
+    "reminder",
+    "legal citation",
+    "quotation",
+    "aside",
+    "notice",
+}
 
 
 # In an opinion piece the argument is kept and the reporting around it goes: what the author
@@ -222,7 +244,9 @@ def filler_reason(sentence: str, kind: str = OTHER) -> str | None:
             continue
         if kind == COMMENTARY and reason not in _COMMENTARY_FILLER:
             continue
-        if has_figures and reason not in ALWAYS_FILLER and reason != "background":
+        if has_figures and reason == "earlier news" and kind in (DATA, GOVERNMENT):
+            continue  # a release's or a document's earlier figures are its comparison
+        if has_figures and reason not in ALWAYS_FILLER and reason not in ("background", "earlier news"):
             continue
         if (
             has_figures
