@@ -238,3 +238,30 @@ def test_shares_name_the_part_and_the_whole():
     ]
     *_, cover = subjects("截至2024年底，我国跨境电商综试区数量达到165个，覆盖全国31个省份。")
     assert cover == "我国跨境电商综试区覆盖省份数量"
+
+
+def test_a_clause_without_subject_or_period_takes_the_one_before():
+    text = "10月份，社会消费品零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
+    *_, monthly = extract_figures(text)
+    assert (monthly.subject, monthly.base, monthly.period) == ("社会消费品零售总额", "环比", "10月份")
+    _, nominal, real = figures_in_sentence(
+        "2025年，城镇居民人均可支配收入54188元，比上年名义增长4.6%，扣除价格因素实际增长4.4%。"
+    )
+    assert nominal.subject == real.subject == "城镇居民人均可支配收入"
+
+
+def test_hong_kong_wording_lists_with_apposition_and_times_of_a_base():
+    _, change, _ = extract_figures(
+        "統計顯示，去年內地快遞業務量達1745億件，按年增長21.5%，業務收入1.4萬億元人民幣。"
+    )
+    assert (change.subject, change.base, change.period) == ("内地快递业务量", "按年", "去年")
+    sales = figures_in_sentence(
+        "今年“618”期间，京东、天猫、抖音三大平台销售额分别为3800亿元、3300亿元和2500亿元。"
+    )
+    assert [f.subject for f in sales] == ["京东销售额", "天猫销售额", "抖音销售额"]
+    _, peak = figures_in_sentence("该平台日均订单量约为8000万单，高峰时段订单量约为平日的3倍。")
+    assert (peak.subject, peak.base) == ("高峰时段订单量", "平日")
+    _, rate = figures_in_sentence("直播电商交易规模预计将在2026年突破6万亿元，年复合增长率达到15%至20%。")
+    assert (rate.subject, rate.period) == ("直播电商交易规模年复合增长率", None)
+    (count, _) = figures_in_sentence("去年双十一，天猫平台有589个品牌成交额破亿元，同比增长约15%。")
+    assert count.period == "去年双十一"

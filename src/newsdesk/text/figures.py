@@ -47,7 +47,7 @@ PERCENT = re.compile(
     r"|(?P<fan>翻了?(?P<fans>[一两二三])?番)"
 )
 CHANGE = re.compile(
-    r"(?P<dir>同比|环比|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
+    r"(?P<dir>同比|环比|按年|按月|按季|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅)了?\s*"
     rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*(?:个百分点|百分点|个点)|{_NUMBER}\s*倍|一番|两位数)"
 )
@@ -66,6 +66,8 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*(?:/\s*\d{2,4}\s*)?|本|上一?|下一?)财年(?:第?[一二三四1-4]季度|(?:上|下)半年|前[一二三]季度)?"
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
+    # 去年双十一, 2025年“618”: a year's shopping festival
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # a span of days: 2024年10月21日至11月11日
     r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
@@ -74,7 +76,7 @@ _PERIOD = re.compile(
     r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第)?[一二三四1-4]\s*季度(?:末|底)?|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
@@ -95,7 +97,7 @@ _MAG_VALUE = {
 _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
-    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|有望|可望|或将|将会|在|的)+$"
+    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|有望|可望|或将|将会|在|名义|实际|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -152,20 +154,29 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     if title:
         figures.extend(figures_in_sentence(title))
     last_period: tuple[int, str] | None = None
+    last_subject: tuple[int, str] | None = None
     for s in split_sentences(text):
         for f in figures_in_sentence(s.text):
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
             if f.period is None and last_period and last_period[0] == s.paragraph and not _annual(f):
                 f = replace(f, period=last_period[1])
+            # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
+            if f.subject is None and last_subject and last_subject[0] == s.paragraph:
+                f = replace(f, subject=last_subject[1])
             if f.period:
                 last_period = (s.paragraph, f.period)
+            if f.subject:
+                last_subject = (s.paragraph, f.subject)
             figures.append(f)
     return figures
 
 
 def _annual(f: Figure) -> bool:
     """A yearly average (年均增长, 两年平均) has a span for period or none."""
-    return "年均" in f.text or "两年平均" in f.text or "年均" in (f.subject or "")
+    return bool(_ANNUAL.search(f.text) or _ANNUAL.search(f.subject or ""))
+
+
+_ANNUAL = re.compile(r"年均|两年平均|复合增长")
 
 
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿%％倍番]")
@@ -317,17 +328,17 @@ _COMPARE_VERBS = (
     r"上涨|下跌|翻了?|高出|高|低|多|少|快|慢|新增)"
 )
 _BASE_BEFORE = re.compile(
-    r"(?P<yoy>同比|环比)"
+    r"(?P<yoy>同比|环比|按年|按月|按季)"
     rf"|(?P<than>(?<![占对])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
     r"|(?:高于|低于|快于|慢于|少于|多于)(?P<over>[^，。；：、]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
-    r"|是(?P<times>[^，。；：、是]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
+    r"|(?:是|为|相当于)(?P<times>[^，。；：、是为]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
 _SOURCE_HEAD = re.compile(
     r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露|介绍|表示|估计|预测))[，,]?"
 )
 _ANYWHERE = re.compile(
-    r"连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|有|计)"
+    r"(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?=[\u4e00-\u9fa5]{2})|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|有|计)"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
@@ -337,9 +348,22 @@ _SHARE_WORDS = ("占比", "比重")
 _SCOPE_ONLY = re.compile(
     r"^(?:全国|我国|全市|全省|该市|本市|目前|平台|[\u4e00-\u9fa5]{2,6}(?:商城|平台)|[\u4e00-\u9fa5A-Za-z]{1,6}[上里])?$"
 )
-_RATE_WORDS = ("增速", "增幅", "年均增速", "年均增幅", "增长率", "年均增长率", "年均复合增长率")
+_RATE_WORDS = (
+    "增速",
+    "增幅",
+    "降幅",
+    "年均增速",
+    "年均增幅",
+    "增长率",
+    "年均增长率",
+    "年均复合增长率",
+    "年复合增长率",
+    "复合增长率",
+)
 _LEVEL_WORDS = ("规模", "总额", "总量", "总规模")
-_RATE_TAIL = re.compile(r"(?:年均复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅)$")
+_RATE_TAIL = re.compile(
+    r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅)$"
+)
 _COUNT_TAIL = re.compile(r"(?:数量|总数|数)$")
 _ANAPHORA = re.compile(r"^(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)$")
 _COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
@@ -427,6 +451,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             subject = _complete_subject(name, member, base, history, s)
             unit = member.unit
             subject = _finish(subject, member, unit, source)
+            if not member.annual and subject and _ANNUAL.search(subject):
+                period = _period_for(s, periods, member.start, True)  # 年复合增长率达到15%
             if not unit and subject and _PEOPLE.search(subject):
                 unit = "人"  # 月活跃用户数超过3.5亿: people
             out.append(
@@ -467,7 +493,7 @@ def _complete_subject(
         whole = _whole_before(s, member.start, history)
         subject = _share(before, whole) if whole and whole != before else before + subject
     elif subject and subject.startswith("占") and before:
-        subject = _share(before, subject[1:])  # …9.74亿人，占网民整体的87.9%
+        subject = _share(_RATE_TAIL.sub("", before) or before, subject[1:])  # …占网民整体的87.9%
     elif subject and "占" in subject[1:] and not subject.endswith("占比"):
         left, _, right = subject.rpartition("占")
         subject = _share(left, right)  # 投诉量占全部网购投诉量的约27%
@@ -647,7 +673,7 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
         clause = _VERB_TAIL.sub("", clause).strip()
         clause = _SUBJECT_HEAD.sub("", clause).strip()
     clause = re.sub(
-        r"^(?:年(?![均度])|月(?![均度])|日(?!均)|底|末|起|以来|期间|的|，|,)+", "", clause
+        r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?!均)|底|末|起|以来|期间|的|[，,、])+", "", clause
     ).strip()
     # Temu在全球的月活跃用户数 → Temu全球月活跃用户数
     clause = re.sub(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的", r"\1\2", clause)
@@ -675,6 +701,12 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     items = [i.strip() for i in re.split(r"、|以及|和|及|与", head) if i.strip()]
     if len(items) != n:
         return None
+    # 京东、天猫、抖音三大平台销售额: the apposition is no part of each name
+    items[-1] = re.sub(
+        r"[两二三四五六七八九十]+(?:大|家|个)(?:平台|企业|公司|城市|地区|省份|行业|品类|电商|巨头)?(?=\S)",
+        "",
+        items[-1],
+    )
     first, last = items[:-1], items[-1]
     width = len(first[0])
     # 数码家电、户外运动类商品 → 数码家电类商品; 智能眼镜、AI学习机销售额 → 智能眼镜销售额
