@@ -253,3 +253,29 @@ def test_notices_general_background_and_earlier_news_are_not_the_news():
     )
     body = condense_item("某局发布快递服务投诉处理办法", text).body
     assert "280万件" not in body and "时有发生" not in body and "3日内" in body
+
+
+def test_relative_years_and_a_day_with_its_own_date_are_made_absolute():
+    day = dt.date(2025, 10, 14)
+    assert house.absolute_dates("国新办今天（10月13日）举行发布会", day) == "国新办10月13日举行发布会"
+    assert house.absolute_dates("截至今年7月底，今年前三季度", day) == "截至2025年7月底，2025年前三季度"
+    assert house.absolute_dates("计划在明年3月前开放", day) == "计划在2026年3月前开放"
+    # 今年以来 stays, as do quotations and 如今年…
+    assert (
+        house.absolute_dates("今年以来，如今年轻人说“今年上半年很好”", day)
+        == "今年以来，如今年轻人说“今年上半年很好”"
+    )
+
+
+def test_a_release_learned_from_an_agency_is_data_and_its_scene_setting_opening_goes():
+    text = (
+        "本报记者 张三\n"
+        "今年以来，各地持续推进农产品出村进城工程，农产品电商保持较快增长。记者昨日从农业农村部获悉，"
+        "2025年前三季度，全国农产品网络零售额达4860亿元，同比增长13.2%。\n"
+        "从品类看，休闲食品、茶叶和粮油位居前三位，合计占比超过65%。其中，生鲜水果网络零售额同比增长19.4%。\n"
+        "从区域看，中部和西部地区同比分别增长16.1%和18.3%。"
+    )
+    result = condense_item("农产品电商保持较快增长", strip_boilerplate(text).text, dt.date(2025, 10, 28))
+    assert result.kind == house.DATA
+    assert result.body.startswith("据农业农村部消息，2025年前三季度")
+    assert "今年以来" not in result.body

@@ -219,11 +219,27 @@ def condense_item(
         and u.paragraph > 0
     }
     reasons = [r or opened_by.get(u.paragraph) for u, r in zip(units, reasons, strict=True)]
-    # the opening states the news: it goes only as a disclaimer or a notice
+    # the opening states the news: it goes only as a disclaimer or a notice, or as a scene
+    # without a fact set before the news in the same paragraph (今年以来，… 记者从…获悉，…)
+    scene = (
+        len(units) > 1
+        and reasons[0] == "background"
+        and units[1].paragraph == units[0].paragraph
+        and reasons[1] is None
+        and not figures_in_sentence(units[0].text)
+    )
     lead = next(
-        (i for i, r in enumerate(reasons) if r is None or (i == 0 and r not in house.ALWAYS_FILLER)), 0
+        (
+            i
+            for i, r in enumerate(reasons)
+            if r is None or (i == 0 and r not in house.ALWAYS_FILLER and not scene)
+        ),
+        0,
     )
     reasons[lead] = None
+    if lead > 0:  # the news opens here: its outlet's or reporter's marker goes
+        u = units[lead]
+        units[lead] = Sentence(house.strip_lead_marker(u.text), u.paragraph, u.index)
     scores = score_sentences(title, units)
     if kind == house.COMMENTARY:  # a commentator's questions are the argument
         scores = [

@@ -71,7 +71,8 @@ _PROGRAMME = re.compile(
 )
 # a research or statistics release: 《…报告》, 报告显示, 统计, 监测数据
 _REPORT = re.compile(
-    r"《[^》]{2,40}报告[^》]{0,12}》|报告(?:显示|预计|指出)|统计局|统计(?:数据|显示|公报)|监测数据"
+    r"《[^》]{2,40}报告[^》]{0,12}》|报告(?:显示|预计|指出)|统计局|统计(?:数据|显示|公报)|监测数据|"
+    r"据[^，。]{0,8}(?:部|局|署|委|厅|海关)(?:统计|初步测算)|从[^。，]{2,14}(?:部|局|署|委|厅)获悉"
 )
 
 # Not the news, whatever the length.
@@ -109,7 +110,7 @@ _FILLER = [
     ),
     (
         re.compile(
-            r"^(?:[^，。]{0,20}(?:表示|介绍|指出)[，,])?(?:近年来|此前|据了解，?(?:此前|近年))|^[^。]{0,12}(?:业内人士|分析师|有分析|业内专家|专家)(?:认为|指出|表示|分析)|有分析认为|被认为是"
+            r"^(?:[^，。]{0,20}(?:表示|介绍|指出)[，,])?(?:近年来|此前|今年以来|据了解，?(?:此前|近年))|^[^。]{0,12}(?:业内人士|分析师|有分析|业内专家|专家)(?:认为|指出|表示|分析)|有分析认为|被认为是"
         ),
         "background",
     ),
@@ -230,7 +231,7 @@ def target_length(kind: str, length: int) -> tuple[int, int]:
     if kind == DATA:
         return clamp(0.45 * length, 150, 450), clamp(0.72 * length, 200, 650)
     if kind == COMMENTARY:  # the argument, about half the piece
-        return clamp(0.45 * length, 200, 500), clamp(0.62 * length, 260, 700)
+        return clamp(0.42 * length, 200, 500), clamp(0.6 * length, 260, 700)
     if kind == COMPANY:
         return clamp(0.3 * length, 120, 220), clamp(0.48 * length, 170, 300)
     return clamp(0.3 * length, 150, 350), clamp(0.5 * length, 220, 600)
@@ -269,8 +270,19 @@ _RELATIVE_DAY = re.compile(
 _OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2}
 
 
+# 今年/明年 before a period of the year: 今年前三季度 → 2025年前三季度, 截至今年7月底 → 截至2025年7月底.
+# 今年以来 stays (the editor keeps it), as does 去年 (a comparison base).
+_YEAR_PERIOD = re.compile(
+    r"(今年|明年)(?=前?[一二三四]季度|前三季度|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年[初中底末]|春节|夏天|秋天|冬天|夏季|冬季|第[一二三四]季度)"
+)
+_DATE_IN_BRACKETS = re.compile(r"[（(]((?:\d{4}年)?\d{1,2}月\d{1,2}日)[）)]")
+
+
 def absolute_dates(text: str, date: dt.date | None) -> str:
-    """今日 → 6月26日, 昨日 → 6月25日, outside quotations, when the report's date is known."""
+    """今日 → 6月26日, 昨日 → 6月25日, 今年前三季度 → 2025年前三季度, outside quotations,
+    when the report's date is known; 今天（10月13日） → 10月13日 whatever the date."""
+    # a relative day with its own date in brackets: the date alone
+    text = re.sub(r"(?:今日|今天|昨日|昨天|前日|前天)" + _DATE_IN_BRACKETS.pattern, r"\1", text)
     if date is None:
         return text
     out, depth = [], 0
@@ -287,6 +299,15 @@ def absolute_dates(text: str, date: dt.date | None) -> str:
             out.append(f"{day.month}月{day.day}日")
             i += 2
             continue
+        if (
+            depth == 0
+            and word in ("今年", "明年")
+            and _YEAR_PERIOD.match(text, i)
+            and text[i - 1 : i] != "如"
+        ):
+            out.append(f"{date.year + (word == '明年')}年")
+            i += 2
+            continue
         out.append(ch)
         i += 1
     return "".join(out)
@@ -300,14 +321,15 @@ def _inside_word(text: str, i: int) -> bool:
 
 # Outlet markers in front of the lead: 证券时报网讯，  36氪获悉，  11月13日报道：  （网经社讯）
 _LEAD_MARKER = re.compile(
-    r"^(?:[（(][^）)]{1,12}讯[）)]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}(?:网|社|报|台|新闻|财经|氪)?讯\s*[，,：:]?\s*|"
+    r"^(?:[（(][^）)]{1,12}讯[）)]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}消息\s*[：:]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}(?:网|社|报|台|新闻|财经|氪)?讯\s*[，,：:]?\s*|"
     r"[\u4e00-\u9fa5A-Za-z0-9]{2,8}获悉[，,]\s*|据[^，,。]{2,12}(?:报道|报导)[，,]\s*|\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)\s*[：:，,]\s*)"
 )
 
 
 # 记者从商务部获悉，… : the source stays named (据商务部消息，…)
 _REPORTER_LEARNED = re.compile(
-    r"^记者(?:(?:\d{1,2}月)?\d{1,2}日|近日|日前|今天|今日)?从([^，,。]{2,16}?)(?:了解到|获悉)[，,]\s*"
+    r"^(?:(?:(?:\d{1,2}月)?\d{1,2}日|近日|日前|今天|今日|昨日|昨天)[，,]?)?"
+    r"记者(?:(?:\d{1,2}月)?\d{1,2}日|近日|日前|今天|今日|昨日|昨天)?从([^，,。]{2,16}?)(?:了解到|获悉)[，,]\s*"
 )
 
 
@@ -317,8 +339,8 @@ def strip_lead_marker(text: str) -> str:
     learned = _REPORTER_LEARNED.match(text)
     if learned and learned.end() < len(text) - 10:
         rest = text[learned.end() :]
-        if rest.startswith("据") or learned.group(1) in rest[:24]:
-            return rest  # the rest names the source already
+        if rest.startswith("据") or learned.group(1) in rest[:24] or _SAYS.match(_after_time(rest)):
+            return rest  # the rest names the source already, or its own
         return f"据{learned.group(1)}消息，" + rest
     m = _LEAD_MARKER.match(text)
     if m and m.end() < len(text) - 10:
