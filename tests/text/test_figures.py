@@ -265,3 +265,19 @@ def test_hong_kong_wording_lists_with_apposition_and_times_of_a_base():
     assert (rate.subject, rate.period) == ("直播电商交易规模年复合增长率", None)
     (count, _) = figures_in_sentence("去年双十一，天猫平台有589个品牌成交额破亿元，同比增长约15%。")
     assert count.period == "去年双十一"
+
+
+def test_the_value_compared_with_and_a_clause_naming_the_subject_before():
+    *_, then, change = figures_in_sentence(
+        "2025年第三季度，净利润为293.3亿元，较上年同期的249.8亿元增长17%。"
+    )
+    assert (then.value, then.period) == (pytest.approx(249.8e8), "上年同期")
+    assert (change.period, change.base) == ("2025年第三季度", "较上年同期")
+    first, second = figures_in_sentence(
+        "在全部网购商品中，服装鞋帽类商品占比最高，约为22%，其次是日用品类，占比约为15%。"
+    )
+    assert (first.subject, second.subject) == ("服装鞋帽类商品占比", "日用品类占比")
+    rate, amount = figures_in_sentence("近三年，该省跨境电商进出口额年均增长超过30%，2024年达到1200亿元。")
+    assert (amount.subject, amount.period) == ("该省跨境电商进出口额", "2024年")
+    both = figures_in_sentence("农村网络零售额和农产品网络零售额分别达到2.56万亿元和6605.8亿元。")
+    assert [f.subject for f in both] == ["农村网络零售额", "农产品网络零售额"]

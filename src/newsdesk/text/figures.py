@@ -56,7 +56,10 @@ _EVENT = (
     r"(?:“[^”，。]{1,10}”|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|国庆|五一|劳动节|端午|中秋|元旦|清明"
     r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞)"
 )
-_EVENT_TAIL = r"(?:小长假|长假|假期|假日|黄金周|大促期间|购物节期间|促销期间|期间|当天|当日|首日|前后)"
+_EVENT_TAIL = (
+    r"(?:小长假|长假|假期|假日|黄金周|大促期间|购物节期间|促销期间|期间|当天|当日|首日|前后)"
+    r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
+)
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
@@ -101,7 +104,7 @@ _VERB_TAIL = re.compile(
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|我国的|全国的|[“‘\"](?![^“”‘’\"]*[”’\"]))+"
+    r"|带动|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"]))+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
 # where a figure's clause begins: a list (、), a bracket or a quotation stays inside it
@@ -163,8 +166,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
             if f.subject is None and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=last_subject[1])
-            if f.period:
-                last_period = (s.paragraph, f.period)
+            if f.period and f"较{f.period}" not in s.text and f"比{f.period}" not in s.text:
+                last_period = (s.paragraph, f.period)  # 较上年同期的249.8亿元 is no period to carry
             if f.subject:
                 last_subject = (s.paragraph, f.subject)
             figures.append(f)
@@ -325,7 +328,7 @@ def _ordinal_or_name(s: str, start: int, end: int) -> bool:
 # What a figure is compared with: 同比, 比上年, 较一季度, 高于整体增速, 是上年同期的 (…倍).
 _COMPARE_VERBS = (
     r"(?:名义|实际)?(?:分别|均)?(?:增长|增加|提高|提升|上升|下降|减少|下滑|回落|回升|加快|放缓|扩大|缩小|收窄|"
-    r"上涨|下跌|翻了?|高出|高|低|多|少|快|慢|新增)"
+    r"上涨|下跌|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减)"
 )
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
@@ -375,7 +378,7 @@ _COUNTED = re.compile(
 _MEASURE_END = re.compile(
     r"(?:数|量|规模|场次|面积|人次|指数|额|率|比重|比例|占比|增速|收入|营收|GMV|时长|价|支出|产值|值)$"
 )
-_ENTITY_COUNTERS = frozenset("个家座所款套辆台部架艘条批")
+_ENTITY_COUNTERS = frozenset("个家户座所款套辆台部架艘条批")
 _GOODS_COUNTERS = frozenset("件单笔票")
 _PEOPLE_NOUN = re.compile(r"(?:人员|者|主播|商家|企业|员工|农民|人才|达人|商户|卖家|骑手|网红)$")
 
@@ -406,6 +409,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     history: list[tuple[int, str | None]] = []
     bases: list[str | None] = []
     previous_end = 0
+    compared: tuple[int, str] | None = None
     k = 0
     while k < len(found):
         f = found[k]
@@ -423,7 +427,22 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             base = bases[-1]  # …增长10.2%和6.4%: the second shares the first's comparison
         if base is None and f.kind == "change":
             base = _from_year(s, periods, f.start)
+        if base is None and compared and compared[0] == f.start and f.kind == "change":
+            base = compared[1]  # 较上年同期的249.8亿元增长17%
         period = _period_for(s, periods, f.start, f.annual)
+        # 较上年同期的249.8亿元: the value compared with, of the period compared with
+        against = _COMPARED_VALUE.search(s, clause_start, f.start) if f.kind in ("amount", "count") else None
+        compared = None
+        if against and against.end() == f.start:
+            compared = (f.end, against.group("base"))
+            if re.search(r"年|月|季度|同期", against.group("when")):
+                period = against.group("when")
+        # a clause with no figure before this one's: 服装鞋帽类商品占比最高，约为22%
+        previous = None
+        if clause_start > 0:
+            previous_start = _clause_start(s, clause_start - 1)
+            if previous_end <= previous_start:
+                previous = _previous_subject(s[previous_start : clause_start - 1], periods, f.kind, f.unit)
         # the subject is told after the clause's previous figure, if any
         own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind, f.unit)
         names: list[str | None]
@@ -448,7 +467,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         else:
             names = [own]
         for member, name in zip(group, names, strict=True):
-            subject = _complete_subject(name, member, base, history, s)
+            subject = _complete_subject(name, member, base, history, s, previous)
             unit = member.unit
             subject = _finish(subject, member, unit, source)
             if not member.annual and subject and _ANNUAL.search(subject):
@@ -480,12 +499,22 @@ _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝
 
 
 def _complete_subject(
-    name: str | None, member: _Found, base: str | None, history: list[tuple[int, str | None]], s: str
+    name: str | None,
+    member: _Found,
+    base: str | None,
+    history: list[tuple[int, str | None]],
+    s: str,
+    previous: str | None = None,
 ) -> str | None:
-    """A subject the clause only hints at, completed from the figures before it or the
-    words after it; never empty when either gives one."""
+    """A subject the clause only hints at, completed from the figures before it, the
+    clause before it or the words after it; never empty when any gives one."""
     before = next((x for _, x in reversed(history) if x), None)
     subject = name
+    if previous and subject in _SHARE_WORDS:
+        # 其次是日用品类，占比约为15%: the share of what the clause before names
+        subject = previous if previous.endswith(_SHARE_WORDS) else previous + subject
+    elif previous and subject is None and before is None and not _COUNTED.match(s, member.end):
+        subject = previous
     if subject and _ANAPHORA.match(subject):
         subject = before  # 预计2026年这一比例将上升至60%: the share told before
     if subject == "占比" and before:
@@ -524,6 +553,8 @@ def _complete_subject(
                 subject = noun
     if subject is None or _SCOPE_ONLY.match(subject):
         subject = before
+        if before and member.kind in ("amount", "count"):
+            subject = _RATE_TAIL.sub("", before) or before  # …年均增长超过30%，2024年达到1200亿元
     return subject
 
 
@@ -562,6 +593,20 @@ def _share(numerator: str, rest: str) -> str:
     if word == "比例":
         numerator = re.sub(r"(?<=用户|网民)(?:规模|数量|数)$", "", numerator)
     return f"{numerator}占{whole}的{word}"
+
+
+_COMPARED_VALUE = re.compile(
+    r"(?P<base>(?:比|较)\s*(?P<when>[^，。；：、比较的]{1,10}))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*"
+)
+_RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居前|领先|位居第一|排名第一|排在首位)$")
+
+
+def _previous_subject(clause: str, periods: list, kind: str, unit: str) -> str | None:
+    """What a clause without figures names, for the figure of the clause after it."""
+    if re.search(r"(?:显示|表示|介绍|调查|统计|预测|认为|指出|称|测算|监测|获悉|了解到?)$", clause):
+        return None
+    clause = re.sub(r"^(?:其次是|其次为|其次|然后是|再次是)", "", _RANKED.sub("", clause.strip()))
+    return _subject(clause, None, periods, kind, unit)
 
 
 def _whole_before(s: str, position: int, history: list[tuple[int, str | None]]) -> str | None:
@@ -673,7 +718,9 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
         clause = _VERB_TAIL.sub("", clause).strip()
         clause = _SUBJECT_HEAD.sub("", clause).strip()
     clause = re.sub(
-        r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?!均)|底|末|起|以来|期间|的|[，,、])+", "", clause
+        r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|期间|的|[，,、])+",
+        "",
+        clause,
     ).strip()
     # Temu在全球的月活跃用户数 → Temu全球月活跃用户数
     clause = re.sub(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的", r"\1\2", clause)
@@ -712,11 +759,13 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     # 数码家电、户外运动类商品 → 数码家电类商品; 智能眼镜、AI学习机销售额 → 智能眼镜销售额
     kind = re.search(r"类[\u4e00-\u9fa5]*$", last) if not any("类" in i for i in first) else None
     measure = _LIST_MEASURE.search(last)
-    if kind and len(kind.group(0)) < len(last):
+    if all(_MEASURE_END.search(i) for i in first):
+        pass  # 农村网络零售额和农产品网络零售额: each item is whole
+    elif kind and len(kind.group(0)) < len(last):
         items = [i + kind.group(0) for i in first] + [last]
     elif measure and len(measure.group(0)) < len(last) and width > 2:
         items = [i + measure.group(0) for i in first] + [last]
-    elif all(len(i) == width for i in first) and len(last) > width:
+    elif width <= 3 and all(len(i) == width for i in first) and len(last) > width:
         # 城镇、农村居民人均可支配收入: items of one width share what follows the last
         items = [i + last[width:] for i in first] + [last]
     return items
