@@ -281,3 +281,24 @@ def test_the_value_compared_with_and_a_clause_naming_the_subject_before():
     assert (amount.subject, amount.period) == ("该省跨境电商进出口额", "2024年")
     both = figures_in_sentence("农村网络零售额和农产品网络零售额分别达到2.56万亿元和6605.8亿元。")
     assert [f.subject for f in both] == ["农村网络零售额", "农产品网络零售额"]
+
+
+def test_comparisons_told_once_for_several_clauses():
+    change, _ = figures_in_sentence("与去年同期相比，今年“五一”假期全国快递揽收量增长12.3%，达到22.5亿件。")
+    assert (change.base, change.period, change.subject) == ("去年同期", "今年“五一”假期", "全国快递揽收量")
+    *_, rate = figures_in_sentence(
+        "截至2024年底，全国农村网商（店）达1910万家，较上年增加180万家，增长10.4%。"
+    )
+    assert rate.base == "较上年"
+    *_, points = figures_in_sentence(
+        "其中，城市快递业务量同比增长18.1%，农村地区快递业务量同比增长22.0%，增速高出城市3.9个百分点。"
+    )
+    assert (points.subject, points.base) == ("农村地区快递业务量增速", "城市")
+
+
+def test_round_hundreds_and_thousands():
+    sales, brands, _ = figures_in_sentence("“双11”首日，天猫平台成交额破千亿元，逾600个品牌成交额突破1亿元。")
+    assert (sales.value, sales.subject) == (1e11, "天猫平台成交额")
+    assert brands.subject == "品牌数量"
+    (orders, _) = figures_in_sentence("拼多多“百亿补贴”频道日均订单量突破5000万单，较上线初期增长了5倍多。")
+    assert orders.value == 5e7

@@ -100,7 +100,7 @@ _MAG_VALUE = {
 _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
-    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|有望|可望|或将|将会|在|名义|实际|的)+$"
+    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|有望|可望|或将|将会|在|名义|实际|破|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -135,6 +135,8 @@ def parse_number(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
+    if t in ("十", "百", "千"):
+        t = "一" + t  # 破千亿元, 超百万人
     from cn2an import cn2an  # half a second to import: only for Chinese numerals
 
     try:
@@ -292,8 +294,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             num = m.group("num") or m.group("num2")
             mag = m.group("mag") or m.group("mag2")
             unit = m.group("unit") or ""
-        if _is_plain_chinese_word(num) and not mag:
-            continue
+        if _is_plain_chinese_word(num) and not (mag and (unit or num not in "十百千")):
+            continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
             continue
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
@@ -333,7 +335,7 @@ _COMPARE_VERBS = (
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
     rf"|(?P<than>(?<![占对])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
-    r"|(?:高于|低于|快于|慢于|少于|多于)(?P<over>[^，。；：、]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
+    r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
     r"|(?:是|为|相当于)(?P<times>[^，。；：、是为]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
@@ -429,6 +431,15 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             base = _from_year(s, periods, f.start)
         if base is None and compared and compared[0] == f.start and f.kind == "change":
             base = compared[1]  # 较上年同期的249.8亿元增长17%
+        if base is None and f.kind == "change" and out and bases[-1]:
+            # 较上年增加180万家，增长10.4%: the next clause, bare, compares with the same
+            if previous_end >= _clause_start(s, clause_start - 1) and not segment.strip():
+                base = bases[-1]
+        if base is None and f.kind == "change":
+            # 与去年同期相比，…增长12.3%
+            against_all = _AGAINST.search(s, 0, f.start)
+            if against_all:
+                base = against_all.group(1)
         period = _period_for(s, periods, f.start, f.annual)
         # 较上年同期的249.8亿元: the value compared with, of the period compared with
         against = _COMPARED_VALUE.search(s, clause_start, f.start) if f.kind in ("amount", "count") else None
@@ -544,7 +555,10 @@ def _complete_subject(
     if subject is None or _SCOPE_ONLY.match(subject):
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
         after = _COUNTED.match(s, member.end)
-        counted_after = re.search(r"有\s*(?:超过|超|近|约|不到|不足|逾)?\s*$", s[: member.start])
+        # 全国已有超过40万家外卖商家…, …，逾600个品牌成交额…: a count opening its clause
+        counted_after = re.search(
+            r"(?:有|^|[，,；;：:])\s*(?:其中)?\s*(?:超过|超|近|约|不到|不足|逾)?\s*$", s[: member.start]
+        )
         if after and (subject is not None or before is None or counted_after):
             noun = after.group(1)
             if member.unit == "%":
@@ -588,6 +602,7 @@ def _share(numerator: str, rest: str) -> str:
     m = re.match(r"^(.*?)(?:的)?(比重|比例|份额)?$", rest)
     assert m is not None
     whole = re.sub(r"^(?:同期|全部|我国)+", "", m.group(1)).removesuffix("的")
+    numerator = _VERB_TAIL.sub("", numerator) or numerator
     people = bool(_PEOPLE.search(numerator) or re.search(r"网民|人口|用户|居民", whole))
     word = m.group(2) or ("比例" if people else "比重")
     if word == "比例":
@@ -598,6 +613,7 @@ def _share(numerator: str, rest: str) -> str:
 _COMPARED_VALUE = re.compile(
     r"(?P<base>(?:比|较)\s*(?P<when>[^，。；：、比较的]{1,10}))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*"
 )
+_AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
 _RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居前|领先|位居第一|排名第一|排在首位)$")
 
 
@@ -694,7 +710,9 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
         clause = re.sub(rf"(?:比|较|与|是|高于|低于|快于|慢于)?{re.escape(base)}(?:相比|的)?.*$", "", clause)
     clause = _BASE_BEFORE.sub("", clause)
     # a comparison cut short by its figure: 高于整体|增速6.1个百分点
-    clause = re.sub(r"(?:高于|低于|快于|慢于|(?<![占对])(?:比|较)(?!重|例|率))[^，。；]*$", "", clause)
+    clause = re.sub(
+        r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率))[^，。；]*$", "", clause
+    )
     for _, _, text in periods:
         clause = clause.replace(text, "")
     clause = _PERIOD.sub("", clause)
