@@ -126,7 +126,7 @@ def test_house_titles_put_the_source_and_the_key_figure_first():
     document = "国家邮政局日前印发《快递服务投诉处理办法》，自2026年3月1日起施行。"
     assert (
         house.suggest_title("快递投诉有了新规", document, house.GOVERNMENT)
-        == "国家邮政局：印发《快递服务投诉处理办法》"
+        == "国家邮政局：《快递服务投诉处理办法》2026年3月1日起施行"
     )
     assert (
         house.suggest_title("商务部：网上年货节启动", "商务部宣布……", house.OTHER) == "商务部：网上年货节启动"
@@ -279,3 +279,31 @@ def test_a_release_learned_from_an_agency_is_data_and_its_scene_setting_opening_
     assert result.kind == house.DATA
     assert result.body.startswith("据农业农村部消息，2025年前三季度")
     assert "今年以来" not in result.body
+
+
+def test_agencies_are_spelled_out_at_first_mention_and_headlines_keep_them_short():
+    texts = house.spell_out(
+        [
+            "商务部、中央网信办、市场监管总局等五部门近日联合印发《关于推动直播电商规范健康发展的指导意见》。",
+            "市场监管总局表示。",
+        ],
+        "",
+    )
+    assert texts[0].startswith("商务部、中央网络安全和信息化委员会办公室、国家市场监督管理总局等五部门")
+    assert texts[1] == "市场监管总局表示。"
+    assert house.spell_out(["国家市场监管总局发布"]) == ["国家市场监管总局发布"]
+    assert house.spell_out(["省商务厅相关负责人表示，我省将加快建设。"], "浙江省人民政府办公厅印发") == [
+        "浙江省商务厅相关负责人表示，浙江省将加快建设。"
+    ]
+    title = house.suggest_title("五部门发文推动直播电商规范健康发展", texts[0], house.GOVERNMENT)
+    assert title == "商务部等五部门：印发《关于推动直播电商规范健康发展的指导意见》"
+    in_force = house.suggest_title(
+        "国家邮政局发布新办法",
+        "1月20日，国家邮政局发布《快递服务投诉处理办法》，自2026年3月1日起施行。",
+        house.GOVERNMENT,
+    )
+    assert in_force == "国家邮政局：《快递服务投诉处理办法》2026年3月1日起施行"
+    described = house.suggest_title(
+        "得物推出溯源码，一物一码可查全链路", "4月8日，潮流网购平台得物宣布上线溯源码功能。"
+    )
+    assert described == "得物：推出溯源码，一物一码可查全链路"

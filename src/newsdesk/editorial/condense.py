@@ -279,11 +279,10 @@ def condense_item(
     chosen = {lead, *(pool[j] for j in chosen_pool)}
     if kind == house.COMMENTARY and lengths is None:
         chosen = _whole_paragraphs(units, scores, lead, candidates, high)
+    order = sorted(chosen)
+    texts = house.spell_out([house.absolute_dates(units[i].text, date) for i in order], clean.text)
     kept = _close_paragraphs(
-        [
-            Sentence(house.absolute_dates(units[i].text, date), units[i].paragraph, units[i].index)
-            for i in sorted(chosen)
-        ]
+        [Sentence(t, units[i].paragraph, units[i].index) for i, t in zip(order, texts, strict=True)]
     )
     if kind in house.ONE_PARAGRAPH:  # a brief item reads as one paragraph
         kept = [Sentence(s.text, 0, s.index) for s in kept]

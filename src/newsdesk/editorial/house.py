@@ -313,6 +313,54 @@ def absolute_dates(text: str, date: dt.date | None) -> str:
     return "".join(out)
 
 
+# Agencies by their full names at the first mention (the house's style; headlines keep the
+# short form). A short form inside a longer name (国家市场监管总局) is left alone.
+FULL_NAMES = {
+    "中央网信办": "中央网络安全和信息化委员会办公室",
+    "国家网信办": "国家互联网信息办公室",
+    "市场监管总局": "国家市场监督管理总局",
+    "国家发改委": "国家发展和改革委员会",
+    "工信部": "工业和信息化部",
+    "人社部": "人力资源和社会保障部",
+    "税务总局": "国家税务总局",
+    "广电总局": "国家广播电视总局",
+    "国新办": "国务院新闻办公室",
+    "国资委": "国务院国有资产监督管理委员会",
+    "央行": "中国人民银行",
+    "中消协": "中国消费者协会",
+}
+_SHORT_NAMES = {full: short for short, full in FULL_NAMES.items()}
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+    "海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆"
+)
+_PROVINCE = re.compile(rf"({_PROVINCES})(?:省|自治区|维吾尔自治区|壮族自治区|回族自治区)")
+# 我省…, 省商务厅… at a clause's start: the province the report is about
+_OUR_PROVINCE = re.compile(
+    r"我省|(?:(?<=^)|(?<=[，。；、“]))省(?=[\u4e00-\u9fa5]{1,6}(?:厅|局|委|办)|委|政府)"
+)
+
+
+def spell_out(texts: list[str], source: str = "") -> list[str]:
+    """The kept sentences with agencies' full names at their first mention, and 我省 or a
+    bare 省商务厅 named (浙江省) when the report names one province only."""
+    out = []
+    seen: set[str] = set()
+    provinces = {m.group(0) for m in _PROVINCE.finditer(source)}
+    for text in texts:
+        for short, full in FULL_NAMES.items():
+            if short in seen or short not in text:
+                continue
+            seen.add(short)
+            if full in text:
+                continue
+            text = re.sub(rf"(?<!国家){re.escape(short)}", full, text, count=1)
+        if len(provinces) == 1 and _OUR_PROVINCE.search(text):
+            text = _OUR_PROVINCE.sub(next(iter(provinces)), text)
+        out.append(text)
+    return out
+
+
 def _inside_word(text: str, i: int) -> bool:
     # 如今天… would read 如今 + 天; a digit or 月 before means it is already a date
     before = text[i - 1] if i else ""
@@ -385,13 +433,23 @@ def suggest_title(title: str, body: str, kind: str = OTHER) -> str:
     org = _source_of(first)
     if not org:
         return title
+    org = _SHORT_NAMES.get(org, org)  # a headline names the agency short
     if kind == GOVERNMENT:
         document = _POLICY_DOCUMENT.search(first)
-        verb = _SAYS.match(_after_time(first))
         if document:
-            return f"{org}：{verb.group(2) if verb else '发布'}{document.group(0)}"
+            # the verb that issues it (联合印发《…》), the agencies it names (商务部等五部门)
+            verb = re.search(r"(印发|发布|出台|公布|修订|制定)[^。《，]{0,4}《", first[: document.end()])
+            several = re.search(r"等([多两三四五六七八九十\d]+个?部门)", first[: document.start()])
+            if several and not org.endswith("部门"):
+                org = f"{org}等{several.group(1)}"
+            in_force = re.search(r"自((?:\d{4}年)?\d{1,2}月\d{1,2}日)起(?:施行|实施)", body[:200])
+            if in_force:
+                return f"{org}：{document.group(0)}{in_force.group(1)}起施行"
+            return f"{org}：{verb.group(1) if verb else '发布'}{document.group(0)}"
     if kind != COMMENTARY and figures_in_sentence(title) and not re.search(r"[：:]", title):
         # the headline's own figure: the source in front of the part that carries it
+        if title.startswith(org) and len(title) - len(org) >= 6:  # 美团闪购发布…，年内新增1万个
+            return f"{org}：{title[len(org) :].lstrip('，, ')}"
         part = next((p for p in re.split(r"[\s，,！!]+", title) if figures_in_sentence(p)), title)
         return f"{org}：{part[len(org) :] if part.startswith(org) else part}"
     clause = _key_clause(first, body) if kind != GOVERNMENT and kind != COMMENTARY else None
@@ -399,6 +457,8 @@ def suggest_title(title: str, body: str, kind: str = OTHER) -> str:
         if clause.startswith(org):
             clause = clause[len(org) :].lstrip("，,的")
         return f"{org}：{clause}"
+    if kind != COMMENTARY and title.startswith(org) and len(title) - len(org) >= 6:
+        return f"{org}：{title[len(org) :].lstrip('，, ')}"  # 得物推出溯源码… → 得物：推出溯源码…
     if org[:2] in title or kind == COMMENTARY:
         return title
     return f"{org}：{title}"
@@ -415,6 +475,8 @@ def _source_of(sentence: str) -> str | None:
         name = re.sub(r"(?:方面|有关负责人|负责人|相关负责人|日前|近日|今日|在[^在]{1,8})$", "", m.group(1))
         # 阿里巴巴旗下跨境电商平台速卖通 → 速卖通
         name = re.sub(r"^.*旗下(?:的)?(?:[\u4e00-\u9fa5]{0,6}平台)?", "", name).strip("，, ")
+        # 潮流网购平台得物 → 得物, 海外外卖品牌Keeta → Keeta: the description goes
+        name = re.sub(r"^[\u4e00-\u9fa5]{2,8}(?:平台|品牌)(?=[\u4e00-\u9fa5A-Za-z“]{2})", "", name)
         if name[:1] in "与和并及将":
             continue
         abbreviation = re.search(r"[（(]([A-Za-z]{2,8})[）)]$", name)
