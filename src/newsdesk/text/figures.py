@@ -431,11 +431,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             base = _from_year(s, periods, f.start)
         if base is None and compared and compared[0] == f.start and f.kind == "change":
             base = compared[1]  # 较上年同期的249.8亿元增长17%
-        if base is None and f.kind == "change" and out and bases[-1]:
+        if base is None and f.kind == "change" and not f.annual and out and bases[-1]:
             # 较上年增加180万家，增长10.4%: the next clause, bare, compares with the same
             if previous_end >= _clause_start(s, clause_start - 1) and not segment.strip():
                 base = bases[-1]
-        if base is None and f.kind == "change":
+        if base is None and f.kind == "change" and not f.annual:
             # 与去年同期相比，…增长12.3%
             against_all = _AGAINST.search(s, 0, f.start)
             if against_all:
@@ -449,13 +449,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if re.search(r"年|月|季度|同期", against.group("when")):
                 period = against.group("when")
         # a clause with no figure before this one's: 服装鞋帽类商品占比最高，约为22%
+        # the subject is told after the clause's previous figure, if any
+        own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind, f.unit)
         previous = None
-        if clause_start > 0:
+        if clause_start > 0 and (own is None or own in _SHARE_WORDS):
             previous_start = _clause_start(s, clause_start - 1)
             if previous_end <= previous_start:
                 previous = _previous_subject(s[previous_start : clause_start - 1], periods, f.kind, f.unit)
-        # the subject is told after the clause's previous figure, if any
-        own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind, f.unit)
         names: list[str | None]
         if len(group) > 1:
             names = _enumerated(s[clause_start : group[0].start], base, periods, len(group))
