@@ -136,7 +136,7 @@ def merge_cluster(
     if not contributions or kind in (house.COMMENTARY, house.GOVERNMENT):
         return MergedItem(lead_condensed.body, False, [], ["the other reports repeat the lead"])
     combined = len(lead.text) + sum(len(o.text) for o in others)
-    budget = int(max(220, min(320, 0.25 * combined)))
+    budget = int(max(230, min(300, 0.3 * combined)))
     if lengths:
         budget = max(budget, lengths[1])
     # the lead, shorter, then each report's new facts in its own paragraph
@@ -171,4 +171,16 @@ def merge_cluster(
             reasons.append(f"facts from {other.outlet or 'another report'}: {len(picked)}")
     if not added:
         return MergedItem(lead_condensed.body, False, [], ["the other reports' facts did not fit"])
+    # the others added little: the lead's part takes the room they left
+    room = budget - (length - lead_part.length)
+    if length < 0.85 * budget and room > lead_part.length:
+        longer = condense_item(lead.title, lead.text, lead.date, (int(room * 0.8), room), kind)
+        lead_grams = [_grams(s.text) for s in longer.kept]
+        repeated = {
+            t
+            for t in added
+            if any(len(_grams(t) & g) / max(1, len(_grams(t))) >= NEAR_DUPLICATE for g in lead_grams)
+        }
+        if not repeated:
+            paragraphs[0] = longer.body
     return MergedItem("\n".join(paragraphs), True, added, reasons)
