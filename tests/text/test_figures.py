@@ -302,3 +302,15 @@ def test_round_hundreds_and_thousands():
     assert brands.subject == "品牌数量"
     (orders, _) = figures_in_sentence("拼多多“百亿补贴”频道日均订单量突破5000万单，较上线初期增长了5倍多。")
     assert orders.value == 5e7
+
+
+def test_hong_kong_quarters_and_verbs():
+    income, change, profit, fall = extract_figures(
+        "京東集團第三季收入達2,991億元人民幣，按年增長14.9%，淨利潤53億元，按年下跌55%。"
+    )
+    assert (income.subject, income.period) == ("京东集团收入", "第三季")
+    assert (fall.value, fall.base, fall.subject) == (-55.0, "按年", "净利润")
+    (drop, _) = extract_figures("美團第二季經營溢利按年大跌98%，至2.3億元人民幣。")
+    assert (drop.value, drop.unit, drop.base) == (-98.0, "%", "按年")
+    (brands, _) = extract_figures("去年雙十一期間，天貓有589個品牌成交額破億元，其中國貨品牌佔比逾六成。")
+    assert (brands.subject, brands.period) == ("品牌数量", "去年双十一期间")

@@ -48,7 +48,9 @@ PERCENT = re.compile(
 )
 CHANGE = re.compile(
     r"(?P<dir>同比|环比|按年|按月|按季|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
-    r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅)了?\s*"
+    r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
+    # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
+    r"|(?:大幅|大)?(?:升|跌|增|降)|倒退|萎缩)了?\s*"
     rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*(?:个百分点|百分点|个点)|{_NUMBER}\s*倍|一番|两位数)"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
@@ -79,7 +81,7 @@ _PERIOD = re.compile(
     r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第)?[一二三四1-4]\s*季度(?:末|底)?|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
@@ -242,7 +244,21 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = None, amount
         if (
             m.group("verb")
-            in ("下降", "减少", "下滑", "回落", "下跌", "缩小", "收窄", "放缓", "降幅", "降幅为")
+            in (
+                "下降",
+                "减少",
+                "下滑",
+                "回落",
+                "下跌",
+                "缩小",
+                "收窄",
+                "放缓",
+                "降幅",
+                "降幅为",
+                "倒退",
+                "萎缩",
+            )
+            or m.group("verb").endswith(("跌", "降"))
             and value is not None
         ):
             value = -value
@@ -552,6 +568,12 @@ def _complete_subject(
         what = re.match(r"([\u4e00-\u9fa5]{1,6}(?:（[^）]*）)?)", s[member.end :])
         if what:
             subject = _COUNT_TAIL.sub("", before) + _COVERING.match(subject).group(1) + what.group(1) + "数量"
+    if (
+        subject
+        and re.search(r"有\s*(?:超过|超|近|约|逾)?\s*$", s[: member.start])
+        and _COUNTED.match(s, member.end)
+    ):
+        subject = None  # 天猫有589个品牌成交额破亿元: what 天猫 has is counted
     if subject is None or _SCOPE_ONLY.match(subject):
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
         after = _COUNTED.match(s, member.end)
