@@ -307,3 +307,14 @@ def test_agencies_are_spelled_out_at_first_mention_and_headlines_keep_them_short
         "得物推出溯源码，一物一码可查全链路", "4月8日，潮流网购平台得物宣布上线溯源码功能。"
     )
     assert described == "得物：推出溯源码，一物一码可查全链路"
+
+
+def test_a_brief_item_drops_the_padding_that_opens_a_reports_sentence():
+    assert house.trim_opening("据悉，得物计划在年底前将溯源码覆盖的品牌扩大至1000个。") == (
+        "得物计划在年底前将溯源码覆盖的品牌扩大至1000个。"
+    )
+    assert house.trim_opening("据介绍，七鲜小厨采用合伙人模式，京东负责门店运营。").startswith("据介绍")
+    assert (
+        house.absolute_dates("今年618期间，今年“双11”期间", dt.date(2025, 6, 26))
+        == "2025年618期间，2025年“双11”期间"
+    )

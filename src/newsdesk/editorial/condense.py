@@ -280,7 +280,10 @@ def condense_item(
     if kind == house.COMMENTARY and lengths is None:
         chosen = _whole_paragraphs(units, scores, lead, candidates, high)
     order = sorted(chosen)
-    texts = house.spell_out([house.absolute_dates(units[i].text, date) for i in order], clean.text)
+    texts = [house.absolute_dates(units[i].text, date) for i in order]
+    if kind in house.ONE_PARAGRAPH:  # a brief item drops the padding of the report's sentences
+        texts = [house.trim_opening(t) if i != lead else t for i, t in zip(order, texts, strict=True)]
+    texts = house.spell_out(texts, clean.text)
     kept = _close_paragraphs(
         [Sentence(t, units[i].paragraph, units[i].index) for i, t in zip(order, texts, strict=True)]
     )

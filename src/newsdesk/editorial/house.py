@@ -273,7 +273,7 @@ _OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "前日": -2, "
 # 今年/明年 before a period of the year: 今年前三季度 → 2025年前三季度, 截至今年7月底 → 截至2025年7月底.
 # 今年以来 stays (the editor keeps it), as does 去年 (a comparison base).
 _YEAR_PERIOD = re.compile(
-    r"(今年|明年)(?=前?[一二三四]季度|前三季度|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年[初中底末]|春节|夏天|秋天|冬天|夏季|冬季|第[一二三四]季度)"
+    r"(今年|明年)(?=前?[一二三四]季度|前三季度|上半年|下半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年[初中底末]|春节|夏天|秋天|冬天|夏季|冬季|第[一二三四]季度|“?(?:618|双11|双十一))"
 )
 _DATE_IN_BRACKETS = re.compile(r"[（(]((?:\d{4}年)?\d{1,2}月\d{1,2}日)[）)]")
 
@@ -339,6 +339,19 @@ _PROVINCE = re.compile(rf"({_PROVINCES})(?:省|自治区|维吾尔自治区|壮�
 _OUR_PROVINCE = re.compile(
     r"我省|(?:(?<=^)|(?<=[，。；、“]))省(?=[\u4e00-\u9fa5]{1,6}(?:厅|局|委|办)|委|政府)"
 )
+
+
+# Hearsay and linking words that open a sentence of the report read as padding in a brief
+# item: 据悉，得物计划… → 得物计划…; 据介绍 stays when it attributes a claim.
+_PADDING_OPENING = re.compile(
+    r"^(?:据了解|据悉|另据了解|此外|另外|与此同时|同时|记者了解到|记者注意到)[，,]\s*"
+)
+
+
+def trim_opening(text: str) -> str:
+    """A sentence without its padding opening (据了解，此外，), when enough is left."""
+    m = _PADDING_OPENING.match(text)
+    return text[m.end() :] if m and len(text) - m.end() >= 10 else text
 
 
 def spell_out(texts: list[str], source: str = "") -> list[str]:

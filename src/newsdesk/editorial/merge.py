@@ -163,7 +163,9 @@ def merge_cluster(
             taken_grams.append(grams)
             length += len(text)
         if picked:
-            text = "".join(house.absolute_dates(facts[i].text, other.date) for i in sorted(picked))
+            text = "".join(
+                house.trim_opening(house.absolute_dates(facts[i].text, other.date)) for i in sorted(picked)
+            )
             if text.endswith(("；", ";", "，")):
                 text = text[:-1] + "。"
             paragraphs.append(text)
