@@ -314,3 +314,21 @@ def test_hong_kong_quarters_and_verbs():
     assert (drop.value, drop.unit, drop.base) == (-98.0, "%", "按年")
     (brands, _) = extract_figures("去年雙十一期間，天貓有589個品牌成交額破億元，其中國貨品牌佔比逾六成。")
     assert (brands.subject, brands.period) == ("品牌数量", "去年双十一期间")
+
+
+def test_regions_in_short_and_times_of_a_period():
+    regions = figures_in_sentence("2024年，东、中、西部和东北地区网络零售额分别增长7.0%、8.5%、9.1%和6.2%。")
+    assert [f.subject for f in regions] == [
+        "东部地区网络零售额",
+        "中部地区网络零售额",
+        "西部地区网络零售额",
+        "东北地区网络零售额",
+    ]
+    times, _ = figures_in_sentence(
+        "今年“双11”，直播电商销售额达到去年同期的1.8倍，中小商家销售额增长两成以上。"
+    )
+    assert (times.subject, times.base, times.period) == ("直播电商销售额", "去年同期", "今年“双11”")
+    *_, average = figures_in_sentence(
+        "2025年，全国网上零售额突破16万亿元，较2020年增长约40%，五年间年均增长约7%。"
+    )
+    assert (average.subject, average.period, average.base) == ("全国网上零售额年均增速", "五年间", None)

@@ -80,7 +80,8 @@ _PERIOD = re.compile(
     r"|(?:到|至)\s*\d{4}\s*年(?:底|末)?"
     r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
-    r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))"
+    r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
+    r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年)(?:以来)?"
@@ -352,7 +353,7 @@ _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
     rf"|(?P<than>(?<![占对])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
     r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
-    r"|(?:是|为|相当于)(?P<times>[^，。；：、是为]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
+    r"|(?:是|为|相当于|达到|达)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
 _SOURCE_HEAD = re.compile(
@@ -697,7 +698,9 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_SPAN = re.compile(r"\d\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}|^(?:过去|未来|今后|近)|以来|十四五|期间|时期")
+_SPAN = re.compile(
+    r"\d\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}|^(?:过去|未来|今后|近)|以来|年间|年来|十四五|期间|时期"
+)
 
 
 def _from_year(s: str, periods: list[tuple[int, int, str]], start: int) -> str | None:
@@ -729,7 +732,11 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
 
 def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     if base:
-        clause = re.sub(rf"(?:比|较|与|是|高于|低于|快于|慢于)?{re.escape(base)}(?:相比|的)?.*$", "", clause)
+        clause = re.sub(
+            rf"(?:比|较|与|是|为|相当于|达到|达|高于|低于|快于|慢于|高出|低出)?{re.escape(base)}(?:相比|的)?.*$",
+            "",
+            clause,
+        )
     clause = _BASE_BEFORE.sub("", clause)
     # a comparison cut short by its figure: 高于整体|增速6.1个百分点
     clause = re.sub(
@@ -788,6 +795,12 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     items = [i.strip() for i in re.split(r"、|以及|和|及|与", head) if i.strip()]
     if len(items) != n:
         return None
+    # 东、中、西部和东北地区: a one-character item shares the ending of the next longer one
+    for j in range(len(items) - 2, -1, -1):
+        if len(items[j]) == 1 and len(items[j + 1]) > 1:
+            items[j] += items[j + 1][1:] if len(items[j + 1]) <= 3 else ""
+    if len(items) > 1 and re.search(r"(?:部|东北)地区", items[-1]):
+        items = [i + "地区" if i.endswith("部") else i for i in items[:-1]] + [items[-1]]
     # 京东、天猫、抖音三大平台销售额: the apposition is no part of each name
     items[-1] = re.sub(
         r"[两二三四五六七八九十]+(?:大|家|个)(?:平台|企业|公司|城市|地区|省份|行业|品类|电商|巨头)?(?=\S)",
