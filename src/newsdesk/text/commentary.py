@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsdesk.text.book_notice import book_notice_signals
+
 # A label in front of the headline: 评论：…, 观点：…, 专家解读…
 _LABELLED_TITLE = re.compile(
     r"^(?:评论|观点|时评|社评|短评|锐评|快评|述评|热评|评论员文章|专家|解读|深度|观察|专家解读|编者按)\s*[:：|丨]|专家解读|^[^：:]{0,6}评[:：]"
@@ -169,9 +171,12 @@ def opinion_score(title: str, body: str) -> CommentaryScore:
     base = commentary_score(title, body)
     if base.reasons and base.reasons[0].startswith("an explainer"):
         return base
+    if book_notice_signals(title, body):  # a book's notice argues the book's case, not the author's
+        return base
     score, reasons = base.score, list(base.reasons)
     text = body.strip()
-    voice = False  # a cue of an author's voice beyond the cluster decision's
+    # a cue of an author's voice: an argued headline or an author note, or those found below
+    voice = any(r.startswith("headline argues") or r == "an author note" for r in reasons)
     byline = _BYLINE.search(text[:60]) or _BYLINE.search(text[-120:])
     if byline and "an author note" not in reasons:
         # a bare 作者： heads features too; a column label or 作者：…，系… signs an opinion
