@@ -332,3 +332,14 @@ def test_regions_in_short_and_times_of_a_period():
         "2025年，全国网上零售额突破16万亿元，较2020年增长约40%，五年间年均增长约7%。"
     )
     assert (average.subject, average.period, average.base) == ("全国网上零售额年均增速", "五年间", None)
+
+
+def test_changes_in_tenths_points_with_more_and_chinese_years():
+    fall, _, _ = figures_in_sentence("退货率下降了两成，客单价增长了一倍多，复购率提升至4成以上。")
+    assert (fall.kind, fall.value, fall.unit, fall.subject) == ("change", -20.0, "%", "退货率")
+    _, points = figures_in_sentence("网购用户中，女性占比达到5成，较上年提高3个多百分点。")
+    assert (points.value, points.unit, points.base) == (3.0, "个百分点", "较上年")
+    count, rate = figures_in_sentence("二〇二四年，全省快递业务量一百二十亿件，同比增长百分之三十五点二。")
+    assert (count.value, count.period, rate.value) == (1.2e10, "2024年", 35.2)
+    (_, more) = figures_in_sentence("2025年1—10月，全国揽收农产品快递包裹超过60亿件，同比增长两成以上。")
+    assert (more.value, more.subject) == (20.0, "农产品快递包裹")

@@ -23,7 +23,9 @@ _CN = (
 _NUMBER = rf"(?:{_AR}|{_CN})"
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
 _CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下])|点(?=[，。；、]|$))"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下])|点(?=[，。；、]|$))"
+# so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
+_POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
 
 AMOUNT = re.compile(
@@ -37,7 +39,7 @@ AMOUNT = re.compile(
 PERCENT = re.compile(
     # a range first: 30%—50%, 30—50%
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
-    rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?P<pp>{_NUMBER})\s*(?:个百分点|百分点|个点)"
+    rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?P<pp>{_NUMBER})\s*{_POINTS}"
     rf"|(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
     # so many times as much: 是上年同期的2.3倍, 增长了5倍多
     rf"|(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
@@ -51,7 +53,8 @@ CHANGE = re.compile(
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
     r"|(?:大幅|大)?(?:升|跌|增|降)|倒退|萎缩)了?\s*"
-    rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*(?:个百分点|百分点|个点)|{_NUMBER}\s*倍|一番|两位数)"
+    rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
+    rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
 _EVENT = (
@@ -189,6 +192,8 @@ _ANNUAL = re.compile(r"年均|两年平均|复合增长")
 
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿%％倍番]")
 # full-width digits, point and per cent read as ASCII; one character for one, so positions hold
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _DIGIT_FOLD = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
@@ -222,6 +227,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
     if len(s) != len(original):
         original = s
     s = s.translate(_DIGIT_FOLD)
+    if "年" in s:
+        s = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), s)  # 二〇二四年 is 2024年
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -238,7 +245,10 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         if amount.endswith(("%", "％")):
             value, unit = parse_number(amount.rstrip("%％")), "%"
         elif amount.endswith(("百分点", "个点")):
-            value, unit = parse_number(re.sub(r"个?百分点$|个点$", "", amount)), "个百分点"
+            value, unit = parse_number(re.sub(r"个?多?个?百分点$|个点$", "", amount)), "个百分点"
+        elif amount.endswith("成"):
+            tenths = parse_number(amount[:-1].replace("两", "二"))
+            value, unit = (tenths * 10 if tenths is not None else None), "%"  # 下降了两成
         elif amount.endswith("倍"):
             value, unit = parse_number(amount[:-1]), "倍"
         else:
@@ -391,7 +401,7 @@ _ANAPHORA = re.compile(r"^(?:这一|这个|该|此|上述)(?:比例|比重|占�
 _COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
 # what is counted after its count: 超六成受访者表示…, 1000万名新作者获得收入, 3.7万个品牌成交额…
 _COUNTED = re.compile(
-    r"(?:的)?([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
+    r"(?:的)?(?!以上|以下|左右|之间|区间|多|余)([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
     r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营收|收入|GMV|订单|[，。；,;]|$)"
 )
 _MEASURE_END = re.compile(
@@ -575,7 +585,7 @@ def _complete_subject(
         and _COUNTED.match(s, member.end)
     ):
         subject = None  # 天猫有589个品牌成交额破亿元: what 天猫 has is counted
-    if subject is None or _SCOPE_ONLY.match(subject):
+    if (subject is None or _SCOPE_ONLY.match(subject)) and member.kind != "change":
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
         after = _COUNTED.match(s, member.end)
         # 全国已有超过40万家外卖商家…, …，逾600个品牌成交额…: a count opening its clause
