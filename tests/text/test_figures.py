@@ -343,3 +343,8 @@ def test_changes_in_tenths_points_with_more_and_chinese_years():
     assert (count.value, count.period, rate.value) == (1.2e10, "2024年", 35.2)
     (_, more) = figures_in_sentence("2025年1—10月，全国揽收农产品快递包裹超过60亿件，同比增长两成以上。")
     assert (more.value, more.subject) == (20.0, "农产品快递包裹")
+
+
+def test_with_and_compared_inline():
+    (change,) = figures_in_sentence("今年上半年，全国网上零售额与上年同期相比增长8.5%。")
+    assert (change.subject, change.base, change.period) == ("全国网上零售额", "上年同期", "今年上半年")

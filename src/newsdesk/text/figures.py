@@ -361,7 +361,8 @@ _COMPARE_VERBS = (
 )
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
-    rf"|(?P<than>(?<![占对])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
+    rf"|(?:与|跟)(?P<with>[^，。；：、与跟]{{1,12}}?)(?:相比|比较)(?={_COMPARE_VERBS}|了)"
+    rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
     r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
     r"|(?:是|为|相当于|达到|达)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
 )
@@ -423,6 +424,8 @@ def _base_in(text: str, before: int) -> str | None:
         return None
     if found.group("yoy"):
         return found.group("yoy")
+    if found.group("with"):
+        return found.group("with").strip()
     if found.group("than"):
         return re.sub(r"(?:名义|实际|分别|均|相比)+$", "", found.group("than").strip()) or None
     if found.group("over"):
