@@ -330,7 +330,8 @@ def _whole_paragraphs(
     def worth(p: int) -> float:
         members = paragraphs[p]
         bonus = 10.0 if p == first else 0.5 if p == after_first else 0.0  # the scene, then the problem
-        return bonus + sum(argued[i] for i in members) / len(members)
+        # its strongest point and how argued it is throughout
+        return bonus + max(argued[i] for i in members) + 0.5 * sum(argued[i] for i in members) / len(members)
 
     chosen: set[int] = set()
     length = 0

@@ -162,7 +162,8 @@ _ARGUED = re.compile(
     r"协同|注重|兼顾|回归|引导|发挥|避免|防止|警惕|重视|加快|补齐|走出|摆脱|恪守|处理|对)|"
     r"说到底|归根结底|关键在于|本质|核心|不是[^。]{1,20}而是|而非|值得警惕|也要看到|但也要看到|"
     r"一方面|另一方面|首先|其次|再次|一是|二是|三是|意味着|难以为继|必选项|体现了|反映(?:的|出)|"
-    r"[^。]{2,16}(?:认为|建议|看来)[，,：:]|从[^。，]{1,10}(?:角度|层面)看|成因|原因在于"
+    r"[^。]{2,16}(?:认为|建议|看来)[，,：:“]|从[^。，]{1,10}(?:角度|层面)看|成因|原因在于|"
+    r"其实|恰恰|误读|(?:这|恰恰|正)(?:说明|表明)|可见|显然|不应|而应|正是|并不|未必"
 )
 _REPORTED = re.compile(
     r"^(?:据[^，。]{0,8}(?:了解|悉|介绍|统计)|记者(?:了解到|获悉|注意到)|另据|公开资料显示)|"
@@ -174,11 +175,17 @@ _ANECDOTE = re.compile(
 )
 
 
+# the piece's thesis: what it is all about
+_THESIS = re.compile(r"不是[^。]{1,20}而是|说到底|归根结底|归根到底|关键在于|本质(?:上|是)|核心在于|症结在于")
+
+
 def argument_score(sentence: str) -> float:
     """How much a sentence of an opinion piece is its argument (positive) or the reporting
     and colour around it (negative)."""
     score = 0.0
-    if _ARGUED.search(sentence):
+    if _THESIS.search(sentence):
+        score += 2.0
+    elif _ARGUED.search(sentence):
         score += 1.0
     if _REPORTED.search(sentence):
         score -= 1.5
