@@ -348,3 +348,25 @@ def test_changes_in_tenths_points_with_more_and_chinese_years():
 def test_with_and_compared_inline():
     (change,) = figures_in_sentence("今年上半年，全国网上零售额与上年同期相比增长8.5%。")
     assert (change.subject, change.base, change.period) == ("全国网上零售额", "上年同期", "今年上半年")
+
+
+def test_what_measures_and_documents_count_and_shares_of_a_stated_whole():
+    (measures,) = figures_in_sentence("从优化营商环境、培育经营主体等方面提出18条措施。")
+    assert measures.subject == "措施数量"
+    assert figures_in_sentence("商务部等8部门联合印发方案。") == []
+    shares = figures_in_sentence(
+        "同城快递、异地快递、国际/港澳台快递业务量分别占全部快递业务量的比重约为9%、89%和2%。"
+    )
+    assert [f.subject for f in shares] == [
+        "同城快递业务量占快递业务量的比重",
+        "异地快递业务量占快递业务量的比重",
+        "国际/港澳台快递业务量占快递业务量的比重",
+    ]
+    indices = figures_in_sentence(
+        "总业务量指数、农村业务量指数分别为135.2点和132.7点，分别比上月提高1.6个点和1.1个点。"
+    )
+    assert [(f.value, f.subject) for f in indices][:2] == [(135.2, "总业务量指数"), (132.7, "农村业务量指数")]
+    (orders,) = figures_in_sentence(
+        "淘宝闪购、美团先后推出数百亿元补贴，美团即时零售单日订单一度突破1.2亿单。"
+    )
+    assert orders.subject == "美团即时零售单日订单量"

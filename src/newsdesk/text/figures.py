@@ -23,7 +23,7 @@ _CN = (
 _NUMBER = rf"(?:{_AR}|{_CN})"
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
 _CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下])|点(?=[，。；、]|$))"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下])|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
@@ -106,11 +106,11 @@ _MAG_VALUE = {
 _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
-    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|有望|可望|或将|将会|在|名义|实际|破|的)+$"
+    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"]))+"
+    r"|带动|力争|计划|目标是|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"]))+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
 # where a figure's clause begins: a list (、), a bracket or a quotation stays inside it
@@ -321,6 +321,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             num = m.group("num") or m.group("num2")
             mag = m.group("mag") or m.group("mag2")
             unit = m.group("unit") or ""
+        if num in ("十", "百", "千") and re.search(r"(?:数|几|上|近)$", s[: m.start()]):
+            continue  # 数百亿元 is no figure
         if _is_plain_chinese_word(num) and not (mag and (unit or num not in "十百千")):
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
@@ -371,7 +373,7 @@ _SOURCE_HEAD = re.compile(
     r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露|介绍|表示|估计|预测))[，,]?"
 )
 _ANYWHERE = re.compile(
-    r"(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?=[\u4e00-\u9fa5]{2})|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|有|计)"
+    r"(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?=[\u4e00-\u9fa5]{2})|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
@@ -498,13 +500,17 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 told = re.sub(r"^(?:全国|我国|全球|全省|全市)", "", earlier[-1])
                 names = [x + told for x in names]
             # …交易额约1.6万亿元，用户规模5.45亿人，分别占餐饮收入和网民整体的29.8%和49.3%
-            of = re.search(r"分别占([^，。；]+?)的?$", segment)
+            of = re.search(
+                r"分别占([^，。；]+?)(?:的)?(比重|比例|份额)?(?:分别)?(?:约为|约|为|达到|达|超过|是)*$",
+                segment,
+            )
             if of and not any("占" in (x or "") for x in names):
                 wholes = [w for w in re.split(r"、|以及|和|及|与", of.group(1)) if w]
                 if len(wholes) == 1:
                     wholes = wholes * len(group)
                 if len(wholes) == len(group):
-                    names = [_share(x, w) if x else x for x, w in zip(names, wholes, strict=True)]
+                    word = of.group(2) or ""
+                    names = [_share(x, w + word) if x else x for x, w in zip(names, wholes, strict=True)]
         else:
             names = [own]
         for member, name in zip(group, names, strict=True):
@@ -588,6 +594,8 @@ def _complete_subject(
         and _COUNTED.match(s, member.end)
     ):
         subject = None  # 天猫有589个品牌成交额破亿元: what 天猫 has is counted
+    elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _COUNTED.match(s, member.end):
+        subject = None  # 从…等方面提出15条措施, 商务部等8部门联合印发: the 措施, the 部门
     if (subject is None or _SCOPE_ONLY.match(subject)) and member.kind != "change":
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
         after = _COUNTED.match(s, member.end)
@@ -611,8 +619,12 @@ def _complete_subject(
 def _finish(subject: str | None, member: _Found, unit: str, source: str | None) -> str | None:
     """The name of what is measured, as an editor writes it: 跨境电商进出口额, 海外仓数量,
     从业人员数量, 吸引消费者人次, 网上零售额年均增速; 平台 named after the report's source."""
-    if not subject:
-        return subject
+    if subject:
+        subject = subject.strip("、，,；;：: ")
+        if subject.count("“") != subject.count("”"):
+            subject = subject.strip("“”")
+    if not subject or len(re.findall(r"[\u4e00-\u9fa5A-Za-z0-9]", subject)) < 2:
+        return None
     if source and re.match(r"^(?:该)?平台(?!上)", subject):
         subject = source + re.sub(r"^(?:该)?平台", "", subject)  # 美团闪购数据显示，…平台3C数码品类销售额
     if member.annual and "年均" not in subject and not subject.endswith(("增速", "增长率", "增幅")):
@@ -635,7 +647,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
 
 def _share(numerator: str, rest: str) -> str:
     """X占Y的比重 (或比例, for people): 网络购物用户占网民整体的比例."""
-    m = re.match(r"^(.*?)(?:的)?(比重|比例|份额)?$", rest)
+    m = re.match(r"^(.*?)(?:的)?(比重|比例|份额)", rest) or re.match(r"^(.*?)(?:的)?()$", rest)
     assert m is not None
     whole = re.sub(r"^(?:同期|全部|我国)+", "", m.group(1)).removesuffix("的")
     numerator = _VERB_TAIL.sub("", numerator) or numerator
@@ -650,6 +662,7 @@ _COMPARED_VALUE = re.compile(
     r"(?P<base>(?:比|较)\s*(?P<when>[^，。；：、比较的]{1,10}))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*"
 )
 _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
+_ACTS_ON = re.compile(r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|等|和|及|与)$")
 _RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居前|领先|位居第一|排名第一|排在首位)$")
 
 
@@ -767,6 +780,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     clause = _strip_subject(clause, base, periods)
     # 已从过去的|20天: the start of a 从…到… cut by its figure
     clause = re.sub(r"(?:从(?![业事])|由)[^，。从由]{0,6}$", "", clause)
+    # a headline: what follows its last gap (数字经济蓝图出炉 核心产业…)
+    clause = re.split(r"(?<=[\u4e00-\u9fa5]{2})\s+(?=[\u4e00-\u9fa5]{2})", clause)[-1]
     # a headline runs two figures together: "规模超 45 万亿元 占 GDP 比重"
     clause = re.split(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_COUNTER}|[%％])\s+", clause)[-1]
     # 规模从 11 万亿元增长到 45 万亿元: the subject is what precedes 从/由
