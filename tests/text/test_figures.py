@@ -370,3 +370,13 @@ def test_what_measures_and_documents_count_and_shares_of_a_stated_whole():
         "淘宝闪购、美团先后推出数百亿元补贴，美团即时零售单日订单一度突破1.2亿单。"
     )
     assert orders.subject == "美团即时零售单日订单量"
+
+
+def test_a_day_and_the_level_it_is_compared_with():
+    parcels, _, times = figures_in_sentence(
+        "11月11日当天，全国邮政快递企业共揽收快递包裹6.39亿件，同比增长23.22%，约为今年日常业务量的1.8倍。"
+    )
+    assert parcels.period == times.period == "11月11日当天"
+    assert times.base == "今年日常业务量"
+    (points,) = figures_in_sentence("网上零售额增速比社零总额增速高出5.3个百分点。")
+    assert (points.subject, points.base) == ("网上零售额增速", "比社零总额增速")

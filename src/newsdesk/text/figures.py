@@ -76,6 +76,8 @@ _PERIOD = re.compile(
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
+    # one day: 11月11日当天
+    r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日)"
     # a span of days: 2024年10月21日至11月11日
     r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
@@ -365,7 +367,7 @@ _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
     rf"|(?:与|跟)(?P<with>[^，。；：、与跟]{{1,12}}?)(?:相比|比较)(?={_COMPARE_VERBS}|了)"
     rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
-    r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
+    r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
     r"|(?:是|为|相当于|达到|达)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
@@ -431,7 +433,7 @@ def _base_in(text: str, before: int) -> str | None:
     if found.group("than"):
         return re.sub(r"(?:名义|实际|分别|均|相比)+$", "", found.group("than").strip()) or None
     if found.group("over"):
-        return found.group("over").strip()
+        return found.group("over").strip().removesuffix("的") or None
     return found.group("times").strip()
 
 
@@ -708,7 +710,7 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         if not text:
             continue
         before = s[max(0, m.start() - 2) : m.start()]
-        if re.search(r"(?:比|较|与|是|于|过)\s*$", before) or re.match(r"\s*(?:同期|相比)", s[m.end() :]):
+        if re.search(r"(?:比|较|与|是|为|于|过)\s*$", before) or re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             continue
         # 是2019年的2倍 is a base; 从2019年的5亿元增长到2024年的40亿元 gives each its year
         if s[m.end() : m.end() + 1] == "的" and not (
