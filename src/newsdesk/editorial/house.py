@@ -236,7 +236,7 @@ def target_length(kind: str, length: int) -> tuple[int, int]:
     if kind == GOVERNMENT:
         return clamp(0.7 * length, 150, 2400), clamp(0.97 * length, 200, MAX_DOCUMENT)
     if kind == DATA:
-        return clamp(0.45 * length, 150, 450), clamp(0.72 * length, 200, 650)
+        return clamp(0.45 * length, 150, 450), clamp(0.68 * length, 200, 650)
     if kind == COMMENTARY:  # the argument, about half the piece
         return clamp(0.42 * length, 200, 500), clamp(0.6 * length, 260, 700)
     if kind == COMPANY:
