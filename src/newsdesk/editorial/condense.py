@@ -264,6 +264,14 @@ def condense_item(
             sc + (LEAD_PARAGRAPH_BONUS if u.paragraph == units[lead].paragraph else 0.0)
             for u, sc in zip(units, scores, strict=True)
         ]
+        # what the announced thing is and does (该工具可…, 根据新政策，…) is the news; a
+        # spokesman's quoted remark is colour
+        scores = [
+            sc
+            + (WHAT_IT_IS_BONUS if _WHAT_IT_IS.match(u.text) else 0.0)
+            - (QUOTED_REMARK_PENALTY if _QUOTED_REMARK.search(u.text) else 0.0)
+            for u, sc in zip(units, scores, strict=True)
+        ]
     # the lead goes first (so a sentence leaning on it, 这是…, is not penalised), then the rest
     pool = sorted([lead, *candidates])
     worth = 0.0 if total - sum(len(t) for t, _ in dropped) <= high else 1.0
@@ -290,6 +298,15 @@ def condense_item(
     if kind in house.ONE_PARAGRAPH:  # a brief item reads as one paragraph
         kept = [Sentence(s.text, 0, s.index) for s in kept]
     return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
+
+
+WHAT_IT_IS_BONUS = 0.6
+QUOTED_REMARK_PENALTY = 0.6
+_WHAT_IT_IS = re.compile(
+    r"^(?:该|新)(?:工具|功能|产品|服务|标准|政策|规则|计划|项目|系统|平台|模式|门店|店|仓库?|中心|码|机制|措施|方案)|"
+    r"^(?:根据|按照)(?:新)?(?:政策|标准|规则|规定|计划|方案|安排)[，,]"
+)
+_QUOTED_REMARK = re.compile(r"“[^”]{12,}”[。！]?$|^“[^”]{12,}”[^。“]{0,12}(?:表示|说)")
 
 
 # what, opening a paragraph, makes the whole paragraph not the news
