@@ -380,3 +380,18 @@ def test_a_day_and_the_level_it_is_compared_with():
     assert times.base == "今年日常业务量"
     (points,) = figures_in_sentence("网上零售额增速比社零总额增速高出5.3个百分点。")
     assert (points.subject, points.base) == ("网上零售额增速", "比社零总额增速")
+
+
+def test_counted_people_end_at_their_noun_and_festivals_run_together():
+    most, few = figures_in_sentence(
+        "调查显示，近六成受访者每月网购次数超过10次，约两成受访者每月网购次数在5次以下。"
+    )[::2]
+    assert most.subject == few.subject == "受访者比例"
+    *_, farmers = figures_in_sentence(
+        "该平台去年农产品销售额突破2000亿元，较2020年翻了两番，带动超过100万农户增收。"
+    )
+    assert (farmers.value, farmers.unit, farmers.subject) == (1e6, "户", "农户数量")
+    parcels, _ = figures_in_sentence(
+        "国庆中秋假期，全国邮政快递业共揽收快递包裹38.6亿件，比去年国庆假期增长13.4%。"
+    )
+    assert parcels.period == "国庆中秋假期"

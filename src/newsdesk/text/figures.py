@@ -62,6 +62,8 @@ _EVENT = (
     r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞)"
 )
 _EVENT_TAIL = (
+    # 国庆中秋假期: two festivals at once
+    rf"(?:[、和与]?{_EVENT})?"
     r"(?:小长假|长假|假期|假日|黄金周|大促期间|购物节期间|促销期间|期间|当天|当日|首日|前后)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
@@ -343,6 +345,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         unit = _UNIT_AS.get(unit, unit)
         if not unit and _PEOPLE_AFTER.match(s, m.end()):
             unit = "人"  # 超过2.2亿用户下单: people
+        elif not unit and re.match(r"[\u4e00-\u9fa5]{0,2}户", s[m.end() : m.end() + 3]):
+            unit = "户"  # 100万农户
         text = original[m.start() : m.end()].strip()
         add(_Found(m.start(), m.end(), text, kind, value, unit, upper))
     found.sort(key=lambda f: f.start)
@@ -408,6 +412,11 @@ _COUNT_TAIL = re.compile(r"(?:数量|总数|数)$")
 _ANAPHORA = re.compile(r"^(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)$")
 _COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
 # what is counted after its count: 超六成受访者表示…, 1000万名新作者获得收入, 3.7万个品牌成交额…
+# what is counted ends with its head noun: 近六成受访者每月网购…, 100万农户增收
+_COUNTED_HEAD = re.compile(
+    r"(?:的)?((?!以上|以下|左右|多|余)[\u4e00-\u9fa5A-Za-z0-9“”]{0,8}?"
+    r"(?:受访者|消费者|用户|网民|商家|企业|卖家|品牌|农户|人群|居民|家庭|门店|主播|网店|商户|作者|达人|骑手|农民))"
+)
 _COUNTED = re.compile(
     r"(?:的)?(?!以上|以下|左右|之间|区间|多|余)([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
     r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营收|收入|GMV|订单|[，。；,;]|$)"
@@ -603,10 +612,12 @@ def _complete_subject(
         subject = None  # 从…等方面提出15条措施, 商务部等8部门联合印发: the 措施, the 部门
     if (subject is None or _SCOPE_ONLY.match(subject)) and member.kind != "change":
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
-        after = _COUNTED.match(s, member.end)
-        # 全国已有超过40万家外卖商家…, …，逾600个品牌成交额…: a count opening its clause
+        after = _COUNTED_HEAD.match(s, member.end) or _COUNTED.match(s, member.end)
+        # 全国已有超过40万家外卖商家…, …，逾600个品牌成交额…, 带动超过100万农户增收: a count
+        # opening its clause or after a verb
         counted_after = re.search(
-            r"(?:有|^|[，,；;：:])\s*(?:其中)?\s*(?:超过|超|近|约|不到|不足|逾)?\s*$", s[: member.start]
+            r"(?:有|带动|吸引|惠及|服务|帮助|培训|^|[，,；;：:])\s*(?:其中)?\s*(?:超过|超|近|约|不到|不足|逾)?\s*$",
+            s[: member.start],
         )
         if after and (subject is not None or before is None or counted_after):
             noun = after.group(1)
