@@ -325,8 +325,7 @@ def test_company_news_keeps_what_the_announced_thing_is_before_a_spokesmans_rema
         "10月21日，某某国际站在杭州发布AI外贸助手，首批向5万家中小外贸商家开放使用。"
         "该工具可自动完成询盘分析、多语种回复和报价单生成等工作。\n"
         "某某国际站总裁表示，过去回复一条询盘平均需要30分钟，使用AI助手后可缩短至5分钟以内，“我们希望让一个人也能做好外贸生意”。\n"
-        "在为期两个月的内测中，参与测试的商家询盘回复率提高了35%。\n"
-        "从内测商家的分布看，浙江、广东、江苏三省商家占比超过六成，机械设备行业使用最多，询盘量同比增长27%。"
+        "在为期两个月的内测中，参与测试的商家询盘回复率提高了35%。"
     )
-    body = condense_item("某某国际站发布AI外贸助手", text, lengths=(120, 160)).body
+    body = condense_item("某某国际站发布AI外贸助手", text, lengths=(90, 100), kind=house.COMPANY).body
     assert "该工具可自动完成" in body and "一个人也能" not in body

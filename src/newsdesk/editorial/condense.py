@@ -300,8 +300,8 @@ def condense_item(
     return Condensed(join_sentences(kept), kept, len(sentences), clean.removed, figures, kind, dropped)
 
 
-WHAT_IT_IS_BONUS = 0.6
-QUOTED_REMARK_PENALTY = 0.6
+WHAT_IT_IS_BONUS = 1.0
+QUOTED_REMARK_PENALTY = 1.0
 _WHAT_IT_IS = re.compile(
     r"^(?:该|新)(?:工具|功能|产品|服务|标准|政策|规则|计划|项目|系统|平台|模式|门店|店|仓库?|中心|码|机制|措施|方案)|"
     r"^(?:根据|按照)(?:新)?(?:政策|标准|规则|规定|计划|方案|安排)[，,]"
