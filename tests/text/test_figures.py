@@ -395,3 +395,14 @@ def test_counted_people_end_at_their_noun_and_festivals_run_together():
         "国庆中秋假期，全国邮政快递业共揽收快递包裹38.6亿件，比去年国庆假期增长13.4%。"
     )
     assert parcels.period == "国庆中秋假期"
+
+
+def test_a_figure_without_subject_takes_the_measure_not_its_share_or_rate():
+    *_, later = figures_in_sentence(
+        "据测算，2025年我国银发经济规模约为7万亿元，占GDP的比重约为6%，到2035年有望达到30万亿元。"
+    )
+    assert (later.subject, later.period) == ("我国银发经济规模", "到2035年")
+    *_, total = figures_in_sentence(
+        "2025年11月份，全国网上零售额同比增长6.1%，增速比上月加快0.6个百分点；1—11月累计增长9.0%。"
+    )
+    assert (total.subject, total.period) == ("全国网上零售额", "1—11月")

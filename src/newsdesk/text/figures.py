@@ -628,7 +628,12 @@ def _complete_subject(
     if subject is None or _SCOPE_ONLY.match(subject):
         subject = before
         if before and member.kind in ("amount", "count"):
-            subject = _RATE_TAIL.sub("", before) or before  # …年均增长超过30%，2024年达到1200亿元
+            # …年均增长超过30%，2024年达到1200亿元; …占GDP的比重约为6%，到2035年有望达到30万亿元
+            subject = _RATE_TAIL.sub("", before.split("占")[0]) or before
+        elif before and member.unit == "%" and not member.annual:
+            subject = (
+                re.sub(r"(?<!年均)(?:增速|增幅)$", "", before) or before
+            )  # 增速比上月加快…；1—11月增长9.0%
     return subject
 
 
