@@ -369,12 +369,16 @@ def spell_out(texts: list[str], source: str = "") -> list[str]:
     provinces = {m.group(0) for m in _PROVINCE.finditer(source)}
     for text in texts:
         for short, full in FULL_NAMES.items():
-            if short in seen or short not in text:
+            if short in seen:
                 continue
-            seen.add(short)
             if full in text:
+                seen.add(short)
                 continue
-            text = re.sub(rf"(?<!国家){re.escape(short)}", full, text, count=1)
+            # not inside a longer or a local name (国家市场监管总局, 省国资委, 中央行动)
+            m = re.search(rf"(?<!国家)(?<![省市区县州中]){re.escape(short)}", text)
+            if m:
+                seen.add(short)
+                text = text[: m.start()] + full + text[m.end() :]
         if len(provinces) == 1 and _OUR_PROVINCE.search(text):
             text = _OUR_PROVINCE.sub(next(iter(provinces)), text)
         out.append(text)
