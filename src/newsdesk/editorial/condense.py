@@ -218,7 +218,15 @@ def condense_item(
         and (i == 0 or units[i - 1].paragraph != u.paragraph)
         and u.paragraph > 0
     }
-    reasons = [r or opened_by.get(u.paragraph) for u, r in zip(units, reasons, strict=True)]
+    reasons = [
+        r
+        or (
+            None
+            if kind == house.DATA and figures_in_sentence(u.text)  # a release's figures stay
+            else opened_by.get(u.paragraph)
+        )
+        for u, r in zip(units, reasons, strict=True)
+    ]
     # the opening states the news: it goes only as a disclaimer or a notice, or as a scene
     # without a fact set before the news in the same paragraph (今年以来，… 记者从…获悉，…)
     scene = (
