@@ -406,3 +406,20 @@ def test_a_figure_without_subject_takes_the_measure_not_its_share_or_rate():
         "2025年11月份，全国网上零售额同比增长6.1%，增速比上月加快0.6个百分点；1—11月累计增长9.0%。"
     )
     assert (total.subject, total.period) == ("全国网上零售额", "1—11月")
+
+
+def test_lists_named_before_owned_or_in_apposition():
+    provinces = figures_in_sentence(
+        "网络零售额排名前三的省份分别为广东、浙江和江苏，分别达到3.9万亿元、2.8万亿元和1.4万亿元。"
+    )
+    assert [f.subject for f in provinces] == ["广东网络零售额", "浙江网络零售额", "江苏网络零售额"]
+    shares = figures_in_sentence("淘宝、京东、拼多多的市场份额分别约为35%、25%和20%。")
+    assert [f.subject for f in shares] == ["淘宝的市场份额", "京东的市场份额", "拼多多的市场份额"]
+    kinds = figures_in_sentence(
+        "上半年，直播电商、即时零售、跨境电商三种新业态交易额分别增长15%、20%和10%左右。"
+    )
+    assert [f.subject for f in kinds] == ["直播电商交易额", "即时零售交易额", "跨境电商交易额"]
+    both = figures_in_sentence(
+        "2024年，全国网上零售额、实物商品网上零售额分别为15.52万亿元和13.08万亿元，分别增长7.2%和6.5%。"
+    )
+    assert [f.subject for f in both][2:] == ["全国网上零售额", "实物商品网上零售额"]

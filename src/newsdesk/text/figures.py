@@ -507,6 +507,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             names = _enumerated(s[clause_start : group[0].start], base, periods, len(group))
             earlier = [x for x in subjects if x]
             if names is None:
+                names = _named_before(s[:clause_start], len(group))
+            if names is None:
                 # 同比分别增长10.2%和6.4%: the figures given before, in order
                 names = earlier[-len(group) :] if len(earlier) >= len(group) else [own] * len(group)
             elif earlier and all(len(x) <= 3 for x in names):
@@ -858,6 +860,12 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         "",
         items[-1],
     )
+    # 直播电商、即时零售、跨境电商三种新业态交易额
+    items[-1] = re.sub(
+        r"[两二三四五六七八九十]+(?:大|家|个|种|类|项)[\u4e00-\u9fa5]{0,4}?(?=" + _LIST_MEASURE.pattern + ")",
+        "",
+        items[-1],
+    )
     first, last = items[:-1], items[-1]
     width = len(first[0])
     # 数码家电、户外运动类商品 → 数码家电类商品; 智能眼镜、AI学习机销售额 → 智能眼镜销售额
@@ -867,6 +875,10 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         pass  # 农村网络零售额和农产品网络零售额: each item is whole
     elif kind and len(kind.group(0)) < len(last):
         items = [i + kind.group(0) for i in first] + [last]
+    elif "的" in last[1:] and not any("的" in i for i in first):
+        # 淘宝、京东、拼多多的市场份额 → 淘宝的市场份额
+        of = last[last.index("的", 1) :]
+        items = [i + of for i in first] + [last]
     elif measure and len(measure.group(0)) < len(last) and width > 2:
         items = [i + measure.group(0) for i in first] + [last]
     elif width <= 3 and all(len(i) == width for i in first) and len(last) > width:
@@ -875,6 +887,24 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     return items
 
 
+def _named_before(before: str, n: int) -> list[str] | None:
+    """网络零售额排名前三的省份分别为广东、浙江和江苏，分别达到…: the names listed in the
+    clause before, each with the measure that clause speaks of."""
+    m = re.search(
+        r"(?:^|[，,；;：:])([^，,；;：:。]*?)(?:分别为|分别是|依次为|依次是)([^，,；;。]+)[，,]$", before
+    )
+    if not m or _ANY_NUMBER.search(m.group(2)):
+        return None  # …分别为15.52万亿元和13.08万亿元: figures, not names
+    items = [i.strip() for i in re.split(r"、|以及|和|及|与", m.group(2)) if i.strip()]
+    measure = _ANY_MEASURE.search(m.group(1))
+    if len(items) != n or not measure:
+        return None
+    return [i + measure.group(0) for i in items]
+
+
+_ANY_MEASURE = re.compile(
+    r"网络零售额|网上零售额|零售额|销售额|交易额|成交额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数|市场份额"
+)
 _LIST_MEASURE = re.compile(
     r"(?:网络零售额|网上零售额|零售额|销售额|交易额|成交额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数)$"
 )
