@@ -329,3 +329,14 @@ def test_company_news_keeps_what_the_announced_thing_is_before_a_spokesmans_rema
     )
     body = condense_item("某某国际站发布AI外贸助手", text, lengths=(90, 100), kind=house.COMPANY).body
     assert "该工具可自动完成" in body and "一个人也能" not in body
+
+
+def test_an_author_in_the_first_person_writes_an_opinion_piece():
+    text = (
+        "近来，多家平台调整了退款规则。\n"
+        "我们认为，规则调整的方向是对的，平台要兼顾商家与消费者。\n"
+        "在我看来，监管部门也应加强引导，平台应当把规则公之于众。"
+    )
+    assert house.classify_kind("退款规则调整之后", text).kind == house.COMMENTARY
+    quoted = "5月20日，某平台宣布推出新一轮商家扶持措施。“我们希望让商家少花钱，我们也会继续投入。”该平台负责人说。"
+    assert house.classify_kind("某平台推出商家扶持措施", quoted).kind != house.COMMENTARY

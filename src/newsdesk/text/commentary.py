@@ -207,6 +207,13 @@ def opinion_score(title: str, body: str) -> CommentaryScore:
     for s in sentences:
         m = _VIEW.search(s)
         views += bool(m) and not _OWN_STATEMENT.search(m.group(1))
+    # the author in the first person, outside quotations (我们认为, 在我看来)
+    unquoted = re.sub(r"“[^”]*”|「[^」]*」", "", text)
+    first_person = len(re.findall(r"我们|我认为|在我看来|我以为|笔者", unquoted))
+    if first_person >= 2:
+        score += 1.0
+        voice = True
+        reasons.append(f"the author in the first person ({first_person}×)")
     if views >= 4 and prescribing_paragraphs >= 2:  # a feature quotes many, an argument prescribes
         score += 1.0
         voice = True
