@@ -423,3 +423,15 @@ def test_lists_named_before_owned_or_in_apposition():
         "2024年，全国网上零售额、实物商品网上零售额分别为15.52万亿元和13.08万亿元，分别增长7.2%和6.5%。"
     )
     assert [f.subject for f in both][2:] == ["全国网上零售额", "实物商品网上零售额"]
+
+
+def test_ranges_of_times_points_tenths_and_changes():
+    def first(sentence):
+        f = figures_in_sentence(sentence)[0]
+        return (f.value, f.upper, f.unit)
+
+    assert first("预计明年市场规模将增长3至5倍。") == (3.0, 5.0, "倍")
+    assert first("利润率有望提升2—3个百分点。") == (2.0, 3.0, "个百分点")
+    assert first("退货率约为三至五成。") == (30.0, 50.0, "%")
+    assert first("利润同比下降5%—8%。") == (-5.0, -8.0, "%")
+    assert figures_in_sentence("预计明年市场规模将增长3至5倍。")[0].period == "明年"

@@ -39,10 +39,10 @@ AMOUNT = re.compile(
 PERCENT = re.compile(
     # a range first: 30%—50%, 30—50%
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
-    rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?P<pp>{_NUMBER})\s*{_POINTS}"
-    rf"|(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
-    # so many times as much: 是上年同期的2.3倍, 增长了5倍多
-    rf"|(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
+    rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?:(?P<plo>{_NUMBER})\s*[至到—–~～-]\s*)?(?P<pp>{_NUMBER})\s*{_POINTS}"
+    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*)?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
+    # so many times as much: 是上年同期的2.3倍, 增长了5倍多, 3至5倍
+    rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
     # a fraction: 四分之一, 三分之二
     r"|(?<!百)(?P<den>[二三四五六七八九十])分之(?P<frac>[一二三四五六七八九])"
     # doubled (翻番, 翻一番) or quadrupled (翻两番)
@@ -53,7 +53,7 @@ CHANGE = re.compile(
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
     r"|(?:大幅|大)?(?:升|跌|增|降)|倒退|萎缩)了?\s*"
-    rf"{_APPROX}\s*(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
+    rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
@@ -93,7 +93,7 @@ _PERIOD = re.compile(
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
-    r"|(?:今年|去年|上年)(?:以来)?"
+    r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
     r")"
 )
@@ -225,6 +225,7 @@ class _Found:
     annual: bool = False  # a yearly average: 年均增长…, 两年平均增长…
 
 
+_FALLS = ("下降", "减少", "下滑", "回落", "下跌", "缩小", "收窄", "放缓", "降幅", "降幅为", "倒退", "萎缩")
 _FAN = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 
 
@@ -260,31 +261,21 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = parse_number(amount[:-1]), "倍"
         else:
             value, unit = None, amount
-        if (
-            m.group("verb")
-            in (
-                "下降",
-                "减少",
-                "下滑",
-                "回落",
-                "下跌",
-                "缩小",
-                "收窄",
-                "放缓",
-                "降幅",
-                "降幅为",
-                "倒退",
-                "萎缩",
-            )
-            or m.group("verb").endswith(("跌", "降"))
-            and value is not None
-        ):
+        upper = None
+        if m.group("lo") and value is not None:
+            # 增长3至5倍, 提升2—3个百分点: a range, its top end as upper
+            low = parse_number(m.group("lo").replace("两", "二"))
+            if low is not None:
+                upper, value = value, low * (10 if amount.endswith("成") else 1)
+        falls = m.group("verb") in _FALLS or m.group("verb").endswith(("跌", "降"))
+        if falls and value is not None:
             value = -value
+            upper = -upper if upper is not None else None
         start = m.start("verb") if m.group("dir") is None else m.start("dir")
         annual = m.group("dir") in ("年均", "两年平均")
         own_base = None if annual else m.group("dir")
         text = original[start : m.end()].strip()
-        add(_Found(start, m.end(), text, "change", value, unit, None, own_base, annual))
+        add(_Found(start, m.end(), text, "change", value, unit, upper, own_base, annual))
     for m in PERCENT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
@@ -312,6 +303,12 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit, kind = parse_number(m.group("times").replace("两", "二")), "倍", "change"
         else:
             value, unit, kind = float(2 ** _FAN[m.group("fans")]), "倍", "change"
+        low_end = m.group("plo") or m.group("clo") or m.group("tlo")
+        if low_end and value is not None:
+            # 2—3个百分点, 三至五成, 3至5倍: a range, its top end as upper
+            low = parse_number(low_end.replace("两", "二"))
+            if low is not None:
+                upper, value = value, low * (10 if m.group("clo") else 1)
         add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), kind, value, unit, upper))
     for m in AMOUNT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
