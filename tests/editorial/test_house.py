@@ -340,3 +340,15 @@ def test_an_author_in_the_first_person_writes_an_opinion_piece():
     assert house.classify_kind("退款规则调整之后", text).kind == house.COMMENTARY
     quoted = "5月20日，某平台宣布推出新一轮商家扶持措施。“我们希望让商家少花钱，我们也会继续投入。”该平台负责人说。"
     assert house.classify_kind("某平台推出商家扶持措施", quoted).kind != house.COMMENTARY
+
+
+def test_the_news_opens_after_a_quoted_scene_and_a_byline_is_debris():
+    text = (
+        "“过去是顾客走进店里，现在是店走到顾客身边。”北京一家连锁便利店的店长说，店里超过三成的订单来自线上。\n"
+        "6月13日，某协会发布的报告显示，2023年我国即时零售市场规模达6500亿元，同比增长28.9%。\n"
+        "报告显示，2023年医药健康品类订单量同比增长56%。"
+    )
+    body = condense_item("即时零售市场规模", text).body
+    assert body.startswith("6月13日，某协会发布的报告显示") and "店长" not in body
+    assert house.filler_reason("21世纪经济报道记者 林晓 杭州报道", house.GOVERNMENT) == "byline"
+    assert house.filler_reason("该负责人向记者介绍") is None

@@ -30,7 +30,7 @@ _SUBSTANCE = re.compile(r"(?:要求|明确|提出|规定|显示|数据显示|统
 _BACKGROUND = re.compile(r"(?:近年来|据了解|记者了解到|记者获悉|业内人士|有分析认为|此前|附近|周边)")
 # One shop, one company, one person's words: colour in a feature, not the news a digest keeps.
 _ANECDOTE = re.compile(
-    r"(?:负责人(?:说|介绍|表示|告诉)|^[^。]{0,20}一(?:家|位|名|座)[^。]{0,24}(?:企业|公司|商家|门店|店主|卖家|仓库|负责人|主播)|"
+    r"(?:负责人(?:说|介绍|表示|告诉)|^[^。]{0,20}一(?:家|位|名|座)[^。]{0,24}(?:企业|公司|商家|门店|店主|店长|卖家|仓库|负责人|主播|员工|消费者|市民)|"
     r"该企业|以[^。，]{1,12}为例|比如|例如|店主|老板|市民|^“[^”]{4,}”$|"
     r"(?:消费者|网友|居民|村民)[\u4e00-\u9fa5]{1,3}(?:说|告诉))"
 )
@@ -229,18 +229,29 @@ def condense_item(
     ]
     # the opening states the news: it goes only as a disclaimer or a notice, or as a scene
     # without a fact set before the news in the same paragraph (今年以来，… 记者从…获悉，…)
-    scene = (
-        len(units) > 1
-        and reasons[0] == "background"
-        and units[1].paragraph == units[0].paragraph
-        and reasons[1] is None
-        and not figures_in_sentence(units[0].text)
-    )
+    # (a quotation, an anecdote or background without a fact before the news: 今年以来，…
+    # 记者从…获悉，…; “过去是…” 一家店的店长说，… 6月13日，…发布的报告显示)
+    scenes = 0
+    if kind != house.COMMENTARY:
+        while (
+            scenes < min(3, len(units) - 1)
+            and reasons[scenes] in (None, "background", "quotation")
+            and (
+                _ANECDOTE.search(units[scenes].text)
+                or (reasons[scenes] is not None and not figures_in_sentence(units[scenes].text))
+            )
+        ):
+            scenes += 1
+        following = next((i for i in range(scenes, len(units)) if reasons[i] is None), None)
+        if scenes and (following is None or units[following].paragraph > units[0].paragraph + 1):
+            scenes = 0  # the news is not right after: the opening stays
+        for i in range(scenes):
+            reasons[i] = reasons[i] or "scene"
     lead = next(
         (
             i
             for i, r in enumerate(reasons)
-            if r is None or (i == 0 and r not in house.ALWAYS_FILLER and not scene)
+            if r is None or (i == 0 and r not in house.ALWAYS_FILLER and not scenes)
         ),
         0,
     )

@@ -123,6 +123,14 @@ _FILLER = [
         "quotation",
     ),
     (re.compile(r"^(?:值得(?:关注|一提|注意)的是|事实上|记得|(?:前不久|不久前)[，,]?有|有网友)"), "aside"),
+    # a byline left at the head of the text (21世纪经济报道记者 林晓 杭州报道; 本报记者 张三)
+    (
+        re.compile(
+            r"^(?![^。]*(?:向|对|告诉|接受|采访))"
+            r"[^。，！？；：:]{0,24}(?:记者|通讯员|编辑)[\s|｜]*[\u4e00-\u9fa5]{2,4}(?:[\s　]+[^。，！？]{0,24})?$"
+        ),
+        "byline",
+    ),
     # a separate notice: another event announced for later (具体安排另行通知), 另悉…
     (re.compile(r"另行(?:通知|公布|告知|发布|安排)|^另(?:悉|据悉|讯)[，,]"), "notice"),
     # what the subject is in general (直播电商是数字经济的重要组成部分; 浙江是…发源地之一)
@@ -140,7 +148,7 @@ _FILLER = [
     ),
 ]
 # a sentence that tells background even when it carries a figure
-ALWAYS_FILLER = {"disclaimer", "author note", "reminder", "legal citation", "notice"}
+ALWAYS_FILLER = {"disclaimer", "author note", "reminder", "legal citation", "notice", "byline"}
 MAX_DOCUMENT = 3000  # characters of a government document kept whole
 # for commentary the argument is the substance: only these go
 _COMMENTARY_FILLER = {
@@ -151,6 +159,7 @@ _COMMENTARY_FILLER = {
     "quotation",
     "aside",
     "notice",
+    "byline",
 }
 
 
@@ -345,7 +354,7 @@ _PROVINCES = (
 _PROVINCE = re.compile(rf"({_PROVINCES})(?:省|自治区|维吾尔自治区|壮族自治区|回族自治区)")
 # 我省…, 省商务厅… at a clause's start: the province the report is about
 _OUR_PROVINCE = re.compile(
-    r"我省|(?:(?<=^)|(?<=[，。；、“]))省(?=[\u4e00-\u9fa5]{1,6}(?:厅|局|委|办)|委|政府)"
+    r"我省|(?:(?<=^)|(?<=[，。；、“和与])|(?<=联合)|(?<=会同))省(?=[\u4e00-\u9fa5]{1,6}(?:厅|局|委|办)|委|政府)"
 )
 
 
