@@ -435,3 +435,10 @@ def test_ranges_of_times_points_tenths_and_changes():
     assert first("退货率约为三至五成。") == (30.0, 50.0, "%")
     assert first("利润同比下降5%—8%。") == (-5.0, -8.0, "%")
     assert figures_in_sentence("预计明年市场规模将增长3至5倍。")[0].period == "明年"
+
+
+def test_last_year_same_period_told_as_its_own_figure():
+    now, then = figures_in_sentence("今年前三季度该平台退货率为8.5%，去年同期为6.2%。")
+    assert (now.period, then.period) == ("今年前三季度", "去年同期")
+    last, next_ = figures_in_sentence("去年全年，全国快递业务量1745亿件，今年有望突破1900亿件。")
+    assert (next_.subject, next_.period) == ("全国快递业务量", "今年")

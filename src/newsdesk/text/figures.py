@@ -379,7 +379,7 @@ _SOURCE_HEAD = re.compile(
     r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露|介绍|表示|估计|预测))[，,]?"
 )
 _ANYWHERE = re.compile(
-    r"(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?=[\u4e00-\u9fa5]{2})|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
+    r"(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
@@ -728,7 +728,16 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         if not text:
             continue
         before = s[max(0, m.start() - 2) : m.start()]
-        if re.search(r"(?:比|较|与|是|为|于|过)\s*$", before) or re.match(r"\s*(?:同期|相比)", s[m.end() :]):
+        if re.search(r"(?:比|较|与|是|为|于|过)\s*$", before):
+            continue
+        if re.match(r"\s*(?:同期|相比)", s[m.end() :]):
+            # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
+            told = re.match(r"\s*同期(?=[^，。；]{0,4}?(?:为|是|达到|达|仅为|约为))", s[m.end() :])
+            if not told or not re.search(r"(?:^|[，,；;。：:])\s*$", s[: m.start()]):
+                continue
+            text += told.group(0).strip()
+            m_end = m.end() + told.end()
+            out.append((m.start(), m_end, text))
             continue
         # 是2019年的2倍 is a base; 从2019年的5亿元增长到2024年的40亿元 gives each its year
         if s[m.end() : m.end() + 1] == "的" and not (
