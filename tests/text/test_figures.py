@@ -442,3 +442,8 @@ def test_last_year_same_period_told_as_its_own_figure():
     assert (now.period, then.period) == ("今年前三季度", "去年同期")
     last, next_ = figures_in_sentence("去年全年，全国快递业务量1745亿件，今年有望突破1900亿件。")
     assert (next_.subject, next_.period) == ("全国快递业务量", "今年")
+
+
+def test_hong_kong_verbs_stay_out_of_subjects():
+    profit, _ = extract_figures("京東第三季淨利潤錄得53億元，按年跌55%。")
+    assert profit.subject == "京东净利润"
