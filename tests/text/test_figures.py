@@ -447,3 +447,23 @@ def test_last_year_same_period_told_as_its_own_figure():
 def test_hong_kong_verbs_stay_out_of_subjects():
     profit, _ = extract_figures("京東第三季淨利潤錄得53億元，按年跌55%。")
     assert profit.subject == "京东净利润"
+
+
+def test_periods_in_brackets_after_a_clause_and_inside_words():
+    (parcels,) = figures_in_sentence(
+        "2024年“双11”期间（10月21日至11月11日），全国邮政快递企业共揽收快递包裹127.83亿件。"
+    )
+    assert parcels.period == "2024年“双11”期间"
+    firms, shops, sales, _ = figures_in_sentence(
+        "该县现有电商企业350家、网店1.2万个，2024年电商交易额达到86亿元，是2020年的2.6倍。"
+    )
+    assert (firms.subject, firms.period, shops.period, sales.period) == (
+        "该县电商企业数量",
+        None,
+        None,
+        "2024年",
+    )
+    count, _ = figures_in_sentence(
+        "2025年，抖音电商平台上年销售额过亿元的商家超过1.2万家，较上年增加约3000家。"
+    )
+    assert count.period == "2025年" and "上年销售额过亿元的商家数量" in count.subject

@@ -381,7 +381,7 @@ _SOURCE_HEAD = re.compile(
     r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露|介绍|表示|估计|预测))[，,]?"
 )
 _ANYWHERE = re.compile(
-    r"(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
+    r"(?<=[县市省区国镇村司台])现有|(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
@@ -749,6 +749,12 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         # 计划在未来一年加大投入: the period of a plan, not of a figure
         if text.startswith(("未来", "今后")) and before.endswith("在"):
             continue
+        # 2024年“双11”期间（10月21日至11月11日）: the brackets explain the period before
+        if before.endswith(("（", "(")) and out and re.match(r"\s*[（(]", s[out[-1][1] : m.start()]):
+            continue
+        # 上年 alone is a period only where a clause begins (平台上年销售额 is no period)
+        if text == "上年" and not re.search(r"(?:^|[，,；;。：:])\s*$", s[: m.start()]):
+            continue
         # 2025年全年 is 2025年
         text = re.sub(r"(?<=年)\s*全年$", "", text)
         out.append((m.start(), m.end(), text))
@@ -778,9 +784,11 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             break
         best = text
     if best is None:
+        # a period told after the figure, in its own clause: 约63%的受访消费者在过去半年内…
         for a, _, text in periods:
             if a >= start:
-                best = text
+                if not _CLAUSE_START.search(s, start, a):
+                    best = text
                 break
     if annual and best is not None and not _SPAN.search(best):
         return None
@@ -788,6 +796,11 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
 
 
 _BASE_LEAD = re.compile(r"(?:比|较|与|是|为|相当于|达到|达|高于|低于|快于|慢于|高出|低出)$")
+
+
+def _unless_inside_a_word(m: re.Match) -> str:
+    # 平台上年销售额: 上年 inside words is no period to cut out
+    return m.group(0) if m.group(0).strip() == "上年" and m.start() > 0 else ""
 
 
 def _strip_subject(clause: str, base: str | None, periods: list) -> str:
@@ -803,7 +816,7 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     )
     for _, _, text in periods:
         clause = clause.replace(text, "")
-    clause = _PERIOD.sub("", clause)
+    clause = _PERIOD.sub(_unless_inside_a_word, clause)
     clause = _SOURCE_HEAD.sub("", clause.strip())
     clause = _ANYWHERE.sub("", clause)
     return clause
