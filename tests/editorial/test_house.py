@@ -352,3 +352,17 @@ def test_the_news_opens_after_a_quoted_scene_and_a_byline_is_debris():
     assert body.startswith("6月13日，某协会发布的报告显示") and "店长" not in body
     assert house.filler_reason("21世纪经济报道记者 林晓 杭州报道", house.GOVERNMENT) == "byline"
     assert house.filler_reason("该负责人向记者介绍") is None
+
+
+def test_lead_markers_with_a_reporter_and_a_meeting_as_the_source_read_cleanly():
+    assert house.strip_lead_marker("中国消费者报北京讯（记者 刘文静）11月24日，中国消费者协会发布报告。") == (
+        "11月24日，中国消费者协会发布报告。"
+    )
+    assert house.strip_lead_marker("记者7日从全国邮政管理工作会议上获悉，2024年快递业务量完成1750亿件。") == (
+        "据全国邮政管理工作会议消息，2024年快递业务量完成1750亿件。"
+    )
+    assert house.absolute_dates("今年前5个月", dt.date(2022, 6, 15)) == "2022年前5个月"
+    assert (
+        house.filler_reason("澎湃新闻注意到，近两年来，多地均出台了专项扶持政策。", house.GOVERNMENT)
+        == "background"
+    )

@@ -239,6 +239,8 @@ def condense_item(
             and (
                 _ANECDOTE.search(units[scenes].text)
                 or (reasons[scenes] is not None and not figures_in_sentence(units[scenes].text))
+                # what leans on the scene (“到2027年…” 这是…的目标。) goes with it
+                or (scenes and _DEPENDENT_OPENING.match(units[scenes].text) and reasons[scenes] is None)
             )
         ):
             scenes += 1
