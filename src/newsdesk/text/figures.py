@@ -28,15 +28,19 @@ _COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
 
+# Each pattern starts with a one-character test: most positions of a sentence begin no figure.
 AMOUNT = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
     # a range first: 300亿至500亿元, 20万—30万人
     rf"(?P<low>{_AR})\s*(?P<lowmag>{_MAGNITUDE})?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*(?P<highmag>{_MAGNITUDE})?"
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
     # 两百余万人: 余 and 多 before or after the magnitude
     rf"|(?P<num>{_NUMBER})\s*(?:多|余)?\s*(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
     rf"|(?P<num2>{_NUMBER})\s*(?:多|余)?\s*(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
+    r")"
 )
 PERCENT = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千翻])(?:"
     # a range first: 30%—50%, 30—50%
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
     rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?:(?P<plo>{_NUMBER})\s*[至到—–~～-]\s*)?(?P<pp>{_NUMBER})\s*{_POINTS}"
@@ -47,14 +51,17 @@ PERCENT = re.compile(
     r"|(?<!百)(?P<den>[二三四五六七八九十])分之(?P<frac>[一二三四五六七八九])"
     # doubled (翻番, 翻一番) or quadrupled (翻两番)
     r"|(?P<fan>翻了?(?P<fans>[一两二三])?番)"
+    r")"
 )
 CHANGE = re.compile(
+    r"(?=[同环按比较年两增上提回下减扩缩收加放大升跌降倒萎])(?:"
     r"(?P<dir>同比|环比|按年|按月|按季|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
     r"|(?:大幅|大)?(?:升|跌|增|降)|倒退|萎缩)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
+    r")"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
 _EVENT = (
