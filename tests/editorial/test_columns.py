@@ -147,20 +147,55 @@ def test_a_model_file_of_the_earlier_format_still_loads(stories):
     assert s.column == DATA
 
 
-def test_a_companys_results_are_industry_news_and_a_statistics_release_is_data():
+def test_items_built_around_figures_are_data_whoever_gives_them():
+    """The house files a company's results or 战报 under 数据观察 as it does a statistics
+    release: the headline states the figure and the text gives one after another."""
     results = ColumnClassifier(None).suggest(
         "拼多多二季度营收970.6亿元 同比增长86%",
         "拼多多发布二季度财报，营收970.6亿元，同比增长86%；净利润320亿元，同比增长144%；"
         "经调整净利润326亿元，同比增长126%。",
     )
-    assert results.column == INDUSTRY
-    assert any("company" in r for r in results.reasons)
+    assert results.column == DATA
+    assert any("headline states figures" in r for r in results.reasons)
     release = ColumnClassifier(None).suggest(
         "前5个月全国网上零售额超5万亿元",
         "国家统计局数据显示，1—5月份，全国网上零售额50005亿元，同比增长4.2%。其中，实物商品网上零售额43040亿元，"
         "增长6.0%，占社会消费品零售总额的比重为24.1%。",
     )
     assert release.column == DATA
+    # what a company does with an amount is its news
+    plan = ColumnClassifier(None).suggest(
+        "拼多多推出“千亿扶持”计划 三年投入超1000亿元",
+        "4月7日，拼多多宣布推出“千亿扶持”计划，未来三年投入超过1000亿元资源，其中100亿元用于降低商家成本，"
+        "商家年费减免50%，新商家首年佣金减免30%。",
+    )
+    assert plan.column == INDUSTRY
+
+
+def test_an_authority_acting_is_news_and_a_document_is_policy():
+    talk = ColumnClassifier(None).suggest(
+        "市场监管总局约谈主要外卖平台企业",
+        "5月13日，市场监督管理总局约谈饿了么、美团、京东等外卖平台企业，要求相关平台严格遵守《电子商务法》"
+        "《反不正当竞争法》等法律法规规定，理性参与竞争。",
+    )
+    assert talk.column == INDUSTRY
+    assert any("authority acting (约谈)" in r for r in talk.reasons)
+    campaign = rule_hits(
+        "公安部：启动打击整治“网络水军”专项工作",
+        "6月26日起，公安部网络安全保卫局在全国范围内启动为期6个月的依法打击整治“网络水军”专项工作。",
+    )
+    assert any(h.column == INDUSTRY for h in campaign) and not any(h.column == POLICY for h in campaign)
+    cited = rule_hits("欧盟委员会初步认定Temu违反《数字服务法》", "欧盟委员会发布声明称，经初步调查认定…")
+    assert not any(h.column == POLICY for h in cited)
+    plan = ColumnClassifier(None).suggest(
+        "市场监管总局部署开展网络市场监管专项行动",
+        "近日，市场监管总局印发《2022网络市场监管促发展保安全专项行动方案》，部署在全国范围内开展专项行动。",
+    )
+    assert plan.column == POLICY
+    notice = ColumnClassifier(None).suggest(
+        "商务部部署开展电子商务示范基地综合评价", "商务部办公厅日前印发通知，部署开展2024年度综合评价工作。"
+    )
+    assert notice.column == POLICY
 
 
 def test_commentary_full_of_figures_is_a_viewpoint_and_a_report_quoting_an_expert_is_news():
@@ -176,6 +211,16 @@ def test_commentary_full_of_figures_is_a_viewpoint_and_a_report_quoting_an_exper
         "中国物流学会研究员张明认为，智能仓将缩短西南地区的配送时间。",
     )
     assert news.column == INDUSTRY
+    # a report whose quoted speakers argue (既要…也要) is still news
+    quoted = ColumnClassifier(None).suggest(
+        "京东发布乡村振兴“奔富计划”新进展",
+        "近日，京东方面介绍“奔富计划”实施进展。据悉，京东通过产地直采、产业带招商、物流下沉等方式，"
+        "带动多地农特产品上行，并在部分县域建设产地仓和冷链设施，缩短农产品流通环节。\n"
+        "京东相关负责人表示，下一步将继续围绕农产品品牌打造、农村物流网络建设、乡村人才培训等方面发力，"
+        "帮助更多县域特色产业拓展线上销售渠道。业内人士指出，电商平台参与乡村振兴，既要“卖得好”，"
+        "也要帮助产地提升标准化和品牌化水平。",
+    )
+    assert quoted.column == INDUSTRY
 
 
 def test_a_fresh_install_fits_the_model_on_the_shipped_examples():

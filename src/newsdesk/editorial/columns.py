@@ -22,7 +22,6 @@ import pickle
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -42,7 +41,7 @@ _ISSUER = (
     r"(?:国务院|国务院办公厅|国办|中共中央|中办|党中央|全国人大|人大常委会|"
     r"[\u4e00-\u9fa5]{0,12}(?:部|委|局|总局|署|办|银保监会|证监会|网信办|监管总局|广电总局|人民银行)|[\u4e00-\u9fa5]{1,6}(?:省|市)(?:政府|人民政府)?|五部门|四部门|三部门|多部门|[\u4e00-\u9fa5]{1,3}部门)"
 )
-_DOCUMENT = r"《[^》]{2,60}(?:意见|办法|规范|规定|条例|方案|规划|通知|指引|指南|细则|公告|批复|法|决定|纲要|标准|措施)(?:（[^）]{0,20}）)?》"
+_DOCUMENT = r"《[^》]{2,60}(?:意见|办法|规范|规定|条例|方案|规划|通知|指引|指南|细则|公告|批复|法|决定|纲要|标准|措施|计划|政策|规则|清单)(?:（[^）]{0,20}）)?》"
 _POLICY_ISSUE = re.compile(
     rf"{_ISSUER}[^。，；]{{0,12}}(?:印发|发布|出台|公布|联合发布|联合印发|制定|修订|施行|审议通过|批复|颁布)[^。]{{0,8}}{_DOCUMENT}"
 )
@@ -86,104 +85,185 @@ class RuleHit:
     reason: str
 
 
-# Whose figures: a statistics release about a market, a trade or the country (数据观察), or
-# one company's own results (行业资讯, as the house files them: 拼多多二季度营收…).
-_STATISTICS = re.compile(
-    r"国家统计局|统计局|海关总署|国家邮政局|中国互联网络信息中心|CNNIC|统计显示|监测数据|统计数据|调查显示|测算|指数"
+# 数据观察 is for items built around figures, whoever's they are: a statistics office's
+# release, a research firm's report, a platform's 战报 or a listed company's results alike
+# (京东公布11.11战报…, 阿里巴巴季度财报…). The real issue's one such item says what they share:
+# the headline states the figure (我国数字经济规模超45万亿元 占GDP比重提升至39.8%) and the
+# text is one figure after another. A company's news that mentions an amount (投资7.5亿,
+# 发放5000万元消费券, 千亿扶持计划) is news of what it does: 行业资讯.
+_MEASURED = re.compile(
+    r"营收|收入|利润|亏损|成交|销售额|销量|交易额|交易规模|零售额|业务量|揽收|揽件|包裹|单量|下单|订单|"
+    r"GMV|规模|用户|网民|会员|进出口|出口|进口|增长|增速|增逾|增超|增近|同比|环比|占比|比重|翻番|"
+    r"创新高|创历史|指数|渗透率|份额|受访|企业数|数量"
 )
-_AGGREGATE = re.compile(
-    r"全国|我国|全球|全行业|行业|市场规模|交易规模|规模以上|网民|社会消费品|网上零售额|网络零售额|快递业务量|进出口"
+_DATA_RELEASE = re.compile(r"战报|财报|业绩|数据|成绩单|报告|调查|统计|监测|指数|测算|预测")
+_FIGURE_WORDS = re.compile(
+    r"翻番|过半|近半|创新高|创历史新高|破亿|过亿|[一二三四五六七八九十两几半]成|[一二两三四五六七八九十百千万亿]+(?:倍|亿|万)"
+    r"|\d[\d.]*(?:[万亿]+|%)[\u4e00-\u9fa5]{0,2}"
 )
-_COMPANY_RESULTS = re.compile(
-    r"营收|营业收入|净利润|净亏损|财报|业绩|季度收入|战报|股价|收盘|港交所|纳斯达克|市值|经调整|归母|毛利率|每股"
+# what a company or an authority does with an amount: news, not a data item
+_OFFER = re.compile(
+    r"发放|投资|投入|奖励|补贴|补助|免佣|减免|立减|收取|扶持|计划|目标|拟|募资|融资|罚|挂牌|上市|收涨|股价|"
+    r"推出|上线|开设|启用|签约|收购|出台|印发|发布《|最高给予|关税|税率|费率|加征|下调至|上调至"
 )
-_COMPANY_SHAPE = re.compile(
-    r"^[“\"]?[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|股份|控股|速递|快递|物流|科技|公司|创新|闪购|电商)(?![\u4e00-\u9fa5]{0,2}(?:行业|市场))"
+_ACTION_TITLE = re.compile(
+    r"推出|上线|开设|开通|启用|投资|发放|启动|举办|签约|收购|开业|落地|挂牌|上市|宣布|设立|建设|打造|升级|扩大|布局"
 )
 
 
-@lru_cache(maxsize=1)
-def _platform_names() -> tuple[str, ...]:
-    from newsdesk.text.tokens import dictionary
+def figure_led(title: str, figures: Sequence[Figure], density: float) -> str | None:
+    """Why the item is built around its figures (the headline states a measured figure and
+    the text gives several), or None."""
+    if len(figures) < 3 or density < 1.2:
+        return None
+    if not (_MEASURED.search(title) or _DATA_RELEASE.search(title)) or _OFFER.search(title):
+        return None
+    shown = [f.text for f in figures if f.sentence == title]
+    if shown:
+        return f"the headline states figures ({'、'.join(shown[:2])}) and the text gives {len(figures)}"
+    m = _FIGURE_WORDS.search(title)
+    if m:
+        return f"the headline reports figures ({m.group(0)}) and the text gives {len(figures)}"
+    m = _DATA_RELEASE.search(title)
+    if m:
+        return f"a data release ({m.group(0)}) giving {len(figures)} figures"
+    return None
 
-    return tuple(sorted((n for n, kind in dictionary().items() if kind == "platform"), key=len, reverse=True))
 
-
-def _company_headline(title: str) -> str | None:
-    """The company or platform a headline opens with (京东618收官…, 顺丰控股10月…)."""
-    head = title.lstrip('“"「')
-    for name in _platform_names():
-        if head.startswith(name):
-            return name
-    m = _COMPANY_SHAPE.match(head)
-    return m.group(0) if m else None
-
-
-# A regulator's or a court's action on a case: 政策法规 in the house practice.
-_ENFORCER = (
-    r"(?:市场监管|监管局|监管总局|网信办|网信部门|法院|检察院|公安|商务部|海关|税务|消保委|邮政管理局|执法)"
+# An authority acting — a 约谈, a campaign (专项行动), a penalty, a court's ruling, a meeting
+# that 部署 work — is news of the trade (行业资讯: the real issue opens with 公安部：启动打击
+# 整治“网络水军”专项工作); 政策法规 is for documents: laws, rules, plans, 意见 and 办法.
+_AUTHORITY = (
+    r"(?:市场监管|监管局|监管总局|网信办|网信部门|法院|检察院|公安|商务部|海关|税务|消协|消保委|邮政局|"
+    r"邮政管理|执法|委员会|欧盟|欧委会|政府|部门|总局)"
 )
-_ENFORCEMENT = re.compile(
-    rf"{_ENFORCER}[^。]{{0,40}}(?:行政处罚|处以|罚款|罚没|约谈|立案|审结|判决|判处|判令|一审|二审|通报|典型案例|责令)"
-    r"|(?:被罚|获刑|退一赔三|典型案例|司法解释)"
+_AUTHORITY_ACTION = re.compile(
+    rf"{_AUTHORITY}[^。]{{0,40}}?(?P<act>行政处罚|处以|罚款|罚没|约谈|立案|审结|判决|判处|判令|一审|二审|通报|"
+    r"典型案例|责令|初步认定|专项行动|专项整治|专项工作|整治|部署|召开[^。]{0,10}会议)"
+    r"|(?P<case>被罚|获刑|退一赔三|典型案例|专项行动|专项整治|专项工作|约谈)"
+)
+
+
+def _authority_action(head: str) -> str | None:
+    """What an authority does in the title or lead (约谈, 专项行动, 审结, 部署…), or None."""
+    m = _AUTHORITY_ACTION.search(head)
+    return (m.group("act") or m.group("case"))[:12] if m else None
+
+
+# a document cited, not issued: 违反《数字服务法》, 依据《电子商务法》
+_CITED_DOCUMENT = re.compile(r"(?:违反|违背|涉嫌|依据|根据|依照|按照|适用)[^《，。]{0,6}《")
+# how a news report opens: when, who, what was done (近日，京东方面介绍…; 5月13日，市场监督管理总局约谈…)
+_NEWS_LEAD = re.compile(
+    r"^(?:[^。]{0,14}(?:电|讯)\s*)?(?:近日|日前|昨日|昨天|今天|今日|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)"
+    r"(?:[^。]{0,30}?)(?:宣布|推出|介绍|发布|公布|上线|启动|召开|举行|举办|开设|启用|开通|签约|成立|开幕|闭幕|"
+    r"投运|投入运营|正式|约谈|部署|开展|审结)(?!的)"
 )
 # A document named without brackets in the headline: 湖南发布电商发展三年行动计划
 _TITLE_DOCUMENT = re.compile(
     r"(?:印发|发布|出台|公布|修订|施行|实施|征求意见)[^，。]{0,20}"
-    r"(?:行动计划|行动方案|实施方案|若干措施|措施|实施意见|指导意见|意见|管理办法|办法|规定|条例|规划|通知|公告|指引|细则|新规|新政)"
+    r"(?:行动计划|行动方案|实施方案|若干措施|措施|实施意见|指导意见|意见|管理办法|办法|规定|条例|规划|通知|公告|"
+    r"指引|细则|新规|新政|司法解释)"
 )
+
+
+# a notice issued without its title in brackets: 商务部办公厅日前印发通知，部署…
+_NOTICE_ISSUED = re.compile(
+    rf"{_ISSUER}[^。，；]{{0,12}}(?:印发|下发|发布|出台)了?(?:通知|意见|实施意见|方案|实施方案|办法|规定|公告)"
+)
+
+
+def _document(title: str, head: str) -> tuple[re.Match | None, float, str]:
+    """A document issued (政策法规), its weight and what it is, from the title and lead."""
+    m = _POLICY_ISSUE.search(head)
+    if m:
+        return m, 0.7, "issuer and document"
+    m = _NOTICE_ISSUED.search(head)
+    if m:
+        return m, 0.5, "a document issued"
+    m = _POLICY_DOC.search(title)
+    if m and not _CITED_DOCUMENT.search(title):
+        return m, 0.35, "a policy document in the title"
+    m = _TITLE_DOCUMENT.search(title)
+    if m:
+        return m, 0.5, "a document issued"
+    return None, 0.0, ""
+
+
+def _data_figures(
+    title: str, body: str, figures: Sequence[Figure] | None = None
+) -> tuple[list[Figure], float]:
+    """The figures that make data — money, shares, changes, big counts; 33 个城市 or 第七批
+    are everywhere — and how many there are per 100 characters."""
+    found = list(figures) if figures is not None else extract_figures(body, title)
+    figs = [f for f in found if f.kind in ("amount", "percent", "change") or (f.value or 0) >= 10_000]
+    return figs, figure_density(title + body, figs)
+
+
+def house_filing(title: str, body: str, column: str) -> tuple[str, str | None]:
+    """The column the house files an item under, given the column another writer gave it,
+    and why it differs (None when it does not). Used on the shipped examples, whose writers
+    filed a company's own figures under 行业资讯 and an authority's 约谈 or campaign under
+    政策法规, where the house puts them under 数据观察 and 行业资讯."""
+    if column in (INDUSTRY, POLICY):
+        figs, density = _data_figures(title, body)
+        led = figure_led(title, figs, density)
+        if led and not (column == POLICY and _document(title, title + "\n" + body[:300])[0]):
+            return DATA, f"built around figures: {led}"
+    if column == POLICY:
+        head = title + "\n" + body[:300]
+        action = _authority_action(head)
+        if action and not _document(title, head)[0]:
+            return INDUSTRY, f"an authority acting ({action}), no document issued"
+    return column, None
 
 
 def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) -> list[RuleHit]:
     hits: list[RuleHit] = []
     head = title + "\n" + body[:300]
-    figs = list(figures) if figures is not None else extract_figures(body, title)
-    # counts like 33 个城市 or 第七批 are everywhere; money, shares, changes and big counts are data
-    figs = [f for f in figs if f.kind in ("amount", "percent", "change") or (f.value or 0) >= 10_000]
-    density = figure_density(title + body, figs)
+    figs, density = _data_figures(title, body, figures)
     title_figures = [f for f in figs if f.sentence == title]
-    # Commentary argues about figures and laws as much as reports give them: its voice
-    # decides, and a report that quotes an expert stays news.
-    commentary = commentary_score(title, body)
-    enforcement = _ENFORCEMENT.search(head)
-    company = _COMPANY_RESULTS.search(head) or _company_headline(title)
-    data_weight, data_reason = 0.0, ""
-    if len(figs) >= 4 and density >= 1.2:
-        data_weight = 0.6 if _AGGREGATE.search(head) else 0.4
-        data_reason = f"figure-dense: {len(figs)} figures, {density:.1f} per 100 characters"
-    elif len(figs) >= 3 and title_figures:
-        data_weight = 0.4
-        data_reason = f"figures in the title ({title_figures[0].text}) and {len(figs)} in the text"
-    if data_weight and company and not _STATISTICS.search(head):
-        whose = company if isinstance(company, str) else company.group(0)
-        hits.append(RuleHit(INDUSTRY, 0.35, f"a company's own figures ({whose}): {data_reason}"))
-    elif data_weight and enforcement:
-        hits.append(RuleHit(DATA, 0.15, f"{data_reason}, but the figures are a case's"))
-    elif data_weight:
-        hits.append(RuleHit(DATA, data_weight, data_reason))
-    m = _POLICY_ISSUE.search(head)
-    if m:
-        hits.append(RuleHit(POLICY, 0.7, f"issuer and document: {m.group(0)[:40]}"))
-    elif _POLICY_DOC.search(title):
+    led = figure_led(title, figs, density)
+    if led:
+        hits.append(RuleHit(DATA, 0.6, f"built around figures: {led}"))
+    elif len(figs) >= 4 and density >= 1.2:
+        dense = f"{len(figs)} figures, {density:.1f} per 100 characters"
+        action = _ACTION_TITLE.search(title)
+        if action:
+            hits.append(
+                RuleHit(INDUSTRY, 0.3, f"news of what was done ({action.group(0)}), told with {dense}")
+            )
+        else:
+            hits.append(RuleHit(DATA, 0.4, f"figure-dense: {dense}"))
+    elif len(figs) >= 3 and title_figures and not _OFFER.search(title):
         hits.append(
-            RuleHit(POLICY, 0.35, f"a policy document in the title: {_POLICY_DOC.search(title).group(0)}")
+            RuleHit(DATA, 0.4, f"figures in the title ({title_figures[0].text}) and {len(figs)} in the text")
         )
-    elif _TITLE_DOCUMENT.search(title):
-        hits.append(RuleHit(POLICY, 0.5, f"a document issued: {_TITLE_DOCUMENT.search(title).group(0)}"))
-    if enforcement:
-        hits.append(RuleHit(POLICY, 0.5, f"a regulator's or a court's case: {enforcement.group(0)[-20:]}"))
+    document, weight, what = _document(title, head)
+    if document:
+        hits.append(RuleHit(POLICY, weight, f"{what}: {document.group(0)[:40]}"))
+    action = _authority_action(head)
+    if action and not document and not led:
+        hits.append(RuleHit(INDUSTRY, 0.5, f"an authority acting ({action}), no document issued"))
     if _POLICY_WORDS.search(body):
         hits.append(RuleHit(POLICY, 0.2, f"regulatory wording: {_POLICY_WORDS.search(body).group(0)}"))
-    if commentary.score >= 1.5:
+    # Commentary argues about figures and laws as much as reports give them: its voice
+    # decides. A report — a plain headline over a news lead (近日，京东方面介绍…) — that
+    # quotes someone's views is still news: only a strong voice makes it a viewpoint.
+    commentary = commentary_score(title, body)
+    first = re.split(r"[。！？\n]", body.strip(), maxsplit=1)[0]
+    lead = _NEWS_LEAD.search(first)
+    report = lead is not None and commentary_score(title, "").score == 0
+    statements = _EXPERTS_SAY.findall(body)
+    if commentary.score >= (2.5 if report else 1.5):
         weight = 0.9 + 0.1 * min(commentary.score - 1.5, 3)
         hits.append(RuleHit(VIEWPOINT, weight, f"commentary: {'; '.join(commentary.reasons[:2])[:40]}"))
-    else:
+    elif len(statements) >= 3 or (not report and commentary.score >= 1.0 and len(statements) >= 2):
         # a forum's experts speaking again and again (与会专家指出…与会专家表示…), or an
-        # analysis with experts' views and no news lead; one expert quoted is still news
-        statements = _EXPERTS_SAY.findall(body)
-        if len(statements) >= 3 or (commentary.score >= 1.0 and len(statements) >= 2):
-            sample = "、".join(dict.fromkeys(statements))
-            hits.append(RuleHit(VIEWPOINT, 0.5, f"experts speak {len(statements)} times: {sample[:30]}"))
+        # analysis with experts' views and no news lead
+        sample = "、".join(dict.fromkeys(statements))
+        hits.append(RuleHit(VIEWPOINT, 0.5, f"experts speak {len(statements)} times: {sample[:30]}"))
+    elif report and (commentary.score >= 1.0 or statements):
+        hits.append(RuleHit(INDUSTRY, 0.3, f"a news report ({lead.group(0)[:16]}) quoting views"))
     book = book_notice_signals(title, body)
     if book:
         hits.append(RuleHit(READING, 0.9, f"book notice: {'、'.join(book)[:30]}"))
