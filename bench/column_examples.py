@@ -57,9 +57,9 @@ def main() -> None:
             row["column"] = column
             refiled += 1
     print(f"{refiled} examples filed as the house files them")
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    # no time stamp or file name in the header: the same examples give the same bytes
+    with open(OUT, "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as packed:
+        packed.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8"))
     print(f"{len(rows)} examples ({samples} from the sample issues) → {OUT.relative_to(ROOT)}")
 
 
