@@ -467,3 +467,10 @@ def test_periods_in_brackets_after_a_clause_and_inside_words():
         "2025年，抖音电商平台上年销售额过亿元的商家超过1.2万家，较上年增加约3000家。"
     )
     assert count.period == "2025年" and "上年销售额过亿元的商家数量" in count.subject
+
+
+def test_taiwan_wording():
+    year, month = extract_figures("蝦皮10月營收年增21%，月減3%。")
+    assert (year.value, month.value, year.subject, year.period) == (21.0, -3.0, "虾皮营收", "10月")
+    (trade,) = extract_figures("去年全台電商交易額達新台幣1.2兆元。")
+    assert (trade.value, trade.unit, trade.subject) == (1.2e12, "新台币", "全台电商交易额")

@@ -21,8 +21,9 @@ _CN = (
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
 _NUMBER = rf"(?:{_AR}|{_CN})"
-_MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
-_CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布)"
+# 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
+_MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
+_CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布|新台币)"
 _COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下])|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
@@ -54,11 +55,11 @@ PERCENT = re.compile(
     r")"
 )
 CHANGE = re.compile(
-    r"(?=[同环按比较年两增上提回下减扩缩收加放大升跌降倒萎])(?:"
-    r"(?P<dir>同比|环比|按年|按月|按季|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
+    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大升跌降倒萎])(?:"
+    r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
-    r"|(?:大幅|大)?(?:升|跌|增|降)|倒退|萎缩)了?\s*"
+    r"|(?:大幅|大)?(?:升|跌|增|降|减)|倒退|萎缩)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
     r")"
@@ -107,6 +108,7 @@ _PERIOD = re.compile(
 )
 _MAG_VALUE = {
     "万亿": 1e12,
+    "兆": 1e12,
     "千亿": 1e11,
     "百亿": 1e10,
     "十亿": 1e9,
@@ -122,7 +124,7 @@ _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|回落至|回升至|降到|升到|合计|总计|按年|按月|的)+$"
+    r"录得|收报|跌至|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -276,13 +278,14 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             low = parse_number(m.group("lo").replace("两", "二"))
             if low is not None:
                 upper, value = value, low * (10 if amount.endswith("成") else 1)
-        falls = m.group("verb") in _FALLS or m.group("verb").endswith(("跌", "降"))
+        falls = m.group("verb") in _FALLS or m.group("verb").endswith(("跌", "降", "减"))
         if falls and value is not None:
             value = -value
             upper = -upper if upper is not None else None
         start = m.start("verb") if m.group("dir") is None else m.start("dir")
         annual = m.group("dir") in ("年均", "两年平均")
-        own_base = None if annual else m.group("dir")
+        # 年增21%, 月减3% (Taiwan's wording) compare with no period named
+        own_base = None if annual or m.group("dir") in ("年", "月", "季") else m.group("dir")
         text = original[start : m.end()].strip()
         add(_Found(start, m.end(), text, "change", value, unit, upper, own_base, annual))
     for m in PERCENT.finditer(s):
@@ -349,6 +352,14 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         value = base * _MAG_VALUE.get(mag or "", 1.0)
         kind = "amount" if re.fullmatch(_CURRENCY, unit or "-") else "count"
         unit = _UNIT_AS.get(unit, unit)
+        if unit == "元":
+            # 新台币1.2兆元, 港币30亿元: the currency told before the number
+            told = re.search(
+                r"(新台币|港币|港元|美元|欧元|日元)\s*(?:约|近|超过|超|逾)?\s*$",
+                s[max(0, m.start() - 8) : m.start()],
+            )
+            if told:
+                unit = _UNIT_AS.get(told.group(1), told.group(1))
         if not unit and _PEOPLE_AFTER.match(s, m.end()):
             unit = "人"  # 超过2.2亿用户下单: people
         elif not unit and re.match(r"[\u4e00-\u9fa5]{0,2}户", s[m.end() : m.end() + 3]):
@@ -360,7 +371,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
 
 
 # one unit for one thing: 名 counts people as 人 does
-_UNIT_AS = {"元人民币": "元", "人民币": "元", "名": "人"}
+_UNIT_AS = {"元人民币": "元", "人民币": "元", "名": "人", "港币": "港元"}
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"
 )
