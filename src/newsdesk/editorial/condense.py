@@ -30,10 +30,12 @@ _SUBSTANCE = re.compile(r"(?:要求|明确|提出|规定|显示|数据显示|统
 _BACKGROUND = re.compile(r"(?:近年来|据了解|记者了解到|记者获悉|业内人士|有分析认为|此前|附近|周边)")
 # One shop, one company, one person's words: colour in a feature, not the news a digest keeps.
 _ANECDOTE = re.compile(
-    r"(?:负责人(?:说|介绍|表示|告诉)|^[^。]{0,20}一(?:家|位|名|座)[^。]{0,24}(?:企业|公司|商家|门店|店主|店长|卖家|仓库|负责人|主播|员工|消费者|市民)|"
+    r"(?:负责人(?:说|介绍|表示|告诉)|^[^。]{0,20}一(?:家|位|名|座)[^。]{0,24}(?:企业|公司|商家|门店|店主|卖家|仓库|负责人|主播)|"
     r"该企业|以[^。，]{1,12}为例|比如|例如|店主|老板|市民|^“[^”]{4,}”$|"
     r"(?:消费者|网友|居民|村民)[\u4e00-\u9fa5]{1,3}(?:说|告诉))"
 )
+# one person in a scene that opens a report (北京一家连锁便利店的店长说，…)
+_SCENE_PERSON = re.compile(r"^[^。]{0,20}一(?:家|位|名)[^。]{0,24}(?:店长|员工|消费者|市民|顾客|居民)")
 DEPENDENT_PENALTY = 0.5
 FILL_BAR = 0.6
 ANECDOTE_PENALTY = 1.0
@@ -228,9 +230,8 @@ def condense_item(
         for u, r in zip(units, reasons, strict=True)
     ]
     # the opening states the news: it goes only as a disclaimer or a notice, or as a scene
-    # without a fact set before the news in the same paragraph (今年以来，… 记者从…获悉，…)
-    # (a quotation, an anecdote or background without a fact before the news: 今年以来，…
-    # 记者从…获悉，…; “过去是…” 一家店的店长说，… 6月13日，…发布的报告显示)
+    # set before the news in that paragraph or the next — a quotation, an anecdote, background
+    # without a fact (今年以来，… 记者从…获悉，…; “过去是…” 一家店的店长说，… 6月13日，…显示)
     scenes = 0
     if kind != house.COMMENTARY:
         while (
@@ -238,6 +239,7 @@ def condense_item(
             and reasons[scenes] in (None, "background", "quotation")
             and (
                 _ANECDOTE.search(units[scenes].text)
+                or _SCENE_PERSON.search(units[scenes].text)
                 or (reasons[scenes] is not None and not figures_in_sentence(units[scenes].text))
                 # what leans on the scene (“到2027年…” 这是…的目标。) goes with it
                 or (scenes and _DEPENDENT_OPENING.match(units[scenes].text) and reasons[scenes] is None)
