@@ -474,3 +474,11 @@ def test_taiwan_wording():
     assert (year.value, month.value, year.subject, year.period) == (21.0, -3.0, "虾皮营收", "10月")
     (trade,) = extract_figures("去年全台電商交易額達新台幣1.2兆元。")
     assert (trade.value, trade.unit, trade.subject) == (1.2e12, "新台币", "全台电商交易额")
+
+
+def test_service_promises_are_no_figures_and_what_is_covered_or_exposed_is_counted():
+    assert figures_in_sentence("平台承诺7天无理由退货，30天价格保护。") == []
+    (cities,) = figures_in_sentence("该平台推出“1小时达”服务，覆盖全国200个城市。")
+    assert cities.subject == "覆盖城市数量"
+    (firms,) = figures_in_sentence("3·15晚会曝光了5家企业。")
+    assert firms.subject == "企业数量"
