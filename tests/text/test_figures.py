@@ -482,3 +482,10 @@ def test_service_promises_are_no_figures_and_what_is_covered_or_exposed_is_count
     assert cities.subject == "覆盖城市数量"
     (firms,) = figures_in_sentence("3·15晚会曝光了5家企业。")
     assert firms.subject == "企业数量"
+
+
+def test_a_share_in_a_whole_is_written_as_part_of_whole():
+    (share,) = figures_in_sentence("2024年，实物商品在网络零售额中的占比为83.6%。")
+    assert share.subject == "实物商品占网络零售额的比重"
+    (share,) = figures_in_sentence("农村网络零售额在全国网络零售额中所占比重为15%。")
+    assert share.subject == "农村网络零售额占全国网络零售额的比重"

@@ -666,6 +666,10 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
             subject = subject.strip("“”")
     if not subject or len(re.findall(r"[\u4e00-\u9fa5A-Za-z0-9]", subject)) < 2:
         return None
+    # 实物商品在网络零售额中的占比, …中所占比重: the share as 实物商品占网络零售额的比重
+    inside = re.fullmatch(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)", subject)
+    if inside:
+        subject = _share(inside.group(1), inside.group(2))
     if source and re.match(r"^(?:该)?平台(?!上)", subject):
         subject = source + re.sub(r"^(?:该)?平台", "", subject)  # 美团闪购数据显示，…平台3C数码品类销售额
     if member.annual and "年均" not in subject and not subject.endswith(("增速", "增长率", "增幅")):
