@@ -489,3 +489,14 @@ def test_a_share_in_a_whole_is_written_as_part_of_whole():
     assert share.subject == "实物商品占网络零售额的比重"
     (share,) = figures_in_sentence("农村网络零售额在全国网络零售额中所占比重为15%。")
     assert share.subject == "农村网络零售额占全国网络零售额的比重"
+
+
+def test_a_conversion_in_brackets_and_a_platforms_festival():
+    yuan, dollars, change = figures_in_sentence(
+        "此外，跨境电商B2B出口额达到1.3万亿元（约合1800亿美元），增长约12%。"
+    )
+    assert yuan.subject == dollars.subject == change.subject == "跨境电商B2B出口额"
+    count, *_ = figures_in_sentence(
+        "2024年天猫“双11”，有589个品牌成交额突破1亿元，其中国货品牌占比超过五成。"
+    )
+    assert count.period == "2024年天猫“双11”"
