@@ -3,6 +3,13 @@ period, the sentence it came from and what it measures (its subject).
 
 ``value`` is normalised (六千九百五十九亿元 → 695900000000.0, unit 元) but ``text`` always
 keeps the original wording, which is what an editor quotes.
+
+``subject`` names what is measured as an editor would: a noun phrase without the verbs
+around the number (实现, 达到, 同比增长), counts as …数量 (海外仓数量), shares as X占Y的比重
+(…的比例 for people), growth rates as …增速 or …年均增速; a clause that names nothing takes
+the subject told before it, and each item of a 分别 list gets its own. ``period`` is the
+figure's own (2025年“618”期间, 2025财年, 截至2025年9月30日的季度, 未来三年); a period it is
+compared with is its ``base`` (较2019年, 上年同期, 平日), never its period.
 """
 
 from __future__ import annotations
