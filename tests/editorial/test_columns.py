@@ -170,6 +170,14 @@ def test_items_built_around_figures_are_data_whoever_gives_them():
         "商家年费减免50%，新商家首年佣金减免30%。",
     )
     assert plan.column == INDUSTRY
+    # and so is the stock market's day, however many figures it gives
+    shares = ColumnClassifier(None).suggest(
+        "营收不及预期 拼多多美股盘前跌超9%",
+        "拼多多二季度营收970.6亿元，同比增长86%，低于市场预期的1000亿元；净利润320亿元。"
+        "财报发布后，拼多多美股盘前一度下跌超过9%，市值蒸发约150亿美元。",
+    )
+    assert shares.column == INDUSTRY
+    assert any("stock market" in r for r in shares.reasons)
 
 
 def test_an_authority_acting_is_news_and_a_document_is_policy():

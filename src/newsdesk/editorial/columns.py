@@ -94,7 +94,7 @@ class RuleHit:
 _MEASURED = re.compile(
     r"营收|收入|利润|亏损|成交|销售额|销量|交易额|交易规模|零售额|业务量|揽收|揽件|包裹|单量|下单|订单|"
     r"GMV|规模|用户|网民|会员|进出口|出口|进口|增长|增速|增逾|增超|增近|同比|环比|占比|比重|翻番|"
-    r"创新高|创历史|指数|渗透率|份额|受访|企业数|数量"
+    r"创新高|创历史|指数|[^费税利]率|份额|受访|企业数|数量|投诉|申诉|受理|挽回"
 )
 _DATA_RELEASE = re.compile(r"战报|财报|业绩|数据|成绩单|报告|调查|统计|监测|指数|测算|预测")
 _FIGURE_WORDS = re.compile(
@@ -104,7 +104,16 @@ _FIGURE_WORDS = re.compile(
 # what a company or an authority does with an amount: news, not a data item
 _OFFER = re.compile(
     r"发放|投资|投入|奖励|补贴|补助|免佣|减免|立减|收取|扶持|计划|目标|拟|募资|融资|罚|挂牌|上市|收涨|股价|"
-    r"推出|上线|开设|启用|签约|收购|出台|印发|发布《|最高给予|关税|税率|费率|加征|下调至|上调至"
+    r"推出|上线|开设|启用|签约|收购|出台|印发|发布《|最高给予|关税|税率|费率|加征|下调至|上调至|消费券|红包|"
+    r"优惠券|到20\d\d年|扩到|扩至|"
+    # the stock market's news: 股价, 港股收涨, 快递股集体走强
+    r"股票|美股|港股|A股|快递股|概念股|板块|券商|市值|收跌|涨停|跌停"
+)
+# the stock market's day: a company's shares or a sector moving is news of the trade
+_MARKET_NEWS = re.compile(
+    r"(?:股价|美股|港股|A股|盘前|盘中|午后|一夜|单日|首日)[^，。！？]{0,8}(?:收涨|收跌|大涨|大跌|跌超|涨超|跌逾|涨逾|跌近|涨近|走强|走弱|跳水)|"
+    r"(?:快递股|概念股|板块|股)[^，。！？]{0,4}(?:集体|午后|盘中)?(?:走强|走弱|大涨|大跌|拉升|跳水)|"
+    r"(?:收涨|收跌|涨停|跌停)"
 )
 _ACTION_TITLE = re.compile(
     r"推出|上线|开设|开通|启用|投资|发放|启动|举办|签约|收购|开业|落地|挂牌|上市|宣布|设立|建设|打造|升级|扩大|布局"
@@ -138,7 +147,7 @@ _AUTHORITY = (
     r"邮政管理|执法|委员会|欧盟|欧委会|政府|部门|总局)"
 )
 _AUTHORITY_ACTION = re.compile(
-    rf"{_AUTHORITY}[^。]{{0,40}}?(?P<act>行政处罚|处以|罚款|罚没|约谈|立案|审结|判决|判处|判令|一审|二审|通报|"
+    rf"{_AUTHORITY}[^。]{{0,40}}?(?P<act>行政处罚|处以|罚款|罚没|约谈|立案|查处|审结|判决|判处|判令|一审|二审|"
     r"典型案例|责令|初步认定|专项行动|专项整治|专项工作|整治|部署|召开[^。]{0,10}会议)"
     r"|(?P<case>被罚|获刑|退一赔三|典型案例|专项行动|专项整治|专项工作|约谈)"
 )
@@ -164,6 +173,12 @@ _TITLE_DOCUMENT = re.compile(
     r"(?:行动计划|行动方案|实施方案|若干措施|措施|实施意见|指导意见|意见|管理办法|办法|规定|条例|规划|通知|公告|"
     r"指引|细则|新规|新政|司法解释)"
 )
+# a headline that is a document's own title or says what is done with one: 海关总署公告2024年第127号,
+# 关于…的通知, 就…公开征求意见, 修改后的反垄断法8月1日起施行
+_DOCUMENT_HEADLINE = re.compile(
+    r"(?:公告|通告)(?:\d{4}年)?第\d+号|关于[^，。！？：]{2,50}的(?:通知|公告|通告|决定|意见|批复)|"
+    r"公开征求意见|征求意见稿|新规征求意见|起施行|正式施行"
+)
 
 
 # a notice issued without its title in brackets: 商务部办公厅日前印发通知，部署…
@@ -186,6 +201,9 @@ def _document(title: str, head: str) -> tuple[re.Match | None, float, str]:
     m = _TITLE_DOCUMENT.search(title)
     if m:
         return m, 0.5, "a document issued"
+    m = _DOCUMENT_HEADLINE.search(title)
+    if m and re.search(rf"{_ISSUER}|法|条例|新规", title):  # a platform's 公告 is its news
+        return m, 0.5, "a document in the headline"
     return None, 0.0, ""
 
 
@@ -223,7 +241,10 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
     figs, density = _data_figures(title, body, figures)
     title_figures = [f for f in figs if f.sentence == title]
     led = figure_led(title, figs, density)
-    if led:
+    market = _MARKET_NEWS.search(title)
+    if market:
+        hits.append(RuleHit(INDUSTRY, 0.4, f"the stock market's news ({market.group(0)})"))
+    elif led:
         hits.append(RuleHit(DATA, 0.6, f"built around figures: {led}"))
     elif len(figs) >= 4 and density >= 1.2:
         dense = f"{len(figs)} figures, {density:.1f} per 100 characters"
@@ -232,7 +253,7 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
             hits.append(
                 RuleHit(INDUSTRY, 0.3, f"news of what was done ({action.group(0)}), told with {dense}")
             )
-        else:
+        elif not _OFFER.search(title):
             hits.append(RuleHit(DATA, 0.4, f"figure-dense: {dense}"))
     elif len(figs) >= 3 and title_figures and not _OFFER.search(title):
         hits.append(
@@ -241,9 +262,11 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
     document, weight, what = _document(title, head)
     if document:
         hits.append(RuleHit(POLICY, weight, f"{what}: {document.group(0)[:40]}"))
-    action = _authority_action(head)
+    action = _authority_action(title) or _authority_action(head)
     if action and not document and not led:
-        hits.append(RuleHit(INDUSTRY, 0.5, f"an authority acting ({action}), no document issued"))
+        # in the headline it is what the item reports; in the lead, perhaps what it comments on
+        weight = 0.5 if _authority_action(title) else 0.25
+        hits.append(RuleHit(INDUSTRY, weight, f"an authority acting ({action}), no document issued"))
     if _POLICY_WORDS.search(body):
         hits.append(RuleHit(POLICY, 0.2, f"regulatory wording: {_POLICY_WORDS.search(body).group(0)}"))
     # Commentary argues about figures and laws as much as reports give them: its voice
@@ -262,7 +285,7 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
         # analysis with experts' views and no news lead
         sample = "、".join(dict.fromkeys(statements))
         hits.append(RuleHit(VIEWPOINT, 0.5, f"experts speak {len(statements)} times: {sample[:30]}"))
-    elif report and (commentary.score >= 1.0 or statements):
+    elif report and commentary.score >= 1.0:
         hits.append(RuleHit(INDUSTRY, 0.3, f"a news report ({lead.group(0)[:16]}) quoting views"))
     book = book_notice_signals(title, body)
     if book:
