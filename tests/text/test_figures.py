@@ -500,3 +500,10 @@ def test_a_conversion_in_brackets_and_a_platforms_festival():
         "2024年天猫“双11”，有589个品牌成交额突破1亿元，其中国货品牌占比超过五成。"
     )
     assert count.period == "2024年天猫“双11”"
+
+
+def test_numbers_in_quoted_names_are_no_figures():
+    (share,) = figures_in_sentence("县域地区的“30分钟送达”订单占比提升至38%。")
+    assert (share.value, share.subject) == (38.0, "县域地区的“30分钟送达”订单占比")
+    quoted = figures_in_sentence("他说：“销售额增长了20%。”")
+    assert [(f.value, f.subject) for f in quoted] == [(20.0, "销售额")]

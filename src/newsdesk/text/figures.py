@@ -385,8 +385,20 @@ _PEOPLE_AFTER = re.compile(
 
 
 def _ordinal_or_name(s: str, start: int, end: int) -> bool:
-    """第17个 (an ordinal), 5日达 and the like are no figures."""
-    return s[max(0, start - 1) : start] == "第"
+    """第17个 (an ordinal), “30分钟送达” (a quoted name) and the like are no figures."""
+    if s[max(0, start - 1) : start] == "第":
+        return True
+    opened = s.rfind("“", 0, start)
+    if opened >= 0 and s.find("”", opened, start) < 0:
+        closed = s.find("”", end)
+        quoted = s[opened + 1 : closed] if closed > 0 else ""
+        # a short name in quotes, not a quoted sentence: “30分钟送达”, “1小时达”
+        return (
+            len(quoted) <= 12
+            and not re.search(r"[，。；,;！？]", quoted)
+            and bool(re.search(r"[\u4e00-\u9fa5]", s[end:closed]))
+        )
+    return False
 
 
 # What a figure is compared with: 同比, 比上年, 较一季度, 高于整体增速, 是上年同期的 (…倍).
@@ -671,6 +683,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = subject.strip("、，,；;：: ")
         if subject.count("“") != subject.count("”"):
             subject = subject.strip("“”")
+        subject = re.sub(r"(?:的|在|和|与|及|为|是|才能在|才能)+$", "", subject)
     if not subject or len(re.findall(r"[\u4e00-\u9fa5A-Za-z0-9]", subject)) < 2:
         return None
     # 实物商品在网络零售额中的占比, …中所占比重: the share as 实物商品占网络零售额的比重
