@@ -229,6 +229,20 @@ def test_commentary_full_of_figures_is_a_viewpoint_and_a_report_quoting_an_exper
         "也要帮助产地提升标准化和品牌化水平。",
     )
     assert quoted.column == INDUSTRY
+    interview = rule_hits(
+        "专访对外经贸大学教授：跨境电商要从“卖货”走向“品牌出海”",
+        "围绕跨境电商如何应对外部环境变化，记者专访了对外经济贸易大学国际经济贸易学院教授。",
+    )
+    assert any(h.column == VIEWPOINT and "interviewed" in h.reason for h in interview)
+
+
+def test_a_new_warehouse_with_its_size_is_news():
+    hits = rule_hits(
+        "菜鸟在巴西新建3万平方米海外仓",
+        "近日，菜鸟位于巴西圣保罗的海外仓正式启用，面积达3万平方米，日处理订单能力超过10万单，"
+        "预计每年处理包裹超过3000万件。",
+    )
+    assert not any(h.column == DATA for h in hits)
 
 
 def test_a_fresh_install_fits_the_model_on_the_shipped_examples():

@@ -109,6 +109,11 @@ _OFFER = re.compile(
     # the stock market's news: 股价, 港股收涨, 快递股集体走强
     r"股票|美股|港股|A股|快递股|概念股|板块|券商|市值|收跌|涨停|跌停"
 )
+# an expert interviewed: 专访对外经贸大学教授：…
+_INTERVIEW = re.compile(
+    r"(?:专访|访谈|对话)[^：:，。]{0,16}(?:教授|专家|学者|研究员|院长|所长|经济学家|首席|分析师)"
+    r"|(?:教授|专家|学者|研究员|经济学家|分析师)[^：:，。]{0,6}(?:专访|访谈)"
+)
 # the stock market's day: a company's shares or a sector moving is news of the trade
 _MARKET_NEWS = re.compile(
     r"(?:股价|美股|港股|A股|盘前|盘中|午后|一夜|单日|首日)[^，。！？]{0,8}(?:收涨|收跌|大涨|大跌|跌超|涨超|跌逾|涨逾|跌近|涨近|走强|走弱|跳水)|"
@@ -116,7 +121,8 @@ _MARKET_NEWS = re.compile(
     r"(?:收涨|收跌|涨停|跌停)"
 )
 _ACTION_TITLE = re.compile(
-    r"推出|上线|开设|开通|启用|投资|发放|启动|举办|签约|收购|开业|落地|挂牌|上市|宣布|设立|建设|打造|升级|扩大|布局"
+    r"推出|上线|开设|开通|启用|投资|发放|启动|举办|签约|收购|开业|落地|挂牌|上市|宣布|设立|建设|打造|升级|扩大|布局|"
+    r"新建|新开|建成|投用|投运|开幕"
 )
 
 
@@ -163,7 +169,7 @@ def _authority_action(head: str) -> str | None:
 _CITED_DOCUMENT = re.compile(r"(?:违反|违背|涉嫌|依据|根据|依照|按照|适用)[^《，。]{0,6}《")
 # how a news report opens: when, who, what was done (近日，京东方面介绍…; 5月13日，市场监督管理总局约谈…)
 _NEWS_LEAD = re.compile(
-    r"^(?:[^。]{0,14}(?:电|讯)\s*)?(?:近日|日前|昨日|昨天|今天|今日|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)"
+    r"^(?:[^。]{0,14}(?:电|讯)\s*)?(?:据[^，。]{1,12}(?:报道|消息)[，,])?[^。，；]{0,16}?(?:近日|日前|昨日|昨天|今天|今日|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)"
     r"(?:[^。]{0,30}?)(?:宣布|推出|介绍|发布|公布|上线|启动|召开|举行|举办|开设|启用|开通|签约|成立|开幕|闭幕|"
     r"投运|投入运营|正式|约谈|部署|开展|审结)(?!的)"
 )
@@ -255,7 +261,7 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
             )
         elif not _OFFER.search(title):
             hits.append(RuleHit(DATA, 0.4, f"figure-dense: {dense}"))
-    elif len(figs) >= 3 and title_figures and not _OFFER.search(title):
+    elif len(figs) >= 3 and title_figures and not (_OFFER.search(title) or _ACTION_TITLE.search(title)):
         hits.append(
             RuleHit(DATA, 0.4, f"figures in the title ({title_figures[0].text}) and {len(figs)} in the text")
         )
@@ -277,7 +283,10 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
     lead = _NEWS_LEAD.search(first)
     report = lead is not None and commentary_score(title, "").score == 0
     statements = _EXPERTS_SAY.findall(body)
-    if commentary.score >= (2.5 if report else 1.5):
+    interview = _INTERVIEW.search(title)
+    if interview:
+        hits.append(RuleHit(VIEWPOINT, 0.9, f"an expert interviewed ({interview.group(0)})"))
+    elif commentary.score >= (2.5 if report else 1.5):
         weight = 0.9 + 0.1 * min(commentary.score - 1.5, 3)
         hits.append(RuleHit(VIEWPOINT, weight, f"commentary: {'; '.join(commentary.reasons[:2])[:40]}"))
     elif len(statements) >= 3 or (not report and commentary.score >= 1.0 and len(statements) >= 2):
