@@ -9,9 +9,15 @@ and so are the editor's later decisions (``newsdesk train``).
 The rules encode what the house format says each column is for; each one that fires adds
 weight to its column and a reason the editor can check:
 
-* figure-dense reports → 数据观察
+* an item built around figures — the headline states a measured figure, the text gives
+  several — → 数据观察, whoever's figures they are (a statistics release, a research firm's
+  report, a platform's 战报, a company's results); an amount offered or invested, or a share
+  price, is news
 * a ministry, the State Council or a regulator issuing 《…意见/办法/规范/规定…》 → 政策法规
-* commentary (experts, scholars, opinion verbs, an author note) → 专家视点
+* an authority acting — 约谈, 专项行动, a penalty, a court's ruling, a meeting that 部署
+  work — with no document issued → 行业资讯
+* commentary (experts, scholars, opinion verbs, an author note, an expert interviewed) →
+  专家视点; a news report that quotes views stays news
 * a book notice (内容简介, 本书, 作者) → 悦读电商
 """
 
