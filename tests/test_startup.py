@@ -21,6 +21,7 @@ HEAVY = (
     "scipy",
     "numpy",
     "jieba",
+    "rjieba",
     "datasketch",
     "cn2an",
     "trafilatura",

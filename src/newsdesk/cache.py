@@ -1,5 +1,5 @@
-"""An on-disk cache for what is slow to build and the same every run: jieba's dictionary
-split for lazy loading, the fitted same-story trees.
+"""An on-disk cache for what is slow to build and the same every run: the fitted
+same-story trees.
 
 Entries are named by a key that covers everything they are built from (library versions,
 the hash of the data files), so a stale entry is never read: a new version simply writes a

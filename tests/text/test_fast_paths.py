@@ -16,5 +16,5 @@ def test_plain_paragraphs_split_as_the_walk_splits_them():
 
 def test_words_cut_per_sentence_as_jieba_cuts_the_line():
     line = "海关总署7月13日发布数据，今年上半年，我国跨境电商进出口8867亿元！同比增长28.6%；其中，出口6385亿元。增长44.3%？进口2482亿元"
-    expected = [w for w in tokenizer(None).lcut(line, HMM=False) if _WORDLIKE.search(w)]
+    expected = [w for w in tokenizer(None).cut(line, False) if _WORDLIKE.search(w)]
     assert words(line) == expected

@@ -30,7 +30,7 @@ from newsdesk.text.commentary import commentary_score
 from newsdesk.text.figures import extract_figures
 from newsdesk.text.script import to_simplified
 from newsdesk.text.tags import tag_kind
-from newsdesk.text.tokens import dictionary, import_jieba, words
+from newsdesk.text.tokens import dictionary, word_idf, words
 
 FINE_K = 3
 UNDATED = -0.1  # the "days apart" signal when either article has no date
@@ -156,27 +156,9 @@ def _release_end(span: str) -> int | None:
     return 3 * ("一二三四".index(found.group(2)) + 1)
 
 
-@lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
-    """Inverse document frequencies of Chinese words, from the table jieba ships."""
-    import_jieba()  # jieba itself first, without pkg_resources
-    import jieba.analyse
-
-    table: dict[str, float] = {}
-    path = jieba.analyse.default_tfidf.idf_loader.path
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            word, _, value = line.partition(" ")
-            if value:
-                table[word] = float(value)
-    ordered = sorted(table.values())
-    # unknown words are mostly names and numbers: rarer than the median word
-    return table, ordered[len(ordered) * 3 // 4]
-
-
 def term_vector(title: str, text: str) -> dict[str, float]:
     """Unit-length TF-IDF vector of the jieba words (the title counted twice)."""
-    idf, unknown = _idf()
+    idf, unknown = word_idf()
     counts = Counter(w for w in words(f"{title}\n{title}\n{text}") if len(w) >= 2)
     vector = {w: n * idf.get(w, unknown) for w, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
