@@ -507,3 +507,16 @@ def test_numbers_in_quoted_names_are_no_figures():
     assert (share.value, share.subject) == (38.0, "县域地区的“30分钟送达”订单占比")
     quoted = figures_in_sentence("他说：“销售额增长了20%。”")
     assert [(f.value, f.subject) for f in quoted] == [(20.0, "销售额")]
+
+
+def test_shares_of_a_whole_named_in_the_clause_before():
+    (share,) = figures_in_sentence("2024年，全国网络零售额中，实物商品占比达到83.6%。")
+    assert share.subject == "实物商品占网络零售额的比重"
+    markets = figures_in_sentence("跨境电商B2C出口中，美国、欧盟和东盟市场分别占34.2%、22.6%和11.5%。")
+    assert [f.subject for f in markets] == [
+        "美国市场占跨境电商B2C出口的比重",
+        "欧盟市场占跨境电商B2C出口的比重",
+        "东盟市场占跨境电商B2C出口的比重",
+    ]
+    *_, contribution = figures_in_sentence("其中超级VIP活跃用户数同比增长11%，贡献了线上消费的51%。")
+    assert contribution.subject == "超级VIP活跃用户贡献的线上消费占比"

@@ -533,11 +533,16 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         # a clause with no figure before this one's: 服装鞋帽类商品占比最高，约为22%
         # the subject is told after the clause's previous figure, if any
         own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind, f.unit)
-        previous = None
-        if clause_start > 0 and (own is None or own in _SHARE_WORDS):
+        previous = whole = None
+        if clause_start > 0:
             previous_start = _clause_start(s, clause_start - 1)
             if previous_end <= previous_start:
-                previous = _previous_subject(s[previous_start : clause_start - 1], periods, f.kind, f.unit)
+                told_before = s[previous_start : clause_start - 1]
+                # 全国网络零售额中，实物商品占比…: the whole the clause's shares are of
+                frame = _FRAME.fullmatch(told_before.strip())
+                whole = re.sub(r"^(?:全国|我国|全球)", "", frame.group(1)) if frame else None
+                if own is None or own in _SHARE_WORDS:
+                    previous = _previous_subject(told_before, periods, f.kind, f.unit)
         names: list[str | None]
         if len(group) > 1:
             names = _enumerated(s[clause_start : group[0].start], base, periods, len(group))
@@ -556,6 +561,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 r"分别占([^，。；]+?)(?:的)?(比重|比例|份额)?(?:分别)?(?:约为|约|为|达到|达|超过|是)*$",
                 segment,
             )
+            if not of and whole and re.search(r"分别占(?:约为|约|为)?$", segment):
+                of = re.match(r"(.+)()", whole)  # 跨境电商B2C出口中，美国、欧盟和东盟市场分别占…
             if of and not any("占" in (x or "") for x in names):
                 wholes = [w for w in re.split(r"、|以及|和|及|与", of.group(1)) if w]
                 if len(wholes) == 1:
@@ -566,6 +573,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         else:
             names = [own]
         for member, name in zip(group, names, strict=True):
+            if whole and name and name.endswith("占比") and len(name) > 2:
+                name = _share(name[:-2], whole)  # …中，实物商品占比达到83.6%
             subject = _complete_subject(name, member, base, history, s, previous)
             unit = member.unit
             subject = _finish(subject, member, unit, source)
@@ -633,6 +642,14 @@ def _complete_subject(
         elif before:
             # 增速比…高3.0个百分点; 增幅 is the same growth rate
             subject = _RATE_TAIL.sub("", before) + (subject or "增速").replace("增幅", "增速")
+    elif (
+        subject
+        and before
+        and re.fullmatch(r"贡献了?([\u4e00-\u9fa5A-Za-z]{2,10})", subject)
+        and member.unit == "%"
+    ):
+        # 超级VIP活跃用户数同比增长11%，贡献了线上消费的51%
+        subject = _COUNT_TAIL.sub("", before) + "贡献的" + subject.lstrip("贡献了") + "占比"
     elif subject in _LEVEL_WORDS and before:
         subject = _RATE_TAIL.sub("", before).removesuffix(subject) + subject  # …年均增速…，到2030年规模
     elif subject and _COVERING.match(subject):
@@ -730,6 +747,7 @@ _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[
 _ACTS_ON = re.compile(
     r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?|等|和|及|与)$"
 )
+_FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
 _RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居前|领先|位居第一|排名第一|排在首位)$")
 
 
