@@ -520,3 +520,18 @@ def test_shares_of_a_whole_named_in_the_clause_before():
     ]
     *_, contribution = figures_in_sentence("其中超级VIP活跃用户数同比增长11%，贡献了线上消费的51%。")
     assert contribution.subject == "超级VIP活跃用户贡献的线上消费占比"
+
+
+def test_two_measures_in_one_word_and_other_domains():
+    made, sold, *rates = figures_in_sentence(
+        "前三季度，新能源汽车产销量分别完成1104万辆和1122万辆，同比分别增长35%和34.9%。"
+    )
+    assert [f.subject for f in (made, sold, *rates)] == ["新能源汽车产量", "新能源汽车销量"] * 2
+    *_, exports, doubled = figures_in_sentence(
+        "1—11月，汽车出口量达到562万辆，其中新能源汽车出口201万辆，同比增长近一倍。"
+    )
+    assert exports.subject == doubled.subject == "新能源汽车出口量"
+    *_, rise = figures_in_sentence(
+        "截至11月末，我国外汇储备规模为33464亿美元，较10月末上升405亿美元，升幅为1.2%。"
+    )
+    assert rise.subject == "我国外汇储备规模升幅"

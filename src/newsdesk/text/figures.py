@@ -437,6 +437,9 @@ _SCOPE_ONLY = re.compile(
 )
 _RATE_WORDS = (
     "增速",
+    "升幅",
+    "涨幅",
+    "跌幅",
     "增幅",
     "降幅",
     "年均增速",
@@ -449,7 +452,7 @@ _RATE_WORDS = (
 )
 _LEVEL_WORDS = ("规模", "总额", "总量", "总规模")
 _RATE_TAIL = re.compile(
-    r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅)$"
+    r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅|升幅|涨幅|跌幅)$"
 )
 _COUNT_TAIL = re.compile(r"(?:数量|总数|数)$")
 _ANAPHORA = re.compile(r"^(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)$")
@@ -556,6 +559,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             earlier = [x for x in subjects if x]
             if names is None:
                 names = _named_before(s[:clause_start], len(group))
+            if names is None and own and len(group) == 2:
+                names = _pair_of(own)  # 新能源汽车产销量分别完成1104万辆和1122万辆
             if names is None:
                 # 同比分别增长10.2%和6.4%: the figures given before, in order
                 names = earlier[-len(group) :] if len(earlier) >= len(group) else [own] * len(group)
@@ -719,7 +724,9 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     if member.annual and "年均" not in subject and not subject.endswith(("增速", "增长率", "增幅")):
         return subject + "年均增速"
     if re.search(r"(?:进出口|出口|进口)$", subject):
-        return subject + "额"
+        # trade in money is 出口额; in vehicles, tonnes or parcels 出口量
+        counted = member.kind == "count" and unit not in ("", "元")
+        return subject + ("量" if counted else "额")
     if unit == "人次":
         return subject if re.search(r"(?:人次|客流|量)$", subject) else subject + "人次"
     if unit == "人" and not _MEASURE_END.search(subject):
@@ -976,6 +983,24 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         # 城镇、农村居民人均可支配收入: items of one width share what follows the last
         items = [i + last[width:] for i in first] + [last]
     return items
+
+
+# one word for two measures: 产销量 is 产量 and 销量, 进出口额 is 进口额 and 出口额
+_PAIRS = (
+    ("产销", "产", "销"),
+    ("进出口", "进口", "出口"),
+    ("收支", "收入", "支出"),
+    ("存贷款", "存款", "贷款"),
+)
+
+
+def _pair_of(subject: str) -> list[str] | None:
+    for both, first, second in _PAIRS:
+        at = subject.find(both)
+        if at >= 0:
+            head, tail = subject[:at], subject[at + len(both) :]
+            return [head + first + tail, head + second + tail]
+    return None
 
 
 def _named_before(before: str, n: int) -> list[str] | None:
