@@ -271,6 +271,10 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
         hits.append(
             RuleHit(DATA, 0.4, f"figures in the title ({title_figures[0].text}) and {len(figs)} in the text")
         )
+    elif len(figs) >= 2 and _ACTION_TITLE.search(title):
+        # the figures of a report about what was done are not what it is about
+        what = _ACTION_TITLE.search(title).group(0)
+        hits.append(RuleHit(INDUSTRY, 0.3, f"news of what was done ({what}), told with {len(figs)} figures"))
     document, weight, what = _document(title, head)
     if document:
         hits.append(RuleHit(POLICY, weight, f"{what}: {document.group(0)[:40]}"))
