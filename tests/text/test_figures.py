@@ -535,3 +535,12 @@ def test_two_measures_in_one_word_and_other_domains():
         "截至11月末，我国外汇储备规模为33464亿美元，较10月末上升405亿美元，升幅为1.2%。"
     )
     assert rise.subject == "我国外汇储备规模升幅"
+
+
+def test_seasons_are_periods_and_their_length_no_figure():
+    parcels, daily = figures_in_sentence(
+        "今年春运40天，全国邮政快递业揽收快递包裹约62亿件，日均揽收量约1.6亿件。"
+    )
+    assert parcels.period == daily.period == "今年春运"
+    (index, points) = figures_in_sentence("10月份中国电商物流指数为111.4点，较上月回落0.8点。")
+    assert (points.value, points.base) == (0.8, "较上月")

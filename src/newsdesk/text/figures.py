@@ -94,6 +94,9 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*(?:/\s*\d{2,4}\s*)?|本|上一?|下一?)财年(?:第?[一二三四1-4]季度|(?:上|下)半年|前[一二三]季度)?"
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
+    # 春运, 暑期: seasons that are periods by themselves; 今年春节, 2025年国庆 with their year
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:春运|暑期|暑假|寒假)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|国庆|五一|端午|中秋|元旦)(?![\u4e00-\u9fa5])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # one day: 11月11日当天
@@ -350,6 +353,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
             continue
+        if unit == "天" and re.search(r"(?:春运|假期|黄金周|长假|期间|暑期|春节|国庆)$", s[: m.start()]):
+            continue  # 今年春运40天: how long the period lasts
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
             continue  # 晚8点 is an hour
         # 十四五 and similar plan names are not amounts
