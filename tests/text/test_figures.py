@@ -544,3 +544,14 @@ def test_seasons_are_periods_and_their_length_no_figure():
     assert parcels.period == daily.period == "今年春运"
     (index, points) = figures_in_sentence("10月份中国电商物流指数为111.4点，较上月回落0.8点。")
     assert (points.value, points.base) == (0.8, "较上月")
+
+
+def test_an_estimate_in_the_subject_is_no_source_and_visitors_are_counted_in_visits():
+    sales, change = extract_figures(
+        "香港特區政府統計處公布，今年10月零售業總銷貨價值臨時估計為307億元，較去年同月上升4.9%。"
+    )
+    assert sales.subject == change.subject == "零售业总销货价值"
+    visitors, _, mainland = extract_figures(
+        "今年首三季，訪港旅客人次約3,680萬，按年增加12%，其中內地旅客約2,800萬人次。"
+    )
+    assert (visitors.unit, visitors.subject, mainland.subject) == ("人次", "访港旅客人次", "内地旅客人次")

@@ -134,7 +134,7 @@ _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|约合|折合|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|的)+$"
+    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -420,7 +420,10 @@ _BASE_BEFORE = re.compile(
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
 _SOURCE_HEAD = re.compile(
-    r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露|介绍|表示|估计|预测))[，,]?"
+    r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)[，,]?"
+    r"|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露)[，,]?"
+    # 业内人士估计，… (a subject may end in 估计 or 预测 too: 零售业总销货价值临时估计为…)
+    r"|[^，。]{0,12}(?:介绍|表示|估计|预测)[，,])"
 )
 # Words inside a subject that are no part of it: 该县现有…, 扣除价格因素实际…, 全国共有…,
 # 一度, 连续多月, 累计, 首次, 已, 实现, 共揽收
@@ -597,7 +600,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             subject = _finish(subject, member, unit, source)
             if not member.annual and subject and _ANNUAL.search(subject):
                 period = _period_for(s, periods, member.start, True)  # 年复合增长率达到15%
-            if not unit and subject and _PEOPLE.search(subject):
+            if not unit and subject and subject.endswith("人次"):
+                unit = "人次"  # 访港旅客人次约3680万
+            elif not unit and subject and _PEOPLE.search(subject):
                 unit = "人"  # 月活跃用户数超过3.5亿: people
             out.append(
                 Figure(
@@ -772,7 +777,9 @@ _RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居�
 
 def _previous_subject(clause: str, periods: list, kind: str, unit: str) -> str | None:
     """What a clause without figures names, for the figure of the clause after it."""
-    if re.search(r"(?:显示|表示|介绍|调查|统计|预测|认为|指出|称|测算|监测|获悉|了解到?)$", clause):
+    if re.search(
+        r"(?:显示|表示|介绍|调查|统计|预测|认为|指出|称|测算|监测|获悉|了解到?|公布|发布|披露|宣布)$", clause
+    ):
         return None
     clause = re.sub(r"^(?:其次是|其次为|其次|然后是|再次是)", "", _RANKED.sub("", clause.strip()))
     return _subject(clause, None, periods, kind, unit)
