@@ -291,7 +291,7 @@ def rule_hits(title: str, body: str, figures: Sequence[Figure] | None = None) ->
     commentary = commentary_score(title, body)
     first = re.split(r"[。！？\n]", body.strip(), maxsplit=1)[0]
     lead = _NEWS_LEAD.search(first)
-    report = lead is not None and commentary_score(title, "").score == 0
+    report = lead is not None and commentary_score(title, "").score <= 1.0
     statements = _EXPERTS_SAY.findall(body)
     interview = _INTERVIEW.search(title)
     if interview:
