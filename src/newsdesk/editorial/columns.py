@@ -199,6 +199,10 @@ _NOTICE_ISSUED = re.compile(
 )
 
 
+# the State Council approving (国务院批复同意…设立综试区, 国务院再批27个…) issues a 批复
+_APPROVAL = re.compile(r"国务院[^。，]{0,8}(?:批复|同意|再批|关于同意)|国务院[^。]{0,10}印发的批复")
+
+
 def _document(title: str, head: str) -> tuple[re.Match | None, float, str]:
     """A document issued (政策法规), its weight and what it is, from the title and lead."""
     m = _POLICY_ISSUE.search(head)
@@ -207,6 +211,9 @@ def _document(title: str, head: str) -> tuple[re.Match | None, float, str]:
     m = _NOTICE_ISSUED.search(head)
     if m:
         return m, 0.5, "a document issued"
+    m = _APPROVAL.search(head)
+    if m:
+        return m, 0.5, "the State Council's approval"
     m = _POLICY_DOC.search(title)
     if m and not _CITED_DOCUMENT.search(title):
         return m, 0.35, "a policy document in the title"
