@@ -911,35 +911,45 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     return clause
 
 
+# the steps of _subject, compiled once (it runs for every figure)
+_FROM_CUT = re.compile(r"(?:从(?![业事])|由)[^，。从由]{0,6}$")
+_HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]{2})\s+(?=[\u4e00-\u9fa5]{2})")
+_HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_COUNTER}|[%％])\s+")
+_FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
+_A_NUMBER = re.compile(_NUMBER)
+_LEFT_OVER = re.compile(
+    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|期间|以内|之内|内(?![地需容部销蒙])|的|[，,、（(])+"
+)
+_AT_WHERE = re.compile(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的")
+
+
 def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit: str = "") -> str | None:
     clause = _strip_subject(clause, base, periods)
     # 已从过去的|20天: the start of a 从…到… cut by its figure
-    clause = re.sub(r"(?:从(?![业事])|由)[^，。从由]{0,6}$", "", clause)
+    clause = _FROM_CUT.sub("", clause)
     # a headline: what follows its last gap (数字经济蓝图出炉 核心产业…)
-    clause = re.split(r"(?<=[\u4e00-\u9fa5]{2})\s+(?=[\u4e00-\u9fa5]{2})", clause)[-1]
+    clause = _HEADLINE_GAP.split(clause)[-1]
     # a headline runs two figures together: "规模超 45 万亿元 占 GDP 比重"
-    clause = re.split(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_COUNTER}|[%％])\s+", clause)[-1]
+    clause = _HEADLINE_FIGURE.split(clause)[-1]
     # 规模从 11 万亿元增长到 45 万亿元: the subject is what precedes 从/由
-    clause = re.split(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])", clause)[0].strip()
+    clause = _FROM_TO.split(clause)[0].strip()
     # the last item of a list that is not a 分别 list: 、 separates figures' clauses
-    if "分别" not in clause:
-        clause = clause.split("、")[-1] if re.search(rf"{_NUMBER}", clause.split("、")[0]) else clause
+    if "分别" not in clause and "、" in clause:
+        clause = clause.split("、")[-1] if _A_NUMBER.search(clause.split("、")[0]) else clause
     for _ in range(4):
-        clause = _VERB_TAIL.sub("", clause).strip()
-        clause = _SUBJECT_HEAD.sub("", clause).strip()
-    clause = re.sub(
-        r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|期间|以内|之内|内(?![地需容部销蒙])|的|[，,、（(])+",
-        "",
-        clause,
-    ).strip()
+        trimmed = _SUBJECT_HEAD.sub("", _VERB_TAIL.sub("", clause).strip()).strip()
+        if trimmed == clause:
+            break
+        clause = trimmed
+    clause = _LEFT_OVER.sub("", clause).strip()
     # Temu在全球的月活跃用户数 → Temu全球月活跃用户数
-    clause = re.sub(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的", r"\1\2", clause)
+    clause = _AT_WHERE.sub(r"\1\2", clause)
     if kind == "count":
         counted = _COUNTING_VERB.match(clause)
         if counted and len(clause) - counted.end() >= 2:
             verb = counted.group("verb")
             clause = clause[counted.end() :]
-            if verb in ("售出", "卖出", "销售"):
+            if verb in ("售出", "卖出"):
                 clause += "销量"  # 共售出农特产品95亿单: 农特产品销量
         elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause):
             clause += "量"  # 受理网购投诉举报约402万件: 投诉举报量
