@@ -555,3 +555,8 @@ def test_an_estimate_in_the_subject_is_no_source_and_visitors_are_counted_in_vis
         "今年首三季，訪港旅客人次約3,680萬，按年增加12%，其中內地旅客約2,800萬人次。"
     )
     assert (visitors.unit, visitors.subject, mainland.subject) == ("人次", "访港旅客人次", "内地旅客人次")
+
+
+def test_a_target_year_after_是_is_a_period():
+    rate, _ = figures_in_sentence("目标是到2030年，农村寄递物流服务覆盖率达到100%，快递进村比例超过95%。")
+    assert (rate.subject, rate.period) == ("农村寄递物流服务覆盖率", "到2030年")

@@ -819,8 +819,8 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         if not text:
             continue
         before = s[max(0, m.start() - 2) : m.start()]
-        if re.search(r"(?:比|较|与|是|为|于|过)\s*$", before):
-            continue
+        if re.search(r"(?:比|较|与|是|为|于|过)\s*$", before) and not text.startswith(("到", "至", "截至")):
+            continue  # 比上年, 是2019年的 (but 目标是到2030年 is a period)
         if re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
             told = re.match(r"\s*同期(?=[^，。；]{0,4}?(?:为|是|达到|达|仅为|约为))", s[m.end() :])
