@@ -560,3 +560,12 @@ def test_an_estimate_in_the_subject_is_no_source_and_visitors_are_counted_in_vis
 def test_a_target_year_after_是_is_a_period():
     rate, _ = figures_in_sentence("目标是到2030年，农村寄递物流服务覆盖率达到100%，快递进村比例超过95%。")
     assert (rate.subject, rate.period) == ("农村寄递物流服务覆盖率", "到2030年")
+
+
+def test_a_count_before_a_relative_clause_counts_its_noun():
+    _, agencies, _ = figures_in_sentence(
+        "到2027年，全市直播电商年交易额突破1.5万亿元，培育100家以上年交易额超10亿元的直播电商机构，打造直播电商之都。"
+    )
+    assert agencies.subject == "年交易额超10亿元的直播电商机构数量"
+    (stores,) = figures_in_sentence("巅峰时期在全国开设10家门店，与山姆展开竞争。")
+    assert stores.subject == "门店数量"

@@ -471,6 +471,17 @@ _COUNTED_HEAD = re.compile(
     r"(?:的)?((?!以上|以下|左右|多|余)[\u4e00-\u9fa5A-Za-z0-9“”]{0,8}?"
     r"(?:受访者|消费者|用户|网民|商家|企业|卖家|品牌|农户|人群|居民|家庭|门店|主播|网店|商户|作者|达人|骑手|农民))"
 )
+
+
+def _counted(s: str, end: int) -> re.Match | None:
+    """What a count counts, told after it."""
+    return _COUNTED_HEAD.match(s, end) or _COUNTED_WHICH.match(s, end) or _COUNTED.match(s, end)
+
+
+# 培育100家以上年交易额超10亿元的直播电商机构: the noun a relative clause ends with
+_COUNTED_WHICH = re.compile(
+    r"(?:以上|以下|左右)?((?:[^，。；,;的]{1,16})的[\u4e00-\u9fa5A-Za-z]{2,8})(?=[，。；,;]|$)"
+)
 _COUNTED = re.compile(
     r"(?:的)?(?!以上|以下|左右|之间|区间|多|余|内|以内|之内)([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
     r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营收|收入|GMV|订单|[，。；,;]|$)"
@@ -643,7 +654,7 @@ def _complete_subject(
     if previous and subject in _SHARE_WORDS:
         # 其次是日用品类，占比约为15%: the share of what the clause before names
         subject = previous if previous.endswith(_SHARE_WORDS) else previous + subject
-    elif previous and subject is None and before is None and not _COUNTED.match(s, member.end):
+    elif previous and subject is None and before is None and not _counted(s, member.end):
         subject = previous
     if subject and _ANAPHORA.match(subject):
         subject = before  # 预计2026年这一比例将上升至60%: the share told before
@@ -680,24 +691,25 @@ def _complete_subject(
         if what:
             owner = _COUNT_TAIL.sub("", before) if before else ""
             subject = owner + _COVERING.match(subject).group(1) + what.group(1) + "数量"
+    acts_on = False
     if (
         subject
         and re.search(r"有\s*(?:超过|超|近|约|逾)?\s*$", s[: member.start])
-        and _COUNTED.match(s, member.end)
+        and _counted(s, member.end)
     ):
         subject = None  # 天猫有589个品牌成交额破亿元: what 天猫 has is counted
-    elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _COUNTED.match(s, member.end):
-        subject = None  # 从…等方面提出15条措施, 商务部等8部门联合印发: the 措施, the 部门
+    elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _counted(s, member.end):
+        subject, acts_on = None, True  # 从…等方面提出15条措施, 培育100家…机构: the 措施, the 机构
     if (subject is None or _SCOPE_ONLY.match(subject)) and member.kind != "change":
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
-        after = _COUNTED_HEAD.match(s, member.end) or _COUNTED.match(s, member.end)
+        after = _counted(s, member.end)
         # 全国已有超过40万家外卖商家…, …，逾600个品牌成交额…, 带动超过100万农户增收: a count
         # opening its clause or after a verb
         counted_after = re.search(
             r"(?:有|带动|吸引|惠及|服务|帮助|培训|^|[，,；;：:])\s*(?:其中)?\s*(?:超过|超|近|约|不到|不足|逾)?\s*$",
             s[: member.start],
         )
-        if after and (subject is not None or before is None or counted_after):
+        if after and (subject is not None or before is None or counted_after or acts_on):
             noun = after.group(1)
             if member.unit == "%":
                 subject = noun + "比例"  # 七成消费者: the share of consumers
@@ -769,7 +781,8 @@ _COMPARED_VALUE = re.compile(
 )
 _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
 _ACTS_ON = re.compile(
-    r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?|等|和|及|与)$"
+    r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?"
+    r"|开设了?|建成了?|培育|设立|新建|打造|引进|等|和|及|与)$"
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
 _RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居前|领先|位居第一|排名第一|排在首位)$")
@@ -918,7 +931,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|期间|以内|之内|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 _AT_WHERE = re.compile(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的")
 
