@@ -129,16 +129,33 @@ class PackedTrees:
             packed.depth = int(data["depth"])
         return packed
 
+    def _walk(self) -> tuple[np.ndarray, ...]:
+        """The trees as flat arrays for the walk: node k of tree t at t * width + k, and a
+        leaf pointing to itself both ways, so every tree takes ``depth`` steps without
+        checking whether it has arrived (one gather per array and step, for all trees)."""
+        walk = getattr(self, "_flat", None)
+        if walk is None:
+            width = self.feature.shape[1]
+            offset = (self.rows * width)[:, None]
+            own = offset + np.arange(width)[None, :]
+            left = np.where(self.leaf, own, offset + self.left)
+            right = np.where(self.leaf, own, offset + self.right)
+            walk = self._flat = (
+                self.feature.ravel().astype(np.intp),
+                self.threshold.ravel(),
+                left.ravel().astype(np.intp),
+                right.ravel().astype(np.intp),
+                self.value.ravel(),
+                (self.rows * width).astype(np.intp),
+            )
+        return walk
+
     def probability(self, signals: np.ndarray) -> float:
-        node = np.zeros(len(self.rows), dtype=np.intp)
+        feature, threshold, left, right, value, roots = self._walk()
+        node = roots
         for _ in range(self.depth):
-            at_leaf = self.leaf[self.rows, node]
-            if at_leaf.all():
-                break
-            go_left = signals[self.feature[self.rows, node]] <= self.threshold[self.rows, node]
-            step = np.where(go_left, self.left[self.rows, node], self.right[self.rows, node])
-            node = np.where(at_leaf, node, step)
-        raw = self.baseline + self.value[self.rows, node].sum()
+            node = np.where(signals[feature[node]] <= threshold[node], left[node], right[node])
+        raw = self.baseline + value[node].sum()
         return 1.0 / (1.0 + np.exp(-raw))
 
 
