@@ -366,3 +366,15 @@ def test_lead_markers_with_a_reporter_and_a_meeting_as_the_source_read_cleanly()
         house.filler_reason("澎湃新闻注意到，近两年来，多地均出台了专项扶持政策。", house.GOVERNMENT)
         == "background"
     )
+
+
+def test_a_source_told_with_its_short_name_aside_heads_the_title():
+    from newsdesk.editorial.house import DATA, strip_lead_marker, suggest_title
+
+    body = "据网联清算有限公司（以下简称“网联”）消息，春节假期网联平台共处理网络支付交易约198.6亿笔。"
+    assert suggest_title("春节假期网联处理网络支付交易近200亿笔", body, DATA) == (
+        "网联清算有限公司：春节假期网联处理网络支付交易近200亿笔"
+    )
+    assert strip_lead_marker("联商网消息，6月17日，盒马在上海新开4家门店，面积均超800平方米。").startswith(
+        "6月17日"
+    )

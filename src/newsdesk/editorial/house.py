@@ -407,7 +407,8 @@ def _inside_word(text: str, i: int) -> bool:
 
 # Outlet markers in front of the lead: 证券时报网讯，  36氪获悉，  11月13日报道：  （网经社讯）
 _LEAD_MARKER = re.compile(
-    r"^(?:[（(][^）)]{1,12}讯[）)]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}消息\s*[：:]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}(?:网|社|报|台|新闻|财经|氪)?讯\s*(?:[（(][^）)]{0,12}记者[^）)]{0,12}[）)])?\s*[，,：:]?\s*|"
+    r"^(?:[（(][^）)]{1,12}讯[）)]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}消息\s*[：:]\s*|"
+    r"[\u4e00-\u9fa5A-Za-z0-9]{1,10}(?:网|社|报|台|新闻|财经)消息\s*[，,]\s*|[\u4e00-\u9fa5A-Za-z0-9]{2,10}(?:网|社|报|台|新闻|财经|氪)?讯\s*(?:[（(][^）)]{0,12}记者[^）)]{0,12}[）)])?\s*[，,：:]?\s*|"
     r"[\u4e00-\u9fa5A-Za-z0-9]{2,8}获悉[，,]\s*|据[^，,。]{2,12}(?:报道|报导)[，,]\s*|\d{1,2}月\d{1,2}日(?:电|讯|报道|消息)\s*[：:，,]\s*)"
 )
 
@@ -505,6 +506,11 @@ def suggest_title(title: str, body: str, kind: str = OTHER) -> str:
 
 def _source_of(sentence: str) -> str | None:
     """Who tells the news in the lead: 顺丰控股 in 11月18日晚间，顺丰控股发布…"""
+    # 网联清算有限公司（以下简称“网联”）: the full name is the source, the aside goes
+    sentence = re.sub(r"[（(](?:以下简称|下称|简称)[^）)]{0,20}[）)]", "", sentence)
+    told = re.match(r"^据([\u4e00-\u9fa5A-Za-z]{2,20}?)(?:消息|数据|统计)[，,]", sentence)
+    if told:  # 据网联清算有限公司消息，…
+        return told.group(1)
     sentence = re.sub(r"^(?:据|记者[^，,]{0,10}从)", "", sentence)
     for clause in re.split(r"[，,]", sentence)[:3]:
         clause = _after_time(clause)
