@@ -330,26 +330,6 @@ def _figure_value(key: str) -> _FigureValue | None:
     return _FigureValue(value, match.group(2), len(digits), 10.0 ** (int(exponent) - (len(digits) - 1)))
 
 
-def _figures_match(a: str, b: str) -> bool:
-    """The same figure, exactly or as a rounded mention of it: a rewrite writes 1.05万亿元 as
-    超1万亿元, 182.28亿元 as 182亿元 and 69.6亿 as 近70亿. The rounder of the two has fewer
-    significant digits and is the other cut down or up at its own last digit; two figures
-    as precise as each other (83个 / 87个, 60% / 70%) must be equal."""
-    if a == b:
-        return True
-    x, y = _figure_value(a), _figure_value(b)
-    if x is None or y is None or x.unit != y.unit or x.value <= 0 or y.value <= 0:
-        return False
-    if x.significant == y.significant:
-        return False
-    if x.significant > y.significant:
-        x, y = y, x  # x is the rounder
-    steps = y.value / x.place
-    return any(
-        math.isclose(x.value, n * x.place, rel_tol=1e-9) for n in (math.floor(steps), math.ceil(steps))
-    )
-
-
 # (value, significant digits, place value of the last one, the figure) of a set's positive
 # figures, by unit: a pair of reports compares figures of one unit only, with arithmetic
 # instead of a call per pair of figures (the clusterer weighs millions of such pairs)
@@ -367,9 +347,11 @@ def _by_unit(figures: frozenset[str]) -> _Parsed:
 
 
 def _rounds_to(value: float, significant: int, place: float, others, skip: frozenset[str]) -> bool:
-    """Whether one of ``others`` (same unit) is this figure, rounded or precise: what
-    ``_figures_match`` says, for one figure against many. The rounder of two is the other
-    cut at its own last digit, i.e. within one of its places of it."""
+    """Whether one of ``others`` (same unit) is this figure, exactly or as a rounded mention
+    of it: a rewrite writes 1.05万亿元 as 超1万亿元, 182.28亿元 as 182亿元 and 69.6亿 as 近70亿.
+    The rounder of the two has fewer significant digits and is the other cut down or up at
+    its own last digit; two figures as precise as each other (83个 / 87个, 60% / 70%) are
+    the same only when they are equal, which the caller checks on the text."""
     for value2, significant2, place2, key2 in others:
         if significant2 == significant or key2 in skip:
             continue
