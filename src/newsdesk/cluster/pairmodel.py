@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -129,29 +129,27 @@ class PackedTrees:
             packed.depth = int(data["depth"])
         return packed
 
+    @cached_property
     def _walk(self) -> tuple[np.ndarray, ...]:
         """The trees as flat arrays for the walk: node k of tree t at t * width + k, and a
         leaf pointing to itself both ways, so every tree takes ``depth`` steps without
         checking whether it has arrived (one gather per array and step, for all trees)."""
-        walk = getattr(self, "_flat", None)
-        if walk is None:
-            width = self.feature.shape[1]
-            offset = (self.rows * width)[:, None]
-            own = offset + np.arange(width)[None, :]
-            left = np.where(self.leaf, own, offset + self.left)
-            right = np.where(self.leaf, own, offset + self.right)
-            walk = self._flat = (
-                self.feature.ravel().astype(np.intp),
-                self.threshold.ravel(),
-                left.ravel().astype(np.intp),
-                right.ravel().astype(np.intp),
-                self.value.ravel(),
-                (self.rows * width).astype(np.intp),
-            )
-        return walk
+        width = self.feature.shape[1]
+        offset = (self.rows * width)[:, None]
+        own = offset + np.arange(width)[None, :]
+        left = np.where(self.leaf, own, offset + self.left)
+        right = np.where(self.leaf, own, offset + self.right)
+        return (
+            self.feature.ravel().astype(np.intp),
+            self.threshold.ravel(),
+            left.ravel().astype(np.intp),
+            right.ravel().astype(np.intp),
+            self.value.ravel(),
+            (self.rows * width).astype(np.intp),
+        )
 
     def probability(self, signals: np.ndarray) -> float:
-        feature, threshold, left, right, value, roots = self._walk()
+        feature, threshold, left, right, value, roots = self._walk
         node = roots
         for _ in range(self.depth):
             node = np.where(signals[feature[node]] <= threshold[node], left[node], right[node])
