@@ -419,17 +419,21 @@ _FOLD_SPACES = re.compile(r"[\s“”\"'‘’「」『』]")
 
 
 def _norm(text: str | None) -> str:
-    return _FOLD_SPACES.sub("", (text or "").translate(_FULL_WIDTH)).replace("的", "")
+    # the extractor reads a Traditional reprint in Simplified (the house prints Simplified):
+    # 全國網上零售額 and 全国网上零售额 name the same thing, so script is folded here
+    return to_simplified(_FOLD_SPACES.sub("", (text or "").translate(_FULL_WIDTH)).replace("的", ""))
 
 
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _PERIOD_NOISE = re.compile(r"^(?:今年|本年|到)|第(?=[一二三四1-4]季度)|份$")
-_BASE_PREFIX = re.compile(r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|(?:相比|比较)$")
+_BASE_PREFIX = re.compile(r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|^(?:与|跟)(?=.+(?:相比|比较)$)|(?:相比|比较)$")
 
 
 def figure_field_matches(field: str, got, want) -> bool:
     """What counts as a match, field by field (printed with the results):
 
+    * every field is compared in Simplified script (the extractor reports a Traditional
+      reprint's subjects in the house script);
     * subject — equal after white space, quotation marks and 的 are removed, or one contained
       in the other (the labelled 拼多多归属于普通股股东的净利润 and the extracted
       归属于普通股股东的净利润; the other way, a longer extracted subject);

@@ -405,7 +405,7 @@ def test_a_figure_without_subject_takes_the_measure_not_its_share_or_rate():
     *_, total = figures_in_sentence(
         "2025年11月份，全国网上零售额同比增长6.1%，增速比上月加快0.6个百分点；1—11月累计增长9.0%。"
     )
-    assert (total.subject, total.period) == ("全国网上零售额", "1—11月")
+    assert (total.subject, total.period) == ("全国网上零售额", "2025年1—11月")
 
 
 def test_lists_named_before_owned_or_in_apposition():
@@ -569,3 +569,60 @@ def test_a_count_before_a_relative_clause_counts_its_noun():
     assert agencies.subject == "年交易额超10亿元的直播电商机构数量"
     (stores,) = figures_in_sentence("巅峰时期在全国开设10家门店，与山姆展开竞争。")
     assert stores.subject == "门店数量"
+
+
+def test_a_year_told_with_the_first_period_holds_for_the_later_periods_of_the_paragraph():
+    figures = extract_figures(
+        "2025年10月份，社会消费品零售总额46291亿元，同比增长2.9%；1—10月份，社会消费品零售总额412169亿元，增长4.3%。"
+        "其中，二季度增长5.2%。"
+    )
+    assert [f.period for f in figures] == ["2025年10月份", "2025年10月份", "2025年1—10月份", "2025年1—10月份", "2025年二季度"]
+    # a comparison base is no period to carry: 较上年 stays a base
+    assert figures[1].base == "同比"
+
+
+def test_periods_of_holidays_and_reprints_with_their_own_wording():
+    (trips, *_) = extract_figures("春节假期期间，全国国内出游5.01亿人次，同比增长5.9%。")
+    assert trips.period == "春节假期期间"
+    mail, rise = extract_figures("香港郵政表示，「雙11」期間處理來自內地的網購郵件約320萬件，按年上升三成。")
+    assert (mail.period, mail.value, mail.unit) == ("「双11」期间", 3_200_000, "件")
+    assert (rise.base, rise.value) == ("按年", 30.0)
+    (parcels, _) = extract_figures("中華郵政表示，雙11當週處理包裹量達280萬件，較平日增加約四成。")
+    assert parcels.period == "双11当周"
+    sales, growth = extract_figures("台灣電商平台momo今年前10月累計營收達941.5億元，較去年同期成長2.3%。")
+    assert (growth.value, growth.base) == (2.3, "较去年同期")
+    merchants, _ = extract_figures("与去年同期相比，本季度平台月均活跃商家数增长24%，新入驻商家数量增长超过四成。")
+    assert (merchants.period, merchants.base) == ("本季度", "去年同期")
+
+
+def test_a_value_compared_with_is_of_the_compared_period_and_names_no_subject():
+    now, then, change = extract_figures("唯品会第三季度GMV为465亿元，与去年同期的455亿元相比增长2%。")
+    assert (then.subject, then.period) == ("唯品会GMV", "去年同期")
+    assert (change.subject, change.base) == ("唯品会GMV", "与去年同期")
+
+
+def test_growth_at_a_pace_is_the_growth_rate_of_what_was_told():
+    size, pace, later = extract_figures(
+        "2024年中国即时零售市场规模约7810亿元，预计2025—2027年将以年均20%以上的速度增长，2027年规模将突破1.3万亿元。"
+    )
+    assert (pace.subject, pace.period) == ("中国即时零售市场规模年均增速", "2025—2027年")
+    assert later.subject == "中国即时零售市场规模"
+
+
+def test_a_breakdown_compares_as_its_whole_did():
+    *_, physical = extract_figures(
+        "2024年，全国网上零售额15.52万亿元，比上年增长7.2%；其中实物商品网上零售额13.08万亿元，增长6.5%。"
+    )
+    assert (physical.subject, physical.base) == ("实物商品网上零售额", "比上年")
+
+
+def test_regions_listed_share_the_whole_measure():
+    figures = extract_figures(
+        "前三季度，东部、中部、西部和东北地区实物商品网上零售额分别比上年同期增长5.9%、8.7%、9.5%和6.1%。"
+    )
+    assert [f.subject for f in figures] == [
+        "东部地区实物商品网上零售额",
+        "中部地区实物商品网上零售额",
+        "西部地区实物商品网上零售额",
+        "东北地区实物商品网上零售额",
+    ]

@@ -31,7 +31,7 @@ _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
 _CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布|新台币)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场|条|批|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
@@ -62,31 +62,32 @@ PERCENT = re.compile(
     r")"
 )
 CHANGE = re.compile(
-    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大升跌降倒萎])(?:"
+    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大升跌降倒萎成衰])(?:"
     r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
-    r"|(?:大幅|大)?(?:升|跌|增|降|减)|倒退|萎缩)了?\s*"
+    # Taiwan's wording: 較去年同期成長2.3%, 衰退5%
+    r"|(?:大幅|大)?(?:升|跌|增|降|减)|倒退|萎缩|成长|衰退)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
     r")"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
 _EVENT = (
-    r"(?:“[^”，。]{1,10}”|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|国庆|五一|劳动节|端午|中秋|元旦|清明"
+    r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|国庆|五一|劳动节|端午|中秋|元旦|清明"
     r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞)"
 )
 _EVENT_TAIL = (
     # 国庆中秋假期: two festivals at once
     rf"(?:[、和与]?{_EVENT})?"
     r"(?:(?:年中|年终|全球|网购)?(?:大促|购物节|狂欢节|促销季|促销|消费季|活动))?"
-    r"(?:小长假|长假|假期|假日|黄金周|期间|当天|当日|首日|前后)"
+    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|首日|前后)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\d截本上下今去明前“双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全])(?:"
+    r"(?=[\d截本当上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全])(?:"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
     r"截至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*止?\s*的?\s*"
     r"(?:季度|第?[一二三四1-4]季度|三个月|六个月|九个月|十二个月|12个月|半年|年度|财年|一年|全年)"
@@ -114,6 +115,8 @@ _PERIOD = re.compile(
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
+    # 本季度平台月均活跃商家数增长24%: the quarter or month the report is about
+    r"|(?<!季度)(?<!月份)(?<!月)(?:本|当)(?:季度|季|月份?|年度)(?![\u4e00-\u9fa5]*?(?:以来|末|底))"
     r")"
 )
 _MAG_VALUE = {
@@ -134,7 +137,7 @@ _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|的)+$"
+    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|因此|随之|进一步|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -194,6 +197,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         figures.extend(figures_in_sentence(title))
     last_period: tuple[int, str] | None = None
     last_subject: tuple[int, str] | None = None
+    last_base: tuple[int, str] | None = None
     for s in split_sentences(text):
         for f in figures_in_sentence(s.text):
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
@@ -202,6 +206,24 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
             if f.subject is None and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=last_subject[1])
+            # …2025年10月份…；1—10月份，…: the year holds for the paragraph's next periods
+            if f.period and last_period and last_period[0] == s.paragraph and _WITHIN_A_YEAR.match(f.period):
+                year = _STATED_YEAR.match(last_period[1])
+                if year:
+                    f = replace(f, period=year.group(1) + "年" + f.period)
+            # …比上年增长7.2%；其中实物商品…增长6.5%: a breakdown compares as its whole did
+            if (
+                f.base is None
+                and f.kind == "change"
+                and f.unit == "%"
+                and last_base
+                and last_base[0] == s.paragraph
+                and s.text.lstrip().startswith("其中")
+                and not _annual(f)
+            ):
+                f = replace(f, base=last_base[1])
+            if f.base and f.kind == "change":
+                last_base = (s.paragraph, f.base)
             if f.period and f"较{f.period}" not in s.text and f"比{f.period}" not in s.text:
                 last_period = (s.paragraph, f.period)  # 较上年同期的249.8亿元 is no period to carry
             if f.subject:
@@ -246,7 +268,7 @@ class _Found:
     annual: bool = False  # a yearly average: 年均增长…, 两年平均增长…
 
 
-_FALLS = ("下降", "减少", "下滑", "回落", "下跌", "缩小", "收窄", "放缓", "降幅", "降幅为", "倒退", "萎缩")
+_FALLS = ("下降", "减少", "下滑", "回落", "下跌", "缩小", "收窄", "放缓", "降幅", "降幅为", "倒退", "萎缩", "衰退")
 _FAN = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 
 
@@ -432,12 +454,14 @@ _ANYWHERE = re.compile(
     r"|(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?"
     r"|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})"
     r"|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)"
-    r"|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?=[\u4e00-\u9fa5])"
+    r"|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
+    # 约四分之一的商家表示运营成本因此下降: what the surveyed said is no part of the measure
+    r"|(?<=[\u4e00-\u9fa5])(?:表示|认为)(?=[\u4e00-\u9fa5]{2})"
     r"|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
-    r"^.{0,14}?(?P<verb>建成|建设|新建和改造|新建|改造|揽收|开设|拥有|培育|认定|设立|售出|卖出)"
+    r"^.{0,14}?(?P<verb>建成|建设|新建和改造|新建|改造|揽收|开设|拥有|培育|认定|设立|售出|卖出|开展|举办|组织)"
 )
 _SHARE_WORDS = ("占比", "比重")
 _SCOPE_ONLY = re.compile(
@@ -540,8 +564,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             base = bases[-1]  # …增长10.2%和6.4%: the second shares the first's comparison
         if base is None and f.kind == "change":
             base = _from_year(s, periods, f.start)
-        if base is None and compared and compared[0] == f.start and f.kind == "change":
-            base = compared[1]  # 较上年同期的249.8亿元增长17%
+        if base is None and compared and f.kind == "change" and s[compared[0] : f.start].strip() in ("", "相比", "比较"):
+            base = compared[1]  # 较上年同期的249.8亿元增长17%; 与去年同期的455亿元相比增长2%
         if base is None and f.kind == "change" and not f.annual and out and bases[-1]:
             # 较上年增加180万家，增长10.4%: the next clause, bare, compares with the same
             if previous_end >= _clause_start(s, clause_start - 1) and not segment.strip():
@@ -561,7 +585,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 period = against.group("when")
         # a clause with no figure before this one's: 服装鞋帽类商品占比最高，约为22%
         # the subject is told after the clause's previous figure, if any
-        own = _subject(s[max(clause_start, previous_end) : group[0].start], base, periods, f.kind, f.unit)
+        # (与去年同期的455亿元: the words of the comparison name no subject)
+        told_until = against.start() if compared and against else group[0].start
+        own = _subject(s[max(clause_start, previous_end) : told_until], base, periods, f.kind, f.unit)
+        pace = _AT_PACE.search(s, max(clause_start, previous_end), f.start)
+        if pace and f.unit == "%" and _PACE_AFTER.match(s, f.end) and any(subjects):
+            # …规模约7810亿元，预计将以年均20%以上的速度增长: the growth rate of what was told
+            told = _RATE_TAIL.sub("", [x for x in subjects if x][-1])
+            own = told + ("年均增速" if pace.group(1) else "增速")
         previous = whole = None
         if clause_start > 0:
             previous_start = _clause_start(s, clause_start - 1)
@@ -636,7 +667,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     return out
 
 
-_PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝)(?:数|规模|数量)?$")
+_PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
 
 
 def _complete_subject(
@@ -689,7 +720,8 @@ def _complete_subject(
         # 淘宝村数量达到7780个，覆盖全国28个省: what it covers, counted
         what = re.match(r"([\u4e00-\u9fa5]{1,6}(?:（[^）]*）)?)", s[member.end :])
         if what:
-            owner = _COUNT_TAIL.sub("", before) if before else ""
+            # 海外仓面积突破300万平方米，覆盖近40个国家: the warehouses cover them, not their area
+            owner = re.sub(r"(?:面积|规模)$", "", _COUNT_TAIL.sub("", before)) if before else ""
             subject = owner + _COVERING.match(subject).group(1) + what.group(1) + "数量"
     acts_on = False
     if (
@@ -776,8 +808,11 @@ def _share(numerator: str, rest: str) -> str:
     return f"{numerator}占{whole}的{word}"
 
 
+_AT_PACE = re.compile(r"以\s*(年均|平均)?\s*$")
+_PACE_AFTER = re.compile(r"\s*(?:以上|左右)?\s*的?\s*(?:速度|增速|速率)")
 _COMPARED_VALUE = re.compile(
-    r"(?P<base>(?:比|较)\s*(?P<when>[^，。；：、比较的]{1,10}))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*"
+    # 较上年同期的249.8亿元增长17%; 与去年同期的455亿元相比增长2%
+    r"(?P<base>(?:比|较|与|跟)\s*(?P<when>[^，。；：、比较与跟的]{1,10}))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*"
 )
 _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
 _ACTS_ON = re.compile(
@@ -894,7 +929,19 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
                 break
     if annual and best is not None and not _SPAN.search(best):
         return None
+    if best is not None and _WITHIN_A_YEAR.match(best):
+        # 2025年10月份，…；1—10月份，…: the year told with the first period holds for the next
+        years = [y.group(1) for a, _, text in periods if a < start and (y := _STATED_YEAR.match(text))]
+        if years:
+            best = years[-1] + "年" + best
     return best
+
+
+# periods inside one year, told without it; and a year that begins a period
+_WITHIN_A_YEAR = re.compile(
+    r"(?:前|第|首)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*个?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份?$"
+)
+_STATED_YEAR = re.compile(r"(?:截至|到|至)?\s*(\d{4})\s*年(?![底末]|以来|度)")
 
 
 _BASE_LEAD = re.compile(r"(?:比|较|与|是|为|相当于|达到|达|高于|低于|快于|慢于|高出|低出)$")
@@ -964,6 +1011,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
             clause = clause[counted.end() :]
             if verb in ("售出", "卖出"):
                 clause += "销量"  # 共售出农特产品95亿单: 农特产品销量
+            elif unit in ("场次", "场") and not _MEASURE_END.search(clause):
+                clause += "场次"  # 累计开展电商人才培训1200余场次: 电商人才培训场次
         elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause):
             clause += "量"  # 受理网购投诉举报约402万件: 投诉举报量
     if len(clause) < 2 or len(clause) > 30:
@@ -987,6 +1036,10 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
             items[j] += items[j + 1][1:] if len(items[j + 1]) <= 3 else ""
     if len(items) > 1 and re.search(r"(?:部|东北)地区", items[-1]):
         items = [i + "地区" if i.endswith("部") else i for i in items[:-1]] + [items[-1]]
+        # 东部、中部、西部和东北地区实物商品网上零售额: each region's is the whole measure
+        told = re.match(r"(?:东北|[东中西]部)地区(.{2,})$", items[-1])
+        if told and all(i.endswith("地区") for i in items[:-1]):
+            return [i + told.group(1) for i in items[:-1]] + [items[-1]]
     # 京东、天猫、抖音三大平台销售额: the apposition is no part of each name
     items[-1] = re.sub(
         r"[两二三四五六七八九十]+(?:大|家|个)(?:平台|企业|公司|城市|地区|省份|行业|品类|电商|巨头)?(?=\S)",
