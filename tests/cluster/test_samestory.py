@@ -157,3 +157,31 @@ def test_a_book_notice_is_never_the_news_it_is_about():
     decision = decide(policy, book)
     assert not decision.same
     assert "a book notice beside a news report" in decision.reasons
+
+
+def test_shared_figures_do_not_depend_on_which_report_is_asked_first():
+    from newsdesk.cluster.samestory import shared_figure_count
+
+    # one rounded figure (近2000亿件) that two precise ones of the other report round to
+    this_year = frozenset({"2e+11件", "1.5e+12元"})
+    last_year = frozenset({"1.7e+11件", "1.915e+11件"})
+    assert shared_figure_count(this_year, last_year) == shared_figure_count(last_year, this_year) == 1
+
+
+def test_a_traditional_report_of_this_year_is_not_one_of_last_year_whichever_comes_first():
+    this_year = story_features(
+        "內地去年快遞量近2000億件 按年增14.8%",
+        "2025年內地快遞業務量完成1990.7億件，按年增長14.8%；快遞業務收入約1.5萬億元人民幣。"
+        "整體郵政行業寄遞業務量約2160億件，業務收入約1.8萬億元人民幣。國家郵政局預計，今年快遞業務量將達約2220億件。"
+        "去年全年日均快遞業務量超過5.4億件。",
+        None,
+    )
+    last_year = story_features(
+        "中國去年快遞量1745億件 年增21%",
+        "中國國家郵政局7日公佈2024年中國快遞業務量1745億件，年增21%；快遞業務收入人民幣1.4兆元。"
+        "中國快遞業務量首度突破1700億件，單年新增業務量逾300億件，日均快遞量約4.8億件。"
+        "官方預估，2025年中國快遞業務量將達約1915億件，年增約10%。",
+        dt.datetime(2025, 1, 8, tzinfo=dt.UTC),
+    )
+    assert not decide(this_year, last_year).same
+    assert not decide(last_year, this_year).same

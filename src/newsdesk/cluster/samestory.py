@@ -370,7 +370,15 @@ def _rounds_to(value: float, significant: int, place: float, others, skip: froze
 
 def shared_figure_count(a: frozenset[str], b: frozenset[str]) -> int:
     """Figures of the smaller set that the other report also gives, exactly or rounded."""
+    if len(a) == len(b) and a != b:
+        # of two sets as large, neither is "the smaller": the count must not depend on
+        # which report is asked first, so the stricter of the two ways is taken
+        return min(_shared_one_way(a, b), _shared_one_way(b, a))
     small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return _shared_one_way(small, large)
+
+
+def _shared_one_way(small: frozenset[str], large: frozenset[str]) -> int:
     exact = small & large
     count = len(exact)
     if len(exact) == len(small):
