@@ -61,7 +61,8 @@ SAMPLE_ISSUES = ROOT / "src" / "newsdesk" / "samples" / "issues"
 SPLIT_NAMES = {
     "dev": "dev (tuned on)",
     "blind": "blind round 1 (measured once, its errors read since)",
-    "blind2": "BLIND round 2 (never tuned on)",
+    "blind2": "blind round 2 (measured once, its errors read since)",
+    "blind3": "BLIND round 3 (never tuned on)",
 }
 
 
@@ -425,7 +426,7 @@ def _norm(text: str | None) -> str:
 
 
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_PERIOD_NOISE = re.compile(r"^(?:今年|本年|到)|第(?=[一二三四1-4]季度)|份$")
+_PERIOD_NOISE = re.compile(r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$")
 _BASE_PREFIX = re.compile(r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|^(?:与|跟)(?=.+(?:相比|比较)$)|(?:相比|比较)$")
 
 
@@ -440,7 +441,7 @@ def figure_field_matches(field: str, got, want) -> bool:
     * value — the same magnitude within one part in a million (a fall is stored negative);
       a range also needs its upper end;
     * unit — equal, 百分点 = 个百分点;
-    * period — equal after white space, a leading 今年/本年/到, the 第 of 第三季度 and a final 份
+    * period — equal after white space, a leading 今年/本年/到/至, the 第 of 第三季度 and a final 份
       are removed; none labelled matches none extracted;
     * base — equal after a leading 比/较/与…相比/高于/低于 is removed; none matches none.
     """

@@ -626,3 +626,37 @@ def test_regions_listed_share_the_whole_measure():
         "西部地区实物商品网上零售额",
         "东北地区实物商品网上零售额",
     ]
+
+
+def test_this_quarter_and_this_company_are_the_ones_told_before():
+    revenue, growth = extract_figures("京东集团公布2025年第三季度业绩，当季净收入为2991亿元，同比增长14.9%。")
+    assert revenue.period == growth.period == "2025年第三季度"
+    *_, profit, _ = extract_figures(
+        "拼多多第三季度营收1083亿元，同比增长9%，低于市场预期；该公司当季经营利润为250亿元，同比增长3%。"
+    )
+    assert (profit.subject, profit.period) == ("拼多多经营利润", "第三季度")
+    gmv, *_ = extract_figures("2025年，东方甄选经营承压。该公司第三季度GMV为21.8亿元，同比下降23.6%。")
+    assert (gmv.subject, gmv.period) == ("东方甄选GMV", "2025年第三季度")
+    # a period word is no company: 今年第三季度，该平台… keeps 该平台
+    merchants, _ = extract_figures("今年第三季度，该平台新增入驻商家近2万家，环比增长43%。")
+    assert merchants.subject.startswith("该平台")
+
+
+def test_the_province_of_the_bureau_names_its_whole_province():
+    total, *_ = extract_figures("浙江省统计局数据显示，2025年上半年全省网络零售额1.38万亿元，同比增长7.2%。")
+    assert total.subject == "浙江省网络零售额"
+    trade, *_ = extract_figures("上海市商务委表示，前三季度全市网络购物交易额（含跨境）达到1.02万亿元，同比增长7.8%。")
+    assert trade.subject == "上海市网络购物交易额"  # the aside in brackets is no part of it
+
+
+def test_wordings_that_cut_a_subject_short():
+    daily, _ = extract_figures("2026年春节假期，全国网上零售额日均超过400亿元，比去年春节假期增长6.2%。")
+    assert daily.subject == "全国日均网上零售额"
+    _, growth, _ = extract_figures(
+        "今年国庆中秋假期期间，全国国内出游8.88亿人次，按可比口径同比增长16.1%；国内游客出游总花费8000亿元。"
+    )
+    assert (growth.subject, growth.base) == ("全国国内出游人次", "同比")
+    sales, _ = extract_figures("星图数据：双11全网电商销售额达16950亿元 同比增长14.8%")
+    assert (sales.subject, sales.period) == ("全网电商销售额", "双11")
+    online, *_ = extract_figures("據中國商務部統計，2025年前三季全國網上零售額達11.2兆元人民幣，較去年同期成長9.0%。")
+    assert online.period == "2025年前三季"

@@ -111,10 +111,12 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|前[一二三]季(?![度节])|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
+    # 星图数据：双11全网电商销售额达16950亿元 (a headline names the festival alone)
+    r"|(?<![\u4e00-\u9fa5\d])(?:\d{4}\s*年)?“?双\s*(?:11|十一)”?(?=[\u4e00-\u9fa5])"
     # 本季度平台月均活跃商家数增长24%: the quarter or month the report is about
     r"|(?<!季度)(?<!月份)(?<!月)(?:本|当)(?:季度|季|月份?|年度)(?![\u4e00-\u9fa5]*?(?:以来|末|底))"
     r")"
@@ -137,7 +139,7 @@ _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|因此|随之|进一步|的)+$"
+    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -198,7 +200,20 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     last_period: tuple[int, str] | None = None
     last_subject: tuple[int, str] | None = None
     last_base: tuple[int, str] | None = None
+    owner = region = opening_year = None
+    paragraph = -1
     for s in split_sentences(text):
+        if s.paragraph != paragraph:
+            paragraph, owner, opening_year = s.paragraph, None, None
+        opens = _OPENING_YEAR.match(s.text)
+        if opens:
+            opening_year = opens.group(1)
+        named = _OWNER_NAMED.match(s.text)
+        if named:
+            owner = named.group(1)
+        told = _REGION_TOLD.search(s.text)
+        if told:
+            region = told.group(1)
         for f in figures_in_sentence(s.text):
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
             if f.period is None and last_period and last_period[0] == s.paragraph and not _annual(f):
@@ -206,11 +221,25 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
             if f.subject is None and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=last_subject[1])
+            # 京东集团公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before
+            if f.period and _THIS_PERIOD.match(f.period) and last_period and last_period[0] == s.paragraph:
+                f = replace(f, period=last_period[1])
+            # 拼多多第三季度营收…；该公司当季经营利润…: the company named before
+            if f.subject and owner and _THIS_OWNER.match(f.subject):
+                f = replace(f, subject=_THIS_OWNER.sub(owner, f.subject, count=1))
+            # 浙江省统计局数据显示，…全省网络零售额: the province of the source
+            if f.subject and region and f.subject.startswith(("全省", "全市")):
+                if f.subject[1] == region[-1]:
+                    f = replace(f, subject=region + f.subject[2:])
+            # …这一数字将突破2100亿件，增速6%左右: the growth rate of what was told
+            if f.subject in _RATE_WORDS and last_subject and last_subject[0] == s.paragraph:
+                f = replace(f, subject=_RATE_TAIL.sub("", last_subject[1]) + f.subject)
             # …2025年10月份…；1—10月份，…: the year holds for the paragraph's next periods
-            if f.period and last_period and last_period[0] == s.paragraph and _WITHIN_A_YEAR.match(f.period):
-                year = _STATED_YEAR.match(last_period[1])
-                if year:
-                    f = replace(f, period=year.group(1) + "年" + f.period)
+            # (2025年，东方甄选经营承压。该公司第三季度GMV…: so does one that opens it)
+            if f.period and _WITHIN_A_YEAR.match(f.period):
+                year = _STATED_YEAR.match(last_period[1]) if last_period and last_period[0] == s.paragraph else None
+                if year or opening_year:
+                    f = replace(f, period=(year.group(1) if year else opening_year) + "年" + f.period)
             # …比上年增长7.2%；其中实物商品…增长6.5%: a breakdown compares as its whole did
             if (
                 f.base is None
@@ -230,6 +259,19 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 last_subject = (s.paragraph, f.subject)
             figures.append(f)
     return figures
+
+
+_OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
+_THIS_PERIOD = re.compile(r"^(?:本|当)(?:季度|季|月份?|年度)$")
+_THIS_OWNER = re.compile(r"^(?:该公司|该集团|该平台|该企业|公司|集团)(?=[\u4e00-\u9fa5A-Za-z])")
+# a company that opens a sentence with its results: 拼多多第三季度营收…, 东方甄选经营承压
+_OWNER_NAMED = re.compile(
+    r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该)"
+    r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:集团|控股|公司)?"
+    r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报)"
+)
+# the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示
+_REGION_TOLD = re.compile(r"([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委)")
 
 
 def _annual(f: Figure) -> bool:
@@ -457,6 +499,8 @@ _ANYWHERE = re.compile(
     r"|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
     # 约四分之一的商家表示运营成本因此下降: what the surveyed said is no part of the measure
     r"|(?<=[\u4e00-\u9fa5])(?:表示|认为)(?=[\u4e00-\u9fa5]{2})"
+    # 中通快递第三季度完成包裹量96.5亿件: 中通快递包裹量
+    r"|(?<=[\u4e00-\u9fa5])完成(?![的率])(?=[\u4e00-\u9fa5]{2})"
     r"|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
@@ -481,13 +525,17 @@ _RATE_WORDS = (
     "年均复合增长率",
     "年复合增长率",
     "复合增长率",
+    # 2025—2027年年均复合增速约12%—15% (增速 begins the figure's own wording)
+    "年均复合",
+    "年均复合增速",
+    "复合增速",
 )
 _LEVEL_WORDS = ("规模", "总额", "总量", "总规模")
 _RATE_TAIL = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅|升幅|涨幅|跌幅)$"
 )
 _COUNT_TAIL = re.compile(r"(?:数量|总数|数)$")
-_ANAPHORA = re.compile(r"^(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)$")
+_ANAPHORA = re.compile(r"^(?:(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)|总数|总量)$")
 _COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
 # what is counted after its count: 超六成受访者表示…, 1000万名新作者获得收入, 3.7万个品牌成交额…
 # what is counted ends with its head noun: 近六成受访者每月网购…, 100万农户增收
@@ -700,12 +748,13 @@ def _complete_subject(
         subject = _share(left, right)  # 投诉量占全部网购投诉量的约27%
     elif subject in _RATE_WORDS or (subject is None and member.unit == "个百分点" and base):
         if before and (
-            any(w in before for w in (*_SHARE_WORDS, "比例", "率", "占")) or before.endswith("指数")
+            any(w in before for w in (*_SHARE_WORDS, "比例", "率", "占", "份额")) or before.endswith("指数")
         ):
             subject = before  # a share (or an index) up so many points is still that share
         elif before:
             # 增速比…高3.0个百分点; 增幅 is the same growth rate
-            subject = _RATE_TAIL.sub("", before) + (subject or "增速").replace("增幅", "增速")
+            rate = (subject or "增速").replace("增幅", "增速")
+            subject = _RATE_TAIL.sub("", before) + (rate if rate.endswith(("速", "率", "幅")) else rate + "增速")
     elif (
         subject
         and before
@@ -929,6 +978,11 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
                 break
     if annual and best is not None and not _SPAN.search(best):
         return None
+    if best is not None and _THIS_PERIOD.match(best):
+        # 公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before it
+        told = [text for a, _, text in periods if a < start and not _THIS_PERIOD.match(text)]
+        if told:
+            best = told[-1]
     if best is not None and _WITHIN_A_YEAR.match(best):
         # 2025年10月份，…；1—10月份，…: the year told with the first period holds for the next
         years = [y.group(1) for a, _, text in periods if a < start and (y := _STATED_YEAR.match(text))]
@@ -939,7 +993,7 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
 
 # periods inside one year, told without it; and a year that begins a period
 _WITHIN_A_YEAR = re.compile(
-    r"(?:前|第|首)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*个?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份?$"
+    r"(?:前|第|首)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*个?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份?$|全年$"
 )
 _STATED_YEAR = re.compile(r"(?:截至|到|至)?\s*(\d{4})\s*年(?![底末]|以来|度)")
 
@@ -953,6 +1007,8 @@ def _unless_inside_a_word(m: re.Match) -> str:
 
 
 def _strip_subject(clause: str, base: str | None, periods: list) -> str:
+    # first, so that its 比 is not read as a comparison: 按可比口径同比增长16.1%
+    clause = _COMPARABLE.sub("", clause)
     at = clause.find(base) if base else -1
     if at >= 0:
         # the comparison and what follows it: …比上年|增长
@@ -964,13 +1020,14 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
         r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率))[^，。；]*$", "", clause
     )
     for _, _, text in periods:
-        clause = clause.replace(text, "")
+        clause = clause.replace("在" + text, "").replace(text, "")  # 美团闪购在“618”期间订单量
     clause = _PERIOD.sub(_unless_inside_a_word, clause)
     clause = _SOURCE_HEAD.sub("", clause.strip())
     clause = _ANYWHERE.sub("", clause)
     return clause
 
 
+_COMPARABLE = re.compile(r"(?:按可比价格计算|按可比口径计算|按可比口径|按可比价格)(?:后)?")
 # the steps of _subject, compiled once (it runs for every figure)
 _FROM_CUT = re.compile(r"(?:从(?![业事])|由)[^，。从由]{0,6}$")
 _HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fa5]{2})\s+(?=[\u4e00-\u9fa5]{2})")
@@ -984,7 +1041,11 @@ _AT_WHERE = re.compile(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的")
 
 
 def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit: str = "") -> str | None:
+    whole_clause = clause
     clause = _strip_subject(clause, base, periods)
+    # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
+    # character or two is: 循环快递箱（盒）
+    clause = re.sub(r"[（(](?:[^）)]{3,}|含[^）)]*)[）)]|[（(][^）)]*$", "", clause)
     # 已从过去的|20天: the start of a 从…到… cut by its figure
     clause = _FROM_CUT.sub("", clause)
     # a headline: what follows its last gap (数字经济蓝图出炉 核心产业…)
@@ -1002,6 +1063,9 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
             break
         clause = trimmed
     clause = _LEFT_OVER.sub("", clause).strip()
+    # 全国网上零售额日均超过400亿元 (均 was taken for 均 = all): 全国日均网上零售额
+    if clause.endswith("日") and re.search(r"日均\s*(?:超过|超|约|近|达到|达|为)?\s*$", whole_clause):
+        clause = re.sub(r"^(全国|我国|全省|全市)?(.+?)日$", r"\1日均\2", clause)
     # Temu在全球的月活跃用户数 → Temu全球月活跃用户数
     clause = _AT_WHERE.sub(r"\1\2", clause)
     if kind == "count":
@@ -1013,7 +1077,7 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
                 clause += "销量"  # 共售出农特产品95亿单: 农特产品销量
             elif unit in ("场次", "场") and not _MEASURE_END.search(clause):
                 clause += "场次"  # 累计开展电商人才培训1200余场次: 电商人才培训场次
-        elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause):
+        elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause) and not _ANAPHORA.match(clause):
             clause += "量"  # 受理网购投诉举报约402万件: 投诉举报量
     if len(clause) < 2 or len(clause) > 30:
         return None
