@@ -213,3 +213,40 @@ def test_a_very_common_word_is_ranked_among_the_newest_matches_and_says_so(db_ur
     assert sum(n for _, n in results.facets["month"]) == 2  # the newest two counted
     assert {hit.title for hit in results.hits} <= {"跨境電商出口持續增長", "天猫推出新品"}
     assert not search(engine, "天猫").ranked_among
+
+
+def _docfreq(engine):
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return dict(conn.execute(text("SELECT token, docs FROM items_search_docfreq WHERE docs > 0")).all())
+
+
+def test_the_document_counts_follow_every_write_as_a_rebuild_counts_them(db_url):
+    engine = _archive(db_url)
+    counted = _docfreq(engine)
+    assert counted[""] == 5 and counted["京东"] == 2 and counted["直播"] == 2
+    rebuild_search_index(engine)
+    assert _docfreq(engine) == counted
+    corrected = [
+        _item("行业资讯", "天猫推出新品牌", "天猫平台发布新品牌计划。", "电商报", dt.date(2022, 7, 12))
+    ]
+    save_issue(engine, Issue(items=corrected, publication=PUBLICATION), content_hash="7b", label="2022年第7期", source_path=None, replace=True)  # fmt: skip
+    counted = _docfreq(engine)
+    assert counted[""] == 4 and counted["京东"] == 1 and "ebay" not in counted
+    rebuild_search_index(engine)
+    assert _docfreq(engine) == counted
+
+
+def test_a_rarer_word_weighs_more(db_url):
+    engine = open_database(db_url)
+    items = [
+        _item("行业资讯", "第一条", "跨境电商出口增长。", "新华社", dt.date(2022, 6, 1)),
+        _item("行业资讯", "第二条", "直播电商规模增长。", "新华社", dt.date(2022, 6, 2)),
+    ] + [
+        _item("行业资讯", f"第{n}条", "直播平台持续发展。", "新华社", dt.date(2022, 6, 3)) for n in range(3, 8)
+    ]  # fmt: skip
+    save_issue(engine, Issue(items=items, publication=PUBLICATION), content_hash="x", label="x", source_path=None)  # fmt: skip
+    results = search(engine, "跨境 OR 直播", limit=2)
+    assert _titles(results)[0] == "第一条"  # in one item of seven, where 直播 is in six
+    assert results.hits[0].score > results.hits[1].score

@@ -2,31 +2,50 @@
 
 What is indexed is the token text of ``text.search_terms`` (character bigrams of Chinese,
 words of Latin letters and digits, normalised): on SQLite an FTS5 table per kind of row,
-contentless (the text stays in ``items`` and ``articles``), rowid = the row's id, ranked by
-``bm25()``; on PostgreSQL a table per kind with a ``tsvector`` built from the same tokens
-(the tokens are given as a tsvector literal, so no text-search configuration is involved: no
-extension, nothing Debian's PostgreSQL lacks) under a GIN index, ranked by ``ts_rank_cd``.
+contentless (the text stays in ``items`` and ``articles``), rowid = the row's id; on
+PostgreSQL a table per kind with a ``tsvector`` built from the same tokens (the tokens are
+given as a tsvector literal, so no text-search configuration is involved: no extension,
+nothing Debian's PostgreSQL lacks) under a GIN index. Beside each, ``<index>_docfreq`` holds
+the number of rows holding each token (and, under the token '', the number of rows indexed).
 
 The index is derived data: ``SEARCH_TABLES`` names it (``migrate-db`` copies none of it
 and calls ``rebuild_search_index`` on the copy). The store functions that write items and
 articles call ``index_issue`` / ``unindex_issue`` / ``index_articles`` / ``unindex_articles``
 in the same transaction, so a search never sees an item that is gone or misses one that is
 stored; ``catch_up`` before a search also indexes any row a future writer forgot (ids above
-the highest one indexed), and each index function indexes a row at most once.
+the highest one indexed), and each index function indexes a row at most once. The same
+functions add or take away the rows' distinct tokens in ``_docfreq``; a rebuild counts them
+once at the end from the index itself (FTS5's ``fts5vocab``, PostgreSQL's ``ts_stat``).
 
-A term that matches a large part of the archive (电商 in an e-commerce archive) would make
-ranking, counting and facets read every match (neither FTS5 nor GIN stops early for a best
-first order): one pass reads the matches newest first, scoring each, and stops after
-``RANK_LIMIT``; above that many, the newest ``RANK_LIMIT`` are ranked and counted in the
-facets, and the total is "more than RANK_LIMIT"; the results say so. Such a query costs
-what one of ``RANK_LIMIT`` matches does, apart from SQLite's bm25(), which counts each
-phrase's matches over the whole index for its IDF.
+A query runs in three steps:
+
+1. The database finds the matches (FTS5 ``MATCH``, GIN ``@@``: phrases, OR, exclusion and the
+   filters), newest first, and stops one past ``RANK_LIMIT``: only ids, no score. A term that
+   matches a large part of the archive (电商 in an e-commerce archive) would otherwise make
+   ranking, counting and facets read every match; above ``RANK_LIMIT`` matches, the newest
+   ``RANK_LIMIT`` are ranked and counted in the facets, the total is "more than RANK_LIMIT",
+   and the results say so.
+2. Those rows are read once (title, text, outlet, month, and what a hit shows), and ranked
+   here by BM25: for each term, its IDF from ``_docfreq`` (a phrase counted as its rarest
+   token) times its saturated frequency in the row, counted in the row's text
+   (``search_terms.TermCounter``), a title occurrence counting ``TITLE_WEIGHT`` times.
+3. The facets are counted, and the snippets cut, from the same rows.
+
+Why not the databases' own ranking: FTS5's ``bm25()`` counts each phrase's matches over the
+whole index for its IDF (at a million articles, hundreds of thousands of rows for 电商), and
+``ts_rank_cd`` reads each match's tsvector, which PostgreSQL keeps out of line (TOAST, some
+25 µs a row). Reading the text of at most ``RANK_LIMIT`` rows costs less, and snippets and
+facets need those rows anyway. On PostgreSQL a phrase (any word of three characters or more)
+still has each GIN candidate rechecked against its tsvector, as GIN keeps no positions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -41,17 +60,21 @@ if TYPE_CHECKING:
 # The derived tables of search (rebuilt from items and articles, never copied). SQLite's FTS5
 # keeps each in shadow tables named <table>_data, _idx, _docsize and _config.
 SEARCH_TABLES = ("items_search", "articles_search")
-_FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
+# beside each, <table>_docfreq: the number of rows holding each token ('' : the rows indexed)
+_DERIVED_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content", "_docfreq")
 
 RANK_LIMIT = 1_000  # above this many matches, the newest RANK_LIMIT are ranked and faceted
-TITLE_WEIGHT = 4.0  # a title match counts this many times a body match (SQLite bm25)
+TITLE_WEIGHT = 4.0  # a title match counts this many times a body match
+BM25_K1, BM25_B = 1.2, 0.75  # the usual constants of BM25 (FTS5's bm25() uses the same)
 _BATCH = 2_000
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def is_search_table(name: str) -> bool:
     """Whether a table is (part of) the search index: derived, never copied."""
-    return any(name == t or (name.startswith(t) and name[len(t) :] in _FTS5_SHADOWS) for t in SEARCH_TABLES)
+    return any(
+        name == t or (name.startswith(t) and name[len(t) :] in _DERIVED_SUFFIXES) for t in SEARCH_TABLES
+    )
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,11 @@ class _Kind:
     key: str  # the search table's id column on PostgreSQL
     title: str
     body: str
+
+    @property
+    def docfreq(self) -> str:
+        """The table of the number of rows holding each token."""
+        return f"{self.index}_docfreq"
 
 
 ITEMS = _Kind("items", "items", "items_search", "item_id", "title", "body")
@@ -74,7 +102,20 @@ KINDS = {"items": ITEMS, "articles": ARTICLES}
 
 def create_search_tables(conn: Connection, *, with_indexes: bool = True) -> None:
     """Create the (empty) index tables of this database's dialect, if missing."""
-    if conn.dialect.name == "sqlite":
+    sqlite = conn.dialect.name == "sqlite"
+    for kind in KINDS.values():
+        conn.execute(
+            text(
+                # byte order (PostgreSQL's "C"): a prefix is a range of the primary key
+                f"CREATE TABLE IF NOT EXISTS {kind.docfreq} (token TEXT"
+                + (
+                    " PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID"
+                    if sqlite
+                    else ' COLLATE "C" PRIMARY KEY, docs integer NOT NULL)'
+                )
+            )
+        )
+    if sqlite:
         for kind in KINDS.values():
             conn.execute(
                 text(
@@ -104,6 +145,49 @@ def _create_gin(conn: Connection, kind: _Kind) -> None:
 def drop_search_tables(conn: Connection) -> None:
     for kind in KINDS.values():
         conn.execute(text(f"DROP TABLE IF EXISTS {kind.index}"))
+        conn.execute(text(f"DROP TABLE IF EXISTS {kind.docfreq}"))
+
+
+def _count_documents(conn: Connection, kind: _Kind, token_sets: list[Iterable[str]], sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) documents with these distinct tokens in the counts of
+    ``kind.docfreq``. The tokens are written in sorted order: two transactions counting at once
+    on PostgreSQL wait for each other's rows instead of deadlocking."""
+    counted: Counter[str] = Counter()
+    for tokens in token_sets:
+        counted.update(tokens)
+    if not token_sets:
+        return
+    counted[""] = len(token_sets)
+    rows = [{"token": token, "n": sign * n} for token, n in sorted(counted.items())]
+    conn.execute(
+        text(
+            f"INSERT INTO {kind.docfreq} (token, docs) VALUES (:token, :n) "
+            f"ON CONFLICT (token) DO UPDATE SET docs = {kind.docfreq}.docs + excluded.docs"
+        ),
+        rows,
+    )
+
+
+def _fill_docfreq(conn: Connection, kind: _Kind) -> None:
+    """Count every token's documents from the index itself (after a rebuild): FTS5's vocabulary
+    table, PostgreSQL's ts_stat."""
+    conn.execute(text(f"DELETE FROM {kind.docfreq}"))
+    if conn.dialect.name == "sqlite":
+        vocab = f"temp.{kind.index}_vocab"
+        conn.execute(text(f"DROP TABLE IF EXISTS {vocab}"))
+        conn.execute(text(f"CREATE VIRTUAL TABLE {vocab} USING fts5vocab(main, {kind.index}, row)"))
+        conn.execute(text(f"INSERT INTO {kind.docfreq} (token, docs) SELECT term, doc FROM {vocab}"))
+        conn.execute(text(f"DROP TABLE {vocab}"))
+        rows = f"SELECT count(*) FROM {kind.index}_docsize"
+    else:
+        conn.execute(
+            text(
+                f"INSERT INTO {kind.docfreq} (token, docs) "
+                f"SELECT word, ndoc FROM ts_stat('SELECT document FROM {kind.index}')"
+            )
+        )
+        rows = f"SELECT count(*) FROM {kind.index}"
+    conn.execute(text(f"INSERT INTO {kind.docfreq} (token, docs) SELECT '', ({rows})"))
 
 
 # --- what goes into the index ----------------------------------------------------------------
@@ -161,9 +245,22 @@ def _literal_documents(conn: Connection) -> bool:
     return not _PARSES_CJK[url]
 
 
-def _write(conn: Connection, kind: _Kind, documents: list[dict]) -> None:
+def _distinct_tokens(document: dict) -> set[str]:
+    if "document" in document:
+        return set(_LEXEME.findall(document["document"]))
+    return set(document["title"].split()) | set(document["body"].split())
+
+
+_LEXEME = re.compile(r"'([^']*)':")
+
+
+def _write(conn: Connection, kind: _Kind, documents: list[dict], *, count: bool = True) -> None:
+    """Index the documents; with ``count``, count their tokens in ``kind.docfreq`` too (a
+    rebuild counts them all at the end instead)."""
     if not documents:
         return
+    if count:
+        _count_documents(conn, kind, [_distinct_tokens(d) for d in documents], 1)
     if conn.dialect.name == "sqlite":
         conn.execute(
             text(f"INSERT INTO {kind.index}(rowid, title, body) VALUES (:id, :title, :body)"), documents
@@ -205,12 +302,15 @@ def _unindex_where(conn: Connection, kind: _Kind, where: str, params: dict) -> i
     """Remove rows from the index; call it before the rows change or go (SQLite's contentless
     index forgets a row by being told the tokens it was given, recomputed from the row)."""
     if conn.dialect.name != "sqlite":
-        return conn.execute(
+        gone = conn.execute(
             text(
-                f"DELETE FROM {kind.index} WHERE {kind.key} IN (SELECT t.id FROM {kind.table} t WHERE {where})"
+                f"DELETE FROM {kind.index} WHERE {kind.key} IN (SELECT t.id FROM {kind.table} t WHERE {where}) "
+                "RETURNING tsvector_to_array(document)"
             ),
             params,
-        ).rowcount
+        ).all()
+        _count_documents(conn, kind, [row[0] for row in gone], -1)
+        return len(gone)
     rows = conn.execute(
         text(
             f"SELECT t.id, t.{kind.title}, t.{kind.body} FROM {kind.table} t "
@@ -219,12 +319,14 @@ def _unindex_where(conn: Connection, kind: _Kind, where: str, params: dict) -> i
         params,
     ).all()
     if rows:
+        documents = [_fts5_row(r) for r in rows]
         conn.execute(
             text(
                 f"INSERT INTO {kind.index}({kind.index}, rowid, title, body) VALUES ('delete', :id, :title, :body)"
             ),
-            [_fts5_row(r) for r in rows],
+            documents,
         )
+        _count_documents(conn, kind, [_distinct_tokens(d) for d in documents], -1)
     return len(rows)
 
 
@@ -316,7 +418,7 @@ def rebuild_on(
             ).all()
             if not rows:
                 break
-            _write(conn, kind, _documents(rows, literal, tokenize))
+            _write(conn, kind, _documents(rows, literal, tokenize), count=False)
             after = rows[-1][0]
             done += len(rows)
             if progress:
@@ -327,6 +429,7 @@ def rebuild_on(
         elif done:
             # one segment per index: fewer pages for every later query to read
             conn.execute(text(f"INSERT INTO {kind.index}({kind.index}) VALUES ('optimize')"))
+        _fill_docfreq(conn, kind)
     return counts
 
 
@@ -526,25 +629,28 @@ def search(
             kind, postgres, conditions, " JOIN issues i ON i.id = t.issue_id" if needs_issue else ""
         )
 
-        # One pass over the matches, newest first, scoring each, and stopping one past the
-        # limit: that many match at most, and they are ranked here.
-        scored = conn.execute(
-            text(f"{matching.scored()} ORDER BY {matching.key} DESC LIMIT :n"),
-            {**params, "n": RANK_LIMIT + 1},
-        ).all()
-        capped = len(scored) > RANK_LIMIT
-        scored = scored[:RANK_LIMIT]
-        ranked = sorted(((row[0], matching.score(row[1])) for row in scored), key=lambda r: (-r[1], -r[0]))
+        # The matches newest first, stopping one past the limit: that many match at most, and
+        # these are ranked. Only ids: no score in the database (see the module's docstring).
+        ids = (
+            conn.execute(
+                text(f"{matching.ids()} ORDER BY {matching.key} DESC LIMIT :n"),
+                {**params, "n": RANK_LIMIT + 1},
+            )
+            .scalars()
+            .all()
+        )
+        capped = len(ids) > RANK_LIMIT
+        ids = ids[:RANK_LIMIT]
+        rows = _rows(conn, kind, postgres, ids)
+        ranked = _rank(rows, parsed, _term_weights(conn, kind, parsed)) if rows else []
         best = ranked[offset : offset + limit]
-        counted: dict[str, list[tuple[str, int]]] = {}
-        if facets and scored:
-            counted = _facets(conn, kind, postgres, [row[0] for row in scored])
-        hits = _hits(conn, kind, best, parsed)
+        counted = _facets(kind, rows.values()) if facets and rows else {}
+        hits = _hits(kind, best, rows, parsed)
     return SearchResults(
         query=query,
         within=within,
         hits=hits,
-        total=len(scored) + capped,
+        total=len(ids) + capped,
         total_exact=not capped,
         offset=offset,
         facets=counted,
@@ -579,75 +685,107 @@ class _Matching:
             where += " AND " + " AND ".join(self.conditions)
         return f"{sql} WHERE {where}"
 
-    def scored(self) -> str:
-        """Ids and scores: ts_rank_cd on PostgreSQL, bm25() on SQLite (title matches count
-        TITLE_WEIGHT times)."""
-        if self.postgres:
-            score = "ts_rank_cd(s.document, CAST(:q AS tsquery))"
-        else:
-            score = f"bm25({self.kind.index}, {TITLE_WEIGHT}, 1.0)"
-        return f"SELECT {self.key} AS id, {score} AS score {self.source()}"
-
-    def score(self, value) -> float:
-        # bm25() is lower for better matches: turned round, higher is better on both
-        return float(value) if self.postgres else -float(value)
+    def ids(self) -> str:
+        return f"SELECT {self.key} AS id {self.source()}"
 
 
-def _facets(conn, kind: _Kind, postgres: bool, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
-    """Counts by column (items), outlet and month of the rows ``ids``."""
-    join_issue = " JOIN issues i ON i.id = t.issue_id" if kind is ITEMS else ""
+def _rows(conn, kind: _Kind, postgres: bool, ids: list[int]) -> dict[int, tuple]:
+    """The rows ``ids`` with what ranking, facets and hits read, by id: (id, title, body,
+    outlet, day or published_at, month, then column, issue id, issue label, position for
+    items or url for articles)."""
+    if not ids:
+        return {}
     if postgres:
         chosen, value = "t.id = ANY(CAST(:ids AS integer[]))", ids
     else:
         chosen, value = "t.id IN (SELECT value FROM json_each(:ids))", json.dumps(ids)
-    groups = {"outlet": "t.outlet", "month": _month(kind, postgres)}
     if kind is ITEMS:
-        groups = {"column": "t.column_name", **groups}
-    counted = {}
-    for name, expression in groups.items():
-        rows = conn.execute(
+        sql = (
+            "SELECT t.id, t.title, t.body, t.outlet, coalesce(t.item_date, i.issue_date) AS day, "
+            f"{_month(kind, postgres)}, t.column_name, t.issue_id, i.label, t.position "
+            f"FROM items t JOIN issues i ON i.id = t.issue_id WHERE {chosen}"
+        )
+    else:
+        sql = (
+            f"SELECT t.id, t.title, t.text, t.outlet, t.published_at, {_month(kind, postgres)}, t.url "
+            f"FROM articles t WHERE {chosen}"
+        )
+    return {row[0]: row for row in conn.execute(text(sql), {"ids": value}).all()}
+
+
+def _term_weights(conn, kind: _Kind, parsed: SearchQuery) -> list[float]:
+    """The IDF of each positive term (as ``parsed.positive_terms()``), from the document
+    counts of ``kind.docfreq``: a term is counted as its rarest token (a phrase is in at most
+    as many documents); a final single character (a prefix) as its commonest token."""
+    terms = parsed.positive_terms()
+    tokens = sorted({t for term in terms for t in (term.tokens[:-1] if term.prefix else term.tokens)} | {""})
+    params = {f"t{i}": token for i, token in enumerate(tokens)}
+    docs = dict(
+        conn.execute(
             text(
-                f"SELECT {expression} AS value, count(*) AS n FROM {kind.table} t{join_issue} "
-                f"WHERE {chosen} AND {expression} IS NOT NULL GROUP BY {expression} ORDER BY n DESC, value LIMIT 50"
+                f"SELECT token, docs FROM {kind.docfreq} WHERE token IN ({', '.join(':' + p for p in params)})"
             ),
-            {"ids": value},
+            params,
         ).all()
-        counted[name] = [(str(v), int(n)) for v, n in rows]
-    if "month" in counted:
-        counted["month"].sort(key=lambda vn: vn[0], reverse=True)
+    )
+    for term in terms:
+        if term.prefix and term.tokens[-1] not in docs:
+            first = term.tokens[-1]
+            docs[first] = conn.execute(
+                text(f"SELECT max(docs) FROM {kind.docfreq} WHERE token >= :low AND token < :high"),
+                {"low": first, "high": first[:-1] + chr(ord(first[-1]) + 1)},
+            ).scalar()
+    total = max(int(docs.get("") or 0), 1)
+    weights = []
+    for term in terms:
+        n = min(int(docs.get(token) or 0) for token in term.tokens)
+        weights.append(math.log(1 + (total - n + 0.5) / (n + 0.5)))
+    return weights
+
+
+def _rank(rows: dict[int, tuple], parsed: SearchQuery, weights: list[float]) -> list[tuple[int, float]]:
+    """BM25 over the rows' own text: for each term, its IDF times its saturated frequency, a
+    title occurrence counting TITLE_WEIGHT times, lengths relative to the rows ranked; best
+    first, the newest first among equals."""
+    import numpy as np
+
+    from newsdesk.text.search_terms import TermCounter
+
+    counts = TermCounter(parsed).counts
+    ids = np.fromiter(rows, dtype=np.int64, count=len(rows))
+    found = np.array([counts(row[1] or "", row[2] or "") for row in rows.values()], dtype=np.float64)
+    frequency = TITLE_WEIGHT * found[:, :, 0] + found[:, :, 1]  # rows × terms
+    lengths = np.array([len(row[1] or "") + len(row[2] or "") for row in rows.values()], dtype=np.float64)
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(lengths.mean(), 1.0))
+    scores = (np.asarray(weights) * frequency * (BM25_K1 + 1) / (frequency + norm[:, None])).sum(axis=1)
+    order = np.lexsort((-ids, -scores))
+    return [(int(ids[i]), float(scores[i])) for i in order]
+
+
+def _facets(kind: _Kind, rows: Iterable[tuple]) -> dict[str, list[tuple[str, int]]]:
+    """Counts by column (items), outlet and month of the rows."""
+    groups: dict[str, Counter] = {}
+    if kind is ITEMS:
+        groups["column"] = Counter(row[6] for row in rows if row[6] is not None)
+    groups["outlet"] = Counter(row[3] for row in rows if row[3] is not None)
+    groups["month"] = Counter(row[5] for row in rows if row[5] is not None)
+    counted = {
+        name: sorted(((str(v), n) for v, n in values.items()), key=lambda vn: (-vn[1], vn[0]))[:50]
+        for name, values in groups.items()
+    }
+    counted["month"].sort(key=lambda vn: vn[0], reverse=True)
     return counted
 
 
-def _hits(conn, kind, best: list[tuple[int, float]], parsed: SearchQuery) -> list[SearchHit]:
+def _hits(
+    kind, best: list[tuple[int, float]], rows: dict[int, tuple], parsed: SearchQuery
+) -> list[SearchHit]:
     from newsdesk.text.search_terms import snippet
 
-    if not best:
-        return []
-    params = {f"v{i}": id_ for i, (id_, _) in enumerate(best)}
-    where = f"t.id IN ({', '.join(':' + p for p in params)})"
     terms = parsed.positive_terms()
-    if kind is ITEMS:
-        rows = conn.execute(
-            text(
-                "SELECT t.id, t.title, t.body, t.outlet, coalesce(t.item_date, i.issue_date) AS day, "
-                "t.column_name, t.issue_id, i.label, t.position "
-                f"FROM items t JOIN issues i ON i.id = t.issue_id WHERE {where}"
-            ),
-            params,
-        ).all()
-    else:
-        rows = conn.execute(
-            text(
-                f"SELECT t.id, t.title, t.text, t.outlet, t.published_at, t.url FROM articles t WHERE {where}"
-            ),
-            params,
-        ).all()
-    by_id = {row[0]: row for row in rows}
     hits = []
     for id_, score in best:
-        row = by_id.get(id_)
-        if row is None:
-            continue
+        row = rows[id_]
         title, body = row[1] or "", row[2] or ""
         common = {
             "id": id_,
@@ -662,15 +800,15 @@ def _hits(conn, kind, best: list[tuple[int, float]], parsed: SearchQuery) -> lis
                 SearchHit(
                     kind="item",
                     date=_as_date(row[4]),
-                    column=row[5],
-                    issue_id=row[6],
-                    issue_label=row[7],
-                    position=row[8],
+                    column=row[6],
+                    issue_id=row[7],
+                    issue_label=row[8],
+                    position=row[9],
                     **common,
                 )
             )
         else:
-            hits.append(SearchHit(kind="article", date=_china_day(row[4]), url=row[5], **common))
+            hits.append(SearchHit(kind="article", date=_china_day(row[4]), url=row[6], **common))
     return hits
 
 

@@ -290,17 +290,56 @@ def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
     return normalized, origin
 
 
+def _term_regex(term: Term) -> str:
+    # the runs of a term may stand apart in the text (5G 手机) as they do in the index
+    return r"[^\w]*".join(re.escape(piece) for piece in term.pieces)
+
+
 def _pattern(terms: list[Term]) -> re.Pattern | None:
-    alternatives = []
-    for term in sorted(terms, key=lambda t: -len(t.text)):
-        pieces = [re.escape(piece) for piece in term.pieces]
-        if not pieces:
-            continue
-        # the runs of a term may stand apart in the text (5G 手机) as they do in the index
-        alternatives.append(r"[^\w]*".join(pieces))
+    alternatives = [_term_regex(term) for term in sorted(terms, key=lambda t: -len(t.text)) if term.pieces]
     if not alternatives:
         return None
     return re.compile("|".join(alternatives))
+
+
+class TermCounter:
+    """How many times each term of a query occurs in a text: what ranking weighs.
+
+    Counted in the text as stored (lower-cased when a term has letters with a case): a plain
+    ``str.count`` for a term of one run, a regular expression for one of several. A text in
+    which some required term is not found that way (printed in Traditional characters or
+    full-width forms) is counted again in its normalised form, which costs OpenCC's
+    conversion and so is done only then."""
+
+    def __init__(self, query: SearchQuery):
+        self.terms = query.positive_terms()
+        self._needles: list[str | re.Pattern] = [
+            term.pieces[0] if len(term.pieces) == 1 else re.compile(_term_regex(term)) for term in self.terms
+        ]
+        self._lower = any(piece != piece.upper() for term in self.terms for piece in term.pieces)
+        # for each required choice, the positions of its terms in ``self.terms``
+        self._choices: list[range] = []
+        at = 0
+        for choice in query.required:
+            self._choices.append(range(at, at + len(choice)))
+            at += len(choice)
+
+    def _count(self, title: str, body: str) -> list[tuple[int, int]]:
+        found = []
+        for needle in self._needles:
+            if isinstance(needle, str):
+                found.append((title.count(needle), body.count(needle)))
+            else:
+                found.append((len(needle.findall(title)), len(needle.findall(body))))
+        return found
+
+    def counts(self, title: str, body: str) -> list[tuple[int, int]]:
+        """(in the title, in the body) for each of ``terms``."""
+        found = self._count(title.lower(), body.lower()) if self._lower else self._count(title, body)
+        for choice in self._choices:
+            if not any(found[i][0] or found[i][1] for i in choice):
+                return self._count(normalize(title), normalize(body))
+        return found
 
 
 def snippet(text: str, terms: list[Term], width: int = 120) -> Snippet:
