@@ -185,3 +185,45 @@ def test_a_traditional_report_of_this_year_is_not_one_of_last_year_whichever_com
     )
     assert not decide(this_year, last_year).same
     assert not decide(last_year, this_year).same
+
+
+PARCELS_2025 = (
+    "2025年我国快递业务量完成1990.7亿件",
+    "记者13日从国家邮政局获悉，2025年我国快递业务量累计完成1990.7亿件，同比增长14.1%；快递业务收入累计完成1.49万亿元，"
+    "同比增长6.4%。2024年，我国快递业务量为1745.1亿件。国家邮政局预计2026年快递业务量将超过2150亿件。",
+)
+PARCELS_2024_REPOST = (
+    "去年快递量1745亿件，增速超20%，电商退货功不可没？",
+    "国家邮政局数据显示，2024年全国快递业务量累计完成1745.1亿件，同比增长21.5%，快递业务收入1.4万亿元，同比增长13.8%。"
+    "相比2023年的1320.7亿件，一年多了400多亿件包裹。邮政局预计2025年快递量在1900亿件左右。",
+)
+
+
+def test_an_undated_repost_of_last_years_figures_is_not_this_years_release():
+    this_year = story_features(*PARCELS_2025, dt.datetime(2026, 1, 13, tzinfo=dt.UTC))
+    repost = story_features(*PARCELS_2024_REPOST, None)
+    assert (this_year.lead_year, repost.lead_year) == ("2025年", "2024年")
+    decision = decide(this_year, repost)
+    assert not decision.same
+    assert "reports of other years (2025年 / 2024年)" in decision.reasons
+    # 去年 in a dated report is the year before its date
+    hk = story_features("內地去年快遞量近2000億件", "國家郵政局公布，內地去年快遞業務量累計1990.7億件，按年增長14.1%。",
+                        dt.datetime(2026, 1, 14, tzinfo=dt.UTC))
+    assert hk.lead_year == "2025年"
+
+
+def test_a_chatty_repost_whose_headline_states_the_figures_is_no_commentary():
+    repost = story_features(
+        "刚刚，京东财报出炉！营收暴涨22%，但外卖亏了近150亿",
+        "刚刚，京东公布了二季度成绩单！先说结论：营收很猛，利润被外卖“吃掉”了一大块。二季度京东收入3567亿元，同比增长22.4%，"
+        "这个增速是近三年来最快的；但是归母净利润只有62亿元。钱花哪儿了？答案是外卖。你觉得京东外卖还能撑多久？评论区聊聊。",
+    )
+    opinion = story_features(
+        "快递年业务量近2000亿件，“量”之后要看“质”",
+        "近2000亿件——这是2025年我国快递业交出的成绩单。但也要看到，快递业务量增长14.8%，业务收入增速却只有6%左右。"
+        "“量”的扩张已经足够快，下一阶段要更多关注“质”。对企业来说，应当把竞争重点从价格转向服务。（作者：本报评论员）",
+    )
+    from newsdesk.text.commentary import THRESHOLD
+
+    assert repost.commentary < THRESHOLD
+    assert opinion.commentary >= THRESHOLD
