@@ -824,6 +824,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = _share(inside.group(1), inside.group(2))
     if source and re.match(r"^(?:该)?平台(?!上)", subject):
         subject = source + re.sub(r"^(?:该)?平台", "", subject)  # 美团闪购数据显示，…平台3C数码品类销售额
+    elif source and re.match(r"^平台上(?![线市涨调升])", subject):
+        subject = source + "平台" + subject[3:]  # 抖音电商数据显示，…平台上农特产品销量
     if member.annual and "年均" not in subject and not subject.endswith(("增速", "增长率", "增幅")):
         return subject + "年均增速"
     if re.search(r"(?:进出口|出口|进口)$", subject):
@@ -1035,7 +1037,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 _AT_WHERE = re.compile(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的")
 
