@@ -250,3 +250,24 @@ def test_a_rarer_word_weighs_more(db_url):
     results = search(engine, "跨境 OR 直播", limit=2)
     assert _titles(results)[0] == "第一条"  # in one item of seven, where 直播 is in six
     assert results.hits[0].score > results.hits[1].score
+
+
+@pytest.mark.parametrize("dense_scan", [0, 10**6])
+def test_matches_concentrated_in_old_rows_are_found_past_the_newest_rows(db_url, monkeypatch, dense_scan):
+    """On PostgreSQL the newest rows are checked one by one when the counts say matches are
+    dense, GIN answering below them when too few are there; either way, the newest matches."""
+    from newsdesk.store import search as search_module
+
+    engine = open_database(db_url)
+    items = [
+        _item("行业资讯", f"第{n}条", "直播带货规模扩大。" if n <= 9 or n == 20 else "跨境物流持续发展。",
+              "新华社", dt.date(2022, 6, n))
+        for n in range(1, 21)
+    ]  # fmt: skip
+    save_issue(engine, Issue(items=items, publication=PUBLICATION), content_hash="x", label="x", source_path=None)  # fmt: skip
+    monkeypatch.setattr(search_module, "DENSE_SCAN", dense_scan)
+    assert search(engine, "直播").total == 10
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 2)
+    results = search(engine, "直播")
+    assert results.total == 3 and not results.total_exact
+    assert {hit.title for hit in results.hits} == {"第20条", "第9条"}

@@ -24,7 +24,11 @@ A query runs in three steps:
    matches a large part of the archive (电商 in an e-commerce archive) would otherwise make
    ranking, counting and facets read every match; above ``RANK_LIMIT`` matches, the newest
    ``RANK_LIMIT`` are ranked and counted in the facets, the total is "more than RANK_LIMIT",
-   and the results say so.
+   and the results say so. FTS5 walks its doclists newest first and stops by itself; GIN
+   cannot (it returns a bitmap of every match), so on PostgreSQL, when the counts of
+   ``_docfreq`` say the matches are dense, the newest rows are checked one by one instead,
+   their tsvectors kept in the row (STORAGE MAIN) so that this reads no TOAST table
+   (``_postgres_ids``).
 2. Those rows are read once (title, text, outlet, month, and what a hit shows), and ranked
    here by BM25: for each term, its IDF from ``_docfreq`` (a phrase counted as its rarest
    token) times its saturated frequency in the row, counted in the row's text
@@ -35,8 +39,8 @@ Why not the databases' own ranking: FTS5's ``bm25()`` counts each phrase's match
 whole index for its IDF (at a million articles, hundreds of thousands of rows for 电商), and
 ``ts_rank_cd`` reads each match's tsvector, which PostgreSQL keeps out of line (TOAST, some
 25 µs a row). Reading the text of at most ``RANK_LIMIT`` rows costs less, and snippets and
-facets need those rows anyway. On PostgreSQL a phrase (any word of three characters or more)
-still has each GIN candidate rechecked against its tsvector, as GIN keeps no positions.
+facets need those rows anyway. When GIN answers a phrase (any word of three characters or
+more), each candidate is still rechecked against its tsvector, as GIN keeps no positions.
 """
 
 from __future__ import annotations
@@ -132,6 +136,9 @@ def create_search_tables(conn: Connection, *, with_indexes: bool = True) -> None
                 "document tsvector NOT NULL)"
             )
         )
+        # kept in the row (compressed if it helps, out of line only past a page): a match
+        # checked row by row reads no TOAST table (see _postgres_ids)
+        conn.execute(text(f"ALTER TABLE {kind.index} ALTER COLUMN document SET STORAGE MAIN"))
         if with_indexes:
             _create_gin(conn, kind)
 
@@ -631,18 +638,22 @@ def search(
 
         # The matches newest first, stopping one past the limit: that many match at most, and
         # these are ranked. Only ids: no score in the database (see the module's docstring).
-        ids = (
-            conn.execute(
-                text(f"{matching.ids()} ORDER BY {matching.key} DESC LIMIT :n"),
-                {**params, "n": RANK_LIMIT + 1},
+        counts = _document_counts(conn, kind, parsed)
+        if postgres:
+            ids = _postgres_ids(conn, matching, params, counts.matches(parsed) / counts.total)
+        else:
+            ids = (
+                conn.execute(
+                    text(f"{matching.ids()} ORDER BY {matching.key} DESC LIMIT :n"),
+                    {**params, "n": RANK_LIMIT + 1},
+                )
+                .scalars()
+                .all()
             )
-            .scalars()
-            .all()
-        )
         capped = len(ids) > RANK_LIMIT
         ids = ids[:RANK_LIMIT]
         rows = _rows(conn, kind, postgres, ids)
-        ranked = _rank(rows, parsed, _term_weights(conn, kind, parsed)) if rows else []
+        ranked = _rank(rows, parsed, _term_weights(counts, parsed)) if rows else []
         best = ranked[offset : offset + limit]
         counted = _facets(kind, rows.values()) if facets and rows else {}
         hits = _hits(kind, best, rows, parsed)
@@ -688,6 +699,57 @@ class _Matching:
     def ids(self) -> str:
         return f"SELECT {self.key} AS id {self.source()}"
 
+    def checked(self) -> str:
+        """The ids of the rows in (``:floor``, ``:ceiling``] that match, each row's tsvector
+        checked in turn, newest first (``ts_match_vq`` is ``@@`` in a form GIN does not answer)."""
+        sql = self.source().replace(
+            "s.document @@ CAST(:q AS tsquery)", "ts_match_vq(s.document, CAST(:q AS tsquery))"
+        )
+        return (
+            f"SELECT {self.key} AS id {sql} AND {self.key} > :floor AND {self.key} <= :ceiling "
+            f"ORDER BY {self.key} DESC LIMIT :n"
+        )
+
+
+DENSE_SCAN = 20_000  # on PostgreSQL, the most rows checked one by one before GIN is asked
+
+
+def _postgres_ids(conn, matching: _Matching, params: dict, share: float) -> list[int]:
+    """The newest RANK_LIMIT + 1 matches on PostgreSQL.
+
+    GIN answers a query as a bitmap of every match (reading the whole posting list of each
+    token, and rechecking each candidate's tsvector for a phrase): for a common word at a
+    million rows, hundreds of thousands. When the counts say matches are dense (``share`` of
+    the rows at most match), the newest rows are instead checked one by one, newest first,
+    which stops at the limit: a window of rows that should hold the matches needed, then,
+    if it held too few, the next window sized by the share found so far, as long as at most
+    DENSE_SCAN rows are checked in all; GIN answers for the rows below the last window."""
+    need = RANK_LIMIT + 1
+    key = matching.key
+    window = int(1.5 * need / max(share, 1e-9))
+    ids: list[int] = []
+    ceiling = conn.execute(text(f"SELECT max({matching.kind.key}) FROM {matching.kind.index}")).scalar() or 0
+    checked = 0
+    below = None
+    while checked + window <= DENSE_SCAN:
+        floor = ceiling - window
+        ids += (
+            conn.execute(
+                text(matching.checked()), {**params, "floor": floor, "ceiling": ceiling, "n": need - len(ids)}
+            )
+            .scalars()
+            .all()
+        )
+        checked += window
+        if len(ids) == need or floor <= 0:
+            return ids
+        below = ceiling = floor
+        window = int(1.5 * (need - len(ids)) * checked / max(len(ids), 1))
+    rest = (
+        f"{matching.ids()}{f' AND {key} <= :below' if below is not None else ''} ORDER BY {key} DESC LIMIT :n"
+    )
+    return ids + conn.execute(text(rest), {**params, "below": below, "n": need - len(ids)}).scalars().all()
+
 
 def _rows(conn, kind: _Kind, postgres: bool, ids: list[int]) -> dict[int, tuple]:
     """The rows ``ids`` with what ranking, facets and hits read, by id: (id, title, body,
@@ -713,33 +775,55 @@ def _rows(conn, kind: _Kind, postgres: bool, ids: list[int]) -> dict[int, tuple]
     return {row[0]: row for row in conn.execute(text(sql), {"ids": value}).all()}
 
 
-def _term_weights(conn, kind: _Kind, parsed: SearchQuery) -> list[float]:
-    """The IDF of each positive term (as ``parsed.positive_terms()``), from the document
-    counts of ``kind.docfreq``: a term is counted as its rarest token (a phrase is in at most
-    as many documents); a final single character (a prefix) as its commonest token."""
+@dataclass(frozen=True)
+class _Counts:
+    """The documents holding each token of a query (from ``kind.docfreq``), and all of them."""
+
+    docs: dict[str, int]
+    total: int
+
+    def term(self, term: Term) -> int:
+        """At most this many documents hold the term: as many as its rarest token (a final
+        single character, a prefix, counted as its commonest token)."""
+        return min(self.docs.get(token, 0) for token in term.tokens)
+
+    def matches(self, parsed: SearchQuery) -> int:
+        """At most about this many documents match: the rarest of the required choices."""
+        return min(min(sum(self.term(t) for t in choice), self.total) for choice in parsed.required)
+
+
+def _document_counts(conn, kind: _Kind, parsed: SearchQuery) -> _Counts:
     terms = parsed.positive_terms()
     tokens = sorted({t for term in terms for t in (term.tokens[:-1] if term.prefix else term.tokens)} | {""})
     params = {f"t{i}": token for i, token in enumerate(tokens)}
-    docs = dict(
-        conn.execute(
+    docs = {
+        token: int(n or 0)
+        for token, n in conn.execute(
             text(
                 f"SELECT token, docs FROM {kind.docfreq} WHERE token IN ({', '.join(':' + p for p in params)})"
             ),
             params,
         ).all()
-    )
+    }
     for term in terms:
         if term.prefix and term.tokens[-1] not in docs:
             first = term.tokens[-1]
-            docs[first] = conn.execute(
-                text(f"SELECT max(docs) FROM {kind.docfreq} WHERE token >= :low AND token < :high"),
-                {"low": first, "high": first[:-1] + chr(ord(first[-1]) + 1)},
-            ).scalar()
-    total = max(int(docs.get("") or 0), 1)
+            docs[first] = int(
+                conn.execute(
+                    text(f"SELECT max(docs) FROM {kind.docfreq} WHERE token >= :low AND token < :high"),
+                    {"low": first, "high": first[:-1] + chr(ord(first[-1]) + 1)},
+                ).scalar()
+                or 0
+            )
+    return _Counts(docs, max(docs.get("", 0), 1))
+
+
+def _term_weights(counts: _Counts, parsed: SearchQuery) -> list[float]:
+    """The IDF of each positive term (as ``parsed.positive_terms()``)."""
     weights = []
-    for term in terms:
-        n = min(int(docs.get(token) or 0) for token in term.tokens)
-        weights.append(math.log(1 + (total - n + 0.5) / (n + 0.5)))
+    for term in parsed.positive_terms():
+        n = counts.term(term)
+        weights.append(math.log(1 + (counts.total - n + 0.5) / (n + 0.5)))
     return weights
 
 
