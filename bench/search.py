@@ -18,7 +18,10 @@ Targets: p95 ≤ 20 ms on SQLite, ≤ 30 ms on PostgreSQL, recall 1.0.
 
 The generated database, its indexes and the PostgreSQL cluster are cached under
 ``--cache`` (default ~/.cache/newsdesk-bench/search) between runs; the index times printed
-are those measured when the index was built (``--rebuild`` builds again).
+are those measured when the index was built (``--rebuild`` builds again). As root the
+cluster lives in /var/tmp/newsdesk-bench/search instead: its server runs as the ``postgres``
+user, who cannot enter root's home. The load average is printed before and after the
+queries: the latencies mean little on a machine busy with something else.
 
     .venv/bin/python bench/search.py [--articles 1000000] [--postgres URL | --no-postgres]
 """
@@ -320,7 +323,8 @@ def postgres_database(url: str | None, cache: Path, name: str) -> str:
     if url is None:
         from tests.postgres_server import start
 
-        url = start(cache / "postgres")
+        home = Path("/var/tmp/newsdesk-bench/search") if os.geteuid() == 0 else cache
+        url = start(home / "postgres")
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first():
@@ -373,7 +377,12 @@ def postgres_index_bytes(url: str) -> tuple[int, int]:
 
     engine = create_engine(url)
     with engine.connect() as conn:
-        total = conn.execute(text("SELECT pg_total_relation_size('articles_search')")).scalar()
+        total = conn.execute(
+            text(
+                "SELECT pg_total_relation_size('articles_search') "
+                "+ pg_total_relation_size('articles_search_docfreq')"
+            )
+        ).scalar()
         gin = conn.execute(text("SELECT pg_relation_size('ix_articles_search_document')")).scalar()
     engine.dispose()
     return total, gin
@@ -527,6 +536,7 @@ def main() -> None:
     print(f"\n{n:,} articles of {chars:.0f} characters on average; {len(queries)} queries "
           f"({sum(q['planted'] is not None for q in queries)} with planted answers)")  # fmt: skip
     print(f"the articles table itself: {text_bytes / 1e6:,.0f} MB")
+    print("load average before the queries: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     rows = []
     ours = run_newsdesk(url, queries)
     rows.append(("newsdesk, SQLite (FTS5, bigrams)", meta["sqlite_index_s"], ours_bytes, ours))
@@ -556,6 +566,7 @@ def main() -> None:
             print(f"{name}: p95 of the common-word queries {r['p95_common']:.1f} ms; "
                   f"{r['capped']} queries matched more than the ranking limit")  # fmt: skip
     print(f"trigram recall on queries with a two-character term: {trigram['recall_2char']:.3f}")
+    print("load average after the queries: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print("targets: p95 ≤ 20 ms on SQLite, ≤ 30 ms on PostgreSQL, recall 1.0")
 
 

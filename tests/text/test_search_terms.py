@@ -101,3 +101,13 @@ def test_snippet_marks_the_match_in_the_original_text_and_escapes_it():
     assert "&lt;b&gt;" in cut.html and "<b>" not in cut.html
     assert cut.text.startswith("…") and cut.text.endswith("…")
     assert len(cut.text) <= 62
+
+
+def test_term_counts_read_the_text_as_the_index_does():
+    from newsdesk.text.search_terms import TermCounter
+
+    counts = TermCounter(parse_query("京东 5G OR eBay")).counts
+    # 京东, 5G, eBay: (title, body) each
+    assert counts("京东物流", "京东与EBAY合作，京东集团5G 手机") == [(1, 2), (0, 1), (0, 1)]
+    # a text in Traditional characters and full-width forms is counted in its normalised form
+    assert counts("京東物流", "京東與ｅＢａｙ合作") == [(1, 1), (0, 0), (0, 1)]

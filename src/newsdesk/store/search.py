@@ -15,7 +15,9 @@ in the same transaction, so a search never sees an item that is gone or misses o
 stored; ``catch_up`` before a search also indexes any row a future writer forgot (ids above
 the highest one indexed), and each index function indexes a row at most once. The same
 functions add or take away the rows' distinct tokens in ``_docfreq``; a rebuild counts them
-once at the end from the index itself (FTS5's ``fts5vocab``, PostgreSQL's ``ts_stat``).
+once at the end from the index itself (FTS5's ``fts5vocab``, PostgreSQL's ``ts_stat``). On
+PostgreSQL two transactions indexing at once wait for each other at the counts of the tokens
+they share (till the first commits), written in sorted order so as not to deadlock.
 
 A query runs in three steps:
 
@@ -37,8 +39,8 @@ A query runs in three steps:
 
 Why not the databases' own ranking: FTS5's ``bm25()`` counts each phrase's matches over the
 whole index for its IDF (at a million articles, hundreds of thousands of rows for 电商), and
-``ts_rank_cd`` reads each match's tsvector, which PostgreSQL keeps out of line (TOAST, some
-25 µs a row). Reading the text of at most ``RANK_LIMIT`` rows costs less, and snippets and
+``ts_rank_cd`` reads each match's tsvector, which PostgreSQL by default keeps out of line
+(TOAST, some 25 µs a row). Reading the text of at most ``RANK_LIMIT`` rows costs less, and snippets and
 facets need those rows anyway. When GIN answers a phrase (any word of three characters or
 more), each candidate is still rechecked against its tsvector, as GIN keeps no positions.
 """
