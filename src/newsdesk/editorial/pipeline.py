@@ -148,6 +148,7 @@ class ClusterState:
     known: dict[int, StoredArticle]
     cluster_of: dict[int, int]
     links_seen: int = 0
+    pairs_seen: int = 0  # the clusterer's count of decisions when the last batch was planned
 
 
 def open_cluster_state(window: Sequence[StoredArticle], context: EditorialContext) -> ClusterState:
@@ -284,12 +285,18 @@ def run_batch(
 ) -> RunResult:
     """Process ``new_articles`` against the already-clustered window; no database."""
     state = window if isinstance(window, ClusterState) else open_cluster_state(window, context)
-    clusterer = state.clusterer
     if prepared is None:
         prepared = Preparer(context, workers=1)(new_articles, progress)
-    analyses = [p.analysis for p in prepared]
-    by_id = {p.analysis.article.id: p for p in prepared}
-    clusterer.add(
+    cluster_prepared(state, prepared)
+    return plan_batch(state, prepared, context)
+
+
+def cluster_prepared(state: ClusterState, prepared: Sequence[Prepared]) -> None:
+    """Put prepared articles in their clusters. Called chunk by chunk as the workers hand
+    them over, so that the clustering overlaps the preparation of the next chunks; the
+    decisions are the same however the articles are split (the clusterer takes them one by
+    one, in order)."""
+    state.clusterer.add(
         [
             ClusterInput(
                 a.article.id,
@@ -299,9 +306,18 @@ def run_batch(
                 figure_keys(a.article.title, a.clean_text, a.figures),
                 a.terms,
             )
-            for a in analyses
+            for a in (p.analysis for p in prepared)
         ]
     )
+
+
+def plan_batch(state: ClusterState, prepared: Sequence[Prepared], context: EditorialContext) -> RunResult:
+    """The cluster updates of a batch of clustered articles: lead, column, relevance,
+    condensed (or merged) text and attribution of every cluster it touched."""
+    clusterer = state.clusterer
+    analyses = [p.analysis for p in prepared]
+    by_id = {p.analysis.article.id: p for p in prepared}
+    pairs_before, state.pairs_seen = state.pairs_seen, clusterer.pairs_checked
 
     reasons_for: dict[int, list[str]] = {}
     for link in clusterer.links[state.links_seen :]:
@@ -391,7 +407,7 @@ def run_batch(
                 },
             )
         )
-    return RunResult(analyses, plans, [a.article.id for a in analyses], clusterer.pairs_checked)
+    return RunResult(analyses, plans, [a.article.id for a in analyses], clusterer.pairs_checked - pairs_before)
 
 
 def _merge(
@@ -533,8 +549,14 @@ def run_process(
         stream = preparer.stream(pending, progress)
         for start in range(0, len(pending), batch_size):
             batch = pending[start : start + batch_size]
-            prepared = list(itertools.islice(stream, len(batch)))
-            result = run_batch(batch, state, context, prepared=prepared)
+            prepared: list[Prepared] = []
+            while len(prepared) < len(batch):
+                chunk = list(itertools.islice(stream, min(CHUNK, len(batch) - len(prepared))))
+                if not chunk:
+                    break
+                cluster_prepared(state, chunk)
+                prepared += chunk
+            result = plan_batch(state, prepared, context)
             cluster_ids = save_run(
                 engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids
             )
