@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import pickle
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -428,11 +429,11 @@ class _CompactModel:
 
     @staticmethod
     def _tfidf(tokens: list[str], vocab: dict[str, int], idf: np.ndarray, offset: int):
-        counts: dict[int, int] = {}
-        for token in tokens:
-            j = vocab.get(token)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
+        # looked up and counted in C (map, Counter), not in a Python loop over a text's few
+        # thousand character n-grams; insertion order is first occurrence either way, so
+        # the sums are the loop's to the last bit.
+        counts = Counter(map(vocab.get, tokens))
+        counts.pop(None, None)
         idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
         values = (np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0) * idf[idx]
         norm = np.sqrt(np.dot(values, values))
