@@ -58,10 +58,11 @@ def tag_kind(word: str, known: dict[str, str]) -> str | None:
 def extract_tags(text: str, user_dictionary: str | None = None) -> list[Tag]:
     known = dictionary(user_dictionary)
     counts: Counter[tuple[str, str]] = Counter()
-    for w in words(text, user_dictionary):
+    # the shape tests once per distinct word, not per occurrence
+    for w, n in Counter(words(text, user_dictionary)).items():
         kind = tag_kind(w, known)
         if kind:
-            counts[(w, kind)] += 1
+            counts[(w, kind)] += n
     return [
         Tag(name, kind, n) for (name, kind), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
     ]
