@@ -1,7 +1,7 @@
 import numpy as np
 
 from newsdesk.cluster.index import LSHIndex, MinHasher, estimated_jaccard
-from newsdesk.cluster.shingles import jaccard, normalise, shingle_hashes
+from newsdesk.cluster.shingles import jaccard, normalise, shared_count, shingle_hashes
 
 BASE = (
     "国家统计局数据显示，上半年全国网上零售额63007亿元，同比增长3.1%，实物商品网上零售额54493亿元，增长5.6%。"
@@ -37,3 +37,14 @@ def test_index_finds_near_duplicates_and_not_unrelated_text():
     assert index.query_and_insert(1, keys[1]) == set()
     assert index.query_and_insert(2, keys[2]) == {0}
     assert index.size == 3
+
+
+def test_shared_count_is_the_size_of_the_intersection():
+    rng = np.random.default_rng(5)
+    for size_a, size_b in [(0, 5), (1, 1), (7, 300), (300, 7), (500, 500)]:
+        a = np.unique(rng.integers(0, 1000, size_a, dtype=np.uint32))
+        b = np.unique(rng.integers(0, 1000, size_b, dtype=np.uint32))
+        expected = len(np.intersect1d(a, b, assume_unique=True))
+        assert shared_count(a, b) == shared_count(b, a) == expected
+    top = np.array([4_294_967_295], dtype=np.uint32)  # above every value of the other
+    assert shared_count(top, np.array([1, 2, 3], dtype=np.uint32)) == 0

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from newsdesk.cluster.pairmodel import CONFIDENT, THRESHOLD, days_between, probability_same
-from newsdesk.cluster.shingles import containment, jaccard, normalise, shingle_hashes
+from newsdesk.cluster.shingles import containment, jaccard, normalise, shared_count, shingle_hashes
 from newsdesk.text.book_notice import book_notice_signals
 from newsdesk.text.commentary import THRESHOLD as COMMENTARY
 from newsdesk.text.commentary import commentary_score
@@ -168,7 +168,8 @@ def term_vector(title: str, text: str) -> dict[str, float]:
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    # only the words in both: the others add 0.0, which leaves the sum as it is, bit for bit
+    return sum(v * b[w] for w, v in a.items() if w in b)
 
 
 @lru_cache(maxsize=1)
@@ -462,12 +463,16 @@ class PairOverlap:
         self.a, self.b = a, b
 
     @cached_property
+    def shared_shingles(self) -> int:
+        return shared_count(self.a.shingles, self.b.shingles)
+
+    @cached_property
     def jaccard(self) -> float:
-        return jaccard(self.a.shingles, self.b.shingles)
+        return jaccard(self.a.shingles, self.b.shingles, self.shared_shingles)
 
     @cached_property
     def containment(self) -> float:
-        return containment(self.a.shingles, self.b.shingles)
+        return containment(self.a.shingles, self.b.shingles, self.shared_shingles)
 
     @cached_property
     def shared_figures(self) -> int:

@@ -53,17 +53,29 @@ def shingle_hashes(text: str, k: int = DEFAULT_K, normalised: bool = False) -> n
     return h
 
 
-def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+def shared_count(a: np.ndarray, b: np.ndarray) -> int:
+    """Hashes two sorted unique arrays have in common: the smaller looked up in the larger
+    by binary search, cheaper than sorting the two together as ``np.intersect1d`` does."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) == 0:
+        return 0
+    at = np.searchsorted(large, small)
+    at[at == len(large)] = len(large) - 1
+    return int(np.count_nonzero(large[at] == small))
+
+
+def jaccard(a: np.ndarray, b: np.ndarray, shared: int | None = None) -> float:
+    """``shared``: ``shared_count(a, b)`` when the caller has it already."""
     if len(a) == 0 or len(b) == 0:
         return 0.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    inter = shared_count(a, b) if shared is None else shared
     return inter / (len(a) + len(b) - inter)
 
 
-def containment(a: np.ndarray, b: np.ndarray) -> float:
+def containment(a: np.ndarray, b: np.ndarray, shared: int | None = None) -> float:
     """Share of the shorter text's shingles found in the other: a reprint that cuts the
     original, or a follow-up that repeats it, scores high although Jaccard is low."""
     if len(a) == 0 or len(b) == 0:
         return 0.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    inter = shared_count(a, b) if shared is None else shared
     return inter / min(len(a), len(b))
