@@ -62,7 +62,8 @@ SPLIT_NAMES = {
     "dev": "dev (tuned on)",
     "blind": "blind round 1 (measured once, its errors read since)",
     "blind2": "blind round 2 (measured once, its errors read since)",
-    "blind3": "BLIND round 3 (never tuned on)",
+    "blind3": "blind round 3 (measured once, its errors read since)",
+    "blind4": "BLIND round 4 (never tuned on)",
 }
 
 

@@ -20,7 +20,7 @@ def test_amounts_counts_and_changes_with_period_and_subject():
     count = figures["1512.28 亿笔"]
     assert count.value == pytest.approx(1512.28e8)
     assert count.unit == "笔"
-    assert count.subject == "移动支付业务量"  # so many 笔 of business: its volume
+    assert count.subject == "移动支付业务笔数"  # so many 笔 of business: how many
     assert count.period == "2021 年"  # stated earlier in the paragraph
     assert amount.sentence.startswith("2021 年，我国实物商品")
 
@@ -660,3 +660,26 @@ def test_wordings_that_cut_a_subject_short():
     assert (sales.subject, sales.period) == ("全网电商销售额", "双11")
     online, *_ = extract_figures("據中國商務部統計，2025年前三季全國網上零售額達11.2兆元人民幣，較去年同期成長9.0%。")
     assert online.period == "2025年前三季"
+
+
+def test_round_four_wordings():
+    # Taiwan's 年增 is a year-on-year change, named as written
+    _, growth = extract_figures("京東第三季淨收入2,991億元 年增14.9%")
+    assert growth.base == "年增"
+    # Hong Kong's 首10個月 is a period
+    growth, total, *_ = extract_figures("據國家統計局公布，內地今年首10個月網上零售額按年增長9.6%至12.78萬億元人民幣。")
+    assert (total.period, total.subject) == ("今年首10个月", "内地网上零售额")
+    # 前者/后者 name the items of the list before
+    *_, first, second = extract_figures(
+        "2025年前三季度，顺丰和中通的快递业务量分别为127.4亿件和259.4亿件，前者同比增长28.6%，后者增长10.9%。"
+    )
+    assert (first.subject, second.subject) == ("顺丰的快递业务量", "中通的快递业务量")
+    # a breakdown after 其中 compares as the whole did
+    *_, phones, tablets = extract_figures(
+        "商務部表示，今年雙11期間，重點監測電商平台以舊換新相關商品銷售額按年增長逾兩成，其中智能手機、平板電腦分別增長35%、28%。"
+    )
+    assert phones.base == tablets.base == "按年"
+    _, nominal, real = extract_figures(
+        "2025年前三季度，全国居民人均消费支出21096元，比上年同期名义增长4.5%，实际增长4.9%。"
+    )
+    assert nominal.base == real.base == "比上年同期"

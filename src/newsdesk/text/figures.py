@@ -31,7 +31,7 @@ _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
 _CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布|新台币)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
@@ -105,13 +105,13 @@ _PERIOD = re.compile(
     # a span of days: 2024年10月21日至11月11日
     r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
-    r"(?:(?:上|下)半年|[一二三四1-4]季度末|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)|今年)"
+    r"(?:(?:上|下)半年|第?[一二三四1-4]季度末|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)|今年)"
     r"|(?:到|至)\s*\d{4}\s*年(?:底|末)?"
     r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|前[一二三]季(?![度节])|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
@@ -139,7 +139,7 @@ _VERB_TAIL = re.compile(
     r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|的)+$"
+    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -226,10 +226,12 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 f = replace(f, period=last_period[1])
             # 拼多多第三季度营收…；该公司当季经营利润…: the company named before
             if f.subject and owner and _THIS_OWNER.match(f.subject):
-                f = replace(f, subject=_THIS_OWNER.sub(owner, f.subject, count=1))
+                said = _THIS_OWNER.match(f.subject).group(0)
+                name = owner + said if said in ("集团", "公司") else owner  # 集团收入: 阿里巴巴集团收入
+                f = replace(f, subject=name + f.subject[len(said) :])
             # 浙江省统计局数据显示，…全省网络零售额: the province of the source
-            if f.subject and region and f.subject.startswith(("全省", "全市")):
-                if f.subject[1] == region[-1]:
+            if f.subject and region and f.subject.startswith(("全省", "全市", "省内", "市内")):
+                if region[-1] in f.subject[:2]:
                     f = replace(f, subject=region + f.subject[2:])
             # …这一数字将突破2100亿件，增速6%左右: the growth rate of what was told
             if f.subject in _RATE_WORDS and last_subject and last_subject[0] == s.paragraph:
@@ -263,7 +265,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
 
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
 _THIS_PERIOD = re.compile(r"^(?:本|当)(?:季度|季|月份?|年度)$")
-_THIS_OWNER = re.compile(r"^(?:该公司|该集团|该平台|该企业|公司|集团)(?=[\u4e00-\u9fa5A-Za-z])")
+_THIS_OWNER = re.compile(r"^(?:该公司|该集团|该平台|该企业|公司|集团|其(?![中他它余次实]))(?=[\u4e00-\u9fa5A-Za-z])")
 # a company that opens a sentence with its results: 拼多多第三季度营收…, 东方甄选经营承压
 _OWNER_NAMED = re.compile(
     r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该)"
@@ -358,8 +360,11 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             upper = -upper if upper is not None else None
         start = m.start("verb") if m.group("dir") is None else m.start("dir")
         annual = m.group("dir") in ("年均", "两年平均")
-        # 年增21%, 月减3% (Taiwan's wording) compare with no period named
-        own_base = None if annual or m.group("dir") in ("年", "月", "季") else m.group("dir")
+        # 年增21%, 月减3% (Taiwan's wording): year on year, month on month, as written
+        if m.group("dir") in ("年", "月", "季"):
+            own_base = m.group("dir") + m.group("verb")[:1]
+        else:
+            own_base = None if annual else m.group("dir")
         text = original[start : m.end()].strip()
         add(_Found(start, m.end(), text, "change", value, unit, upper, own_base, annual))
     for m in PERCENT.finditer(s):
@@ -417,7 +422,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
             continue
-        if unit == "天" and re.search(r"(?:春运|假期|黄金周|长假|期间|暑期|春节|国庆)$", s[: m.start()]):
+        if unit == "天" and re.search(r"(?:春运|假期|黄金周|长假|期间|暑期|春节|国庆)前?$", s[: m.start()]):
             continue  # 今年春运40天: how long the period lasts
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
             continue  # 晚8点 is an hour
@@ -595,6 +600,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     bases: list[str | None] = []
     previous_end = 0
     compared: tuple[int, str] | None = None
+    listed: list[str] = []
     k = 0
     while k < len(found):
         f = found[k]
@@ -618,6 +624,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             # 较上年增加180万家，增长10.4%: the next clause, bare, compares with the same
             if previous_end >= _clause_start(s, clause_start - 1) and not segment.strip():
                 base = bases[-1]
+        if base is None and f.kind == "change" and not f.annual and any(bases):
+            # …按年增长逾两成，其中智能手机、平板分别增长35%、28%; 名义增长4.5%，实际增长4.9%:
+            # a breakdown, or the same change measured otherwise, compares as the first did
+            if re.search(r"其中|^\W*(?:实际|名义)", segment):
+                # (the change of a growth rate, 较一季度提高0.4个百分点, is no such comparison)
+                base = next((b for b, o in zip(reversed(bases), reversed(out)) if b and o.unit == f.unit), None)
         if base is None and f.kind == "change" and not f.annual:
             # 与去年同期相比，…增长12.3%
             against_all = _AGAINST.search(s, 0, f.start)
@@ -651,6 +663,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 whole = re.sub(r"^(?:全国|我国|全球)", "", frame.group(1)) if frame else None
                 if own is None or own in _SHARE_WORDS:
                     previous = _previous_subject(told_before, periods, f.kind, f.unit)
+        # 顺丰和中通的快递业务量分别为…，前者同比增长28.6%: the first (or last) of that list
+        if own in ("前者", "后者") and listed:
+            own = listed[0] if own == "前者" else listed[-1]
         names: list[str | None]
         if len(group) > 1:
             names = _enumerated(s[clause_start : group[0].start], base, periods, len(group))
@@ -680,6 +695,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 if len(wholes) == len(group):
                     word = of.group(2) or ""
                     names = [_share(x, w + word) if x else x for x, w in zip(names, wholes, strict=True)]
+            listed = [x for x in names if x] or listed
         else:
             names = [own]
         for member, name in zip(group, names, strict=True):
@@ -896,7 +912,7 @@ def _whole_before(s: str, position: int, history: list[tuple[int, str | None]]) 
 def _source(s: str) -> str | None:
     """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
     m = re.match(
-        r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|披露|公布|介绍|表示)[，,]", s
+        r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|介绍|表示)[，,]", s
     )
     if not m or re.search(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$", m.group(1)):
         return None
@@ -923,15 +939,18 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         if re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
             told = re.match(r"\s*同期(?=[^，。；]{0,4}?(?:为|是|达到|达|仅为|约为))", s[m.end() :])
-            if not told or not re.search(r"(?:^|[，,；;。：:])\s*$", s[: m.start()]):
+            if not told or not re.search(r"(?:^|[，,；;。：:])\s*(?:而|但)?\s*$", s[: m.start()]):
                 continue
             text += told.group(0).strip()
             m_end = m.end() + told.end()
             out.append((m.start(), m_end, text))
             continue
         # 是2019年的2倍 is a base; 从2019年的5亿元增长到2024年的40亿元 gives each its year
-        if s[m.end() : m.end() + 1] == "的" and not (
-            re.search(r"(?:从|由|到|至)\s*$", before) or text.startswith(("到", "至"))
+        # (快手2025年上半年的电商GMV为…: followed by what is measured, it is the period)
+        if (
+            s[m.end() : m.end() + 1] == "的"
+            and not (re.search(r"(?:从|由|到|至)\s*$", before) or text.startswith(("到", "至")))
+            and not (re.match(r"的[\u4e00-\u9fa5A-Za-z]{2}", s[m.end() :]) and not _A_NUMBER.match(s, m.end() + 1))
         ):
             continue
         # 计划在未来一年加大投入: the period of a plan, not of a figure
@@ -950,7 +969,7 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
 
 
 _SPAN = re.compile(
-    r"\d\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}|^(?:过去|未来|今后|近)|以来|年间|年来|十四五|期间|时期"
+    r"\d\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}|^(?:过去|未来|今后|近)|^(?:到|至)\s*\d{4}|以来|年间|年来|十四五|期间|时期"
 )
 
 
@@ -1080,7 +1099,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
             elif unit in ("场次", "场") and not _MEASURE_END.search(clause):
                 clause += "场次"  # 累计开展电商人才培训1200余场次: 电商人才培训场次
         elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause) and not _ANAPHORA.match(clause):
-            clause += "量"  # 受理网购投诉举报约402万件: 投诉举报量
+            # 受理网购投诉举报约402万件: 投诉举报量; 处理网络支付业务3246.1亿笔: 业务笔数
+            clause += "笔数" if unit == "笔" else "量"
     if len(clause) < 2 or len(clause) > 30:
         return None
     return clause
