@@ -150,9 +150,12 @@ class PackedTrees:
 
     def probability(self, signals: np.ndarray) -> float:
         feature, threshold, left, right, value, roots = self._walk
+        # Every node's test at once (a few thousand comparisons in one numpy call), then
+        # the walk is one gather a step, not six: the same nodes, the same leaves.
+        following = np.where(signals[feature] <= threshold, left, right)
         node = roots
         for _ in range(self.depth):
-            node = np.where(signals[feature[node]] <= threshold[node], left[node], right[node])
+            node = following[node]
         raw = self.baseline + value[node].sum()
         return 1.0 / (1.0 + np.exp(-raw))
 
