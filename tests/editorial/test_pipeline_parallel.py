@@ -54,3 +54,36 @@ def test_a_batch_becomes_one_candidate_per_story_with_attribution():
     assert by_title["京东在成都开设新仓库"].attribution_line.startswith(
         "来源：“人民网” 编选：《电子商务动态》编辑部 "
     )
+
+
+def test_clustering_chunk_by_chunk_decides_as_one_batch():
+    # a reprint of the first report, so that one cluster has two members
+    reprint = StoredArticle(len(TEXTS) + 1, TEXTS[0][0], "本报讯 " + TEXTS[0][1], "新华网", DAY)
+    articles = [*_articles(), reprint]
+    context = _context()
+    prepared = prepare_many(articles, context)
+
+    whole = run_batch(articles, [], context, prepared=prepared)
+    state = pipeline.open_cluster_state([], context)
+    for start in range(0, len(prepared), 2):
+        pipeline.cluster_prepared(state, prepared[start : start + 2])
+    chunked = pipeline.plan_batch(state, prepared, context)
+
+    def members(result):
+        return sorted(p.member_ids for p in result.plans)
+
+    assert [1, reprint.id] in members(whole)
+    assert members(chunked) == members(whole)
+    assert chunked.pairs_checked == whole.pairs_checked > 0
+
+
+def test_each_batch_counts_only_its_own_decisions():
+    reprints = [
+        StoredArticle(len(TEXTS) + 1 + k, TEXTS[k][0], "本报讯 " + TEXTS[k][1], "新华网", DAY) for k in (0, 1)
+    ]
+    context = _context()
+    state = pipeline.open_cluster_state([], context)
+    first = run_batch([*_articles(), reprints[0]], state, context)
+    second = run_batch([reprints[1]], state, context)
+    assert first.pairs_checked > 0 and second.pairs_checked > 0
+    assert first.pairs_checked + second.pairs_checked == state.clusterer.pairs_checked
