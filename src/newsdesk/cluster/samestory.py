@@ -26,7 +26,7 @@ from newsdesk.cluster.pairmodel import CONFIDENT, THRESHOLD, days_between, proba
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shared_count, shingle_hashes
 from newsdesk.text.book_notice import book_notice_signals
 from newsdesk.text.commentary import THRESHOLD as COMMENTARY
-from newsdesk.text.commentary import commentary_score
+from newsdesk.text.commentary import commentary_score, headline_argues
 from newsdesk.text.figures import extract_figures
 from newsdesk.text.script import to_simplified
 from newsdesk.text.tags import tag_kind
@@ -230,11 +230,16 @@ class StoryFeatures:
         worked out when a candidate pair first needs it."""
         if self._commentary is None:
             score = commentary_score(self.title, self.text).score
-            if score >= COMMENTARY and _headline_states_a_precise_figure(self.title):
+            if (
+                score >= COMMENTARY
+                and _headline_states_a_precise_figure(self.title)
+                and (_CLICKBAIT_OPENING.match(self.title) or not headline_argues(self.title))
+            ):
                 # 刚刚，京东财报出炉！营收暴涨22%，…: a self-media repost, chatty and asking its
                 # readers, still reports the event whose figure its headline states; a
-                # commentary's headline argues (…“量”之后要看“质”) or rounds (近2000亿件)
-                score = min(score, COMMENTARY - 0.5)
+                # commentary's headline argues (1320亿件之后，快递业要算好“质量账”) or
+                # rounds (近2000亿件)
+                score = 0.0
             object.__setattr__(self, "_commentary", score)
         return self._commentary
 
@@ -280,6 +285,10 @@ class StoryFeatures:
     def headline_places(self) -> frozenset[str]:
         """Places of the tag dictionary the headline names."""
         return self.title_words & _place_names()
+
+
+# how a self-media repost opens its headline: 刚刚，… 重磅！… 震惊！…
+_CLICKBAIT_OPENING = re.compile(r"^(?:刚刚|重磅|震惊|速看|突发|最新|官宣|炸裂|定了|好消息|注意)[！!，,：:]")
 
 
 def _headline_states_a_precise_figure(title: str) -> bool:

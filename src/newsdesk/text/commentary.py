@@ -64,6 +64,11 @@ _QA_QUESTION = re.compile(r"问[：:][^？?\n]{1,60}[？?]")
 THRESHOLD = 2.0
 
 
+def headline_argues(title: str) -> bool:
+    """A headline labelled as opinion (评论：) or arguing (能否…, 要算好…账, a question)."""
+    return bool(_LABELLED_TITLE.search(title) or _ARGUING_TITLE.search(title))
+
+
 @dataclass(frozen=True)
 class CommentaryScore:
     score: float

@@ -62,12 +62,13 @@ PERCENT = re.compile(
     r")"
 )
 CHANGE = re.compile(
-    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大升跌降倒萎成衰])(?:"
+    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大升跌降倒萎成衰涨少掉])(?:"
     r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
     # Taiwan's wording: 較去年同期成長2.3%, 衰退5%
-    r"|(?:大幅|大)?(?:升|跌|增|降|减)|倒退|萎缩|成长|衰退)了?\s*"
+    # and the spoken wording of reposts: 涨了7%, 比去年少了4%, 掉了3%
+    r"|(?:大幅|大)?(?:升|跌|增|降|减|涨|少|掉)|倒退|萎缩|成长|衰退)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
     r")"
@@ -142,7 +143,7 @@ _VERB_TAIL = re.compile(
     r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的)+$"
 )
 _SUBJECT_HEAD = re.compile(
-    r"^(?:其中|此外|同时|另外|但是|但|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
+    r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
     r"|带动|力争|计划|目标是|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"]))+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
@@ -354,7 +355,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             low = parse_number(m.group("lo").replace("两", "二"))
             if low is not None:
                 upper, value = value, low * (10 if amount.endswith("成") else 1)
-        falls = m.group("verb") in _FALLS or m.group("verb").endswith(("跌", "降", "减"))
+        falls = m.group("verb") in _FALLS or m.group("verb").endswith(("跌", "降", "减", "少", "掉"))
         if falls and value is not None:
             value = -value
             upper = -upper if upper is not None else None
@@ -702,7 +703,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if whole and name and name.endswith("占比") and len(name) > 2:
                 name = _share(name[:-2], whole)  # …中，实物商品占比达到83.6%
             subject = _complete_subject(name, member, base, history, s, previous)
-            unit = member.unit
+            unit, kind = member.unit, member.kind
             subject = _finish(subject, member, unit, source)
             if not member.annual and subject and _ANNUAL.search(subject):
                 period = _period_for(s, periods, member.start, True)  # 年复合增长率达到15%
@@ -710,10 +711,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit = "人次"  # 访港旅客人次约3680万
             elif not unit and subject and _PEOPLE.search(subject):
                 unit = "人"  # 月活跃用户数超过3.5亿: people
+            elif not unit and subject and member.kind == "count" and _MONEY_MEASURE.search(subject):
+                unit, kind = "元", "amount"  # 营收1038.6亿 (a repost drops the 元): money
             out.append(
                 Figure(
                     text=member.text,
-                    kind=member.kind,
+                    kind=kind,
                     value=member.value,
                     unit=unit,
                     period=period,
@@ -731,6 +734,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     return out
 
 
+_MONEY_MEASURE = re.compile(r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出)$")
 _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
 
 
