@@ -227,3 +227,26 @@ def test_a_chatty_repost_whose_headline_states_the_figures_is_no_commentary():
 
     assert repost.commentary < THRESHOLD
     assert opinion.commentary >= THRESHOLD
+
+
+def test_a_draft_for_comment_is_not_the_rule_as_published():
+    draft = story_features(
+        "市场监管总局就直播电商监督管理办法公开征求意见",
+        "市场监管总局起草了《直播电商监督管理办法（征求意见稿）》，向社会公开征求意见。征求意见稿共6章48条，"
+        "明确直播电商平台、直播间运营者和主播的责任，要求虚拟主播作出标识。",
+        None,
+    )
+    final = story_features(
+        "直播电商“基本法”落地：比征求意见稿多了4条",
+        "市场监管总局公布《直播电商监督管理办法》，自6月1日起施行。办法共7章52条，比征求意见稿多了4条，"
+        "明确直播电商平台、直播间运营者和主播的责任，要求虚拟主播作出标识。",
+        None,
+    )
+    decision = decide(draft, final)
+    assert not decision.same
+    assert "a draft for comment beside the rule as published" in decision.reasons
+    # 拟出台 is a plan told with its draft, and a headline with no rule in it has no stage
+    from newsdesk.cluster.samestory import _rule_stage
+
+    assert _rule_stage("平台改规则须先公开征求意见 市场监管总局拟出台专门办法") == "draft"
+    assert _rule_stage("12大领域场景落地 数据要素“乘数效应”如何释放") is None

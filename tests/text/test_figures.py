@@ -683,3 +683,9 @@ def test_round_four_wordings():
         "2025年前三季度，全国居民人均消费支出21096元，比上年同期名义增长4.5%，实际增长4.9%。"
     )
     assert nominal.base == real.base == "比上年同期"
+
+
+def test_a_reposts_spoken_figures():
+    revenue, rise, profit, fall = extract_figures("先说结论：营收1038.6亿，涨了7%；净利润308.2亿，反而比去年少了4%。")
+    assert (revenue.unit, revenue.kind, profit.unit) == ("元", "amount", "元")
+    assert (rise.value, fall.value, fall.subject) == (7.0, -4.0, "净利润")
