@@ -250,3 +250,15 @@ def test_a_draft_for_comment_is_not_the_rule_as_published():
 
     assert _rule_stage("平台改规则须先公开征求意见 市场监管总局拟出台专门办法") == "draft"
     assert _rule_stage("12大领域场景落地 数据要素“乘数效应”如何释放") is None
+
+
+def test_a_clickbait_repost_is_no_commentary_even_without_a_figure_in_its_headline():
+    repost = story_features(
+        "重磅！美团饿了么京东签了“承诺书”，外卖0元购要凉了",
+        "家人们，外卖补贴大战真的要结束了？今天三家外卖平台签署了公平竞争承诺书，承诺不再搞低于成本的补贴。"
+        "小编觉得，0元奶茶的日子可能一去不复返了。你们觉得呢？评论区聊聊～",
+    )
+    from newsdesk.text.commentary import THRESHOLD, commentary_score
+
+    assert commentary_score(repost.title, repost.text).score >= THRESHOLD  # chatty, as text
+    assert repost.commentary < THRESHOLD  # but a repost of the event

@@ -230,15 +230,14 @@ class StoryFeatures:
         worked out when a candidate pair first needs it."""
         if self._commentary is None:
             score = commentary_score(self.title, self.text).score
-            if (
-                score >= COMMENTARY
-                and _headline_states_a_precise_figure(self.title)
-                and (_CLICKBAIT_OPENING.match(self.title) or not headline_argues(self.title))
+            if score >= COMMENTARY and (
+                _CLICKBAIT_OPENING.match(self.title)
+                or (_headline_states_a_precise_figure(self.title) and not headline_argues(self.title))
             ):
                 # 刚刚，京东财报出炉！营收暴涨22%，…: a self-media repost, chatty and asking its
-                # readers, still reports the event whose figure its headline states; a
-                # commentary's headline argues (1320亿件之后，快递业要算好“质量账”) or
-                # rounds (近2000亿件)
+                # readers, still reports the event; so does a headline stating the event's
+                # figure, unless it argues (1320亿件之后，快递业要算好“质量账”) — an opinion
+                # piece never opens with 重磅！ and rounds its figures (近2000亿件)
                 score = 0.0
             object.__setattr__(self, "_commentary", score)
         return self._commentary
