@@ -689,3 +689,11 @@ def test_a_reposts_spoken_figures():
     revenue, rise, profit, fall = extract_figures("先说结论：营收1038.6亿，涨了7%；净利润308.2亿，反而比去年少了4%。")
     assert (revenue.unit, revenue.kind, profit.unit) == ("元", "amount", "元")
     assert (rise.value, fall.value, fall.subject) == (7.0, -4.0, "净利润")
+
+
+def test_periods_listed_before_a_fenbie_list_go_one_to_each_figure():
+    _, first, second = extract_figures(
+        "快手2025年上半年的电商GMV为6589亿元。第一季度和第二季度，其电商GMV分别同比增长15.1%和17.4%。"
+    )
+    assert (first.period, second.period) == ("2025年第一季度", "2025年第二季度")
+    assert first.subject == second.subject == "快手电商GMV"

@@ -699,7 +699,18 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             listed = [x for x in names if x] or listed
         else:
             names = [own]
-        for member, name in zip(group, names, strict=True):
+        # 第一季度和第二季度，其电商GMV分别同比增长15.1%和17.4%: a period for each figure
+        listed_periods = [t for a, _, t in periods if previous_end <= a < group[0].start]
+        if len(group) > 1 and len(listed_periods) == len(group):
+            year = next((y.group(1) for a, _, t in periods if a < previous_end and (y := _STATED_YEAR.match(t))), None)
+            each_period = [
+                (year + "年" + t if year and _WITHIN_A_YEAR.match(t) else t) for t in listed_periods
+            ]
+        else:
+            each_period = None
+        for position, (member, name) in enumerate(zip(group, names, strict=True)):
+            if each_period:
+                period = each_period[position]
             if whole and name and name.endswith("占比") and len(name) > 2:
                 name = _share(name[:-2], whole)  # …中，实物商品占比达到83.6%
             subject = _complete_subject(name, member, base, history, s, previous)
