@@ -29,8 +29,8 @@ A query runs in three steps:
    and the results say so. FTS5 walks its doclists newest first and stops by itself; GIN
    cannot (it returns a bitmap of every match), so on PostgreSQL, when the counts of
    ``_docfreq`` say the matches are dense, the newest rows are checked one by one instead,
-   their tsvectors kept in the row (STORAGE MAIN) so that this reads no TOAST table
-   (``_postgres_ids``).
+   up to ``DENSE_SCAN`` of them, their tsvectors kept in the row (STORAGE MAIN) so that
+   this reads no TOAST table (``_postgres_ids``).
 2. Those rows are read once (title, text, outlet, month, and what a hit shows), and ranked
    here by BM25: for each term, its IDF from ``_docfreq`` (a phrase counted as its rarest
    token) times its saturated frequency in the row, counted in the row's text
@@ -642,7 +642,7 @@ def search(
         # these are ranked. Only ids: no score in the database (see the module's docstring).
         counts = _document_counts(conn, kind, parsed)
         if postgres:
-            ids = _postgres_ids(conn, matching, params, counts.matches(parsed) / counts.total)
+            ids = _postgres_ids(conn, matching, params, counts.share(parsed))
         else:
             ids = (
                 conn.execute(
@@ -702,15 +702,18 @@ class _Matching:
         return f"SELECT {self.key} AS id {self.source()}"
 
     def checked(self) -> str:
-        """The ids of the rows in (``:floor``, ``:ceiling``] that match, each row's tsvector
-        checked in turn, newest first (``ts_match_vq`` is ``@@`` in a form GIN does not answer)."""
-        sql = self.source().replace(
-            "s.document @@ CAST(:q AS tsquery)", "ts_match_vq(s.document, CAST(:q AS tsquery))"
-        )
-        return (
-            f"SELECT {self.key} AS id {sql} AND {self.key} > :floor AND {self.key} <= :ceiling "
-            f"ORDER BY {self.key} DESC LIMIT :n"
-        )
+        """The ids of the rows among the newest ``:scan`` indexed that match, newest first,
+        each row's tsvector checked in turn: ``ts_match_vq`` is ``@@`` in a form GIN does not
+        answer, and the window's own LIMIT leaves PostgreSQL no plan but walking the primary
+        key backwards, stopping when ``:n`` are found."""
+        kind = self.kind
+        window = f"SELECT w.{kind.key}, w.document FROM {kind.index} w ORDER BY w.{kind.key} DESC LIMIT :scan"
+        sql = f"SELECT s.{kind.key} AS id FROM ({window}) s"
+        where = "ts_match_vq(s.document, CAST(:q AS tsquery))"
+        if self.conditions:
+            sql += f" JOIN {kind.table} t ON t.id = s.{kind.key}{self.join_issue}"
+            where += " AND " + " AND ".join(self.conditions)
+        return f"{sql} WHERE {where} ORDER BY s.{kind.key} DESC LIMIT :n"
 
 
 DENSE_SCAN = 20_000  # on PostgreSQL, the most rows checked one by one before GIN is asked
@@ -721,36 +724,32 @@ def _postgres_ids(conn, matching: _Matching, params: dict, share: float) -> list
 
     GIN answers a query as a bitmap of every match (reading the whole posting list of each
     token, and rechecking each candidate's tsvector for a phrase): for a common word at a
-    million rows, hundreds of thousands. When the counts say matches are dense (``share`` of
-    the rows at most match), the newest rows are instead checked one by one, newest first,
-    which stops at the limit: a window of rows that should hold the matches needed, then,
-    if it held too few, the next window sized by the share found so far, as long as at most
-    DENSE_SCAN rows are checked in all; GIN answers for the rows below the last window."""
+    million rows, hundreds of thousands. When the counts say matches are dense enough
+    (``share`` of the rows match: RANK_LIMIT of them within DENSE_SCAN rows), the newest
+    DENSE_SCAN rows are instead checked one by one, newest first, which stops at the
+    limit; GIN answers for the rows below them when they held too few."""
     need = RANK_LIMIT + 1
-    key = matching.key
-    window = int(1.5 * need / max(share, 1e-9))
+    kind, key = matching.kind, matching.key
     ids: list[int] = []
-    ceiling = conn.execute(text(f"SELECT max({matching.kind.key}) FROM {matching.kind.index}")).scalar() or 0
-    checked = 0
-    below = None
-    while checked + window <= DENSE_SCAN:
-        floor = ceiling - window
-        ids += (
-            conn.execute(
-                text(matching.checked()), {**params, "floor": floor, "ceiling": ceiling, "n": need - len(ids)}
-            )
-            .scalars()
-            .all()
+    below = ""
+    if need <= share * DENSE_SCAN:
+        ids = (
+            conn.execute(text(matching.checked()), {**params, "scan": DENSE_SCAN, "n": need}).scalars().all()
         )
-        checked += window
-        if len(ids) == need or floor <= 0:
+        if len(ids) == need:
             return ids
-        below = ceiling = floor
-        window = int(1.5 * (need - len(ids)) * checked / max(len(ids), 1))
-    rest = (
-        f"{matching.ids()}{f' AND {key} <= :below' if below is not None else ''} ORDER BY {key} DESC LIMIT :n"
-    )
-    return ids + conn.execute(text(rest), {**params, "below": below, "n": need - len(ids)}).scalars().all()
+        lowest, checked = conn.execute(
+            text(
+                f"SELECT min({kind.key}), count(*) FROM (SELECT {kind.key} FROM {kind.index} "
+                f"ORDER BY {kind.key} DESC LIMIT :scan) w"
+            ),
+            {"scan": DENSE_SCAN},
+        ).one()
+        if checked < DENSE_SCAN:  # every row was checked
+            return ids
+        below = f" AND {key} < {int(lowest)}"
+    rest = f"{matching.ids()}{below} ORDER BY {key} DESC LIMIT :n"
+    return ids + conn.execute(text(rest), {**params, "n": need - len(ids)}).scalars().all()
 
 
 def _rows(conn, kind: _Kind, postgres: bool, ids: list[int]) -> dict[int, tuple]:
@@ -789,9 +788,13 @@ class _Counts:
         single character, a prefix, counted as its commonest token)."""
         return min(self.docs.get(token, 0) for token in term.tokens)
 
-    def matches(self, parsed: SearchQuery) -> int:
-        """At most about this many documents match: the rarest of the required choices."""
-        return min(min(sum(self.term(t) for t in choice), self.total) for choice in parsed.required)
+    def share(self, parsed: SearchQuery) -> float:
+        """About this share of the documents match, if the required choices (each as common
+        as its terms together) occur independently of each other."""
+        share = 1.0
+        for choice in parsed.required:
+            share *= min(sum(self.term(t) for t in choice), self.total) / self.total
+        return share
 
 
 def _document_counts(conn, kind: _Kind, parsed: SearchQuery) -> _Counts:
