@@ -121,10 +121,11 @@ def main() -> None:
         t0 = time.perf_counter()
         context = build_context(engine, settings)  # trains the column model on the archive
         t1 = time.perf_counter()
-        main_cpu, workers_cpu = _cpu_seconds()
+        main_before, workers_before = _cpu_seconds()
         result = run_process(engine, settings, context=context)
         t2 = time.perf_counter()
-        main_cpu, workers_cpu = (after - before for after, before in zip(_cpu_seconds(), (main_cpu, workers_cpu)))
+        main_after, workers_after = _cpu_seconds()
+        main_cpu, workers_cpu = main_after - main_before, workers_after - workers_before
         load = os.getloadavg()
         multi = len(list_clusters(engine, min_size=2, limit=1_000_000))
         print(f"  model training and relevance fitting on the archive: {t1 - t0:.1f} s (once per run)")

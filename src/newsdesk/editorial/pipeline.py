@@ -407,7 +407,9 @@ def plan_batch(state: ClusterState, prepared: Sequence[Prepared], context: Edito
                 },
             )
         )
-    return RunResult(analyses, plans, [a.article.id for a in analyses], clusterer.pairs_checked - pairs_before)
+    return RunResult(
+        analyses, plans, [a.article.id for a in analyses], clusterer.pairs_checked - pairs_before
+    )
 
 
 def _merge(
