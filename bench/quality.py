@@ -145,7 +145,8 @@ def real_stories() -> None:
         ("real_stories_dev.jsonl", "real-looking reports, dev part (tuned on, among the examples)"),
         ("real_stories_blind.jsonl", "real-looking reports, blind round 1 (measured once, its errors read since)"),
         ("real_stories_blind2.jsonl", "real-looking reports, blind round 2 (measured once, its errors read since)"),
-        ("real_stories_blind3.jsonl", "real-looking reports, BLIND round 3 (never tuned on)"),
+        ("real_stories_blind3.jsonl", "real-looking reports, blind round 3 (measured once, its errors read since)"),
+        ("real_stories_blind4.jsonl", "real-looking reports, BLIND round 4 (never tuned on)"),
     ):
         rows = load_stories(name)
         if not rows:

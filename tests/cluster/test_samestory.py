@@ -262,3 +262,21 @@ def test_a_clickbait_repost_is_no_commentary_even_without_a_figure_in_its_headli
 
     assert commentary_score(repost.title, repost.text).score >= THRESHOLD  # chatty, as text
     assert repost.commentary < THRESHOLD  # but a repost of the event
+
+
+def test_a_forecast_is_not_the_outcome_told_later():
+    forecast = story_features(
+        "旺季将至：邮政局预测双11快递量超210亿件",
+        "国家邮政局预测，今年“双11”期间（10月20日至11月11日）全国快递业务量将超过210亿件，日均业务量约9亿件。",
+        None,
+    )
+    outcome = story_features(
+        "“双11”期间全国快递揽收量达227亿件",
+        "国家邮政局监测数据显示，“双11”期间（10月20日至11月11日）全国邮政快递企业共揽收快递包裹227亿件，同比增长近14%。",
+        dt.datetime(2025, 11, 13, tzinfo=dt.UTC),
+    )
+    assert "a forecast beside an outcome (their headlines' figures differ)" in decide(forecast, outcome).reasons
+    # a forecast told at an event beside another figure of that event is no such pair
+    from newsdesk.cluster.samestory import _of_a_size
+
+    assert not _of_a_size(frozenset({"2e+12元"}), frozenset({"1.56e+10元"}))
