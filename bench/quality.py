@@ -63,7 +63,8 @@ SPLIT_NAMES = {
     "blind": "blind round 1 (measured once, its errors read since)",
     "blind2": "blind round 2 (measured once, its errors read since)",
     "blind3": "blind round 3 (measured once, its errors read since)",
-    "blind4": "BLIND round 4 (never tuned on)",
+    "blind4": "blind round 4 (measured once, its errors read since)",
+    "blind5": "BLIND round 5 (never tuned on)",
 }
 
 
