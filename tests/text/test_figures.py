@@ -697,3 +697,13 @@ def test_periods_listed_before_a_fenbie_list_go_one_to_each_figure():
     )
     assert (first.period, second.period) == ("2025年第一季度", "2025年第二季度")
     assert first.subject == second.subject == "快手电商GMV"
+
+
+def test_quarters_written_q3_and_a_company_told_as_gongsi():
+    revenue, *_ = extract_figures("美团Q3营收955亿，涨了2%，但经营亏损141亿。")
+    assert (revenue.subject, revenue.period, revenue.unit) == ("美团营收", "Q3", "元")
+    asia, _, china = extract_figures(
+        "极兔速递公告，2025年第三季度，公司在东南亚市场包裹量达19.5亿件，同比增长78.7%；其在中国市场的包裹量51.9亿件。"
+    )
+    assert asia.subject == "极兔速递东南亚市场包裹量"
+    assert china.subject.startswith("极兔速递")

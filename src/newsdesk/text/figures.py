@@ -88,7 +88,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\d截本当上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全])(?:"
+    r"(?=[\dQ截本当上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全])(?:"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
     r"截至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*止?\s*的?\s*"
     r"(?:季度|第?[一二三四1-4]季度|三个月|六个月|九个月|十二个月|12个月|半年|年度|财年|一年|全年)"
@@ -118,6 +118,8 @@ _PERIOD = re.compile(
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
     # 星图数据：双11全网电商销售额达16950亿元 (a headline names the festival alone)
     r"|(?<![\u4e00-\u9fa5\d])(?:\d{4}\s*年)?“?双\s*(?:11|十一)”?(?=[\u4e00-\u9fa5])"
+    # 美团Q3营收955亿: a quarter as company reports and reposts write it
+    r"|(?:\d{4}\s*年)?(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
     # 本季度平台月均活跃商家数增长24%: the quarter or month the report is about
     r"|(?<!季度)(?<!月份)(?<!月)(?:本|当)(?:季度|季|月份?|年度)(?![\u4e00-\u9fa5]*?(?:以来|末|底))"
     r")"
@@ -228,8 +230,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # 拼多多第三季度营收…；该公司当季经营利润…: the company named before
             if f.subject and owner and _THIS_OWNER.match(f.subject):
                 said = _THIS_OWNER.match(f.subject).group(0)
-                name = owner + said if said in ("集团", "公司") else owner  # 集团收入: 阿里巴巴集团收入
-                f = replace(f, subject=name + f.subject[len(said) :])
+                name = owner + said if said == "集团" else owner  # 集团收入: 阿里巴巴集团收入
+                # 公司在东南亚市场包裹量: 极兔速递东南亚市场包裹量
+                f = replace(f, subject=name + re.sub(r"^在", "", f.subject[len(said) :]))
             # 浙江省统计局数据显示，…全省网络零售额: the province of the source
             if f.subject and region and f.subject.startswith(("全省", "全市", "省内", "市内")):
                 if region[-1] in f.subject[:2]:
@@ -266,12 +269,14 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
 
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
 _THIS_PERIOD = re.compile(r"^(?:本|当)(?:季度|季|月份?|年度)$")
-_THIS_OWNER = re.compile(r"^(?:该公司|该集团|该平台|该企业|公司|集团|其(?![中他它余次实]))(?=[\u4e00-\u9fa5A-Za-z])")
+_THIS_OWNER = re.compile(
+    r"^(?:该公司|该集团|该平台|该企业|该季度|公司|集团|其(?![中他它余次实]))(?=[\u4e00-\u9fa5A-Za-z])"
+)
 # a company that opens a sentence with its results: 拼多多第三季度营收…, 东方甄选经营承压
 _OWNER_NAMED = re.compile(
     r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该)"
     r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:集团|控股|公司)?"
-    r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报)"
+    r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|Q[1-4])"
 )
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示
 _REGION_TOLD = re.compile(r"([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委)")
