@@ -144,9 +144,18 @@ def real_stories() -> None:
     then with every date removed (repost sites often carry none)."""
     for name, label in (
         ("real_stories_dev.jsonl", "real-looking reports, dev part (tuned on, among the examples)"),
-        ("real_stories_blind.jsonl", "real-looking reports, blind round 1 (measured once, its errors read since)"),
-        ("real_stories_blind2.jsonl", "real-looking reports, blind round 2 (measured once, its errors read since)"),
-        ("real_stories_blind3.jsonl", "real-looking reports, blind round 3 (measured once, its errors read since)"),
+        (
+            "real_stories_blind.jsonl",
+            "real-looking reports, blind round 1 (measured once, its errors read since)",
+        ),
+        (
+            "real_stories_blind2.jsonl",
+            "real-looking reports, blind round 2 (measured once, its errors read since)",
+        ),
+        (
+            "real_stories_blind3.jsonl",
+            "real-looking reports, blind round 3 (measured once, its errors read since)",
+        ),
         ("real_stories_blind4.jsonl", "real-looking reports, BLIND round 4 (never tuned on)"),
     ):
         rows = load_stories(name)
@@ -432,7 +441,9 @@ def _norm(text: str | None) -> str:
 
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _PERIOD_NOISE = re.compile(r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$")
-_BASE_PREFIX = re.compile(r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|^(?:与|跟)(?=.+(?:相比|比较)$)|(?:相比|比较)$")
+_BASE_PREFIX = re.compile(
+    r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|^(?:与|跟)(?=.+(?:相比|比较)$)|(?:相比|比较)$"
+)
 
 
 def figure_field_matches(field: str, got, want) -> bool:

@@ -207,8 +207,11 @@ def test_an_undated_repost_of_last_years_figures_is_not_this_years_release():
     assert not decision.same
     assert "reports of other years (2025年 / 2024年)" in decision.reasons
     # 去年 in a dated report is the year before its date
-    hk = story_features("內地去年快遞量近2000億件", "國家郵政局公布，內地去年快遞業務量累計1990.7億件，按年增長14.1%。",
-                        dt.datetime(2026, 1, 14, tzinfo=dt.UTC))
+    hk = story_features(
+        "內地去年快遞量近2000億件",
+        "國家郵政局公布，內地去年快遞業務量累計1990.7億件，按年增長14.1%。",
+        dt.datetime(2026, 1, 14, tzinfo=dt.UTC),
+    )
     assert hk.lead_year == "2025年"
 
 
@@ -275,7 +278,9 @@ def test_a_forecast_is_not_the_outcome_told_later():
         "国家邮政局监测数据显示，“双11”期间（10月20日至11月11日）全国邮政快递企业共揽收快递包裹227亿件，同比增长近14%。",
         dt.datetime(2025, 11, 13, tzinfo=dt.UTC),
     )
-    assert "a forecast beside an outcome (their headlines' figures differ)" in decide(forecast, outcome).reasons
+    assert (
+        "a forecast beside an outcome (their headlines' figures differ)" in decide(forecast, outcome).reasons
+    )
     # a forecast told at an event beside another figure of that event is no such pair
     from newsdesk.cluster.samestory import _of_a_size
 

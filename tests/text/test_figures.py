@@ -576,7 +576,13 @@ def test_a_year_told_with_the_first_period_holds_for_the_later_periods_of_the_pa
         "2025年10月份，社会消费品零售总额46291亿元，同比增长2.9%；1—10月份，社会消费品零售总额412169亿元，增长4.3%。"
         "其中，二季度增长5.2%。"
     )
-    assert [f.period for f in figures] == ["2025年10月份", "2025年10月份", "2025年1—10月份", "2025年1—10月份", "2025年二季度"]
+    assert [f.period for f in figures] == [
+        "2025年10月份",
+        "2025年10月份",
+        "2025年1—10月份",
+        "2025年1—10月份",
+        "2025年二季度",
+    ]
     # a comparison base is no period to carry: 较上年 stays a base
     assert figures[1].base == "同比"
 
@@ -591,7 +597,9 @@ def test_periods_of_holidays_and_reprints_with_their_own_wording():
     assert parcels.period == "双11当周"
     sales, growth = extract_figures("台灣電商平台momo今年前10月累計營收達941.5億元，較去年同期成長2.3%。")
     assert (growth.value, growth.base) == (2.3, "较去年同期")
-    merchants, _ = extract_figures("与去年同期相比，本季度平台月均活跃商家数增长24%，新入驻商家数量增长超过四成。")
+    merchants, _ = extract_figures(
+        "与去年同期相比，本季度平台月均活跃商家数增长24%，新入驻商家数量增长超过四成。"
+    )
     assert (merchants.period, merchants.base) == ("本季度", "去年同期")
 
 
@@ -645,7 +653,9 @@ def test_this_quarter_and_this_company_are_the_ones_told_before():
 def test_the_province_of_the_bureau_names_its_whole_province():
     total, *_ = extract_figures("浙江省统计局数据显示，2025年上半年全省网络零售额1.38万亿元，同比增长7.2%。")
     assert total.subject == "浙江省网络零售额"
-    trade, *_ = extract_figures("上海市商务委表示，前三季度全市网络购物交易额（含跨境）达到1.02万亿元，同比增长7.8%。")
+    trade, *_ = extract_figures(
+        "上海市商务委表示，前三季度全市网络购物交易额（含跨境）达到1.02万亿元，同比增长7.8%。"
+    )
     assert trade.subject == "上海市网络购物交易额"  # the aside in brackets is no part of it
 
 
@@ -658,7 +668,9 @@ def test_wordings_that_cut_a_subject_short():
     assert (growth.subject, growth.base) == ("全国国内出游人次", "同比")
     sales, _ = extract_figures("星图数据：双11全网电商销售额达16950亿元 同比增长14.8%")
     assert (sales.subject, sales.period) == ("全网电商销售额", "双11")
-    online, *_ = extract_figures("據中國商務部統計，2025年前三季全國網上零售額達11.2兆元人民幣，較去年同期成長9.0%。")
+    online, *_ = extract_figures(
+        "據中國商務部統計，2025年前三季全國網上零售額達11.2兆元人民幣，較去年同期成長9.0%。"
+    )
     assert online.period == "2025年前三季"
 
 
@@ -667,7 +679,9 @@ def test_round_four_wordings():
     _, growth = extract_figures("京東第三季淨收入2,991億元 年增14.9%")
     assert growth.base == "年增"
     # Hong Kong's 首10個月 is a period
-    growth, total, *_ = extract_figures("據國家統計局公布，內地今年首10個月網上零售額按年增長9.6%至12.78萬億元人民幣。")
+    growth, total, *_ = extract_figures(
+        "據國家統計局公布，內地今年首10個月網上零售額按年增長9.6%至12.78萬億元人民幣。"
+    )
     assert (total.period, total.subject) == ("今年首10个月", "内地网上零售额")
     # 前者/后者 name the items of the list before
     *_, first, second = extract_figures(
@@ -686,7 +700,9 @@ def test_round_four_wordings():
 
 
 def test_a_reposts_spoken_figures():
-    revenue, rise, profit, fall = extract_figures("先说结论：营收1038.6亿，涨了7%；净利润308.2亿，反而比去年少了4%。")
+    revenue, rise, profit, fall = extract_figures(
+        "先说结论：营收1038.6亿，涨了7%；净利润308.2亿，反而比去年少了4%。"
+    )
     assert (revenue.unit, revenue.kind, profit.unit) == ("元", "amount", "元")
     assert (rise.value, fall.value, fall.subject) == (7.0, -4.0, "净利润")
 

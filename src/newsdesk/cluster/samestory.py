@@ -576,12 +576,16 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(False, 0.0, ["a draft for comment beside the rule as published"])
     # A forecast (预计…将超过210亿件) and the outcome told later (揽收量达227亿件): two
     # events, whose headlines give other figures
-    if _FORECAST.search(a.title) is not None and _FORECAST.search(b.title) is None or (
-        _FORECAST.search(b.title) is not None and _FORECAST.search(a.title) is None
+    if (
+        _FORECAST.search(a.title) is not None
+        and _FORECAST.search(b.title) is None
+        or (_FORECAST.search(b.title) is not None and _FORECAST.search(a.title) is None)
     ):
         told_a, told_b = figure_keys(a.title, ""), figure_keys(b.title, "")
         if told_a and told_b and not shared_figure_count(told_a, told_b) and _of_a_size(told_a, told_b):
-            return PairDecision(False, 0.0, ["a forecast beside an outcome (their headlines' figures differ)"])
+            return PairDecision(
+                False, 0.0, ["a forecast beside an outcome (their headlines' figures differ)"]
+            )
     # Without a date on both, nothing else tells this year's release from last year's
     # (去年快递量1745亿件, undated, beside 2025年快递业务量1990.7亿件, which recalls 2024's
     # 1745.1亿件): the years their headlines or leads report differ, however much wording

@@ -243,7 +243,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # …2025年10月份…；1—10月份，…: the year holds for the paragraph's next periods
             # (2025年，东方甄选经营承压。该公司第三季度GMV…: so does one that opens it)
             if f.period and _WITHIN_A_YEAR.match(f.period):
-                year = _STATED_YEAR.match(last_period[1]) if last_period and last_period[0] == s.paragraph else None
+                year = (
+                    _STATED_YEAR.match(last_period[1])
+                    if last_period and last_period[0] == s.paragraph
+                    else None
+                )
                 if year or opening_year:
                     f = replace(f, period=(year.group(1) if year else opening_year) + "年" + f.period)
             # …比上年增长7.2%；其中实物商品…增长6.5%: a breakdown compares as its whole did
@@ -279,7 +283,9 @@ _OWNER_NAMED = re.compile(
     r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|Q[1-4])"
 )
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示
-_REGION_TOLD = re.compile(r"([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委)")
+_REGION_TOLD = re.compile(
+    r"([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委)"
+)
 
 
 def _annual(f: Figure) -> bool:
@@ -318,7 +324,21 @@ class _Found:
     annual: bool = False  # a yearly average: 年均增长…, 两年平均增长…
 
 
-_FALLS = ("下降", "减少", "下滑", "回落", "下跌", "缩小", "收窄", "放缓", "降幅", "降幅为", "倒退", "萎缩", "衰退")
+_FALLS = (
+    "下降",
+    "减少",
+    "下滑",
+    "回落",
+    "下跌",
+    "缩小",
+    "收窄",
+    "放缓",
+    "降幅",
+    "降幅为",
+    "倒退",
+    "萎缩",
+    "衰退",
+)
 _FAN = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 
 
@@ -546,7 +566,9 @@ _RATE_TAIL = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅|升幅|涨幅|跌幅)$"
 )
 _COUNT_TAIL = re.compile(r"(?:数量|总数|数)$")
-_ANAPHORA = re.compile(r"^(?:(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)|总数|总量)$")
+_ANAPHORA = re.compile(
+    r"^(?:(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)|总数|总量)$"
+)
 _COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
 # what is counted after its count: 超六成受访者表示…, 1000万名新作者获得收入, 3.7万个品牌成交额…
 # what is counted ends with its head noun: 近六成受访者每月网购…, 100万农户增收
@@ -624,7 +646,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             base = bases[-1]  # …增长10.2%和6.4%: the second shares the first's comparison
         if base is None and f.kind == "change":
             base = _from_year(s, periods, f.start)
-        if base is None and compared and f.kind == "change" and s[compared[0] : f.start].strip() in ("", "相比", "比较"):
+        if (
+            base is None
+            and compared
+            and f.kind == "change"
+            and s[compared[0] : f.start].strip() in ("", "相比", "比较")
+        ):
             base = compared[1]  # 较上年同期的249.8亿元增长17%; 与去年同期的455亿元相比增长2%
         if base is None and f.kind == "change" and not f.annual and out and bases[-1]:
             # 较上年增加180万家，增长10.4%: the next clause, bare, compares with the same
@@ -635,7 +662,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             # a breakdown, or the same change measured otherwise, compares as the first did
             if re.search(r"其中|^\W*(?:实际|名义)", segment):
                 # (the change of a growth rate, 较一季度提高0.4个百分点, is no such comparison)
-                base = next((b for b, o in zip(reversed(bases), reversed(out)) if b and o.unit == f.unit), None)
+                base = next(
+                    (
+                        b
+                        for b, o in zip(reversed(bases), reversed(out), strict=True)
+                        if b and o.unit == f.unit
+                    ),
+                    None,
+                )
         if base is None and f.kind == "change" and not f.annual:
             # 与去年同期相比，…增长12.3%
             against_all = _AGAINST.search(s, 0, f.start)
@@ -707,7 +741,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         # 第一季度和第二季度，其电商GMV分别同比增长15.1%和17.4%: a period for each figure
         listed_periods = [t for a, _, t in periods if previous_end <= a < group[0].start]
         if len(group) > 1 and len(listed_periods) == len(group):
-            year = next((y.group(1) for a, _, t in periods if a < previous_end and (y := _STATED_YEAR.match(t))), None)
+            year = next(
+                (y.group(1) for a, _, t in periods if a < previous_end and (y := _STATED_YEAR.match(t))), None
+            )
             each_period = [
                 (year + "年" + t if year and _WITHIN_A_YEAR.match(t) else t) for t in listed_periods
             ]
@@ -750,7 +786,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     return out
 
 
-_MONEY_MEASURE = re.compile(r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出)$")
+_MONEY_MEASURE = re.compile(
+    r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出)$"
+)
 _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
 
 
@@ -790,7 +828,9 @@ def _complete_subject(
         elif before:
             # 增速比…高3.0个百分点; 增幅 is the same growth rate
             rate = (subject or "增速").replace("增幅", "增速")
-            subject = _RATE_TAIL.sub("", before) + (rate if rate.endswith(("速", "率", "幅")) else rate + "增速")
+            subject = _RATE_TAIL.sub("", before) + (
+                rate if rate.endswith(("速", "率", "幅")) else rate + "增速"
+            )
     elif (
         subject
         and before
@@ -932,7 +972,8 @@ def _whole_before(s: str, position: int, history: list[tuple[int, str | None]]) 
 def _source(s: str) -> str | None:
     """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
     m = re.match(
-        r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|介绍|表示)[，,]", s
+        r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|介绍|表示)[，,]",
+        s,
     )
     if not m or re.search(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$", m.group(1)):
         return None
@@ -970,7 +1011,9 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         if (
             s[m.end() : m.end() + 1] == "的"
             and not (re.search(r"(?:从|由|到|至)\s*$", before) or text.startswith(("到", "至")))
-            and not (re.match(r"的[\u4e00-\u9fa5A-Za-z]{2}", s[m.end() :]) and not _A_NUMBER.match(s, m.end() + 1))
+            and not (
+                re.match(r"的[\u4e00-\u9fa5A-Za-z]{2}", s[m.end() :]) and not _A_NUMBER.match(s, m.end() + 1)
+            )
         ):
             continue
         # 计划在未来一年加大投入: the period of a plan, not of a figure
