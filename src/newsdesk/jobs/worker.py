@@ -59,7 +59,9 @@ def run_worker(
         cause = exc.__cause__ or exc
         raise WorkerStopped(f"the worker lost its database: {type(cause).__name__}: {cause}") from exc
     finally:
-        runtime.close(wait=False)
+        # wait for the idle extraction processes: a pool left to shut down by itself races
+        # the interpreter's exit hook (CPython 3.11 then prints "Bad file descriptor")
+        runtime.close(wait=True)
     if not asked:
         raise WorkerStopped("the worker stopped on a database error (logged above); start it again")
 
