@@ -285,3 +285,39 @@ def test_a_forecast_is_not_the_outcome_told_later():
     from newsdesk.cluster.samestory import _of_a_size
 
     assert not _of_a_size(frozenset({"2e+12元"}), frozenset({"1.56e+10元"}))
+
+
+def test_two_policies_of_one_template_that_count_other_measures_are_two_stories():
+    when = dt.datetime(2025, 3, 2, tzinfo=dt.UTC)
+    template = (
+        "{day}，青岛市印发《关于促进{sector}高质量发展的若干措施》，从市场主体培育、平台建设、人才引进等方面"
+        "提出{count}条具体措施，对符合条件的企业给予最高3000万元奖励。"
+    )
+    trade = story_features(
+        "青岛出台33条措施支持数字贸易发展", template.format(day="2月28日", sector="数字贸易", count=33), when
+    )
+    logistics = story_features(
+        "青岛出台30条措施支持智慧物流发展", template.format(day="3月1日", sector="智慧物流", count=30), when
+    )
+    decision = decide(trade, logistics)
+    assert not decision.same
+    assert "headlines count other measures (33条 / 30条)" in decision.reasons
+    # a rewrite that rounds the count (30余条) or repeats the policy's count in its text agrees
+    rewrite = story_features(
+        "青岛30余条措施力挺数字贸易", template.format(day="2月28日", sector="数字贸易", count=33), when
+    )
+    assert not any(r.startswith("headlines count") for r in decide(trade, rewrite).reasons)
+    # an article of a law (第33条) is no count of measures
+    from newsdesk.cluster.samestory import _counts
+
+    assert _counts("依据电子商务法第33条处罚", "条") == set()
+
+
+def test_headlines_of_two_cities_are_two_stories():
+    when = dt.datetime(2025, 3, 2, tzinfo=dt.UTC)
+    text = "{city}市印发《关于促进直播电商高质量发展的若干措施》，提出29条具体措施，对符合条件的企业给予最高3560万元奖励。"
+    one = story_features("福州出台29条措施支持直播电商发展", text.format(city="福州"), when)
+    other = story_features("佛山出台29条措施支持直播电商发展", text.format(city="佛山"), when)
+    decision = decide(one, other)
+    assert not decision.same
+    assert "headlines name other places (福州 / 佛山)" in decision.reasons
