@@ -439,6 +439,8 @@ def _norm(text: str | None) -> str:
     return to_simplified(_FOLD_SPACES.sub("", (text or "").translate(_FULL_WIDTH)).replace("的", ""))
 
 
+# 京东集团净收入 and 京东净收入, 韵达股份 and 韵达: one company, named with or without its form
+_CORPORATE_FORM = re.compile(r"(?:股份)?有限公司|集团|股份|控股")
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _PERIOD_NOISE = re.compile(r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$")
 _BASE_PREFIX = re.compile(
@@ -451,7 +453,8 @@ def figure_field_matches(field: str, got, want) -> bool:
 
     * every field is compared in Simplified script (the extractor reports a Traditional
       reprint's subjects in the house script);
-    * subject — equal after white space, quotation marks and 的 are removed, or one contained
+    * subject — equal after white space, quotation marks, 的 and a company's form (集团,
+      股份, 控股, 有限公司) are removed, or one contained
       in the other (the labelled 拼多多归属于普通股股东的净利润 and the extracted
       归属于普通股股东的净利润; the other way, a longer extracted subject);
     * value — the same magnitude within one part in a million (a fall is stored negative);
@@ -462,7 +465,7 @@ def figure_field_matches(field: str, got, want) -> bool:
     * base — equal after a leading 比/较/与…相比/高于/低于 is removed; none matches none.
     """
     if field == "subject":
-        a, b = _norm(got), _norm(want)
+        a, b = _CORPORATE_FORM.sub("", _norm(got)), _CORPORATE_FORM.sub("", _norm(want))
         return bool(a and b) and (a == b or a in b or b in a)
     if field == "value":
         if got is None or want is None:

@@ -537,11 +537,25 @@ def test_two_measures_in_one_word_and_other_domains():
     assert rise.subject == "我国外汇储备规模升幅"
 
 
-def test_seasons_are_periods_and_their_length_no_figure():
-    parcels, daily = figures_in_sentence(
+def test_seasons_are_periods_and_their_length_a_count_of_days():
+    length, parcels, daily = figures_in_sentence(
         "今年春运40天，全国邮政快递业揽收快递包裹约62亿件，日均揽收量约1.6亿件。"
     )
-    assert parcels.period == daily.period == "今年春运"
+    assert parcels.period == daily.period == length.period == "今年春运"
+    assert (length.subject, length.value, length.unit) == ("春运天数", 40.0, "天")
+    (sales,) = figures_in_sentence("国庆中秋假期前4天，全国重点零售企业销售额增长2.7%。")
+    assert sales.period == "国庆中秋假期前4天"
+
+
+def test_a_quarters_name_is_no_count_and_last_years_figure_keeps_its_period_to_its_clause():
+    revenue, fall = figures_in_sentence("中通Q3单票收入1.37元 同比降8.7%")
+    assert (revenue.value, revenue.subject, revenue.period) == (1.37, "中通单票收入", "Q3")
+    this, last, users, _ = figures_in_sentence(
+        "唯品会2025年第三季度总净营收为217亿元，上年同期为226亿元；活跃用户数为4170万，同比下降2%。"
+    )
+    assert (last.period, users.period) == ("上年同期", "2025年第三季度")
+    (gmv,) = figures_in_sentence("盒马CEO表示，截至2025年3月底的财年，盒马GMV超过750亿元。")
+    assert gmv.period == "截至2025年3月底的财年"
     (index, points) = figures_in_sentence("10月份中国电商物流指数为111.4点，较上月回落0.8点。")
     assert (points.value, points.base) == (0.8, "较上月")
 

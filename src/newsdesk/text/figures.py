@@ -107,6 +107,8 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
     r"(?:(?:上|下)半年|第?[一二三四1-4]季度末|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)|今年)"
+    # the quarter or fiscal year closing then: 截至9月底止季度, 截至2025年3月底的财年
+    r"(?:\s*止?\s*的?\s*(?:季度|三个月|六个月|九个月|十二个月|财年|财政年度|年度|半年))?"
     r"|(?:到|至)\s*\d{4}\s*年(?:底|末)?"
     r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
@@ -442,14 +444,16 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             num = m.group("num") or m.group("num2")
             mag = m.group("mag") or m.group("mag2")
             unit = m.group("unit") or ""
+        if s[m.start() - 1 : m.start()] in ("Q", "q") and m.start() > 0:
+            continue  # 中通Q3单票收入: the 3 names the quarter
         if num in ("十", "百", "千") and re.search(r"(?:数|几|上|近)$", s[: m.start()]):
             continue  # 数百亿元 is no figure
         if _is_plain_chinese_word(num) and not (mag and (unit or num not in "十百千")):
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
             continue
-        if unit == "天" and re.search(r"(?:春运|假期|黄金周|长假|期间|暑期|春节|国庆)前?$", s[: m.start()]):
-            continue  # 今年春运40天: how long the period lasts
+        if unit == "天" and re.search(r"(?:春运|假期|黄金周|长假|期间|暑期|春节|国庆)前$", s[: m.start()]):
+            continue  # 国庆中秋假期前4天: a part of the season, the period of what follows
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
             continue  # 晚8点 is an hour
         # 十四五 and similar plan names are not amounts
@@ -474,7 +478,16 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         text = original[m.start() : m.end()].strip()
         add(_Found(m.start(), m.end(), text, kind, value, unit, upper))
     found.sort(key=lambda f: f.start)
-    return tuple(_describe(s, original, found))
+    return tuple(_season_length(f) for f in _describe(s, original, found))
+
+
+_SEASON = re.compile(r"^(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(.*(?:春运|假期|黄金周|长假|暑期|春节|国庆))$")
+
+
+def _season_length(f: Figure) -> Figure:
+    """春节假期8天, 今年春运40天: how long the season lasts, in 天."""
+    season = _SEASON.match(f.period or "") if f.unit == "天" and not f.subject else None
+    return replace(f, subject=season.group(1) + "天数") if season else f
 
 
 # one unit for one thing: 名 counts people as 人 does
@@ -1049,9 +1062,11 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
     """The nearest period before the figure in its sentence, else the first after. A yearly
     average (年均增长) needs a span (2013—2023年, 未来三年): a single date is none of its."""
     best = None
-    for a, _, text in periods:
+    for a, b, text in periods:
         if a >= start:
             break
+        if text.endswith("同期") and _CLAUSE_START.search(s, b, start):
+            continue  # 上年同期为226亿元；活跃用户数为4170万: the last year's figure's own clause
         best = text
     if best is None:
         # a period told after the figure, in its own clause: 约63%的受访消费者在过去半年内…
