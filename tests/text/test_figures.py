@@ -550,7 +550,7 @@ def test_seasons_are_periods_and_their_length_a_count_of_days():
 def test_a_quarters_name_is_no_count_and_last_years_figure_keeps_its_period_to_its_clause():
     revenue, fall = figures_in_sentence("中通Q3单票收入1.37元 同比降8.7%")
     assert (revenue.value, revenue.subject, revenue.period) == (1.37, "中通单票收入", "Q3")
-    this, last, users, _ = figures_in_sentence(
+    this, last, users, _ = extract_figures(
         "唯品会2025年第三季度总净营收为217亿元，上年同期为226亿元；活跃用户数为4170万，同比下降2%。"
     )
     assert (last.period, users.period) == ("上年同期", "2025年第三季度")

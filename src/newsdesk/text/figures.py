@@ -265,8 +265,14 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 f = replace(f, base=last_base[1])
             if f.base and f.kind == "change":
                 last_base = (s.paragraph, f.base)
-            if f.period and f"较{f.period}" not in s.text and f"比{f.period}" not in s.text:
-                last_period = (s.paragraph, f.period)  # 较上年同期的249.8亿元 is no period to carry
+            # 较上年同期的249.8亿元 is no period to carry, nor 上年同期为226亿元 (last year's own)
+            if (
+                f.period
+                and not f.period.endswith("同期")
+                and f"较{f.period}" not in s.text
+                and f"比{f.period}" not in s.text
+            ):
+                last_period = (s.paragraph, f.period)
             if f.subject:
                 last_subject = (s.paragraph, f.subject)
             figures.append(f)
