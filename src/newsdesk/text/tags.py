@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdesk.text.tokens import dictionary, words
 
@@ -55,12 +56,27 @@ def tag_kind(word: str, known: dict[str, str]) -> str | None:
     return kind
 
 
+@lru_cache(maxsize=8)
+def _kinds(user_dictionary: str | None) -> dict[str, str | None]:
+    """Each word's kind once it has been worked out: the same few thousand words come back
+    in every article, and the shape tests are regular expressions."""
+    return {}
+
+
+_KINDS_KEPT = 200_000
+
+
 def extract_tags(text: str, user_dictionary: str | None = None) -> list[Tag]:
     known = dictionary(user_dictionary)
+    kinds = _kinds(user_dictionary)
+    if len(kinds) > _KINDS_KEPT:
+        kinds.clear()
     counts: Counter[tuple[str, str]] = Counter()
     # the shape tests once per distinct word, not per occurrence
     for w, n in Counter(words(text, user_dictionary)).items():
-        kind = tag_kind(w, known)
+        kind = kinds.get(w, "")
+        if kind == "":
+            kind = kinds[w] = tag_kind(w, known)
         if kind:
             counts[(w, kind)] += n
     return [
