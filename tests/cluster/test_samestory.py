@@ -49,7 +49,10 @@ def test_same_release_for_another_period_is_another_story():
     )
     decision = decide(may, june)
     assert not decision.same
-    assert any("periods differ" in r or "figures disagree" in r for r in decision.reasons)
+    assert any(
+        "periods differ" in r or "figures disagree" in r or "reports of other periods" in r
+        for r in decision.reasons
+    )
 
 
 def test_far_apart_in_time_is_never_the_same_story():
@@ -321,3 +324,42 @@ def test_headlines_of_two_cities_are_two_stories():
     decision = decide(one, other)
     assert not decision.same
     assert "headlines name other places (福州 / 佛山)" in decision.reasons
+
+
+def test_undated_reports_of_two_months_or_two_quarters_are_two_stories():
+    october = story_features(
+        "前10月实物商品网上零售额增长6.3%",
+        "国家统计局发布数据，1—10月份，全国网上零售额127820亿元，同比增长9.6%。其中实物商品网上零售额105420亿元，增长6.3%。",
+        None,
+    )
+    november = story_features(
+        "1至11月全国网上零售额14.3万亿元 同比增长9.4%",
+        "国家统计局发布数据显示，1—11月份，全国网上零售额143060亿元，同比增长9.4%。其中实物商品网上零售额117890亿元，增长6.1%。",
+        None,
+    )
+    hong_kong = story_features(
+        "內地首10月網上零售額增9.6%",
+        "國家統計局公布，內地今年首10個月網上零售額12.78萬億元人民幣，按年增長9.6%。",
+    )
+    assert (october.release_month, november.release_month, hong_kong.release_month) == (10, 11, 10)
+    assert "reports of other periods (to 10月 / to 11月)" in decide(october, november).reasons
+    # a fiscal quarter told as Q2 closes when its lead says, not in June
+    second = story_features(
+        "阿里Q2：闪购烧钱拖累利润", "截至9月30日的季度内，阿里总收入2478亿元，同比增长5%。", None
+    )
+    third = story_features(
+        "阿里巴巴上季度营收2852亿元",
+        "阿里巴巴集团26日公布截至2025年12月31日的2026财年第三季度业绩。该季度集团收入为2852亿元，同比增长4%。",
+        None,
+    )
+    assert (second.release_month, third.release_month) == (9, 12)
+    assert not decide(second, third).same
+
+
+def test_a_fiscal_quarter_is_compared_with_fiscal_quarters_only():
+    from newsdesk.cluster.samestory import _periods_compatible, title_periods
+
+    assert title_periods("阿里巴巴发布2026财年第二季度业绩") == {"财年2026年二季度"}
+    assert title_periods("阿里第三财季收入2852亿") == {"财年三季度"}
+    assert _periods_compatible("财年2026年二季度", "2025年三季度")  # the same quarter, perhaps
+    assert not _periods_compatible("财年二季度", "财年三季度")

@@ -55,13 +55,13 @@ _SPACE = re.compile(r"\s+")
 # When a headline says which period (上半年, 1—5月, 一季度, 2021年), two reports of the same
 # release for different periods are different stories however alike their wording.
 # 第三季度, 三季度, Q3, and Hong Kong's 第三季 / 次季 (the second) / 首季 (the first)
-_QUARTER = r"(?:第\s*)?[一二三四1-4]\s*季度|[Qq][1-4]|第\s*[一二三四1-4]\s*季(?!度)|[次首]季(?!度)"
+_QUARTER = r"(?:第\s*)?[一二三四1-4]\s*季度|[Qq][1-4]|第\s*[一二三四1-4]\s*财?季(?!度)|[次首]季(?!度)"
 # a month of its own (10月, 9月份) but not a day (11月1日起) or a festival (双11)
 _MONTH = r"(?<![\d双—–\-~～至到])\d{1,2}\s*月份?(?!\s*\d{1,2}\s*[日号])(?![底末初中])"
 _PERIOD = re.compile(
     r"(?:\d{4}\s*(?:财)?年(?:度)?(?:的)?)?\s*(?:前\s*[三3]\s*季度|[上下]半年|"
     + _QUARTER
-    + r"|前\s*[0-9一二三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月份?|全年|"
+    + r"|[前首]\s*[0-9一二三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月份?|全年|"
     + _MONTH
     + r")|\d{4}\s*(?:财)?年(?:度)?(?![\d—–\-至到])"
 )
@@ -89,7 +89,7 @@ def _span(text: str) -> str:
     text = text.removesuffix("份")
     if text in ("次季", "首季"):
         return "二季度" if text == "次季" else "一季度"
-    quarter = re.fullmatch(r"(?:第)?([一二三四1-4])季度?|[Qq]([1-4])", text)
+    quarter = re.fullmatch(r"(?:第)?([一二三四1-4])财?季度?|[Qq]([1-4])", text)
     if quarter:
         return f"{'一二三四'[_count(quarter.group(1) or quarter.group(2)) - 1]}季度"
     month = re.fullmatch(r"(\d{1,2})月", text)
@@ -97,7 +97,7 @@ def _span(text: str) -> str:
         return f"{int(month.group(1))}月"
     if text in ("上半年", "下半年"):
         return "1—6月" if text == "上半年" else "7—12月"
-    first = re.fullmatch(r"前([0-9一二三四五六七八九十]{1,3})个?月", text)
+    first = re.fullmatch(r"[前首]([0-9一二三四五六七八九十]{1,3})个?月", text)
     if first:
         return f"1—{_count(first.group(1))}月"
     months = re.fullmatch(r"(\d{1,2})[—–\-~～至到](\d{1,2})月", text)
@@ -122,8 +122,14 @@ def title_periods(title: str) -> frozenset[str]:
         found = _SPACE.sub("", found)
         year = _YEAR.match(found)
         rest = found[year.end() :] if year else found
-        periods.add((f"{year.group(1)}年" if year else "") + (_span(rest) if rest else ""))
+        period = (f"{year.group(1)}年" if year else "") + (_span(rest) if rest else "")
+        # a company's fiscal year is not the calendar's (阿里巴巴's 2026财年第二季度 ends in
+        # September 2025): marked, so that it is compared with fiscal periods only
+        periods.add(_FISCAL + period if "财" in found else period)
     return frozenset(periods)
+
+
+_FISCAL = "财年"
 
 
 _PERIOD_PARTS = re.compile(r"^(\d{4}年)?(.*)$")
@@ -132,6 +138,9 @@ _PERIOD_PARTS = re.compile(r"^(\d{4}年)?(.*)$")
 def _periods_compatible(a: str, b: str) -> bool:
     """The same period as far as both say: 2025年三季度 and 三季度 agree, 2025年 and 2025年三季度
     agree (one gives no quarter), 一季度 and 三季度 do not, nor 2023年 and 2024年."""
+    if a.startswith(_FISCAL) != b.startswith(_FISCAL):
+        return True  # a fiscal quarter beside a calendar one: nothing to tell
+    a, b = a.removeprefix(_FISCAL), b.removeprefix(_FISCAL)
     year_a, span_a = _PERIOD_PARTS.match(a).groups()
     year_b, span_b = _PERIOD_PARTS.match(b).groups()
     if year_a and year_b and year_a != year_b:
@@ -154,6 +163,11 @@ def _release_end(span: str) -> int | None:
     if found.group(1):
         return int(found.group(1))
     return 3 * ("一二三四".index(found.group(2)) + 1)
+
+
+def _month_end(span: str) -> int | None:
+    """The last month of a month or a span of months from January (no quarter)."""
+    return _release_end(span) if "季" not in span else None
 
 
 def term_vector(title: str, text: str) -> dict[str, float]:
@@ -281,6 +295,30 @@ class StoryFeatures:
         return None
 
     @property
+    def release_month(self) -> int | None:
+        """The last month of the period the report is about: the month its headline names
+        (1—10月 and 10月 are one release: 10), else the day its lead says the period closed
+        on (截至2025年12月31日的2026财年第三季度: 12), else the month its lead names first.
+        A quarter alone tells no month: 阿里Q2 is a fiscal quarter, closing in September."""
+        ends = {
+            _month_end(_PERIOD_PARTS.match(p).group(2)) for p in self.periods if not p.startswith(_FISCAL)
+        }
+        ends.discard(None)
+        if ends:
+            return ends.pop() if len(ends) == 1 else None
+        lead = self.text[:200].split("。", 1)[0]
+        closing = _CLOSING_MONTH.search(lead)
+        if closing:
+            return int(closing.group(1))
+        for found in _PERIOD.findall(lead):
+            found = _SPACE.sub("", found)
+            year = _YEAR.match(found)
+            rest = found[year.end() :] if year else found
+            if rest and "财" not in found:
+                return _month_end(_span(rest))
+        return None
+
+    @property
     def headline_places(self) -> frozenset[str]:
         """Places of the tag dictionary the headline names."""
         return self.title_words & _place_names()
@@ -330,6 +368,10 @@ def _headline_states_a_precise_figure(title: str) -> bool:
     return False
 
 
+# 截至2025年9月30日的…, 截至今年9月底止第二财季: the month a reported period closes on
+_CLOSING_MONTH = re.compile(
+    r"截至\s*(?:\d{4}\s*年|今年|去年|上年)?\s*(\d{1,2})\s*月\s*(?:\d{1,2}\s*日|底|末)"
+)
 _RELATIVE_YEAR = re.compile(r"(?<![比较与同于是从由至到])(?:去年|今年|上年|明年)")
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "今年": 0, "明年": 1}
 _YEAR_OF_PERIOD = re.compile(r"^\d{4}年")
@@ -594,6 +636,11 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         year_a, year_b = a.lead_year, b.lead_year
         if year_a and year_b and year_a != year_b:
             return PairDecision(False, 0.0, [f"reports of other years ({year_a} / {year_b})"])
+        # nor October's release from November's (1—10月 / 1—11月), nor one quarter's
+        # results from the next (截至9月30日 / 截至12月31日)
+        month_a, month_b = a.release_month, b.release_month
+        if month_a and month_b and month_a != month_b:
+            return PairDecision(False, 0.0, [f"reports of other periods (to {month_a}月 / to {month_b}月)"])
     # What no shared wording overrides: two cities' policies may be one template word for
     # word, with their own place and count in the headline
     veto = _categorical_veto(a, b)
