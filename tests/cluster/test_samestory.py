@@ -363,3 +363,20 @@ def test_a_fiscal_quarter_is_compared_with_fiscal_quarters_only():
     assert title_periods("阿里第三财季收入2852亿") == {"财年三季度"}
     assert _periods_compatible("财年2026年二季度", "2025年三季度")  # the same quarter, perhaps
     assert not _periods_compatible("财年二季度", "财年三季度")
+
+
+def test_a_regulators_preliminary_finding_is_not_the_penalty_decided_later():
+    finding = story_features(
+        "欧盟委员会初步认定Temu违反《数字服务法》",
+        "欧盟委员会发布初步调查结果，认定Temu未能有效评估平台上非法产品的传播风险，违反《数字服务法》。",
+        None,
+    )
+    penalty = story_features(
+        "欧盟对Temu处以2.3亿欧元罚款 为《数字服务法》电商首例",
+        "欧盟委员会宣布，因Temu未能有效评估平台上非法产品的传播风险，违反《数字服务法》，对其处以2.3亿欧元罚款。",
+        None,
+    )
+    assert "a preliminary finding beside the penalty decided" in decide(finding, penalty).reasons
+    from newsdesk.cluster.samestory import _enforcement_stage
+
+    assert _enforcement_stage("欧盟初步裁定Temu违数码服务法 或罚全球营业额6%") == "preliminary"

@@ -355,6 +355,20 @@ def _rule_stage(title: str) -> str | None:
     return None
 
 
+# A regulator's case in its stages: a preliminary finding (初步认定违规, 或罚营业额6%) and the
+# penalty decided months later (处以2.3亿欧元罚款, 开罚) are two events
+_PRELIMINARY = re.compile(r"初步(?:认定|裁定|调查结果|结论|调查)|(?:或|拟|可能|恐)罚")
+_PENALTY = re.compile(r"(?<![或拟恐能])(?:处以|开罚|罚款|罚没|重罚|被罚|罚\s*\d)")
+
+
+def _enforcement_stage(title: str) -> str | None:
+    if _PRELIMINARY.search(title):
+        return "preliminary"
+    if _PENALTY.search(title):
+        return "penalty"
+    return None
+
+
 # how a self-media repost opens its headline: 刚刚，… 重磅！… 震惊！…
 _CLICKBAIT_OPENING = re.compile(r"^(?:刚刚|重磅|震惊|速看|突发|最新|官宣|炸裂|定了|好消息|注意)[！!，,：:]")
 
@@ -616,6 +630,8 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # two events however much wording they share (公开征求意见 / 公布，6月1日起施行)
     if {_rule_stage(a.title), _rule_stage(b.title)} == {"draft", "final"}:
         return PairDecision(False, 0.0, ["a draft for comment beside the rule as published"])
+    if {_enforcement_stage(a.title), _enforcement_stage(b.title)} == {"preliminary", "penalty"}:
+        return PairDecision(False, 0.0, ["a preliminary finding beside the penalty decided"])
     # A forecast (预计…将超过210亿件) and the outcome told later (揽收量达227亿件): two
     # events, whose headlines give other figures
     if (
