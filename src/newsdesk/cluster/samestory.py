@@ -407,7 +407,14 @@ class PairDecision:
 def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
     """Normalised "value unit" of the figures (extracted here unless given)."""
     found = extract_figures(text, title) if figures is None else figures
-    return frozenset(f"{f.value:.6g}{f.unit}" for f in found if f.value is not None)
+    # last year's figures, which this year's release recalls (去年同期为8556亿元), are the
+    # figures of last year's story, not of this one
+    return frozenset(
+        f"{f.value:.6g}{f.unit}" for f in found if f.value is not None and f.period not in _PRIOR_PERIODS
+    )
+
+
+_PRIOR_PERIODS = frozenset({"去年", "上年", "前年", "去年同期", "上年同期"})
 
 
 def story_features(

@@ -88,7 +88,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全])(?:"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
     r"截至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*止?\s*的?\s*"
     r"(?:季度|第?[一二三四1-4]季度|三个月|六个月|九个月|十二个月|12个月|半年|年度|财年|一年|全年)"
@@ -123,7 +123,7 @@ _PERIOD = re.compile(
     # 美团Q3营收955亿: a quarter as company reports and reposts write it
     r"|(?:\d{4}\s*年)?(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
     # 本季度平台月均活跃商家数增长24%: the quarter or month the report is about
-    r"|(?<!季度)(?<!月份)(?<!月)(?:本|当)(?:季度|季|月份?|年度)(?![\u4e00-\u9fa5]*?(?:以来|末|底))"
+    r"|(?<!季度)(?<!月份)(?<!月)(?:本|当|这个?)(?:季度|季|月份?|年度)(?![\u4e00-\u9fa5]*?(?:以来|末|底))"
     r")"
 )
 _MAG_VALUE = {
@@ -205,6 +205,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     last_period: tuple[int, str] | None = None
     last_subject: tuple[int, str] | None = None
     last_base: tuple[int, str] | None = None
+    last_unit: tuple[int, str, str] | None = None
     owner = region = opening_year = None
     paragraph = -1
     for s in split_sentences(text):
@@ -252,6 +253,12 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 )
                 if year or opening_year:
                     f = replace(f, period=(year.group(1) if year else opening_year) + "年" + f.period)
+            # 全网卖了8556亿。综合电商7428亿，直播电商1128亿: a bare amount after an amount is
+            # counted in its unit
+            if not f.unit and f.kind == "count" and last_unit and f.value is not None and f.value >= 10_000:
+                f = replace(f, unit=last_unit[1], kind=last_unit[2])
+            if f.unit and f.kind in ("amount", "count"):
+                last_unit = (s.paragraph, f.unit, f.kind)
             # …比上年增长7.2%；其中实物商品…增长6.5%: a breakdown compares as its whole did
             if (
                 f.base is None
@@ -280,7 +287,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
 
 
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
-_THIS_PERIOD = re.compile(r"^(?:本|当)(?:季度|季|月份?|年度)$")
+_THIS_PERIOD = re.compile(r"^(?:本|当|这个?)(?:季度|季|月份?|年度)$")
 _THIS_OWNER = re.compile(
     r"^(?:该公司|该集团|该平台|该企业|该季度|公司|集团|其(?![中他它余次实]))(?=[\u4e00-\u9fa5A-Za-z])"
 )
@@ -784,6 +791,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit = "人"  # 月活跃用户数超过3.5亿: people
             elif not unit and subject and member.kind == "count" and _MONEY_MEASURE.search(subject):
                 unit, kind = "元", "amount"  # 营收1038.6亿 (a repost drops the 元): money
+            elif not unit and subject and member.kind == "count" and _MONEY_VERB.search(subject):
+                # 全网卖了8556亿, 被罚没312万, 去年同期还赚了137亿: money, told as spoken
+                verb = _MONEY_VERB.search(subject)
+                unit, kind = "元", "amount"
+                subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
             out.append(
                 Figure(
                     text=member.text,
@@ -809,6 +821,18 @@ _MONEY_MEASURE = re.compile(
     r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出)$"
 )
 _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
+# the spoken verbs of money, and what a report calls the amount
+_MONEY_VERB = re.compile(r"(?:被|还|共|一共|总共)?(卖|卖出|罚没|罚|赚|亏|花|烧)了?$")
+_MONEY_VERB_MEASURE = {
+    "卖": "销售额",
+    "卖出": "销售额",
+    "罚没": "罚没金额",
+    "罚": "罚款",
+    "赚": "利润",
+    "亏": "亏损",
+    "花": "支出",
+    "烧": "亏损",
+}
 
 
 def _complete_subject(
@@ -1018,7 +1042,10 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
             continue  # 比上年, 是2019年的 (but 目标是到2030年 is a period)
         if re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
-            told = re.match(r"\s*同期(?=[^，。；]{0,4}?(?:为|是|达到|达|仅为|约为))", s[m.end() :])
+            # (去年同期，全网销售额为8556亿元: the period of the clause it opens)
+            told = re.match(
+                r"\s*同期(?=[^，。；]{0,4}?(?:为|是|达到|达|仅为|约为|还|则|也|只|仅)|\s*[，,])", s[m.end() :]
+            )
             if not told or not re.search(r"(?:^|[，,；;。：:])\s*(?:而|但)?\s*$", s[: m.start()]):
                 continue
             text += told.group(0).strip()
@@ -1071,8 +1098,10 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
     for a, b, text in periods:
         if a >= start:
             break
-        if text.endswith("同期") and _CLAUSE_START.search(s, b, start):
-            continue  # 上年同期为226亿元；活跃用户数为4170万: the last year's figure's own clause
+        if text.endswith("同期") and _CLAUSE_START.search(s, b, start) and not _CLAUSE_START.match(s, b):
+            # 上年同期为226亿元；活跃用户数为4170万: last year's figure's own clause (but
+            # 去年同期，全网销售额为8556亿元 opens the clauses it is the period of)
+            continue
         best = text
     if best is None:
         # a period told after the figure, in its own clause: 约63%的受访消费者在过去半年内…
