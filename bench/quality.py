@@ -64,7 +64,8 @@ SPLIT_NAMES = {
     "blind2": "blind round 2 (measured once, its errors read since)",
     "blind3": "blind round 3 (measured once, its errors read since)",
     "blind4": "blind round 4 (measured once, its errors read since)",
-    "blind5": "BLIND round 5 (never tuned on)",
+    "blind5": "blind round 5 (measured once, its errors read since)",
+    "blind6": "BLIND round 6 (never tuned on)",
 }
 
 
@@ -156,7 +157,11 @@ def real_stories() -> None:
             "real_stories_blind3.jsonl",
             "real-looking reports, blind round 3 (measured once, its errors read since)",
         ),
-        ("real_stories_blind4.jsonl", "real-looking reports, BLIND round 4 (never tuned on)"),
+        (
+            "real_stories_blind4.jsonl",
+            "real-looking reports, blind round 4 (measured once, its errors read since)",
+        ),
+        ("real_stories_blind5.jsonl", "real-looking reports, BLIND round 5 (never tuned on)"),
     ):
         rows = load_stories(name)
         if not rows:
