@@ -12,13 +12,16 @@ article bridges them.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import pickle
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from newsdesk.cluster.index import DEFAULT_SEED, MinHasher, WindowedLSHIndex
+from newsdesk.cluster.index import DEFAULT_SEED, WindowedLSHIndex, band_keys, minhasher
 from newsdesk.cluster.samestory import FINE_K, PairDecision, StoryFeatures, decide, story_features
 from newsdesk.cluster.shingles import normalise, shingle_hashes
 from newsdesk.text.script import to_simplified
@@ -118,6 +121,194 @@ def _is_trivial_figure(key: str) -> bool:
     return value < 100 and "." not in digits
 
 
+@dataclass(frozen=True)
+class PrepParams:
+    """What the preparation of an article depends on besides the article: the LSH index's
+    permutations and bands, and whether the anchors and the rewrite scan are on."""
+
+    num_perm: int = LSH_NUM_PERM
+    lsh_threshold: float = LSH_THRESHOLD
+    anchors: bool = True
+    scan: bool = True
+    seed: int = DEFAULT_SEED
+    scan_num_perm: int = SCAN_NUM_PERM
+    scan_seed: int = DEFAULT_SEED + 1
+
+
+# the parameters of ``process_clusterer``: what the process stage's workers prepare with
+PROCESS_PARAMS = PrepParams(anchors=True, scan=True)
+
+
+class ShippedFeatures:
+    """An article's StoryFeatures as they came from another process: still pickled, and
+    unpickled only when a candidate pair needs them. Most articles have no candidate, and
+    turning every article's features (the word vector of a few hundred words, the text,
+    the shingles) back into objects would cost the clustering process a third as much as
+    making them did."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    @classmethod
+    def of(cls, features: StoryFeatures) -> ShippedFeatures:
+        return cls(pickle.dumps(features, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def load(self) -> StoryFeatures:
+        return pickle.loads(self.data)
+
+    def __reduce__(self):
+        return (ShippedFeatures, (self.data,))
+
+
+# The cache item of an article: its StoryFeatures — perhaps still pickled as they came from
+# a worker process — or (with the anchors off) its input and fine shingles until a
+# candidate pair needs the features.
+CacheItem = StoryFeatures | ShippedFeatures | tuple[ClusterInput, np.ndarray | None]
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    """Articles made ready for ``StoryClusterer.add_prepared``: everything that depends on the
+    article alone, worked out beforehand (in a worker process, say), in the order given."""
+
+    params: PrepParams
+    ids: list[int]
+    band_keys: list[list[int]]  # the LSH index's keys, one per band
+    scan_signatures: np.ndarray | None  # (n, scan_num_perm) uint32, for the rewrite scan
+    items: list[CacheItem]  # what the feature cache keeps of each article
+    anchor_keys: list[frozenset[str]] | None  # the anchor index's keys (anchors on)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __reduce__(self):
+        # to another process: each article's features travel pickled on their own, to be
+        # unpickled there when needed (``ShippedFeatures``)
+        items = [ShippedFeatures.of(x) if isinstance(x, StoryFeatures) else x for x in self.items]
+        return (
+            PreparedBatch,
+            (self.params, self.ids, self.band_keys, self.scan_signatures, items, self.anchor_keys),
+        )
+
+    def split(self) -> list[PreparedBatch]:
+        """One batch per article (to travel with the rest of an article's preparation)."""
+        return [
+            PreparedBatch(
+                self.params,
+                [doc_id],
+                [self.band_keys[k]],
+                None if self.scan_signatures is None else self.scan_signatures[k : k + 1].copy(),
+                [self.items[k]],
+                None if self.anchor_keys is None else [self.anchor_keys[k]],
+            )
+            for k, doc_id in enumerate(self.ids)
+        ]
+
+    @staticmethod
+    def join(batches: Sequence[PreparedBatch]) -> PreparedBatch:
+        """The articles of several batches (made with the same parameters), in order."""
+        if len(batches) == 1:
+            return batches[0]
+        if not batches:
+            return prepare_for_clustering([])  # no article: any parameters will do
+        params = batches[0].params
+        if any(b.params != params for b in batches):
+            raise ValueError("batches prepared with other parameters cannot be joined")
+        return PreparedBatch(
+            params,
+            [i for b in batches for i in b.ids],
+            [k for b in batches for k in b.band_keys],
+            None if not params.scan else np.concatenate([b.scan_signatures for b in batches]),
+            [x for b in batches for x in b.items],
+            None if not params.anchors else [k for b in batches for k in b.anchor_keys],
+        )
+
+
+def prepare_for_clustering(
+    docs: Sequence[ClusterInput], params: PrepParams = PROCESS_PARAMS
+) -> PreparedBatch:
+    """What clustering needs of each article that depends on the article alone: pure, and
+    picklable, so that worker processes can do it ahead of the clusterer.
+
+    The text in Simplified (a Traditional reprint shingles as the Simplified report it
+    reprints; a no-op on text the process stage has converted already) and normalised; its
+    5-character shingles' LSH band keys; its 3-character shingles and their signature for the
+    rewrite scan; with the anchors on, its StoryFeatures (with what the anchors and the
+    same-story decision read of them worked out) and its anchor keys."""
+    simplified = [(to_simplified(d.title), to_simplified(d.text)) for d in docs]
+    normalised = [normalise(title + text) for title, text in simplified]
+    signatures = minhasher(params.num_perm, params.seed).signatures(
+        [shingle_hashes(t, LSH_K, normalised=True) for t in normalised]
+    )
+    keys = band_keys(signatures, params.lsh_threshold, params.num_perm).tolist()
+    fine: list[np.ndarray | None] = [None] * len(docs)
+    if params.scan or params.anchors:
+        fine = [shingle_hashes(t, FINE_K, normalised=True) for t in normalised]
+    scan_signatures = (
+        minhasher(params.scan_num_perm, params.scan_seed).signatures(fine) if params.scan else None
+    )
+    items: list[CacheItem] = []
+    anchor_keys: list[frozenset[str]] | None = [] if params.anchors else None
+    for k, doc in enumerate(docs):
+        if anchor_keys is None:
+            items.append((doc, fine[k]))
+            continue
+        # the anchors need the features of every article: made once, from the text
+        # simplified and normalised above
+        title, text = simplified[k]
+        features = story_features(
+            title,
+            text,
+            doc.published_at,
+            shingles=fine[k],
+            figures=doc.figure_keys,
+            terms=doc.terms,
+            normalised=normalised[k],
+            simplified=True,
+        )
+        anchor_keys.append(frozenset(AnchorIndex.anchors(features)))
+        items.append(features)
+    return PreparedBatch(params, [d.article_id for d in docs], keys, scan_signatures, items, anchor_keys)
+
+
+def _prepare_job(
+    job: tuple[Any, Callable[[Any], Sequence[ClusterInput]] | None, PrepParams],
+) -> PreparedBatch:
+    source, load, params = job
+    return prepare_for_clustering(load(source) if load is not None else source, params)
+
+
+def prepared_stream(
+    batches: Iterable[Any],
+    workers: int = 1,
+    params: PrepParams = PROCESS_PARAMS,
+    load: Callable[[Any], Sequence[ClusterInput]] | None = None,
+    ahead: int | None = None,
+) -> Iterator[PreparedBatch]:
+    """Batches prepared for ``add_prepared``, in order, by ``workers`` forked processes that
+    run ahead of the consumer (at most ``ahead`` batches, by default one more than the
+    workers): the clusterer adds batch k while batch k + 1 is being prepared.
+
+    ``load`` makes a batch's articles from what ``batches`` gives (a path, say) in the worker,
+    so that the articles need not be sent to it; without it ``batches`` gives the articles.
+    With no worker (or no fork), each batch is prepared here when it is asked for."""
+    if workers <= 0 or "fork" not in multiprocessing.get_all_start_methods():
+        for source in batches:
+            yield prepare_for_clustering(load(source) if load is not None else source, params)
+        return
+    limit = max(1, ahead if ahead is not None else workers + 1)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending: deque = deque()
+        for source in batches:
+            pending.append(pool.apply_async(_prepare_job, ((source, load, params),)))
+            if len(pending) >= limit:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
 class StoryClusterer:
     def __init__(
         self,
@@ -129,15 +320,15 @@ class StoryClusterer:
         max_days_apart: int = 10,
         scan_window: int = SCAN_WINDOW,
     ) -> None:
-        self.hasher = MinHasher(num_perm=num_perm, seed=DEFAULT_SEED)
+        self.num_perm = num_perm
+        self.lsh_threshold = lsh_threshold
         self.index = WindowedLSHIndex(WINDOW, threshold=lsh_threshold, num_perm=num_perm)
         self.anchors = AnchorIndex() if use_anchors else None
         self._features_of = features_of
-        self._cache: OrderedDict[int, StoryFeatures | tuple[ClusterInput, np.ndarray | None]] = OrderedDict()
+        self._cache: OrderedDict[int, CacheItem] = OrderedDict()
         self._cache_size = feature_cache_size
         self.max_days_apart = max_days_apart
         self.scan_window = scan_window
-        self._scan_hasher = MinHasher(num_perm=SCAN_NUM_PERM, seed=DEFAULT_SEED + 1)
         self._scan_sigs = np.zeros((0, SCAN_NUM_PERM), dtype=np.uint32)
         self._scan_low = np.zeros((0, SCAN_NUM_PERM), dtype=np.uint8)
         self._scan_ids = np.zeros(0, dtype=np.int64)
@@ -173,7 +364,7 @@ class StoryClusterer:
     # The cache holds, per recent article, either its StoryFeatures or — until a candidate
     # pair needs them — just its input: most articles have no candidate at all, and their
     # figures and title words are never computed.
-    def _remember(self, doc_id: int, item: StoryFeatures | tuple[ClusterInput, np.ndarray | None]) -> None:
+    def _remember(self, doc_id: int, item: CacheItem) -> None:
         self._cache[doc_id] = item
         self._cache.move_to_end(doc_id)
         while len(self._cache) > self._cache_size:
@@ -181,7 +372,9 @@ class StoryClusterer:
 
     def _features(self, doc_id: int) -> StoryFeatures | None:
         item = self._cache.get(doc_id)
-        if isinstance(item, tuple):
+        if isinstance(item, ShippedFeatures):
+            item = self._unship(doc_id, item)
+        elif isinstance(item, tuple):
             doc, shingles = item
             item = story_features(
                 doc.title,
@@ -198,67 +391,78 @@ class StoryClusterer:
                 self._remember(doc_id, item)
         return item
 
+    @property
+    def params(self) -> PrepParams:
+        """What a prepared batch must have been made with to be added here."""
+        return PrepParams(
+            num_perm=self.num_perm,
+            lsh_threshold=self.lsh_threshold,
+            anchors=self.anchors is not None,
+            scan=bool(self.scan_window),
+        )
+
+    def prepare(self, docs: Sequence[ClusterInput]) -> PreparedBatch:
+        """``prepare_for_clustering`` with this clusterer's parameters."""
+        return prepare_for_clustering(docs, params=self.params)
+
+    def _unship(self, doc_id: int, shipped: ShippedFeatures) -> StoryFeatures:
+        features = shipped.load()
+        if self._cache.get(doc_id) is shipped:
+            self._cache[doc_id] = features
+        return features
+
     def index_existing(self, docs: Sequence[ClusterInput]) -> None:
         """Put already-clustered articles in the indexes without deciding anything."""
-        self._add(docs, decide_pairs=False)
+        self.index_prepared(self.prepare(docs))
+
+    def index_prepared(self, batch: PreparedBatch) -> None:
+        """``index_existing`` for articles prepared beforehand (perhaps in another process)."""
+        self._add(batch, decide_pairs=False)
 
     def add(self, docs: Sequence[ClusterInput]) -> dict[int, int]:
         """Cluster new articles; returns article id → cluster root for the new ones."""
-        self._add(docs, decide_pairs=True)
-        return {d.article_id: self.find(d.article_id) for d in docs}
+        return self.add_prepared(self.prepare(docs))
 
-    def _add(self, docs: Sequence[ClusterInput], decide_pairs: bool) -> None:
-        if not docs:
+    def add_prepared(self, batch: PreparedBatch) -> dict[int, int]:
+        """Cluster articles prepared beforehand (``prepare_for_clustering``, perhaps in another
+        process): only what depends on the articles before them is done here, and the
+        decisions are those ``add`` makes."""
+        self._add(batch, decide_pairs=True)
+        return {doc_id: self.find(doc_id) for doc_id in batch.ids}
+
+    def _add(self, batch: PreparedBatch, decide_pairs: bool) -> None:
+        if not batch.ids:
             return
-        # Traditional reprints shingle as the Simplified reports they reprint (a no-op on
-        # text the process stage has converted already)
-        simplified = [(to_simplified(d.title), to_simplified(d.text)) for d in docs]
-        normalised = [normalise(title + text) for title, text in simplified]
-        keys = self.index.band_keys(
-            self.hasher.signatures([shingle_hashes(t, LSH_K, normalised=True) for t in normalised])
-        ).tolist()
-        fine: list[np.ndarray | None] = [None] * len(docs)
+        if batch.params != self.params:
+            raise ValueError(f"a batch prepared with {batch.params}, not this clusterer's {self.params}")
         scanned: list[set[int]] | None = None
-        if self.scan_window or self.anchors is not None:
-            fine = [shingle_hashes(t, FINE_K, normalised=True) for t in normalised]
         if self.scan_window:
-            scanned = self._scan_batch(
-                [d.article_id for d in docs], self._scan_hasher.signatures(fine), decide_pairs
-            )
-        for k, (doc, doc_keys) in enumerate(zip(docs, keys, strict=True)):
-            self.parent.setdefault(doc.article_id, doc.article_id)
-            features: StoryFeatures | None = None
-            if self.anchors is not None:
-                # the anchors need the features of every article: made once, from the text
-                # simplified and normalised above
-                title, text = simplified[k]
-                features = story_features(
-                    title,
-                    text,
-                    doc.published_at,
-                    shingles=fine[k],
-                    figures=doc.figure_keys,
-                    terms=doc.terms,
-                    normalised=normalised[k],
-                    simplified=True,
-                )
-                self._remember(doc.article_id, features)
-            else:
-                self._remember(doc.article_id, (doc, fine[k]))
+            scanned = self._scan_batch(batch.ids, batch.scan_signatures, decide_pairs)
+        anchor_keys = batch.anchor_keys
+        for k, (doc_id, doc_keys, item) in enumerate(
+            zip(batch.ids, batch.band_keys, batch.items, strict=True)
+        ):
+            self.parent.setdefault(doc_id, doc_id)
+            self._remember(doc_id, item)
             if not decide_pairs:
-                self.index.insert(doc.article_id, doc_keys)
-                if features is not None:
-                    self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features), query=False)
+                self.index.insert(doc_id, doc_keys)
+                if anchor_keys is not None:
+                    self.anchors.query_and_insert(doc_id, anchor_keys[k], query=False)
                 continue
-            candidates = self.index.query_and_insert(doc.article_id, doc_keys)
+            candidates = self.index.query_and_insert(doc_id, doc_keys)
             if scanned is not None:
                 candidates |= scanned[k]
-            if features is not None:
-                candidates |= self.anchors.query_and_insert(doc.article_id, AnchorIndex.anchors(features))
+            if anchor_keys is not None:
+                candidates |= self.anchors.query_and_insert(doc_id, anchor_keys[k])
             if not candidates:
                 continue
-            features = features or self._features(doc.article_id)
-            root = self.find(doc.article_id)
+            if isinstance(item, StoryFeatures):
+                features = item
+            elif isinstance(item, ShippedFeatures):
+                features = self._unship(doc_id, item)
+            else:
+                features = self._features(doc_id)  # made now, from the input (anchors off)
+            root = self.find(doc_id)
             for other in sorted(candidates):
                 if self.find(other) == root:
                     continue
@@ -267,12 +471,12 @@ class StoryClusterer:
                     continue
                 self.pairs_checked += 1
                 decision = decide(features, other_features, self.max_days_apart)
-                if decision.same and decision.weak and not self._agrees_with_clusters(doc.article_id, other):
+                if decision.same and decision.weak and not self._agrees_with_clusters(doc_id, other):
                     continue
                 if decision.same:
-                    self.links.append(Link(doc.article_id, other, decision))
-                    self.union(doc.article_id, other)
-                    root = self.find(doc.article_id)
+                    self.links.append(Link(doc_id, other, decision))
+                    self.union(doc_id, other)
+                    root = self.find(doc_id)
 
     def _agrees_with_clusters(self, doc_id: int, other: int) -> bool:
         """A weak link joins two clusters only if most pairs across them (up to
@@ -360,7 +564,12 @@ def process_clusterer(
     SCAN_WINDOW): the process stage and ``bench/cluster.py`` both build it here, so the
     bench measures what runs."""
     return StoryClusterer(
-        features_of=features_of, max_days_apart=max_days_apart, use_anchors=True, scan_window=SCAN_WINDOW
+        features_of=features_of,
+        max_days_apart=max_days_apart,
+        lsh_threshold=PROCESS_PARAMS.lsh_threshold,
+        num_perm=PROCESS_PARAMS.num_perm,
+        use_anchors=PROCESS_PARAMS.anchors,
+        scan_window=SCAN_WINDOW,
     )
 
 

@@ -14,6 +14,7 @@ index grows one document at a time (articles arrive all day).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -68,6 +69,42 @@ class MinHasher:
         return MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=signature, scheme="affine32")
 
 
+@lru_cache(maxsize=16)
+def minhasher(num_perm: int = DEFAULT_NUM_PERM, seed: int = DEFAULT_SEED) -> MinHasher:
+    """The hasher of ``num_perm`` permutations for ``seed``: its permutations are a function of
+    the two alone, so a worker process and the clusterer hash alike (and build it once)."""
+    return MinHasher(num_perm=num_perm, seed=seed)
+
+
+@lru_cache(maxsize=16)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """Bands and rows per band for ``threshold``, as ``datasketch.MinHashLSH`` chooses them."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+@lru_cache(maxsize=16)
+def _band_multipliers(rows: int) -> np.ndarray:
+    rng = np.random.RandomState(11)
+    # odd 64-bit multipliers fold a band's rows into one integer key
+    multipliers = (rng.randint(0, 2**62, size=rows, dtype=np.uint64) * np.uint64(2) + np.uint64(1)).astype(
+        np.uint64
+    )
+    multipliers.flags.writeable = False
+    return multipliers
+
+
+def band_keys(signatures: np.ndarray, threshold: float, num_perm: int) -> np.ndarray:
+    """(n, bands) uint64 keys for signatures of shape (n, num_perm): a function of the LSH
+    parameters alone, so that keys made in a worker process are the index's own."""
+    bands, rows = lsh_bands(threshold, num_perm)
+    used = signatures[:, : bands * rows].astype(np.uint64)
+    shaped = used.reshape(len(signatures), bands, rows)
+    with np.errstate(over="ignore"):
+        return (shaped * _band_multipliers(rows)[None, None, :]).sum(axis=2, dtype=np.uint64)
+
+
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
@@ -78,23 +115,13 @@ class LSHIndex:
     def __init__(self, threshold: float = 0.3, num_perm: int = DEFAULT_NUM_PERM) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        from datasketch.lsh import _optimal_param
-
-        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
-        rng = np.random.RandomState(11)
-        # odd 64-bit multipliers fold a band's rows into one integer key
-        self._mult = (
-            rng.randint(0, 2**62, size=self.rows, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        ).astype(np.uint64)
+        self.bands, self.rows = lsh_bands(threshold, num_perm)
         self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(self.bands)]
         self.size = 0
 
     def band_keys(self, signatures: np.ndarray) -> np.ndarray:
         """(n, bands) uint64 keys for signatures of shape (n, num_perm)."""
-        used = signatures[:, : self.bands * self.rows].astype(np.uint64)
-        shaped = used.reshape(len(signatures), self.bands, self.rows)
-        with np.errstate(over="ignore"):
-            return (shaped * self._mult[None, None, :]).sum(axis=2, dtype=np.uint64)
+        return band_keys(signatures, self.threshold, self.num_perm)
 
     def insert(self, doc_id: int, keys: Iterable[int]) -> None:
         for band, key in zip(self._buckets, keys, strict=True):
