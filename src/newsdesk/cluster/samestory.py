@@ -407,14 +407,15 @@ class PairDecision:
 def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
     """Normalised "value unit" of the figures (extracted here unless given)."""
     found = extract_figures(text, title) if figures is None else figures
-    # last year's figures, which this year's release recalls (去年同期为8556亿元), are the
-    # figures of last year's story, not of this one
+    # the same period last year's figures, which this year's release recalls (去年同期为
+    # 8556亿元), are the figures of last year's story (but a report of 去年 in January
+    # gives that year's own figures)
     return frozenset(
         f"{f.value:.6g}{f.unit}" for f in found if f.value is not None and f.period not in _PRIOR_PERIODS
     )
 
 
-_PRIOR_PERIODS = frozenset({"去年", "上年", "前年", "去年同期", "上年同期"})
+_PRIOR_PERIODS = frozenset({"去年同期", "上年同期"})
 
 
 def story_features(
@@ -647,7 +648,21 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         or (_FORECAST.search(b.title) is not None and _FORECAST.search(a.title) is None)
     ):
         told_a, told_b = figure_keys(a.title, ""), figure_keys(b.title, "")
-        if told_a and told_b and not shared_figure_count(told_a, told_b) and _of_a_size(told_a, told_b):
+        forecast = a if _FORECAST.search(a.title) else b
+        outcome_told = told_b if forecast is a else told_a
+        # the outcome's headline may recall the forecast's round figure (2000亿大关没冲过去),
+        # but its own precise one (1982亿件) is nowhere in the forecast
+        # (the forecast's 近2000亿 rounds it: only the same figure exactly counts)
+        precise_outcome = any(
+            (v := _figure_value(k)) is not None and v.significant >= 3 and k not in forecast.figures
+            for k in outcome_told
+        )
+        if (
+            told_a
+            and told_b
+            and _of_a_size(told_a, told_b)
+            and (not shared_figure_count(told_a, told_b) or precise_outcome)
+        ):
             return PairDecision(
                 False, 0.0, ["a forecast beside an outcome (their headlines' figures differ)"]
             )
