@@ -380,3 +380,19 @@ def test_a_regulators_preliminary_finding_is_not_the_penalty_decided_later():
     from newsdesk.cluster.samestory import _enforcement_stage
 
     assert _enforcement_stage("欧盟初步裁定Temu违数码服务法 或罚全球营业额6%") == "preliminary"
+
+
+def test_an_outcome_recalling_the_forecasts_round_figure_is_still_another_event():
+    forecast = story_features(
+        "国家邮政局：2025年全国快递业务量预计近2000亿件",
+        "国家邮政局预计，2025年全国快递业务量将完成1985亿件，同比增长13.4%。",
+        dt.datetime(2025, 12, 28, tzinfo=dt.UTC),
+    )
+    outcome = story_features(
+        "官宣！2025全年快递1982亿件，2000亿大关没冲过去",
+        "全年数据终于出来了！2025年全国快递业务量1982.4亿件，同比增长13.2%。之前预计的是1985亿件。",
+        None,
+    )
+    assert (
+        "a forecast beside an outcome (their headlines' figures differ)" in decide(forecast, outcome).reasons
+    )
