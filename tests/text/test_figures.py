@@ -737,3 +737,33 @@ def test_quarters_written_q3_and_a_company_told_as_gongsi():
     )
     assert asia.subject == "极兔速递东南亚市场包裹量"
     assert china.subject.startswith("极兔速递")
+
+
+def test_spoken_and_regional_wording_of_amounts_units_and_periods():
+    (income,) = figures_in_sentence("博彩監察協調局：11月博彩毛收入為215.9億澳門元。")
+    assert (income.unit, income.value) == ("澳门元", 215.9e8)
+    (profit,) = extract_figures("快递一票才挣得不多，中通一个季度还能净赚26个亿。")
+    assert (profit.value, profit.unit, profit.subject) == (26e8, "元", "中通一个季度净利润")
+    (commute,) = figures_in_sentence("通勤每天花2个多小时。")
+    assert (commute.value, commute.unit) == (2.0, "小时")
+    made, sold, *_ = figures_in_sentence(
+        "1—11月，新能源汽车产销分别完成1490.7万辆和1478万辆，同比分别增长31.4%和31.2%。"
+    )
+    assert (made.subject, sold.subject) == ("新能源汽车产量", "新能源汽车销量")
+
+
+def test_names_that_begin_like_a_comparison_and_periods_that_are_bases():
+    revenue, growth = figures_in_sentence("比亚迪前三季度营收5662.66亿元，同比增长1.64%。")
+    assert revenue.subject == growth.subject == "比亚迪营收"
+    *_, margin_rise = figures_in_sentence(
+        "蔚来第三季度交付新车87071台，汽车毛利率为14.7%，较上一季度提升4.4个百分点。"
+    )
+    assert (margin_rise.period, margin_rise.base) == ("第三季度", "较上一季度")
+    balance, _ = figures_in_sentence("11月末，广义货币(M2)余额336.99万亿元，同比增长8%。")
+    assert balance.period == "11月末"
+    brands, *_ = figures_in_sentence("天猫双11：589个品牌成交额同比翻番")
+    assert brands.period == "双11"
+    (box_office,) = figures_in_sentence("2025年春节档电影总票房超95亿元")
+    assert box_office.period == "2025年春节档"
+    (sales, _) = figures_in_sentence("台積電公布10月營收3,674.7億元，較上月減少11.4%")
+    assert sales.subject == "台积电营收"

@@ -30,8 +30,8 @@ _CN = (
 _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
-_CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|韩元|卢布|新台币)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个(?!月|多?百分点|点|工作日|小时)|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|点(?=[，。；、和及与]|$))"
+_CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
@@ -43,8 +43,9 @@ AMOUNT = re.compile(
     rf"(?P<low>{_AR})\s*(?P<lowmag>{_MAGNITUDE})?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*(?P<highmag>{_MAGNITUDE})?"
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
     # 两百余万人: 余 and 多 before or after the magnitude
-    rf"|(?P<num>{_NUMBER})\s*(?:多|余)?\s*(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
-    rf"|(?P<num2>{_NUMBER})\s*(?:多|余)?\s*(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
+    rf"|(?P<num>{_NUMBER})\s*(?:多|余)?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
+    # 26个亿: spoken, the 个 before the magnitude
+    rf"|(?P<num2>{_NUMBER})\s*(?:多|余)?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
     r")"
 )
 PERCENT = re.compile(
@@ -97,7 +98,7 @@ _PERIOD = re.compile(
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
     # 春运, 暑期: seasons that are periods by themselves; 今年春节, 2025年国庆 with their year
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:春运|暑期|暑假|寒假)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:春运|暑期|暑假|寒假|(?:春节|国庆|暑期|五一|元旦|贺岁)档)"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|国庆|五一|端午|中秋|元旦)(?![\u4e00-\u9fa5])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
@@ -114,12 +115,14 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
     # 星图数据：双11全网电商销售额达16950亿元 (a headline names the festival alone)
     r"|(?<![\u4e00-\u9fa5\d])(?:\d{4}\s*年)?“?双\s*(?:11|十一)”?(?=[\u4e00-\u9fa5])"
+    # 天猫双11：589个品牌…, 京东11.11：…: a platform's festival heading its figures
+    r"|(?<=[\u4e00-\u9fa5])(?:双\s*(?:11|十一)|11\.11)(?=[：:])"
     # 美团Q3营收955亿: a quarter as company reports and reposts write it
     r"|(?:\d{4}\s*年)?(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
     # 本季度平台月均活跃商家数增长24%: the quarter or month the report is about
@@ -504,7 +507,14 @@ def _season_length(f: Figure) -> Figure:
 
 
 # one unit for one thing: 名 counts people as 人 does
-_UNIT_AS = {"元人民币": "元", "人民币": "元", "名": "人", "港币": "港元"}
+_UNIT_AS = {
+    "元人民币": "元",
+    "人民币": "元",
+    "名": "人",
+    "港币": "港元",
+    "个小时": "小时",
+    "个多小时": "小时",
+}
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"
 )
@@ -535,7 +545,7 @@ _COMPARE_VERBS = (
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
     rf"|(?:与|跟)(?P<with>[^，。；：、与跟]{{1,12}}?)(?:相比|比较)(?={_COMPARE_VERBS}|了)"
-    rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
+    rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较|亚迪|特币|利时)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
     r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
     r"|(?:是|为|相当于|达到|达)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
 )
@@ -822,13 +832,14 @@ _MONEY_MEASURE = re.compile(
 )
 _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
 # the spoken verbs of money, and what a report calls the amount
-_MONEY_VERB = re.compile(r"(?:被|还|共|一共|总共)?(卖|卖出|罚没|罚|赚|亏|花|烧)了?$")
+_MONEY_VERB = re.compile(r"(?:被|还能|还|能|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|亏|花|烧)了?$")
 _MONEY_VERB_MEASURE = {
     "卖": "销售额",
     "卖出": "销售额",
     "罚没": "罚没金额",
     "罚": "罚款",
     "赚": "利润",
+    "净赚": "净利润",
     "亏": "亏损",
     "花": "支出",
     "烧": "亏损",
@@ -960,6 +971,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
             return subject + "数"
         if _PEOPLE_NOUN.search(subject):
             return subject + "数量"
+    if re.search(r"(?<=[\u4e00-\u9fa5]{2})[产销]$", subject):
+        return subject + "量"  # 新能源汽车产销分别完成…: 新能源汽车产量, 新能源汽车销量
     if unit in _ENTITY_COUNTERS and member.kind == "count" and not _MEASURE_END.search(subject):
         return subject + "数量"
     return subject
@@ -1127,7 +1140,7 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
 
 # periods inside one year, told without it; and a year that begins a period
 _WITHIN_A_YEAR = re.compile(
-    r"(?:前|第|首)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*个?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份?$|全年$"
+    r"(?:前|第|首)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*个?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份|末|底)?$|全年$"
 )
 _STATED_YEAR = re.compile(r"(?:截至|到|至)?\s*(\d{4})\s*年(?![底末]|以来|度)")
 
@@ -1151,7 +1164,9 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     clause = _BASE_BEFORE.sub("", clause)
     # a comparison cut short by its figure: 高于整体|增速6.1个百分点
     clause = re.sub(
-        r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率))[^，。；]*$", "", clause
+        r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率|亚迪|特币|利时))[^，。；]*$",
+        "",
+        clause,
     )
     for _, _, text in periods:
         clause = clause.replace("在" + text, "").replace(text, "")  # 美团闪购在“618”期间订单量
@@ -1161,6 +1176,9 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     return clause
 
 
+_REPORTING_VERB = re.compile(
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:公布|发布|披露|宣布)了?(?=[\u4e00-\u9fa5A-Za-z]{2})"
+)
 _COMPARABLE = re.compile(r"(?:按可比价格计算|按可比口径计算|按可比口径|按可比价格)(?:后)?")
 # the steps of _subject, compiled once (it runs for every figure)
 _FROM_CUT = re.compile(r"(?:从(?![业事])|由)[^，。从由]{0,6}$")
@@ -1197,6 +1215,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
             break
         clause = trimmed
     clause = _LEFT_OVER.sub("", clause).strip()
+    # 台积电公布10月营收: who reported it and what, without the reporting
+    clause = _REPORTING_VERB.sub("", clause)
     # 全国网上零售额日均超过400亿元 (均 was taken for 均 = all): 全国日均网上零售额
     if clause.endswith("日") and re.search(r"日均\s*(?:超过|超|约|近|达到|达|为)?\s*$", whole_clause):
         clause = re.sub(r"^(全国|我国|全省|全市)?(.+?)日$", r"\1日均\2", clause)
