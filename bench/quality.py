@@ -65,7 +65,7 @@ SPLIT_NAMES = {
     "blind3": "blind round 3 (measured once, its errors read since)",
     "blind4": "blind round 4 (measured once, its errors read since)",
     "blind5": "blind round 5 (measured once, its errors read since)",
-    "blind6": "BLIND round 6 (never tuned on)",
+    "blind6": "blind round 6 (measured once, its errors read since)",
 }
 
 
@@ -161,7 +161,10 @@ def real_stories() -> None:
             "real_stories_blind4.jsonl",
             "real-looking reports, blind round 4 (measured once, its errors read since)",
         ),
-        ("real_stories_blind5.jsonl", "real-looking reports, BLIND round 5 (never tuned on)"),
+        (
+            "real_stories_blind5.jsonl",
+            "real-looking reports, blind round 5 (measured once, its errors read since)",
+        ),
     ):
         rows = load_stories(name)
         if not rows:

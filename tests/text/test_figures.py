@@ -767,3 +767,13 @@ def test_names_that_begin_like_a_comparison_and_periods_that_are_bases():
     assert box_office.period == "2025年春节档"
     (sales, _) = figures_in_sentence("台積電公布10月營收3,674.7億元，較上月減少11.4%")
     assert sales.subject == "台积电营收"
+
+
+def test_prices_as_people_say_them_are_in_yuan():
+    values = [
+        (f.text, f.value, f.unit)
+        for f in extract_figures(
+            "猪肉上个月还是15块8一斤，快递一票才挣1毛2，这台空调便宜了300多块。这款手机有3块屏幕。"
+        )
+    ]
+    assert values == [("15块8", 15.8, "元"), ("1毛2", 0.12, "元"), ("300多块", 300.0, "元")]

@@ -48,6 +48,30 @@ AMOUNT = re.compile(
     rf"|(?P<num2>{_NUMBER})\s*(?:多|余)?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
     r")"
 )
+_PAYING = (
+    "便宜了",
+    "省了快",
+    "省了近",
+    "贵了",
+    "花了",
+    "挣了",
+    "赚了",
+    "涨到",
+    "降到",
+    "还是",
+    "只要",
+    "省了",
+    "平均收",
+    "收",
+)
+# money as it is spoken: 15块8 (15.8元), 1毛2 (0.12元), 省了快1000块, 300多块钱; 块 alone
+# counts screens and plots too, so it is money only after a word of paying or costing
+SPOKEN_MONEY = re.compile(
+    r"(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
+    r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
+    r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuai>\d{1,5})多?块(?:钱)?"
+    r"|(?<![\d.])(?P<kuai2>\d{1,5})多?块钱"
+)
 PERCENT = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千翻])(?:"
     # a range first: 30%—50%, 30—50%
@@ -445,6 +469,17 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             if low is not None:
                 upper, value = value, low * (10 if m.group("clo") else 1)
         add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), kind, value, unit, upper))
+    for m in SPOKEN_MONEY.finditer(s):
+        # 15块8, 1毛2, 便宜了300多块: prices as people say them, in 元
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("jiao") is not None:
+            value = int(m.group("yuan")) + int(m.group("jiao")) / 10
+        elif m.group("mao") is not None:
+            value = round(int(m.group("mao")) / 10 + int(m.group("fen") or 0) / 100, 2)
+        else:
+            value = float(m.group("kuai") or m.group("kuai2"))
+        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, "元"))
     for m in AMOUNT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
