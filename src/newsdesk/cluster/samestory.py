@@ -681,7 +681,7 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
             return PairDecision(False, 0.0, [f"reports of other periods (to {month_a}月 / to {month_b}月)"])
     # What no shared wording overrides: two cities' policies may be one template word for
     # word, with their own place and count in the headline
-    veto = _categorical_veto(a, b)
+    veto = _headlines_veto(a, b)
     if veto:
         return PairDecision(False, 0.0, [veto, *rule_decision(a, b, max_days_apart).reasons])
     # The cheap signals first: most candidate pairs are settled by them, before the words
@@ -705,7 +705,10 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(
             False, 0.0, [f"little in common: containment {cont:.2f}, similarity {similarity:.2f}, no figures"]
         )
+    veto = _categorical_veto(a, b)
     rules = rule_decision(a, b, max_days_apart, overlap)
+    if veto:
+        return PairDecision(False, 0.0, [veto, *rules.reasons])
     probability = probability_same(signals)
     if probability is None:
         return rules
@@ -726,6 +729,19 @@ def _editions_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
     return None
 
 
+def _headlines_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Two headlines that each name their own place, neither named in the other report
+    (杭州 and 广州 each open a 直播电商节 the same day), or that count other measures (33条 /
+    30条): two events, however much of a template their wording shares."""
+    places_a, places_b = a.headline_places, b.headline_places
+    if places_a and places_b and not places_a & places_b:
+        if _unmentioned_headline_places(a, b) and _unmentioned_headline_places(b, a):
+            return (
+                f"headlines name other places ({'、'.join(sorted(places_a))} / {'、'.join(sorted(places_b))})"
+            )
+    return _headline_counts_differ(a, b)
+
+
 def _categorical_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
     """What no amount of shared wording overrides: a book notice is not a news report, and
     two headlines that each name their own place, neither named in the other report, tell
@@ -733,15 +749,9 @@ def _categorical_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
     turn, these change the model's F1 on the development sets by under 0.002."""
     if a.book_notice != b.book_notice:
         return "a book notice beside a news report"
-    places_a, places_b = a.headline_places, b.headline_places
-    if places_a and places_b and not places_a & places_b:
-        if _unmentioned_headline_places(a, b) and _unmentioned_headline_places(b, a):
-            return (
-                f"headlines name other places ({'、'.join(sorted(places_a))} / {'、'.join(sorted(places_b))})"
-            )
-    counts = _headline_counts_differ(a, b)
-    if counts:
-        return counts
+    headlines = _headlines_veto(a, b)
+    if headlines:
+        return headlines
     # A place's own figures beside the country's: the local headline names a place and a
     # figure the other report gives neither of (上半年浙江跨境电商进出口1783亿元).
     for mine, theirs in ((a, b), (b, a)):
