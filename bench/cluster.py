@@ -450,21 +450,41 @@ def batches(n: int, cache: Path, workers: int):
         yield paths[base // BATCH], cycle
 
 
-def run_size(n: int, cache: Path, workers: int) -> dict:
-    from newsdesk.cluster.clusterer import process_clusterer
+_LOADING = None  # seconds spent loading batches, summed over the preparing processes
 
+
+def load_shifted(job: tuple[str, int]) -> list:
+    """A batch of the stream, loaded from the cache (in a preparing process)."""
+    started = time.perf_counter()
+    path, cycle = job
+    batch = shifted(load_batch(path), cycle)
+    if _LOADING is not None:
+        with _LOADING.get_lock():
+            _LOADING.value += time.perf_counter() - started
+    return batch
+
+
+def run_size(n: int, cache: Path, workers: int, prepare_workers: int = 1) -> dict:
+    """Cluster an ``n``-article stream as the process stage does: each batch prepared
+    (``prepare_for_clustering``) by ``prepare_workers`` processes running ahead, while this
+    one adds the batch before (``add_prepared``); 0 prepares in this process. The clock runs
+    from the first batch asked for to the last added: the preparation counts by wall time,
+    and so does loading the batches from the cache, done by the preparing processes (its
+    sum over them is reported apart)."""
+    import multiprocessing
+
+    from newsdesk.cluster.clusterer import prepared_stream, process_clusterer
+
+    global _LOADING
+    _LOADING = multiprocessing.get_context("fork").Value("d", 0.0)
     stream = list(batches(n, cache, workers))
     corpus = Corpus
     clusterer = process_clusterer(features_of=lambda _i: None)
-    loading = 0.0
     start = time.perf_counter()
-    for path, cycle in stream:
-        t0 = time.perf_counter()
-        batch = shifted(load_batch(path), cycle)
-        loading += time.perf_counter() - t0
-        clusterer.add(batch)
-    total = time.perf_counter() - start
-    clustering = total - loading
+    for batch in prepared_stream(stream, prepare_workers, clusterer.params, load=load_shifted):
+        clusterer.add_prepared(batch)
+    clustering = time.perf_counter() - start
+    loading = _LOADING.value
     planted = [i for i in range(n) if corpus.role(i)[0] == "duplicate"]
     found = sum(1 for i in planted if clusterer.find(i) == clusterer.find(corpus.role(i)[1]))
     negatives = [i for i in range(n) if corpus.role(i)[0] == "negative"]
@@ -478,7 +498,9 @@ def run_size(n: int, cache: Path, workers: int) -> dict:
         "n": n,
         "seconds": clustering,
         "cpu_seconds": resource.getrusage(resource.RUSAGE_SELF).ru_utime,
+        "children_cpu_seconds": resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime,
         "loading_seconds": loading,
+        "prepare_workers": prepare_workers,
         "articles_per_second": n / clustering,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "planted": len(planted),
@@ -534,11 +556,18 @@ def main() -> None:
         help="where analysed batches are kept",
     )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes analysing")
+    parser.add_argument(
+        "--prepare-workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes preparing the batches ahead of the clustering one, as many as cores by default "
+        "(the clustering one mostly waits on them); 0: it prepares them itself",
+    )
     parser.add_argument("--single", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--naive", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.single:
-        print(json.dumps(run_size(args.single, args.cache, args.workers)))
+        print(json.dumps(run_size(args.single, args.cache, args.workers, args.prepare_workers)))
         return
     if args.naive:
         print(json.dumps(naive_baseline(args.naive, args.cache, args.workers)))
@@ -546,7 +575,14 @@ def main() -> None:
 
     def child(*extra: str) -> dict:
         # a fresh process per size: peak memory is that size's alone
-        common = ["--cache", str(args.cache), "--workers", str(args.workers)]
+        common = [
+            "--cache",
+            str(args.cache),
+            "--workers",
+            str(args.workers),
+            "--prepare-workers",
+            str(args.prepare_workers),
+        ]
         out = subprocess.run(
             [sys.executable, __file__, *extra, *common], check=True, stdout=subprocess.PIPE, text=True
         )
@@ -557,7 +593,9 @@ def main() -> None:
     load = os.getloadavg()
     print(
         f"clustering generated reports of ~1,000 characters as `newsdesk process` does; 1 in {EVERY} a planted "
-        f"duplicate, 1 in {EVERY} a hard negative; {os.cpu_count()} cores, load {load[0]:.1f}"
+        f"duplicate, 1 in {EVERY} a hard negative; {os.cpu_count()} cores, load {load[0]:.1f}; "
+        f"{args.prepare_workers} preparing process{'es' if args.prepare_workers != 1 else ''} beside the "
+        "clustering one"
     )
     results = []
     for n in sizes:
@@ -569,7 +607,8 @@ def main() -> None:
             f"({r['planted_found'] / max(r['planted'], 1):.4f}), wrong links {r['wrong_links']} of {r['links']:,}, "
             f"hard negatives joined {r['negatives_joined']}/{r['negatives']:,}, pairs decided {r['pairs_checked']:,} "
             f"(anchors {'on' if r['anchors'] else 'off'}, scan window {r['scan_window']:,}; "
-            f"CPU {r['cpu_seconds']:.0f} s)"
+            f"CPU {r['cpu_seconds']:.0f} s + {r['children_cpu_seconds']:.0f} s preparing, of which "
+            f"{r['loading_seconds']:.0f} s loading the cached batches)"
         )
         if r["wrong_examples"]:
             print(f"      wrong links, e.g. {r['wrong_examples']}")

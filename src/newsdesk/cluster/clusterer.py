@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import pickle
+import sys
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ SCAN_WINDOW = 20_000
 WINDOW = 20_000
 SCAN_NUM_PERM = 64
 SCAN_THRESHOLD = 0.15
+_LITTLE_ENDIAN = sys.byteorder == "little"
 # members a side compared when a weak same-story link would join two clusters
 CONSISTENCY_SAMPLE = 4
 
@@ -330,7 +332,7 @@ class StoryClusterer:
         self.max_days_apart = max_days_apart
         self.scan_window = scan_window
         self._scan_sigs = np.zeros((0, SCAN_NUM_PERM), dtype=np.uint32)
-        self._scan_low = np.zeros((0, SCAN_NUM_PERM), dtype=np.uint8)
+        self._scan_low = np.zeros((SCAN_NUM_PERM, 0), dtype=np.uint8)  # a row per permutation
         self._scan_ids = np.zeros(0, dtype=np.int64)
         self._scan_n = 0
         self.parent: dict[int, int] = {}
@@ -518,12 +520,26 @@ class StoryClusterer:
 
         First on the signatures' lowest bytes (a quarter of the memory to read; a pair that
         agrees on a value agrees on its lowest byte, so nothing is missed), then the few
-        rows that pass are checked on the whole values."""
+        rows that pass are checked on the whole values.
+
+        The lowest bytes are kept one row per permutation (articles along the row), so that
+        the comparison with an article is one byte per article and permutation and the
+        count of agreements per article a sum of the permutations' rows: read eight bytes
+        at a time (as 64-bit integers), each byte of the sum is one article's count, at most
+        SCAN_NUM_PERM < 256, so no byte carries into the next."""
         n = len(ids)
         keep = min(self._scan_n, self.scan_window)
         old = slice(self._scan_n - keep, self._scan_n)
         sigs = np.concatenate([self._scan_sigs[old], signatures])
-        low = np.concatenate([self._scan_low[old], signatures.astype(np.uint8)])
+        # (permutations, articles), and 8 columns to spare: a window is read up to a multiple of 8
+        low = np.concatenate(
+            [
+                self._scan_low[:, old],
+                signatures.astype(np.uint8).T,
+                np.zeros((signatures.shape[1], 8), np.uint8),
+            ],
+            axis=1,
+        )
         all_ids = np.concatenate([self._scan_ids[old], np.asarray(ids, dtype=np.int64)])
         need = SCAN_THRESHOLD * SCAN_NUM_PERM
         found: list[set[int]] = []
@@ -534,7 +550,11 @@ class StoryClusterer:
                 if at == lo:
                     found.append(set())
                     continue
-                agree = (low[lo:at] == low[at]).sum(axis=1, dtype=np.uint8)
+                equal = low[:, lo : lo + -(-(at - lo) // 8) * 8] == low[:, at, None]
+                if _LITTLE_ENDIAN:
+                    agree = np.add.reduce(equal.view(np.uint64), axis=0).view(np.uint8)[: at - lo]
+                else:
+                    agree = equal[:, : at - lo].sum(axis=0, dtype=np.uint8)
                 rows = np.flatnonzero(agree >= need) + lo
                 if len(rows):
                     rows = rows[np.count_nonzero(sigs[rows] == sigs[at], axis=1) >= need]
@@ -544,7 +564,7 @@ class StoryClusterer:
         last = slice(max(0, len(sigs) - self.scan_window), len(sigs))
         self._scan_sigs, self._scan_low, self._scan_ids = (
             sigs[last].copy(),
-            low[last].copy(),
+            np.ascontiguousarray(low[:, last]),
             all_ids[last].copy(),
         )
         self._scan_n = len(self._scan_ids)
