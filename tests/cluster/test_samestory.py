@@ -396,3 +396,14 @@ def test_an_outcome_recalling_the_forecasts_round_figure_is_still_another_event(
     assert (
         "a forecast beside an outcome (their headlines' figures differ)" in decide(forecast, outcome).reasons
     )
+
+
+def test_two_policies_of_one_template_with_their_subject_swapped_are_two_stories():
+    when = dt.datetime(2025, 9, 6, tzinfo=dt.UTC)
+    lead = "9月5日，深圳市印发《关于促进{0}高质量发展的若干措施》，提出20条具体措施，对符合条件的企业给予最高4820万元奖励。"
+    ai = story_features("深圳出台20条措施支持人工智能发展", lead.format("人工智能"), when)
+    trade = story_features("深圳出台20条措施支持数字贸易发展", lead.format("数字贸易"), when)
+    assert "headlines alike but for their subject (人工智能 / 数字贸易)" in decide(ai, trade).reasons
+    # a reprint under its own headline that names the subject in its text is not vetoed
+    reprint = story_features("深圳出台20条措施支持AI产业发展", lead.format("人工智能"), when)
+    assert not any(r.startswith("headlines alike") for r in decide(ai, reprint).reasons)

@@ -739,7 +739,32 @@ def _headlines_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
             return (
                 f"headlines name other places ({'、'.join(sorted(places_a))} / {'、'.join(sorted(places_b))})"
             )
-    return _headline_counts_differ(a, b)
+    return _headline_counts_differ(a, b) or _one_word_swapped(a, b)
+
+
+def _one_word_swapped(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Two headlines alike but for one word (深圳出台20条措施支持人工智能发展 / …支持数字贸易
+    发展), each word never used in the other report: one template, two policies. A rewrite
+    changes more of its headline than one word, and names the subject in its text."""
+    if a.title == b.title or abs(len(a.title) - len(b.title)) > 4:
+        return None
+    from difflib import SequenceMatcher
+
+    changes = [
+        op for op in SequenceMatcher(None, a.title, b.title, autojunk=False).get_opcodes() if op[0] != "equal"
+    ]
+    if len(changes) != 1 or changes[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = changes[0]
+    mine, theirs = a.title[i1:i2], b.title[j1:j2]
+    if not (_SWAPPED_WORD.fullmatch(mine) and _SWAPPED_WORD.fullmatch(theirs)):
+        return None
+    if mine in b.title + b.text or theirs in a.title + a.text:
+        return None
+    return f"headlines alike but for their subject ({mine} / {theirs})"
+
+
+_SWAPPED_WORD = re.compile(r"[\u4e00-\u9fa5]{2,8}")
 
 
 def _categorical_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
