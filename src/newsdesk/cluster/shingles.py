@@ -26,8 +26,27 @@ _MIX = np.uint32(0x9E3779B1)
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+# Folding is a lookup per character, dearer than all the rest of normalising; most of what it
+# would fold is full-width punctuation (，：；（）％…), dropped once folded. Those are dropped
+# first, with the rest of the punctuation, and the text is folded only if a full-width
+# character is left (Ａ１: rare in news): each character is mapped on its own (but Σ), so the
+# result is the same.
+_WIDE_DROPPED = "".join(
+    chr(cp)
+    for cp in sorted(_FOLD)
+    if chr(cp) != "\u3000" and _DROP.fullmatch(chr(cp).translate(_FOLD).lower())
+)
+_DROP_FIRST = re.compile("[" + re.escape(_WIDE_DROPPED) + _DROP.pattern[1:])
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def normalise(text: str) -> str:
-    return _DROP.sub("", text.translate(_FOLD).lower())
+    if "Σ" in text:  # lower-cased by its neighbours (final ς): nothing dropped before
+        return _DROP.sub("", text.translate(_FOLD).lower())
+    text = _DROP_FIRST.sub("", text)
+    if _FOLDABLE.search(text):
+        text = text.translate(_FOLD)
+    return _DROP.sub("", text.lower())
 
 
 def shingle_hashes(text: str, k: int = DEFAULT_K, normalised: bool = False) -> np.ndarray:
