@@ -24,14 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.cluster.clusterer import (
-    PROCESS_PARAMS,
-    ClusterInput,
-    PreparedBatch,
-    StoryClusterer,
-    prepare_for_clustering,
-    process_clusterer,
-)
+from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer, process_clusterer
 from newsdesk.cluster.lead import LeadCandidate, choose_lead
 from newsdesk.cluster.samestory import figure_keys, story_features, term_vector
 from newsdesk.editorial.boilerplate import strip_boilerplate
@@ -206,44 +199,19 @@ class Prepared:
     relevance: Relevance
     body: str  # condensed to the length its kind of item sets (or the column's, if configured)
     house_title: str = ""  # the title in the house form (「机构：事件」), beside the original
-    # what the clusterer needs of it that depends on it alone (shingles, signatures, story
-    # features, anchor keys), made here so that the main process only clusters
-    clustering: PreparedBatch | None = None
 
 
-def cluster_input(analysis: Analysis) -> ClusterInput:
-    """An analysed article as the clusterer takes it: Simplified, boilerplate out, with the
-    figures and the word vector the analysis made."""
-    a = analysis
-    return ClusterInput(
-        a.article.id,
-        a.article.title,
-        a.clean_text,
-        a.article.published_at,
-        figure_keys(a.article.title, a.clean_text, a.figures),
-        a.terms,
-    )
-
-
-def prepare_many(
-    articles: Sequence[StoredArticle], context: EditorialContext, cluster: bool = True
-) -> list[Prepared]:
-    """``cluster``: also prepare them for the clusterer (``process_clusterer``'s parameters)."""
+def prepare_many(articles: Sequence[StoredArticle], context: EditorialContext) -> list[Prepared]:
     analyses = [analyse(a, context.user_dictionary) for a in articles]
     texts = [(a.article.title, a.clean_text) for a in analyses]
     suggestions = context.classifier.suggest_many(texts, [a.figures for a in analyses])
     relevances = context.relevance.score_many(texts)
-    clustering: list[PreparedBatch | None] = [None] * len(analyses)
-    if cluster and analyses:
-        clustering = list(
-            prepare_for_clustering([cluster_input(a) for a in analyses], PROCESS_PARAMS).split()
-        )
     out = []
-    for a, suggestion, relevance, ready in zip(analyses, suggestions, relevances, clustering, strict=True):
+    for a, suggestion, relevance in zip(analyses, suggestions, relevances, strict=True):
         date = report_date(a.article.published_at, context.today) if a.article.published_at else None
         condensed = condense_item(a.article.title, a.clean_text, date, context.lengths_for(suggestion.column))
         house_title = suggest_title(a.article.title, condensed.body, condensed.kind)
-        out.append(Prepared(a, suggestion, relevance, condensed.body, house_title, ready))
+        out.append(Prepared(a, suggestion, relevance, condensed.body, house_title))
     return out
 
 
@@ -327,14 +295,20 @@ def cluster_prepared(state: ClusterState, prepared: Sequence[Prepared]) -> None:
     """Put prepared articles in their clusters. Called chunk by chunk as the workers hand
     them over, so that the clustering overlaps the preparation of the next chunks; the
     decisions are the same however the articles are split (the clusterer takes them one by
-    one, in order). What the workers prepared for the clusterer is used as it is; only the
-    sequential part (the indexes, the rewrite scan, the decisions) is done here."""
-    clusterer = state.clusterer
-    ready = [p.clustering for p in prepared]
-    if all(b is not None and b.params == clusterer.params for b in ready):
-        clusterer.add_prepared(PreparedBatch.join(ready))
-    else:  # prepared without the clustering (or for another clusterer): made here
-        clusterer.add([cluster_input(p.analysis) for p in prepared])
+    one, in order)."""
+    state.clusterer.add(
+        [
+            ClusterInput(
+                a.article.id,
+                a.article.title,
+                a.clean_text,
+                a.article.published_at,
+                figure_keys(a.article.title, a.clean_text, a.figures),
+                a.terms,
+            )
+            for a in (p.analysis for p in prepared)
+        ]
+    )
 
 
 def plan_batch(state: ClusterState, prepared: Sequence[Prepared], context: EditorialContext) -> RunResult:
@@ -376,7 +350,7 @@ def plan_batch(state: ClusterState, prepared: Sequence[Prepared], context: Edito
         )
     # a lead from an earlier run (a new article joined its cluster) is prepared here
     earlier = [known[lead] for lead, _ in leads if lead not in by_id]
-    for p in prepare_many(earlier, context, cluster=False):
+    for p in prepare_many(earlier, context):
         by_id.setdefault(p.analysis.article.id, p)
 
     plans: list[ClusterPlan] = []
