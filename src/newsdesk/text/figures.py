@@ -232,7 +232,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     last_period: tuple[int, str] | None = None
     last_subject: tuple[int, str] | None = None
     last_base: tuple[int, str] | None = None
-    last_unit: tuple[int, str, str] | None = None
+    last_unit: tuple[str, str] | None = None  # the unit and kind of the last amount
     owner = region = opening_year = None
     paragraph = -1
     for s in split_sentences(text):
@@ -283,9 +283,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # 全网卖了8556亿。综合电商7428亿，直播电商1128亿: a bare amount after an amount is
             # counted in its unit
             if not f.unit and f.kind == "count" and last_unit and f.value is not None and f.value >= 10_000:
-                f = replace(f, unit=last_unit[1], kind=last_unit[2])
+                f = replace(f, unit=last_unit[0], kind=last_unit[1])
             if f.unit and f.kind in ("amount", "count"):
-                last_unit = (s.paragraph, f.unit, f.kind)
+                last_unit = (f.unit, f.kind)
             # …比上年增长7.2%；其中实物商品…增长6.5%: a breakdown compares as its whole did
             if (
                 f.base is None
@@ -495,7 +495,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             num = m.group("num") or m.group("num2")
             mag = m.group("mag") or m.group("mag2")
             unit = m.group("unit") or ""
-        if s[m.start() - 1 : m.start()] in ("Q", "q") and m.start() > 0:
+        if s[m.start() - 1 : m.start()] in ("Q", "q"):
             continue  # 中通Q3单票收入: the 3 names the quarter
         if num in ("十", "百", "千") and re.search(r"(?:数|几|上|近)$", s[: m.start()]):
             continue  # 数百亿元 is no figure
@@ -836,9 +836,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit = "人"  # 月活跃用户数超过3.5亿: people
             elif not unit and subject and member.kind == "count" and _MONEY_MEASURE.search(subject):
                 unit, kind = "元", "amount"  # 营收1038.6亿 (a repost drops the 元): money
-            elif not unit and subject and member.kind == "count" and _MONEY_VERB.search(subject):
+            elif not unit and subject and member.kind == "count" and (verb := _MONEY_VERB.search(subject)):
                 # 全网卖了8556亿, 被罚没312万, 去年同期还赚了137亿: money, told as spoken
-                verb = _MONEY_VERB.search(subject)
                 unit, kind = "元", "amount"
                 subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
             out.append(
