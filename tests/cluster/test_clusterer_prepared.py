@@ -2,14 +2,12 @@
 
 import datetime as dt
 import json
-import pickle
 from pathlib import Path
 
 import pytest
 
 from newsdesk.cluster.clusterer import (
     ClusterInput,
-    PreparedBatch,
     PrepParams,
     ShippedFeatures,
     StoryClusterer,
@@ -82,25 +80,6 @@ def test_batches_prepared_in_worker_processes_decide_as_add(articles):
     # a realistic set: many clusters of several reports, and pairs decided both ways
     assert sum(len(members) > 1 for members in groups.values()) >= 20
     assert outcome[2] > len(outcome[1]) > 50
-
-
-def test_articles_prepared_one_by_one_and_joined_decide_as_add(articles):
-    """As the process stage hands them over: each article's preparation made with the rest
-    of its analysis, pickled on its own, and joined into the batches the clusterer takes."""
-    docs = articles[:200]
-    by_add = process_clusterer(features_of=lambda _i: None)
-    for batch in _batches(docs, 30):
-        by_add.add(batch)
-
-    singles = [
-        pickle.loads(pickle.dumps(one))
-        for batch in _batches(docs, 17)
-        for one in prepare_for_clustering(batch).split()
-    ]
-    joined = process_clusterer(features_of=lambda _i: None)
-    for k in range(0, len(singles), 30):
-        joined.add_prepared(PreparedBatch.join(singles[k : k + 30]))
-    assert _outcome(by_add, docs) == _outcome(joined, docs)
 
 
 def test_indexing_existing_articles_prepared_elsewhere_and_without_anchors(articles):

@@ -137,7 +137,7 @@ class PrepParams:
     scan_seed: int = DEFAULT_SEED + 1
 
 
-# the parameters of ``process_clusterer``: what the process stage's workers prepare with
+# the parameters of ``process_clusterer``
 PROCESS_PARAMS = PrepParams(anchors=True, scan=True)
 
 
@@ -192,39 +192,6 @@ class PreparedBatch:
         return (
             PreparedBatch,
             (self.params, self.ids, self.band_keys, self.scan_signatures, items, self.anchor_keys),
-        )
-
-    def split(self) -> list[PreparedBatch]:
-        """One batch per article (to travel with the rest of an article's preparation)."""
-        return [
-            PreparedBatch(
-                self.params,
-                [doc_id],
-                [self.band_keys[k]],
-                None if self.scan_signatures is None else self.scan_signatures[k : k + 1].copy(),
-                [self.items[k]],
-                None if self.anchor_keys is None else [self.anchor_keys[k]],
-            )
-            for k, doc_id in enumerate(self.ids)
-        ]
-
-    @staticmethod
-    def join(batches: Sequence[PreparedBatch]) -> PreparedBatch:
-        """The articles of several batches (made with the same parameters), in order."""
-        if len(batches) == 1:
-            return batches[0]
-        if not batches:
-            return prepare_for_clustering([])  # no article: any parameters will do
-        params = batches[0].params
-        if any(b.params != params for b in batches):
-            raise ValueError("batches prepared with other parameters cannot be joined")
-        return PreparedBatch(
-            params,
-            [i for b in batches for i in b.ids],
-            [k for b in batches for k in b.band_keys],
-            None if not params.scan else np.concatenate([b.scan_signatures for b in batches]),
-            [x for b in batches for x in b.items],
-            None if not params.anchors else [k for b in batches for k in b.anchor_keys],
         )
 
 
@@ -458,12 +425,8 @@ class StoryClusterer:
                 candidates |= self.anchors.query_and_insert(doc_id, anchor_keys[k])
             if not candidates:
                 continue
-            if isinstance(item, StoryFeatures):
-                features = item
-            elif isinstance(item, ShippedFeatures):
-                features = self._unship(doc_id, item)
-            else:
-                features = self._features(doc_id)  # made now, from the input (anchors off)
+            # (unpickled, or made from the input with the anchors off, now that a pair needs them)
+            features = self._features(doc_id)
             root = self.find(doc_id)
             for other in sorted(candidates):
                 if self.find(other) == root:
