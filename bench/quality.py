@@ -66,6 +66,7 @@ SPLIT_NAMES = {
     "blind4": "blind round 4 (measured once, its errors read since)",
     "blind5": "blind round 5 (measured once, its errors read since)",
     "blind6": "blind round 6 (measured once, its errors read since)",
+    "blind7": "blind round 7 (measured once)",
 }
 
 
