@@ -166,6 +166,10 @@ def real_stories() -> None:
             "real_stories_blind5.jsonl",
             "real-looking reports, blind round 5 (measured once, its errors read since)",
         ),
+        (
+            "real_stories_blind6.jsonl",
+            "real-looking reports, blind round 6 (measured once)",
+        ),
     ):
         rows = load_stories(name)
         if not rows:
