@@ -83,7 +83,8 @@ def is_boilerplate_paragraph(paragraph: str) -> bool:
     p = paragraph.strip()
     if not p:
         return True
-    return any(rx.search(p) for rx in _BOILERPLATE_PARAGRAPH) and _looks_short_enough(p)
+    # the length first: most paragraphs are long, and the patterns are many
+    return _looks_short_enough(p) and any(rx.search(p) for rx in _BOILERPLATE_PARAGRAPH)
 
 
 def _looks_short_enough(p: str) -> bool:

@@ -57,8 +57,11 @@ class Condensed:
         return len(self.body.replace("\n", ""))
 
 
+_NOT_IN_BIGRAMS = re.compile(r"[\s，。！？；：、“”‘’（）《》【】,.!?;:()\"']")
+
+
 def _bigrams(text: str) -> set[str]:
-    t = re.sub(r"[\s，。！？；：、“”‘’（）《》【】,.!?;:()\"']", "", text)
+    t = _NOT_IN_BIGRAMS.sub("", text)
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 

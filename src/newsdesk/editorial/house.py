@@ -299,13 +299,17 @@ _YEAR_PERIOD = re.compile(
 _DATE_IN_BRACKETS = re.compile(r"[（(]((?:\d{4}年)?\d{1,2}月\d{1,2}日)[）)]")
 
 
+_RELATIVE_DAY_DATED = re.compile(r"(?:今日|今天|昨日|昨天|前日|前天)" + _DATE_IN_BRACKETS.pattern)
+_RELATIVE_WORD = re.compile("|".join([*_OFFSET, "今年", "明年"]))
+
+
 def absolute_dates(text: str, date: dt.date | None) -> str:
     """今日 → 6月26日, 昨日 → 6月25日, 今年前三季度 → 2025年前三季度, outside quotations,
     when the report's date is known; 今天（10月13日） → 10月13日 whatever the date."""
     # a relative day with its own date in brackets: the date alone
-    text = re.sub(r"(?:今日|今天|昨日|昨天|前日|前天)" + _DATE_IN_BRACKETS.pattern, r"\1", text)
-    if date is None:
-        return text
+    text = _RELATIVE_DAY_DATED.sub(r"\1", text)
+    if date is None or not _RELATIVE_WORD.search(text):
+        return text  # nothing relative to resolve: most sentences, and the walk below is slow
     out, depth = [], 0
     i = 0
     while i < len(text):
@@ -375,6 +379,12 @@ def trim_opening(text: str) -> str:
     return text[m.end() :] if m and len(text) - m.end() >= 10 else text
 
 
+# a short form not inside a longer or a local name (国家市场监管总局, 省国资委, 中央行动)
+_SHORT_FORM_ALONE = {
+    short: re.compile(rf"(?<!国家)(?<![省市区县州中]){re.escape(short)}") for short in FULL_NAMES
+}
+
+
 def spell_out(texts: list[str], source: str = "") -> list[str]:
     """The kept sentences with agencies' full names at their first mention, and 我省 or a
     bare 省商务厅 named (浙江省) when the report names one province only."""
@@ -388,8 +398,7 @@ def spell_out(texts: list[str], source: str = "") -> list[str]:
             if full in text:
                 seen.add(short)
                 continue
-            # not inside a longer or a local name (国家市场监管总局, 省国资委, 中央行动)
-            m = re.search(rf"(?<!国家)(?<![省市区县州中]){re.escape(short)}", text)
+            m = _SHORT_FORM_ALONE[short].search(text) if short in text else None
             if m:
                 seen.add(short)
                 text = text[: m.start()] + full + text[m.end() :]
