@@ -777,3 +777,71 @@ def test_prices_as_people_say_them_are_in_yuan():
         )
     ]
     assert values == [("15块8", 15.8, "元"), ("1毛2", 0.12, "元"), ("300多块", 300.0, "元")]
+
+
+def test_taiwan_sources_count_their_yuan_in_new_taiwan_dollars():
+    retail, _, online, _ = extract_figures(
+        "經濟部統計處公布，10月批發業營業額1.1兆元，年增5.1%；其中電子購物業營業額300億元，年增9.2%。"
+    )
+    assert (retail.unit, online.unit) == ("新台币", "新台币")  # the source speaks for the paragraph
+    revenue, _, earnings = figures_in_sentence("遠東百貨前三季營收300億元新台幣，年增3%，每股盈餘1.2元。")
+    assert (revenue.unit, revenue.value, earnings.unit) == ("新台币", 300e8, "新台币")
+    (tsmc,) = figures_in_sentence("台積電公布10月營收3,674.7億元")
+    assert tsmc.unit == "元"  # a Taiwan company quoted alone is left as written
+    yuan, nt, _ = figures_in_sentence("阿里巴巴營收2,478億元人民幣（約新台幣1.04兆元），每股盈利21.08元。")
+    assert (yuan.unit, nt.unit) == ("元", "新台币")
+
+
+def test_spoken_round_numbers_and_ranges():
+    (loss,) = extract_figures("最猛的时候一天亏十几个亿。")
+    assert (loss.value, loss.unit) == (10e8, "元")
+    (noodles,) = figures_in_sentence("一碗面还是十二三块钱。")
+    assert (noodles.value, noodles.upper, noodles.unit) == (12.0, 13.0, "元")
+    (fee,) = figures_in_sentence("派一件才挣六七毛。")
+    assert (fee.value, fee.upper, fee.unit) == (0.6, 0.7, "元")
+    (orders,) = figures_in_sentence("一天送两百来单。")
+    assert (orders.value, orders.unit) == (200.0, "单")
+    (stores,) = figures_in_sentence("今年新开门店近百家。")
+    assert (stores.value, stores.unit) == (100.0, "家")
+    (cups,) = figures_in_sentence("假期一天能卖800多杯。")
+    assert (cups.value, cups.unit) == (800.0, "杯")
+    (subsidy, average) = figures_in_sentence("单笔补贴多在300元至1500元之间，平均约620元。")
+    assert (subsidy.value, subsidy.upper, subsidy.text) == (300.0, 1500.0, "300元至1500元")
+    assert average.value == 620.0
+    assert figures_in_sentence("直播带货成交额达数百亿元。") == []
+
+
+def test_a_part_of_trade_is_named_after_the_whole_told_before():
+    figures = extract_figures(
+        "前10个月，我国货物贸易进出口总值37.31万亿元，同比增长3.6%。其中，出口21.8万亿元，增长6.2%；"
+        "进口15.5万亿元，下降0.2%。"
+    )
+    assert [f.subject for f in figures[2:]] == ["我国货物贸易出口总值"] * 2 + ["我国货物贸易进口总值"] * 2
+    *_, exports = figures_in_sentence("1—9月，温州市进出口总额2500亿元，其中出口2000亿元。")
+    assert exports.subject == "温州市出口额"  # 总额 sums the parts; each is an 额
+
+
+def test_subjects_without_what_surrounds_them():
+    *_, last_year = figures_in_sentence("京东物流第二季度经营亏损10亿元，上年同期为经营利润50亿元。")
+    assert last_year.subject == "经营利润"
+    shoppers, _ = figures_in_sentence("三亚免税购物人数12万人次，环比增长9.6%。")
+    assert shoppers.subject == "三亚免税购物人数"
+    (live,) = extract_figures("光即时零售就卖了300多亿。")
+    assert (live.subject, live.unit) == ("即时零售销售额", "元")
+    (subsidy,) = extract_figures("平台光外卖补贴就砸了五十多个亿。")
+    assert (subsidy.subject, subsidy.unit) == ("平台外卖补贴支出", "元")
+    (solar,) = figures_in_sentence("光伏组件就业人数达30万人。")
+    assert solar.subject.startswith("光伏组件就业")
+    (users,) = figures_in_sentence("截至10月末，我国4G用户达9.5亿户。")
+    assert users.subject == "我国4G用户数"
+
+
+def test_the_same_change_measured_otherwise_keeps_its_base():
+    _, nominal, real = figures_in_sentence(
+        "前三季度，全国居民人均可支配收入32000元，比上年同期名义增长5.0%，扣除价格因素实际增长5.2%。"
+    )
+    assert nominal.base == real.base == "比上年同期"
+    revenue, users, rise = figures_in_sentence(
+        "京东这季度营收2000个亿，跟去年差不多，活跃用户五亿多，其中3C家电比去年涨了一成。"
+    )
+    assert (users.period, rise.period, rise.base) == ("这季度", "这季度", "比去年")

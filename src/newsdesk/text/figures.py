@@ -30,22 +30,27 @@ _CN = (
 _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
-_CURRENCY = r"(?:元人民币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|点(?=[，。；、和及与]|$))"
+_CURRENCY = r"(?:元人民币|元新台币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
+# a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
+_ABOUT = r"[多余来几]"
+_ABOUT_AFTER = re.compile(rf"\s*{_ABOUT}")
+# 近百个, 超千家: a hundred or a thousand as a round number (数百, 上千 are vaguer)
+_ROUND_BEFORE = re.compile(r"(?:近|将近|接近|超过|超|逾|破)$")
 _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
 
 # Each pattern starts with a one-character test: most positions of a sentence begin no figure.
 AMOUNT = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
-    # a range first: 300亿至500亿元, 20万—30万人
+    # a range first: 300亿至500亿元, 20万—30万人 (500元至2000元 is joined after)
     rf"(?P<low>{_AR})\s*(?P<lowmag>{_MAGNITUDE})?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*(?P<highmag>{_MAGNITUDE})?"
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
     # 两百余万人: 余 and 多 before or after the magnitude
-    rf"|(?P<num>{_NUMBER})\s*(?:多|余)?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
-    # 26个亿: spoken, the 个 before the magnitude
-    rf"|(?P<num2>{_NUMBER})\s*(?:多|余)?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
+    rf"|(?P<num>{_NUMBER})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
+    # 26个亿, 十几个亿: spoken, the 个 before the magnitude
+    rf"|(?P<num2>{_NUMBER})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
     r")"
 )
 _PAYING = (
@@ -67,10 +72,16 @@ _PAYING = (
 # money as it is spoken: 15块8 (15.8元), 1毛2 (0.12元), 省了快1000块, 300多块钱; 块 alone
 # counts screens and plots too, so it is money only after a word of paying or costing
 SPOKEN_MONEY = re.compile(
+    # every branch begins with a numeral: a quick test before the alternation
+    r"(?=[\d一二三四五六七八九十])(?:"
     r"(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
     r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuai>\d{1,5})多?块(?:钱)?"
     r"|(?<![\d.])(?P<kuai2>\d{1,5})多?块钱"
+    # 十五六块钱, 七八毛: two neighbouring numerals are a range
+    r"|(?<![一二三四五六七八九十百千万])(?P<tens>[一二三四五六七八九]?十)?(?P<first>[一二三四五六七八])(?P<second>[二三四五六七八九])"
+    r"(?P<coin>块钱|毛)"
+    r")"
 )
 PERCENT = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千翻])(?:"
@@ -175,7 +186,9 @@ _VERB_TAIL = re.compile(
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|力争|计划|目标是|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"]))+"
+    r"|带动|力争|计划|目标是|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
+    # 上年同期为经营溢利137亿元: the copula its period leaves behind
+    r"|为(?!期))+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
 # where a figure's clause begins: a list (、), a bracket or a quotation stays inside it
@@ -235,9 +248,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     last_unit: tuple[str, str] | None = None  # the unit and kind of the last amount
     owner = region = opening_year = None
     paragraph = -1
+    taiwan_source = False
     for s in split_sentences(text):
         if s.paragraph != paragraph:
-            paragraph, owner, opening_year = s.paragraph, None, None
+            paragraph, owner, opening_year, taiwan_source = s.paragraph, None, None, False
+        taiwan_source = taiwan_source or bool(_TAIWAN_DOLLARS.search(s.text))
         opens = _OPENING_YEAR.match(s.text)
         if opens:
             opening_year = opens.group(1)
@@ -248,12 +263,18 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         if told:
             region = told.group(1)
         for f in figures_in_sentence(s.text):
+            # 經濟部統計處公布，…；其中…營業額327億元: the Taiwan source speaks for the paragraph
+            if f.unit == "元" and taiwan_source and "人民币" not in s.text:
+                f = replace(f, unit="新台币")
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
             if f.period is None and last_period and last_period[0] == s.paragraph and not _annual(f):
                 f = replace(f, period=last_period[1])
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
             if f.subject is None and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=last_subject[1])
+            # …进出口总值41.21万亿元。其中，出口24.46万亿元: the part of the trade told before
+            if f.subject and _TRADE_PART.match(f.subject) and last_subject and last_subject[0] == s.paragraph:
+                f = replace(f, subject=_trade_part(f.subject, last_subject[1]) or f.subject)
             # 京东集团公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before
             if f.period and _THIS_PERIOD.match(f.period) and last_period and last_period[0] == s.paragraph:
                 f = replace(f, period=last_period[1])
@@ -473,13 +494,21 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         # 15块8, 1毛2, 便宜了300多块: prices as people say them, in 元
         if not free(m.start(), m.end()):
             continue
-        if m.group("jiao") is not None:
+        upper = None
+        if m.group("coin"):
+            tens = parse_number(m.group("tens")) if m.group("tens") else 0.0
+            first, second = parse_number(m.group("first")), parse_number(m.group("second"))
+            if tens is None or first is None or second is None or second <= first:
+                continue
+            coin = 0.1 if m.group("coin") == "毛" else 1.0
+            value, upper = round((tens + first) * coin, 2), round((tens + second) * coin, 2)
+        elif m.group("jiao") is not None:
             value = int(m.group("yuan")) + int(m.group("jiao")) / 10
         elif m.group("mao") is not None:
             value = round(int(m.group("mao")) / 10 + int(m.group("fen") or 0) / 100, 2)
         else:
             value = float(m.group("kuai") or m.group("kuai2"))
-        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, "元"))
+        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, "元", upper))
     for m in AMOUNT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
@@ -497,9 +526,14 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             unit = m.group("unit") or ""
         if s[m.start() - 1 : m.start()] in ("Q", "q"):
             continue  # 中通Q3单票收入: the 3 names the quarter
-        if num in ("十", "百", "千") and re.search(r"(?:数|几|上|近)$", s[: m.start()]):
+        if num in ("十", "百", "千") and re.search(r"(?:数|几|上)$", s[: m.start()]):
             continue  # 数百亿元 is no figure
-        if _is_plain_chinese_word(num) and not (mag and (unit or num not in "十百千")):
+        if _is_plain_chinese_word(num) and not (
+            (mag and (unit or num not in "十百千"))
+            # 十几个亿, 近百个: a round number told as such
+            or _ABOUT_AFTER.match(s, m.start() + len(num))
+            or (unit and num in "百千" and _ROUND_BEFORE.search(s, 0, m.start()))
+        ):
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
             continue
@@ -522,16 +556,32 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             )
             if told:
                 unit = _UNIT_AS.get(told.group(1), told.group(1))
+            elif _TAIWAN_DOLLARS.search(s) and "人民币" not in s:
+                unit = "新台币"
         if not unit and _PEOPLE_AFTER.match(s, m.end()):
             unit = "人"  # 超过2.2亿用户下单: people
         elif not unit and re.match(r"[\u4e00-\u9fa5]{0,2}户", s[m.end() : m.end() + 3]):
             unit = "户"  # 100万农户
+        low = found[-1] if found else None
+        if (
+            low
+            and upper is None
+            and low.upper is None
+            and (low.kind, low.unit) == (kind, unit)
+            and _RANGE_GAP.fullmatch(s, low.end, m.start())
+        ):
+            # 500元至2000元: a range with its unit told at both ends
+            low.upper, low.end = value, m.end()
+            low.text = original[low.start : m.end()].strip()
+            taken[-1] = (low.start, low.end)
+            continue
         text = original[m.start() : m.end()].strip()
         add(_Found(m.start(), m.end(), text, kind, value, unit, upper))
     found.sort(key=lambda f: f.start)
     return tuple(_season_length(f) for f in _describe(s, original, found))
 
 
+_RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
 _SEASON = re.compile(r"^(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(.*(?:春运|假期|黄金周|长假|暑期|春节|国庆))$")
 
 
@@ -544,12 +594,17 @@ def _season_length(f: Figure) -> Figure:
 # one unit for one thing: 名 counts people as 人 does
 _UNIT_AS = {
     "元人民币": "元",
+    "元新台币": "新台币",
     "人民币": "元",
     "名": "人",
     "港币": "港元",
     "个小时": "小时",
     "个多小时": "小时",
 }
+# Taiwan's reports count in 新台币 and write it as 元: a sentence that names 新台币 once, or
+# quotes a Taiwan government office (经济部统计处, 主计总处), means it by its other 元 (a
+# Taiwan company quoted alone, or a sentence that names 人民币 too, is left in 元)
+_TAIWAN_DOLLARS = re.compile(r"新台币|(?<!国)经济部|主计总处|金管会|观光署")
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"
 )
@@ -575,7 +630,7 @@ def _ordinal_or_name(s: str, start: int, end: int) -> bool:
 # What a figure is compared with: 同比, 比上年, 较一季度, 高于整体增速, 是上年同期的 (…倍).
 _COMPARE_VERBS = (
     r"(?:名义|实际)?(?:分别|均)?(?:增长|增加|提高|提升|上升|下降|减少|下滑|回落|回升|加快|放缓|扩大|缩小|收窄|"
-    r"上涨|下跌|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减)"
+    r"上涨|下跌|涨|跌|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减)"
 )
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
@@ -729,9 +784,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if previous_end >= _clause_start(s, clause_start - 1) and not segment.strip():
                 base = bases[-1]
         if base is None and f.kind == "change" and not f.annual and any(bases):
-            # …按年增长逾两成，其中智能手机、平板分别增长35%、28%; 名义增长4.5%，实际增长4.9%:
+            # …按年增长逾两成，其中智能手机、平板分别增长35%、28%; 名义增长4.5%，(扣除价格因素)实际增长4.9%:
             # a breakdown, or the same change measured otherwise, compares as the first did
-            if re.search(r"其中|^\W*(?:实际|名义)", segment):
+            if re.search(r"其中|^\W*(?:扣除价格因素(?:后)?\W*)?(?:实际|名义)", segment):
                 # (the change of a growth rate, 较一季度提高0.4个百分点, is no such comparison)
                 base = next(
                     (
@@ -866,7 +921,7 @@ _MONEY_MEASURE = re.compile(
 )
 _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
 # the spoken verbs of money, and what a report calls the amount
-_MONEY_VERB = re.compile(r"(?:被|还能|还|能|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|亏|花|烧)了?$")
+_MONEY_VERB = re.compile(r"(?:被|还能|还|能|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|亏|花|烧|砸)了?$")
 _MONEY_VERB_MEASURE = {
     "卖": "销售额",
     "卖出": "销售额",
@@ -877,7 +932,24 @@ _MONEY_VERB_MEASURE = {
     "亏": "亏损",
     "花": "支出",
     "烧": "亏损",
+    "砸": "支出",  # 补贴就砸了一百多个亿
 }
+
+
+# 出口, 进口额: a part of trade named alone; 我国货物贸易进出口总值, 出口总值: a whole it is of
+_TRADE_PART = re.compile(r"^(进出口|出口|进口)额?$")
+_TRADE_WHOLE = re.compile(r"^(.*?)(?:进出口|出口|进口)(总值|总额|额|值)?$")
+
+
+def _trade_part(part: str, whole: str | None) -> str | None:
+    """The part of trade a clause names alone, named as the trade told before it: 出口 after
+    我国货物贸易进出口总值 is 我国货物贸易出口总值; after 义乌市进出口总额 it is 义乌市出口额
+    (总额 sums the parts, each of which is an 额)."""
+    told = _TRADE_WHOLE.match(whole or "")
+    if not told:
+        return None
+    level = told.group(2) if told.group(2) in ("总值", "值") else "额"
+    return told.group(1) + _TRADE_PART.match(part).group(1) + level
 
 
 def _complete_subject(
@@ -899,6 +971,8 @@ def _complete_subject(
         subject = previous
     if subject and _ANAPHORA.match(subject):
         subject = before  # 预计2026年这一比例将上升至60%: the share told before
+    if subject and _TRADE_PART.match(subject):
+        subject = _trade_part(subject, before) or subject
     if subject == "占比" and before:
         # 其中农村实物商品网络零售额2.29万亿元，占比达89.5%: of the whole told before 其中
         whole = _whole_before(s, member.start, history)
@@ -997,12 +1071,12 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         counted = member.kind == "count" and unit not in ("", "元")
         return subject + ("量" if counted else "额")
     if unit == "人次":
-        return subject if re.search(r"(?:人次|客流|量)$", subject) else subject + "人次"
+        return subject if re.search(r"(?:人次|人数|客流|量)$", subject) else subject + "人次"
+    if re.search(r"(?:用户|会员|粉丝)$", subject) and unit in ("人", "户"):
+        return subject + "数"  # 5G移动电话用户达11.84亿户: 用户数, whatever the counter
     if unit == "人" and not _MEASURE_END.search(subject):
         if re.search(r"(?:就业|工作|创业|务工)$", subject):
             return subject + "人数"
-        if re.search(r"(?:用户|会员|粉丝)$", subject):
-            return subject + "数"
         if _PEOPLE_NOUN.search(subject):
             return subject + "数量"
     if re.search(r"(?<=[\u4e00-\u9fa5]{2})[产销]$", subject):
@@ -1085,8 +1159,10 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         if not text:
             continue
         before = s[max(0, m.start() - 2) : m.start()]
-        if re.search(r"(?:比|较|与|是|为|于|过)\s*$", before) and not text.startswith(("到", "至", "截至")):
-            continue  # 比上年, 是2019年的 (but 目标是到2030年 is a period)
+        if re.search(r"(?:比|较|与|跟|是|为|于|过)\s*$", before) and not text.startswith(
+            ("到", "至", "截至")
+        ):
+            continue  # 比上年, 跟去年差不多, 是2019年的 (but 目标是到2030年 is a period)
         if re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
             # (去年同期，全网销售额为8556亿元: the period of the clause it opens)
@@ -1207,12 +1283,15 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     clause = _PERIOD.sub(_unless_inside_a_word, clause)
     clause = _SOURCE_HEAD.sub("", clause.strip())
     clause = _ANYWHERE.sub("", clause)
+    clause = _ALONE.sub(r"\1", clause)
     return clause
 
 
 _REPORTING_VERB = re.compile(
     r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:公布|发布|披露|宣布)了?(?=[\u4e00-\u9fa5A-Za-z]{2})"
 )
+# 光直播电商就卖了2800多亿, 光外卖补贴就砸了…: "X alone" is still X (光伏, 就业 are words)
+_ALONE = re.compile(r"光(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)就(?!业)")
 _COMPARABLE = re.compile(r"(?:按可比价格计算|按可比口径计算|按可比口径|按可比价格)(?:后)?")
 # the steps of _subject, compiled once (it runs for every figure)
 _FROM_CUT = re.compile(r"(?:从(?![业事])|由)[^，。从由]{0,6}$")
