@@ -23,7 +23,14 @@ from typing import Any
 import numpy as np
 
 from newsdesk.cluster.index import DEFAULT_SEED, WindowedLSHIndex, band_keys, minhasher
-from newsdesk.cluster.samestory import FINE_K, PairDecision, StoryFeatures, decide, story_features
+from newsdesk.cluster.samestory import (
+    FINE_K,
+    PairDecision,
+    StoryFeatures,
+    decide,
+    rounded_figure,
+    story_features,
+)
 from newsdesk.cluster.shingles import normalise, shingle_hashes
 from newsdesk.text.script import to_simplified
 
@@ -83,7 +90,7 @@ class AnchorIndex:
 
     @staticmethod
     def anchors(features: StoryFeatures) -> set[str]:
-        keys = {f"f:{k}" for k in features.figures if not _is_trivial_figure(k)}
+        keys = {f"f:{rounded_figure(k)}" for k in features.figures if not _is_trivial_figure(k)}
         keys |= {f"w:{w}" for w in features.title_words}
         # what a rewrite in other words still shares: the event's slogans, documents and days
         keys |= {f"p:{p}" for p in features.particulars}
