@@ -24,8 +24,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer, process_clusterer
+from newsdesk.cluster.clusterer import (
+    PROCESS_PARAMS,
+    ClusterInput,
+    PreparedBatch,
+    StoryClusterer,
+    prepared_stream,
+    process_clusterer,
+)
 from newsdesk.cluster.lead import LeadCandidate, choose_lead
+from newsdesk.cluster.prepared_cache import PreparedCache, assemble, text_checksum
 from newsdesk.cluster.samestory import figure_keys, story_features, term_vector
 from newsdesk.editorial.boilerplate import strip_boilerplate
 from newsdesk.editorial.columns import READING, ColumnClassifier, ColumnModel, ColumnSuggestion, LabelledText
@@ -151,7 +159,15 @@ class ClusterState:
     pairs_seen: int = 0  # the clusterer's count of decisions when the last batch was planned
 
 
-def open_cluster_state(window: Sequence[StoredArticle], context: EditorialContext) -> ClusterState:
+def open_cluster_state(
+    window: Sequence[StoredArticle],
+    context: EditorialContext,
+    cache: PreparedCache | None = None,
+    workers: int = 1,
+) -> ClusterState:
+    """The clusterer with the window's articles in its indexes and its clusters as stored.
+    Their preparation comes from ``cache`` where it has it; the rest is prepared in
+    ``workers`` processes."""
     known = {a.id: a for a in window}
     clusterer = process_clusterer(
         features_of=lambda i: (
@@ -159,7 +175,25 @@ def open_cluster_state(window: Sequence[StoredArticle], context: EditorialContex
         ),
         max_days_apart=context.max_days_apart,
     )
-    clusterer.index_existing([ClusterInput(a.id, a.title, a.text, a.published_at) for a in window])
+    inputs = [ClusterInput(a.id, a.title, a.text, a.published_at) for a in window]
+
+    def prepare(docs: Sequence[ClusterInput]) -> list[PreparedBatch]:
+        chunks = [docs[i : i + CHUNK] for i in range(0, len(docs), CHUNK)]
+        parallel = workers > 1 and len(chunks) > 1
+        return list(prepared_stream(chunks, workers if parallel else 0, clusterer.params))
+
+    if cache is not None:
+        batch, reused = cache.prepared(inputs, prepare)
+        log.info(
+            "reopened %d articles of the window: %d prepared before, %d now",
+            len(inputs),
+            reused,
+            len(inputs) - reused,
+        )
+    else:
+        parts = [(b, k) for b in prepare(inputs) for k in range(len(b))]
+        batch = assemble(clusterer.params, parts)
+    clusterer.index_prepared(batch)
     cluster_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     for a in window:
@@ -291,12 +325,12 @@ def run_batch(
     return plan_batch(state, prepared, context)
 
 
-def cluster_prepared(state: ClusterState, prepared: Sequence[Prepared]) -> None:
+def cluster_prepared(state: ClusterState, prepared: Sequence[Prepared]) -> PreparedBatch:
     """Put prepared articles in their clusters. Called chunk by chunk as the workers hand
     them over, so that the clustering overlaps the preparation of the next chunks; the
     decisions are the same however the articles are split (the clusterer takes them one by
-    one, in order)."""
-    state.clusterer.add(
+    one, in order). Returns their clustering preparation (for the cache)."""
+    batch = state.clusterer.prepare(
         [
             ClusterInput(
                 a.article.id,
@@ -309,6 +343,8 @@ def cluster_prepared(state: ClusterState, prepared: Sequence[Prepared]) -> None:
             for a in (p.analysis for p in prepared)
         ]
     )
+    state.clusterer.add_prepared(batch)
+    return batch
 
 
 def plan_batch(state: ClusterState, prepared: Sequence[Prepared], context: EditorialContext) -> RunResult:
@@ -525,6 +561,26 @@ def build_context(engine, settings, today: dt.date | None = None) -> EditorialCo
     )
 
 
+def _keep_preparation(
+    cache: PreparedCache,
+    clustering: Sequence[PreparedBatch],
+    articles: Sequence[StoredArticle],
+    prepared: Sequence[Prepared],
+    stored_ids: Sequence[int],
+) -> None:
+    """Keep the stored articles' clustering preparation for the next runs' window, each
+    checked by what the window will read back: the stored title (perhaps Traditional) and
+    the clean text."""
+    stored = set(stored_ids)
+    parts = [(b, k) for b in clustering for k, doc_id in enumerate(b.ids) if doc_id in stored]
+    title = {a.id: a.title for a in articles}
+    clean_text = {p.analysis.article.id: p.analysis.clean_text for p in prepared}
+    if not parts:
+        return
+    keys = [text_checksum(title[b.ids[k]], clean_text[b.ids[k]]) for b, k in parts]
+    cache.save(assemble(parts[0][0].params, parts), keys)
+
+
 def run_process(
     engine,
     settings,
@@ -545,24 +601,29 @@ def run_process(
     # before the earliest new article (articles come oldest first)
     earliest = min((a.published_at for a in pending if a.published_at), default=dt.datetime.now(dt.UTC))
     since = earliest - dt.timedelta(days=settings.editorial.cluster_window_days)
-    state = open_cluster_state(clustered_articles_since(engine, since), context)
+    workers = settings.editorial.workers or os.cpu_count() or 1
+    cache = PreparedCache(settings.data_dir / "cluster-cache", PROCESS_PARAMS, context.user_dictionary)
+    cache.prune(dt.timedelta(days=settings.editorial.cluster_window_days + 1))
+    state = open_cluster_state(clustered_articles_since(engine, since), context, cache, workers)
     preparer = Preparer(context, settings.editorial.workers)
     try:
         stream = preparer.stream(pending, progress)
         for start in range(0, len(pending), batch_size):
             batch = pending[start : start + batch_size]
             prepared: list[Prepared] = []
+            clustering: list[PreparedBatch] = []
             while len(prepared) < len(batch):
                 chunk = list(itertools.islice(stream, min(CHUNK, len(batch) - len(prepared))))
                 if not chunk:
                     break
-                cluster_prepared(state, chunk)
+                clustering.append(cluster_prepared(state, chunk))
                 prepared += chunk
             result = plan_batch(state, prepared, context)
             cluster_ids = save_run(
                 engine, [a.as_row() for a in result.analyses], result.plans, result.processed_ids
             )
             remember_saved(state, result, cluster_ids)
+            _keep_preparation(cache, clustering, batch, prepared, result.processed_ids)
             total.analyses.extend(result.analyses)
             total.plans.extend(result.plans)
             total.processed_ids.extend(result.processed_ids)
