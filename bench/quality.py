@@ -66,7 +66,8 @@ SPLIT_NAMES = {
     "blind4": "blind round 4 (measured once, its errors read since)",
     "blind5": "blind round 5 (measured once, its errors read since)",
     "blind6": "blind round 6 (measured once, its errors read since)",
-    "blind7": "blind round 7 (measured once)",
+    "blind7": "blind round 7 (measured once, its errors read since)",
+    "blind8": "blind round 8 (measured once)",
 }
 
 
@@ -168,7 +169,11 @@ def real_stories() -> None:
         ),
         (
             "real_stories_blind6.jsonl",
-            "real-looking reports, blind round 6 (measured once)",
+            "real-looking reports, blind round 6 (measured once, its errors read since)",
+        ),
+        (
+            "real_stories_blind7.jsonl",
+            "real-looking reports, blind round 7 (measured once)",
         ),
     ):
         rows = load_stories(name)
