@@ -26,7 +26,7 @@ from newsdesk.cluster.pairmodel import CONFIDENT, THRESHOLD, days_between, proba
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shared_count, shingle_hashes
 from newsdesk.text.book_notice import book_notice_signals
 from newsdesk.text.commentary import THRESHOLD as COMMENTARY
-from newsdesk.text.commentary import commentary_score, headline_argues
+from newsdesk.text.commentary import commentary_score, headline_argues, is_opinion_piece
 from newsdesk.text.figures import extract_figures
 from newsdesk.text.script import to_simplified
 from newsdesk.text.tags import tag_kind
@@ -204,11 +204,14 @@ def _place_names() -> frozenset[str]:
     return frozenset(name for name, kind in dictionary().items() if kind == "place")
 
 
+def _days(text: str) -> frozenset[str]:
+    return frozenset(f"{int(m)}月{int(d)}日" for m, d in _DAY.findall(text))
+
+
 def particulars(text: str) -> frozenset[str]:
     found = {_SPACE.sub("", q) for q in _QUOTED.findall(text)}
     found |= {"《" + _SPACE.sub("", d) + "》" for d in _DOCUMENT.findall(text)}
-    found |= {f"{int(m)}月{int(d)}日" for m, d in _DAY.findall(text)}
-    return frozenset(found)
+    return frozenset(found) | _days(text)
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,7 @@ class StoryFeatures:
     _commentary: float | None = field(default=None, repr=False, compare=False)
     _book: bool | None = field(default=None, repr=False, compare=False)
     _places: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _lead_figures: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -268,6 +272,31 @@ class StoryFeatures:
                 score = 0.0
             object.__setattr__(self, "_commentary", score)
         return self._commentary
+
+    @property
+    def self_media_voice(self) -> bool:
+        """Written as a self-media account retells news: a hook or the figure opening the
+        headline (刚刚，… / 136亿件！…), emoji, its readers addressed."""
+        return bool(
+            _CLICKBAIT_OPENING.match(self.title)
+            or _FIGURE_FIRST.match(self.title)
+            or _EMOJI.search(self.title)
+            or _EMOJI.search(self.text)
+            or _READERS_ADDRESSED.search(self.text)
+        )
+
+    @property
+    def lead(self) -> str:
+        """The headline and the first paragraph: where a report gives the event's figures."""
+        return self.title + "\n" + self.text.split("\n", 1)[0][:_LEAD_CHARS]
+
+    @property
+    def lead_figures(self) -> frozenset[str]:
+        """The figures of the headline and the first paragraph (worked out when a pair
+        first needs them)."""
+        if self._lead_figures is None:
+            object.__setattr__(self, "_lead_figures", figure_keys("", self.lead))
+        return self._lead_figures
 
     @property
     def actors(self) -> frozenset[str]:
@@ -456,6 +485,17 @@ def _first_and_repeat(a: StoryFeatures, b: StoryFeatures) -> str | None:
 
 # how a self-media repost opens its headline: 刚刚，… 重磅！… 震惊！…
 _CLICKBAIT_OPENING = re.compile(r"^(?:刚刚|重磅|震惊|速看|突发|最新|官宣|炸裂|定了|好消息|注意)[！!，,：:]")
+
+
+# How a self-media account (公众号, 头条号, 小红书) retells the news, besides such an opening:
+# emoji, a headline that opens on the event's figure (136亿件！…, 6000多亿!…), its readers
+# addressed in the text (家人们, 姐妹们, 评论区聊聊, 说实话). Its question headline (到底谁赚到了?
+# 要凉了?) is a hook to read on, not an argument: alone it keeps the commentary score under
+# the threshold, which an opinion piece's argued text, byline and prescriptions pass.
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u203c\u2049]")
+_FIGURE_FIRST = re.compile(r"^\d[\d.]*[多余]?[万亿千百]*[元件单个人]?[！!]")
+_READERS_ADDRESSED = re.compile(r"家人们|姐妹们|兄弟们|宝子们|小伙伴们|小编|评论区|咱们|说实话|刚看到")
+_LEAD_CHARS = 200  # of the first paragraph, read as the report's lead
 
 
 def _headline_states_a_precise_figure(title: str) -> bool:
@@ -779,6 +819,12 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         month_a, month_b = a.release_month, b.release_month
         if month_a and month_b and month_a != month_b:
             return PairDecision(False, 0.0, [f"reports of other periods (to {month_a}月 / to {month_b}月)"])
+    # One statistic released for two periods (一季度 / 前5个月, 首季 / 1—5月) is two stories,
+    # however alike their wording and however the rounder's figures fit the other's (近8%
+    # is 7.8% and 7.3% alike); a forecast's headline names the year it looks to instead
+    # (预计2026年破万亿元, told in a report of 2023's market)
+    if _periods_differ(a, b) and not (_FORECAST.search(a.title) or _FORECAST.search(b.title)):
+        return PairDecision(False, 0.0, [f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"])
     # What no shared wording overrides: two cities' policies may be one template word for
     # word, with their own place and count in the headline
     veto = _headlines_veto(a, b)
@@ -823,7 +869,50 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         # and neither commentary, both report one event (a forecast beside its outcome is
         # told apart above). Weak: the clusterer checks it against the rest of the cluster.
         return PairDecision(True, probability, [*reasons, "the event's figures retold"], weak=True)
+    if not same and _self_media_retelling(a, b, overlap):
+        # 9248亿!今年618到底谁赚到了?🤔 beside 星图数据:今年618全网销售额9248亿元: a repost in
+        # words of its own, its figures rounded (9200多亿, 300多亿, 涨了快两成), shares almost
+        # no wording with the report, and the model has few examples of it. Weak: the
+        # clusterer checks it against the rest of the cluster.
+        return PairDecision(
+            True, probability, [*reasons, "a self-media repost retelling the report"], weak=True
+        )
     return PairDecision(same, probability, reasons, weak=same and probability < CONFIDENT)
+
+
+def _self_media_retelling(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
+    """One report retold by a self-media repost: the repost's headline gives a figure or a day
+    the report leads with (9248亿 / 全网销售额为9248亿元; 8月1日起新规落地 / 自8月1日起施行),
+    its figures mostly agree with the report's, their words are alike, and neither argues
+    (a commentary score past the threshold; for the report, the house's opinion cues too)."""
+    agreement = overlap.figure_agreement
+    if (agreement is not None and agreement < _RETOLD_AGREEMENT) or overlap.similarity < _RETOLD_SIMILARITY:
+        return False
+    for repost, report in ((a, b), (b, a)):
+        if (
+            repost.self_media_voice
+            and max(repost.commentary, report.commentary) < COMMENTARY
+            and _headline_told_in_lead(repost, report)
+            # an opinion piece leads with the event's figure too (近2000亿件——这是…成绩单),
+            # then argues and prescribes under a byline: the house's cues for one
+            and not is_opinion_piece(report.title, report.text)
+        ):
+            return True
+    return False
+
+
+_RETOLD_AGREEMENT = 0.5  # of the smaller figure set (a repost gives few, rounded)
+_RETOLD_SIMILARITY = 0.35  # of the words: a repost and a report of other events fall below
+
+
+def _headline_told_in_lead(repost: StoryFeatures, report: StoryFeatures) -> bool:
+    """The repost's headline gives a figure or a day that the report gives in its headline or
+    first paragraph (exactly or rounded): the event's own, not a figure it quotes in passing
+    (a day's express volume, which every report of that day recalls)."""
+    headline_figures = figure_keys(repost.title, "")
+    if headline_figures and shared_figure_count(headline_figures, report.lead_figures):
+        return True
+    return bool(_days(repost.title) & _days(report.lead))
 
 
 def _retells_the_figures(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
