@@ -309,7 +309,8 @@ def test_hong_kong_quarters_and_verbs():
         "京東集團第三季收入達2,991億元人民幣，按年增長14.9%，淨利潤53億元，按年下跌55%。"
     )
     assert (income.subject, income.period) == ("京东集团收入", "第三季")
-    assert (fall.value, fall.base, fall.subject) == (-55.0, "按年", "净利润")
+    # the profit told bare is the company's whose income was told before
+    assert (fall.value, fall.base, fall.subject) == (-55.0, "按年", "京东集团净利润")
     (drop, _) = extract_figures("美團第二季經營溢利按年大跌98%，至2.3億元人民幣。")
     assert (drop.value, drop.unit, drop.base) == (-98.0, "%", "按年")
     (brands, _) = extract_figures("去年雙十一期間，天貓有589個品牌成交額破億元，其中國貨品牌佔比逾六成。")
@@ -845,3 +846,114 @@ def test_the_same_change_measured_otherwise_keeps_its_base():
         "京东这季度营收2000个亿，跟去年差不多，活跃用户五亿多，其中3C家电比去年涨了一成。"
     )
     assert (users.period, rise.period, rise.base) == ("这季度", "这季度", "比去年")
+
+
+def test_festival_written_with_jie_is_the_period():
+    visits, spending = figures_in_sentence("中秋节假期，全国国内出游2.1亿人次；游客出游总花费800亿元。")
+    assert visits.period == spending.period == "中秋节假期"
+    assert visits.subject == "全国国内出游人次"
+
+
+def test_first_quarter_as_hong_kong_reports_write_it():
+    revenue, rise = figures_in_sentence("首季收入为300億元人民幣，按年增長9%。")
+    assert revenue.period == rise.period == "首季"
+    assert revenue.subject == "收入"
+
+
+def test_a_bare_company_measure_is_the_company_told_before():
+    revenue, _, profit, _ = extract_figures(
+        "美团第一季度营收900亿元，同比增长10%；经营利润为80亿元，同比下降5%。"
+    )
+    assert revenue.subject == "美团营收"
+    assert profit.subject == "美团经营利润"
+    # the quarter is the period, the company is the one that opens the paragraph
+    first, _ = extract_figures(
+        "阿里巴巴集团公布截至2026年6月30日止季度业绩，季度收入为2500亿元，同比增长6%。"
+    )
+    assert first.subject == "阿里巴巴收入"
+    _, unit_revenue = extract_figures("快手一季度总营收约356亿元，其中可灵AI单季收入超3亿元。")
+    assert unit_revenue.subject == "可灵AI收入"
+    # a segment's profit is the segment's, and a spoken 赚 names no measure of a company's
+    *_, segment = extract_figures("某公司第二季度收入900亿元，核心分部收入600亿元，经营利润30亿元。")
+    assert segment.subject == "核心分部经营利润"
+    *_, earned = extract_figures("美团Q3营收955亿，但经营亏损141亿，去年同期还赚了137亿。")
+    assert earned.subject == "利润"
+    # nor is an agency's figure its own
+    (retail,) = extract_figures("国家统计局公布，收入为100亿元。")
+    assert retail.subject == "收入"
+
+
+def test_cumulative_revenue_keeps_its_name_and_its_company():
+    *_, cumulative = extract_figures("富邦媒公告，6月營收為新台幣98億元，累計前6月營收達新台幣520億元。")
+    assert (cumulative.subject, cumulative.period) == ("富邦媒累计营收", "前6月")
+    (parcels,) = figures_in_sentence("一季度，全国快递业务收入累计完成3682.4亿元。")
+    assert parcels.subject == "全国快递业务收入"  # 累计 before a verb is no part of the name
+
+
+def test_a_year_after_until_a_day_names_the_series_not_the_period():
+    sales, people = figures_in_sentence(
+        "截至6月30日，2026年消费品以旧换新带动销售额1.5万亿元，惠及消费者超3亿人次。"
+    )
+    assert sales.period == people.period == "截至6月30日"
+    (parcels,) = figures_in_sentence("截至6月15日，今年我国快递业务量已超900亿件。")
+    assert parcels.period == "截至6月15日"
+
+
+def test_recovered_to_a_share_of_an_earlier_period():
+    _, share = figures_in_sentence("国际航线旅客运输量700万人次，恢复至2019年同期的约96%。")
+    assert share.base == "2019年同期"
+    assert share.subject == "国际航线旅客运输量"
+
+
+def test_market_expectation_is_the_expected_value_of_the_same_measure():
+    revenue, rise, expected = figures_in_sentence(
+        "某公司一季度营收1000亿元，同比增长10%，低于市场预期的1050亿元。"
+    )
+    assert expected.subject == "市场预期的" + revenue.subject
+    assert expected.base is None  # the amount it stands for had none
+    sales, forecast = figures_in_sentence("5月社会消费品零售总额按年增长5%，高于市场预期的4.3%。")
+    assert (forecast.subject, forecast.base) == ("市场预期的社会消费品零售总额", "按年")
+
+
+def test_the_start_of_a_change_has_its_own_period():
+    earlier, now = figures_in_sentence("一季度，美国市场占比已从去年同期的四成左右下降至三成上下。")
+    assert earlier.period == "去年同期"
+    assert now.period == "一季度"
+
+
+def test_festival_with_its_year_followed_by_a_place():
+    visits, _ = figures_in_sentence("今年五一淄博接待游客400万人次，比去年增长两成。")
+    assert visits.period == "今年五一"
+
+
+def test_words_of_trade_and_sales_told_verb_first():
+    exports, rise = figures_in_sentence("1—5月，我国出口机电产品6.32万亿元，同比增长8.4%。")
+    assert exports.subject == rise.subject == "我国机电产品出口额"
+    (sold,) = figures_in_sentence("家电以旧换新带动家电产品销售超6300万台。")
+    assert sold.subject == "家电以旧换新带动家电产品销量"
+
+
+def test_hong_kong_and_taiwan_wording():
+    (share,) = figures_in_sentence("Keeta市場佔有率超過五成。")
+    assert share.subject == "Keeta市场占有率"
+    registered, daily = figures_in_sentence("截至3月底，「轉數快」登記數目達1,620萬個，日均交易量約245萬宗。")
+    assert registered.subject == "「转数快」登记数目"  # 数目 is already a count
+    assert daily.unit == "宗"
+    (online,) = extract_figures("經濟部統計處公布，網路銷售額452億元。")
+    assert online.subject == "网络销售额"  # Taiwan's 网路 is the house's 网络
+    visitors, _ = figures_in_sentence("澳門共錄得入境旅客逾92.1萬人次，按年增長7.5%。")
+    assert visitors.subject == "澳门入境旅客人次"
+    rise, cap = figures_in_sentence("泡泡瑪特股價今年以來累升逾六成，市值重上3,800億港元。")
+    assert (rise.value, rise.subject) == (60.0, "泡泡玛特股价")
+    assert cap.subject == "市值"
+
+
+def test_spoken_ranges_and_approximations():
+    _, _, pay = extract_figures(
+        "我们县的直播基地去年卖了三十来个亿，带动了两千多人就业，头部主播一个月能挣三五万。"
+    )
+    assert (pay.value, pay.upper, pay.unit) == (30000.0, 50000.0, "元")
+    (fee,) = extract_figures("快递小哥派一单也就1块2到1块5。")
+    assert (fee.value, fee.upper, fee.text) == (1.2, 1.5, "1块2到1块5")
+    (overseas,) = figures_in_sentence("一季度海外收入涨了快五倍。")
+    assert (overseas.value, overseas.unit) == (5.0, "倍")

@@ -31,7 +31,7 @@ _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
 _CURRENCY = r"(?:元人民币|元新台币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -39,7 +39,8 @@ _ABOUT = r"[多余来几]"
 _ABOUT_AFTER = re.compile(rf"\s*{_ABOUT}")
 # 近百个, 超千家: a hundred or a thousand as a round number (数百, 上千 are vaguer)
 _ROUND_BEFORE = re.compile(r"(?:近|将近|接近|超过|超|逾|破)$")
-_APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅)?"
+# 快五倍 is spoken for 近五倍
+_APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅|快(?=[\d一二两三四五六七八九十]))?"
 
 # Each pattern starts with a one-character test: most positions of a sentence begin no figure.
 AMOUNT = re.compile(
@@ -98,20 +99,23 @@ PERCENT = re.compile(
     r")"
 )
 CHANGE = re.compile(
-    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大升跌降倒萎成衰涨少掉])(?:"
+    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉])(?:"
     r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
     # Taiwan's wording: 較去年同期成長2.3%, 衰退5%
     # and the spoken wording of reposts: 涨了7%, 比去年少了4%, 掉了3%
-    r"|(?:大幅|大)?(?:升|跌|增|降|减|涨|少|掉)|倒退|萎缩|成长|衰退)了?\s*"
+    # 累升逾六成: risen so much in all
+    r"|(?:大幅|大|累)?(?:升|跌|增|降|减|涨|少|掉)|倒退|萎缩|成长|衰退)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
     r")"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
 _EVENT = (
-    r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|国庆|五一|劳动节|端午|中秋|元旦|清明"
+    r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
+    # 端午假期 and 端午节假期 alike
+    r"|(?:国庆|端午|中秋|清明)节?"
     r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞)"
 )
 _EVENT_TAIL = (
@@ -134,7 +138,8 @@ _PERIOD = re.compile(
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
     # 春运, 暑期: seasons that are periods by themselves; 今年春节, 2025年国庆 with their year
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:春运|暑期|暑假|寒假|(?:春节|国庆|暑期|五一|元旦|贺岁)档)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|国庆|五一|端午|中秋|元旦)(?![\u4e00-\u9fa5])"
+    # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋)节?|五一|元旦)(?![前后假档期])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # one day: 11月11日当天
@@ -150,7 +155,7 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底)?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
@@ -178,11 +183,15 @@ _MAG_VALUE = {
     "千": 1e3,
 }
 # Words between a subject and its number that are not part of the subject.
-_VERB_TAIL = re.compile(
-    r"(?:首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
+_VERB_TAIL_WORDS = (
+    r"首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的)+$"
+    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的"
+)
+# a quick test of the first character before the alternation (it is tried at every position)
+_VERB_TAIL = re.compile(
+    "(?=[{}])(?:{})+$".format("".join(sorted({w[0] for w in _VERB_TAIL_WORDS.split("|")})), _VERB_TAIL_WORDS)
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -284,6 +293,16 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 name = owner + said if said == "集团" else owner  # 集团收入: 阿里巴巴集团收入
                 # 公司在东南亚市场包裹量: 极兔速递东南亚市场包裹量
                 f = replace(f, subject=name + re.sub(r"^在", "", f.subject[len(said) :]))
+            # 阿里巴巴集团公布…，季度收入为2486.1亿元；…，经营利润…: a company's measure named
+            # bare is of the company whose measure was told before, else of the one that opens
+            # the paragraph (赚了137亿 names no measure of its own: it is left as it is)
+            elif (
+                f.subject and (bare := _COMPANY_MEASURE.match(f.subject)) and bare.group("measure") in s.text
+            ):
+                told = last_subject[1] if last_subject and last_subject[0] == s.paragraph else None
+                company = _company_of(told) if told else _clean_owner(owner)
+                if company:
+                    f = replace(f, subject=company + f.subject)
             # 浙江省统计局数据显示，…全省网络零售额: the province of the source
             if f.subject and region and f.subject.startswith(("全省", "全市", "省内", "市内")):
                 if region[-1] in f.subject[:2]:
@@ -332,6 +351,30 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 last_subject = (s.paragraph, f.subject)
             figures.append(f)
     return figures
+
+
+# what a company reports of itself: 收入, 经营利润, 经调整净利润, 累计营收
+_COMPANY_MEASURE_WORDS = (
+    r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心)*"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV)"
+)
+_COMPANY_MEASURE = re.compile(rf"^{_COMPANY_MEASURE_WORDS}$")
+_COMPANY_MEASURE_END = re.compile(rf"{_COMPANY_MEASURE_WORDS}$")
+_NO_COMPANY = re.compile(r"^(?:全国|我国|全球|全省|全市|国内|海外|境内|境外|农村|城镇|居民|人均)")
+
+
+def _company_of(subject: str) -> str | None:
+    """拼多多集团营收 → 拼多多集团: who a company measure is of (全国…收入 is no company's)."""
+    measure = _COMPANY_MEASURE_END.search(subject)
+    head = subject[: measure.start()] if measure else ""
+    return head if len(head) >= 2 and not _NO_COMPANY.match(head) and "占" not in head else None
+
+
+def _clean_owner(owner: str | None) -> str | None:
+    """The company opening a paragraph, when it is one: not an agency, nor 鸿海11月."""
+    if not owner or _AGENCY.search(owner) or _PERIOD.search(owner) or _NO_COMPANY.match(owner):
+        return None
+    return owner
 
 
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
@@ -411,6 +454,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
     if len(s) != len(original):
         original = s
     s = s.translate(_DIGIT_FOLD)
+    # Taiwan's word for 网络 (網路銷售額): the same length, so positions in ``original`` hold
+    s = s.replace("网路", "网络")
     if "年" in s:
         s = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), s)  # 二〇二四年 is 2024年
     found: list[_Found] = []
@@ -422,6 +467,23 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
     def add(f: _Found) -> None:
         found.append(f)
         taken.append((f.start, f.end))
+
+    def closes_range(m: re.Match, kind: str, unit: str, value: float, upper: float | None) -> bool:
+        """500元至2000元, 1块2到1块5: the top of a range whose unit is told at both ends,
+        joined to the figure before it."""
+        low = found[-1] if found else None
+        if not (
+            low
+            and upper is None
+            and low.upper is None
+            and (low.kind, low.unit) == (kind, unit)
+            and _RANGE_GAP.fullmatch(s, low.end, m.start())
+        ):
+            return False
+        low.upper, low.end = value, m.end()
+        low.text = original[low.start : m.end()].strip()
+        taken[-1] = (low.start, low.end)
+        return True
 
     for m in CHANGE.finditer(s):
         amount = m.group("amount").replace(" ", "")
@@ -508,6 +570,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value = round(int(m.group("mao")) / 10 + int(m.group("fen") or 0) / 100, 2)
         else:
             value = float(m.group("kuai") or m.group("kuai2"))
+        if closes_range(m, "amount", "元", value, upper):
+            continue
         add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, "元", upper))
     for m in AMOUNT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
@@ -542,7 +606,15 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
             continue  # 晚8点 is an hour
         # 十四五 and similar plan names are not amounts
-        base = parse_number(num)
+        neighbours = _NEIGHBOURING.fullmatch(num) if len(num) == 2 else None
+        if neighbours and upper is None:
+            # 三五万, 两三百人: two neighbouring numerals are a range, not 35万
+            first, second = (parse_number(n.replace("两", "二")) for n in neighbours.groups())
+            if first is None or second is None or second <= first:
+                continue
+            base, upper = first, second * _MAG_VALUE.get(mag or "", 1.0)
+        else:
+            base = parse_number(num)
         if base is None:
             continue
         value = base * _MAG_VALUE.get(mag or "", 1.0)
@@ -562,18 +634,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             unit = "人"  # 超过2.2亿用户下单: people
         elif not unit and re.match(r"[\u4e00-\u9fa5]{0,2}户", s[m.end() : m.end() + 3]):
             unit = "户"  # 100万农户
-        low = found[-1] if found else None
-        if (
-            low
-            and upper is None
-            and low.upper is None
-            and (low.kind, low.unit) == (kind, unit)
-            and _RANGE_GAP.fullmatch(s, low.end, m.start())
-        ):
-            # 500元至2000元: a range with its unit told at both ends
-            low.upper, low.end = value, m.end()
-            low.text = original[low.start : m.end()].strip()
-            taken[-1] = (low.start, low.end)
+        if closes_range(m, kind, unit, value, upper):
             continue
         text = original[m.start() : m.end()].strip()
         add(_Found(m.start(), m.end(), text, kind, value, unit, upper))
@@ -582,6 +643,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
 
 
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
+_NEIGHBOURING = re.compile(r"([一两二三四五六七八])([二三四五六七八九])")
 _SEASON = re.compile(r"^(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(.*(?:春运|假期|黄金周|长假|暑期|春节|国庆))$")
 
 
@@ -637,7 +699,8 @@ _BASE_BEFORE = re.compile(
     rf"|(?:与|跟)(?P<with>[^，。；：、与跟]{{1,12}}?)(?:相比|比较)(?={_COMPARE_VERBS}|了)"
     rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较|亚迪|特币|利时)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
     r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
-    r"|(?:是|为|相当于|达到|达)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
+    # 是上年同期的2.3倍; 恢复至2019年同期的95%
+    r"|(?:是|为|相当于|达到|达|恢复至|恢复到)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
 _SOURCE_HEAD = re.compile(
@@ -649,16 +712,21 @@ _SOURCE_HEAD = re.compile(
 # Words inside a subject that are no part of it: 该县现有…, 扣除价格因素实际…, 全国共有…,
 # 一度, 连续多月, 累计, 首次, 已, 实现, 共揽收
 _ANYWHERE = re.compile(
+    # every alternative begins with one of these: a quick test before the alternation
+    r"(?=[现扣按全我该目共已累有一连首实单表认完录])(?:"
     r"(?<=[县市省区国镇村司台])现有"
     r"|(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?"
     r"|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})"
     r"|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)"
-    r"|累计|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
+    r"|累计(?!营收|收入|销售额|交易额|成交额|利润|净利润)|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
+    # 可灵AI单季收入: the quarter is the figure's period, not part of what it measures
+    r"|单季度?(?=[\u4e00-\u9fa5A-Za-z])"
     # 约四分之一的商家表示运营成本因此下降: what the surveyed said is no part of the measure
     r"|(?<=[\u4e00-\u9fa5])(?:表示|认为)(?=[\u4e00-\u9fa5]{2})"
-    # 中通快递第三季度完成包裹量96.5亿件: 中通快递包裹量
-    r"|(?<=[\u4e00-\u9fa5])完成(?![的率])(?=[\u4e00-\u9fa5]{2})"
+    # 中通快递第三季度完成包裹量96.5亿件: 中通快递包裹量; 澳门共录得入境旅客…: 澳门入境旅客
+    r"|(?<=[\u4e00-\u9fa5])(?:完成(?![的率])|共?录得)(?=[\u4e00-\u9fa5]{2})"
     r"|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
+    r")"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
@@ -718,7 +786,7 @@ _COUNTED = re.compile(
     r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营收|收入|GMV|订单|[，。；,;]|$)"
 )
 _MEASURE_END = re.compile(
-    r"(?:数|量|规模|场次|面积|人次|指数|额|率|比重|比例|占比|增速|收入|营收|GMV|时长|价|支出|产值|值)$"
+    r"(?:数|数目|量|规模|场次|面积|人次|指数|额|率|比重|比例|占比|增速|收入|营收|GMV|时长|价|支出|产值|值)$"
 )
 _ENTITY_COUNTERS = frozenset("个家户座所款套辆台部架艘条批")
 _GOODS_COUNTERS = frozenset("件单笔票")
@@ -802,6 +870,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if against_all:
                 base = against_all.group(1)
         period = _period_for(s, periods, f.start, f.annual)
+        # 从去年同期的…, 市场预期的…: the figure is of what comes before its 的 (a cheap test
+        # first: the searches below try every position of the clause)
+        of_before = "的" in s[max(clause_start, f.start - 6) : f.start]
+        start_of_change = of_before and _FROM_PERIOD.search(s, clause_start, f.start)
+        if start_of_change:
+            period = start_of_change.group(1)  # 占比从去年同期的四成左右下降至三成: 去年同期's
         # 较上年同期的249.8亿元: the value compared with, of the period compared with
         against = _COMPARED_VALUE.search(s, clause_start, f.start) if f.kind in ("amount", "count") else None
         compared = None
@@ -814,6 +888,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         # (与去年同期的455亿元: the words of the comparison name no subject)
         told_until = against.start() if compared and against else group[0].start
         own = _subject(s[max(clause_start, previous_end) : told_until], base, periods, f.kind, f.unit)
+        expected = of_before and _EXPECTED.search(s, clause_start, f.start)
+        like = next((o for o in reversed(out) if o.unit == f.unit and o.subject), None) if expected else None
+        if expected and like:
+            # 营收1068.2亿元，…，低于市场预期的1093亿元: the expected value of the same measure,
+            # compared as that measure was (5月社零按年增长5%，高于市场预期的4.3%)
+            own, base = expected.group(1) + "的" + like.subject, like.base
         pace = _AT_PACE.search(s, max(clause_start, previous_end), f.start)
         if pace and f.unit == "%" and _PACE_AFTER.match(s, f.end) and any(subjects):
             # …规模约7810亿元，预计将以年均20%以上的速度增长: the growth rate of what was told
@@ -921,13 +1001,14 @@ _MONEY_MEASURE = re.compile(
 )
 _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
 # the spoken verbs of money, and what a report calls the amount
-_MONEY_VERB = re.compile(r"(?:被|还能|还|能|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|亏|花|烧|砸)了?$")
+_MONEY_VERB = re.compile(r"(?:被|还能|还|能|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸)了?$")
 _MONEY_VERB_MEASURE = {
     "卖": "销售额",
     "卖出": "销售额",
     "罚没": "罚没金额",
     "罚": "罚款",
     "赚": "利润",
+    "挣": "收入",  # 头部主播一个月能挣三五万
     "净赚": "净利润",
     "亏": "亏损",
     "花": "支出",
@@ -979,7 +1060,7 @@ def _complete_subject(
         subject = _share(before, whole) if whole and whole != before else before + subject
     elif subject and subject.startswith("占") and before:
         subject = _share(_RATE_TAIL.sub("", before) or before, subject[1:])  # …占网民整体的87.9%
-    elif subject and "占" in subject[1:] and not subject.endswith("占比"):
+    elif subject and "占" in subject[1:] and not subject.endswith("占比") and "占有率" not in subject:
         left, _, right = subject.rpartition("占")
         subject = _share(left, right)  # 投诉量占全部网购投诉量的约27%
     elif subject in _RATE_WORDS or (subject is None and member.unit == "个百分点" and base):
@@ -1066,6 +1147,9 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = source + "平台" + subject[3:]  # 抖音电商数据显示，…平台上农特产品销量
     if member.annual and "年均" not in subject and not subject.endswith(("增速", "增长率", "增幅")):
         return subject + "年均增速"
+    goods = _GOODS_TRADED.match(subject) if "口" in subject else None
+    if goods and not _MEASURE_END.search(goods.group(3)):
+        subject = goods.group(1) + goods.group(3) + goods.group(2)  # 我国出口机电产品: 我国机电产品出口
     if re.search(r"(?:进出口|出口|进口)$", subject):
         # trade in money is 出口额; in vehicles, tonnes or parcels 出口量
         counted = member.kind == "count" and unit not in ("", "元")
@@ -1081,9 +1165,17 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
             return subject + "数量"
     if re.search(r"(?<=[\u4e00-\u9fa5]{2})[产销]$", subject):
         return subject + "量"  # 新能源汽车产销分别完成…: 新能源汽车产量, 新能源汽车销量
+    if subject.endswith("销售") and member.kind == "count":
+        return subject[:-2] + "销量"  # 带动家电产品销售超6300万台: 家电产品销量
     if unit in _ENTITY_COUNTERS and member.kind == "count" and not _MEASURE_END.search(subject):
         return subject + "数量"
     return subject
+
+
+# trade told verb first, as customs reports do: 我国出口机电产品6.32万亿元
+_GOODS_TRADED = re.compile(
+    r"^((?:全国|我国|中国)?)(出口|进口)(?!额|总|值|量|增|规模|退税|国|地|市场|企业)([\u4e00-\u9fa5A-Za-z]{2,10})$"
+)
 
 
 def _share(numerator: str, rest: str) -> str:
@@ -1099,11 +1191,17 @@ def _share(numerator: str, rest: str) -> str:
     return f"{numerator}占{whole}的{word}"
 
 
+_EXPECTED = re.compile(
+    r"(?:高于|低于|好于|优于|不及|超出|超过|逊于)\s*((?:市场|分析师)?(?:一致)?(?:预期|预测|预估))的\s*(?:约|近|超过|超|逾)?\s*$"
+)
 _AT_PACE = re.compile(r"以\s*(年均|平均)?\s*$")
 _PACE_AFTER = re.compile(r"\s*(?:以上|左右)?\s*的?\s*(?:速度|增速|速率)")
 _COMPARED_VALUE = re.compile(
     # 较上年同期的249.8亿元增长17%; 与去年同期的455亿元相比增长2%
     r"(?P<base>(?:比|较|与|跟)\s*(?P<when>[^，。；：、比较与跟的]{1,10}))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*"
+)
+_FROM_PERIOD = re.compile(
+    r"(?:从|由)\s*([^，。；：、的从由]{1,8}?(?:年|月|月份|季度|同期))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*$"
 )
 _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
 _ACTS_ON = re.compile(
@@ -1133,13 +1231,17 @@ def _whole_before(s: str, position: int, history: list[tuple[int, str | None]]) 
     return re.sub(r"^(?:全国|我国|全球|全市|全省)", "", whole) if whole else None
 
 
+# who speaks for others' figures, not its own: 国家统计局, 商务部, 艾媒咨询, 第三方机构
+_AGENCY = re.compile(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$")
+
+
 def _source(s: str) -> str | None:
     """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
     m = re.match(
         r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|介绍|表示)[，,]",
         s,
     )
-    if not m or re.search(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$", m.group(1)):
+    if not m or _AGENCY.search(m.group(1)):
         return None
     return m.group(1)
 
@@ -1217,7 +1319,7 @@ def _from_year(s: str, periods: list[tuple[int, int, str]], start: int) -> str |
 def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual: bool = False) -> str | None:
     """The nearest period before the figure in its sentence, else the first after. A yearly
     average (年均增长) needs a span (2013—2023年, 未来三年): a single date is none of its."""
-    best = None
+    best = until = None
     for a, b, text in periods:
         if a >= start:
             break
@@ -1225,7 +1327,10 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             # 上年同期为226亿元；活跃用户数为4170万: last year's figure's own clause (but
             # 去年同期，全网销售额为8556亿元 opens the clauses it is the period of)
             continue
+        if until and _BARE_YEAR.match(text):
+            continue  # 截至5月28日，今年我国快递业务量…: the year the count runs in, not its period
         best = text
+        until = text if text.startswith(("截至", "截止")) and "年" not in text else None
     if best is None:
         # a period told after the figure, in its own clause: 约63%的受访消费者在过去半年内…
         for a, _, text in periods:
@@ -1248,6 +1353,7 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
     return best
 
 
+_BARE_YEAR = re.compile(r"^(?:\d{4}\s*年|今年|本年)$")
 # periods inside one year, told without it; and a year that begins a period
 _WITHIN_A_YEAR = re.compile(
     r"(?:前|第|首)?[一二三四1-4]\s*季度|(?:上|下)半年|前\s*[0-9一二三四五六七八九十]{1,2}\s*个?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份|末|底)?$|全年$"
@@ -1255,7 +1361,7 @@ _WITHIN_A_YEAR = re.compile(
 _STATED_YEAR = re.compile(r"(?:截至|到|至)?\s*(\d{4})\s*年(?![底末]|以来|度)")
 
 
-_BASE_LEAD = re.compile(r"(?:比|较|与|是|为|相当于|达到|达|高于|低于|快于|慢于|高出|低出)$")
+_BASE_LEAD = re.compile(r"(?:比|较|与|是|为|相当于|达到|达|恢复至|恢复到|高于|低于|快于|慢于|高出|低出)$")
 
 
 def _unless_inside_a_word(m: re.Match) -> str:
@@ -1278,7 +1384,8 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
         "",
         clause,
     )
-    for _, _, text in periods:
+    # the longest first: 前5月 before the 5月 inside it
+    for text in sorted((text for _, _, text in periods), key=len, reverse=True):
         clause = clause.replace("在" + text, "").replace(text, "")  # 美团闪购在“618”期间订单量
     clause = _PERIOD.sub(_unless_inside_a_word, clause)
     clause = _SOURCE_HEAD.sub("", clause.strip())
@@ -1300,7 +1407,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 _AT_WHERE = re.compile(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的")
 
