@@ -67,7 +67,8 @@ SPLIT_NAMES = {
     "blind5": "blind round 5 (measured once, its errors read since)",
     "blind6": "blind round 6 (measured once, its errors read since)",
     "blind7": "blind round 7 (measured once, its errors read since)",
-    "blind8": "blind round 8 (measured once)",
+    "blind8": "blind round 8 (measured once, its errors read since)",
+    "blind9": "blind round 9 (measured once)",
 }
 
 
