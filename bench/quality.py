@@ -174,7 +174,11 @@ def real_stories() -> None:
         ),
         (
             "real_stories_blind7.jsonl",
-            "real-looking reports, blind round 7 (measured once)",
+            "real-looking reports, blind round 7 (measured once, its errors read since)",
+        ),
+        (
+            "real_stories_blind8.jsonl",
+            "real-looking reports, blind round 8 (measured once)",
         ),
     ):
         rows = load_stories(name)
