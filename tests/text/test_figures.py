@@ -957,3 +957,76 @@ def test_spoken_ranges_and_approximations():
     assert (fee.value, fee.upper, fee.text) == (1.2, 1.5, "1块2到1块5")
     (overseas,) = figures_in_sentence("一季度海外收入涨了快五倍。")
     assert (overseas.value, overseas.unit) == (5.0, "倍")
+
+
+def test_spoken_amounts_of_a_few_and_round_numbers():
+    (links,) = [f for f in extract_figures("光一个零食链接就走了小几百万单。")]
+    assert (links.value, links.upper, links.unit, links.text) == (1e6, 3e6, "单", "小几百万单")
+    live, _ = extract_figures("今年暑期档某头部主播一场直播就卖了十几个亿，光一个零食链接就走了小几百万单。")
+    assert (live.value, live.upper, live.unit, live.period) == (1e9, 2e9, "元", "今年暑期档")
+    fee, parcels, pay = extract_figures(
+        "现在派一单也就挣3块5，旺季一天派四五百单，一个快递员月入过万不算稀奇。"
+    )
+    assert (parcels.value, parcels.upper, parcels.period) == (400.0, 500.0, "旺季")
+    assert (pay.text, pay.value, pay.unit, pay.subject) == ("过万", 1e4, "元", "快递员月收入")
+    spent, _ = extract_figures("国庆这八天，全国吃喝玩乐加起来花了好几千亿，出门的人比去年多了快一成。")
+    assert (spent.text, spent.value, spent.upper, spent.period) == ("好几千亿", 1e11, 1e12, "国庆这八天")
+    cup, sold, takings = extract_figures("一杯卖个七八块，一个店一天能出三四百杯，一个月流水小十万。")
+    assert (cup.value, cup.upper, cup.unit) == (7.0, 8.0, "元")
+    assert (sold.value, sold.upper, sold.unit) == (300.0, 400.0, "杯")
+    assert (takings.text, takings.value, takings.unit, takings.subject) == ("小十万", 1e5, "元", "流水")
+    subsidy, *_ = extract_figures("几家平台补贴砸了几百个亿，骑手单量涨了快两成。")
+    assert (subsidy.value, subsidy.upper, subsidy.unit) == (1e10, 1e11, "元")
+    sales, price = extract_figures("今年7月到现在，他们店卖了快三千万美元，客单价也就二三十美元。")
+    assert (price.value, price.upper, price.unit, price.subject) == (20.0, 30.0, "美元", "客单价")
+    assert sales.period == "今年7月到现在"
+    _, profit = extract_figures("一个月卖了一千多万，扣掉投流和退货，净赚也就五十来万。")
+    assert (profit.value, profit.unit, profit.subject) == (5e5, "元", "净利润")
+    assert not extract_figures("通过万家门店销售。")
+
+
+def test_subjects_without_the_verbs_of_reporting():
+    accounts, *_ = extract_figures("截至6月末，全国共开立银行账户152.3亿户，同比增长3.9%。")
+    assert accounts.subject == "银行账户数量"
+    cars, _, stores, _ = extract_figures(
+        "理想汽车8月交付新车3.12万辆，环比增长8.7%；截至8月31日，理想汽车在全国已有零售中心516家，超级充电站3410座。"
+    )
+    assert cars.subject == "新车交付量"
+    assert stores.subject == "理想汽车全国零售中心数量"
+    boxes, _, tonnes = extract_figures(
+        "交通运输部：1—9月，全国港口完成集装箱吞吐量2.56亿标箱，同比增长6.9%；完成货物吞吐量135.4亿吨。"
+    )
+    assert boxes.unit == "标箱"
+    assert tonnes.subject == "全国港口货物吞吐量"  # the verb opens its clause: the port's
+    _, _, parcels, _ = extract_figures(
+        "圆通速递8月快递产品收入65.06亿元，同比增长10.3%；完成业务量30.12亿票，同比增长17.6%。"
+    )
+    assert parcels.subject == "圆通速递业务量"
+    travellers, *_ = extract_figures(
+        "国铁集团：暑期（7月1日至8月31日）全国铁路累计发送旅客9.6亿人次，同比增长5.5%。"
+    )
+    assert (travellers.subject, travellers.period) == ("全国铁路旅客发送量", "暑期")
+    _, paid = extract_figures(
+        "截至9月末，数字人民币App累计开立个人钱包2.3亿个，试点地区累计交易金额达8.6万亿元。"
+    )
+    assert paid.subject == "试点地区累计交易金额"
+    orders, _ = extract_figures(
+        "菜鸟称，10月下旬以来，其海外仓出库单量较去年同期增长超过40%，日均处理跨境包裹逾500万件。"
+    )
+    assert (orders.subject, orders.period) == ("菜鸟海外仓出库单量", "10月下旬以来")
+
+
+def test_daily_averages_of_what_was_counted_before():
+    _, _, daily = extract_figures(
+        "国铁集团：暑期（7月1日至8月31日）全国铁路累计发送旅客9.6亿人次，同比增长5.5%，日均发送1548万人次。"
+    )
+    assert daily.subject == "全国铁路日均旅客发送量"
+    _, _, daily = extract_figures(
+        "10月21日至11月11日，全国邮政快递企业共揽收快递包裹137.38亿件，同比增长13.2%，日均揽收量6.24亿件。"
+    )
+    assert daily.subject == "全国邮政快递企业日均揽收快递包裹量"
+    crossings, daily, _ = extract_figures(
+        "国庆中秋假期，全国移民管理机构共保障1320万人次中外人员出入境，日均165万人次，较去年同期增长6.7%。"
+    )
+    assert crossings.subject == "中外人员出入境人次"  # who crossed, not who guarded them
+    assert daily.subject == "日均中外人员出入境人次"

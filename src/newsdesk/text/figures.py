@@ -31,12 +31,19 @@ _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
 _CURRENCY = r"(?:元人民币|元新台币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
-_COUNTER = r"(?:平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
 _ABOUT = r"[多余来几]"
 _ABOUT_AFTER = re.compile(rf"\s*{_ABOUT}")
+# 几百个亿, 好几千亿, 小几百万单: a few hundreds, thousands… (read as a range: _spoken_range)
+_FEW = r"几[十百千]"
+# 小十万, 好几千亿, 快三千万: spoken words before a number that belong to its wording
+_SPOKEN_LEAD = ("小", "好")
+_ALMOST = "快"
+# 经过, 通过, 不过…: 过 inside a word, not 过万 (more than ten thousand)
+_PASSED_IN_WORD = ("经", "通", "超", "越", "度", "不", "跨", "错", "闯")
 # 近百个, 超千家: a hundred or a thousand as a round number (数百, 上千 are vaguer)
 _ROUND_BEFORE = re.compile(r"(?:近|将近|接近|超过|超|逾|破)$")
 # 快五倍 is spoken for 近五倍
@@ -44,14 +51,16 @@ _APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多
 
 # Each pattern starts with a one-character test: most positions of a sentence begin no figure.
 AMOUNT = re.compile(
-    r"(?=[\d零〇一二两三四五六七八九十百千])(?:"
+    r"(?=[\d零〇一二两三四五六七八九十百千几过])(?:"
     # a range first: 300亿至500亿元, 20万—30万人 (500元至2000元 is joined after)
     rf"(?P<low>{_AR})\s*(?P<lowmag>{_MAGNITUDE})?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*(?P<highmag>{_MAGNITUDE})?"
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
     # 两百余万人: 余 and 多 before or after the magnitude
-    rf"|(?P<num>{_NUMBER})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
+    rf"|(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
     # 26个亿, 十几个亿: spoken, the 个 before the magnitude
-    rf"|(?P<num2>{_NUMBER})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
+    rf"|(?P<num2>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
+    # 月入过万: past ten thousand (or a hundred million), spoken with no numeral
+    r"|过(?P<passed>万|亿)(?!元?[的级])"
     r")"
 )
 _PAYING = (
@@ -79,9 +88,10 @@ SPOKEN_MONEY = re.compile(
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
     r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuai>\d{1,5})多?块(?:钱)?"
     r"|(?<![\d.])(?P<kuai2>\d{1,5})多?块钱"
-    # 十五六块钱, 七八毛: two neighbouring numerals are a range
+    # 十五六块钱, 七八毛, 卖个七八块: two neighbouring numerals are a range (块 alone only
+    # where no noun follows: 七八块屏幕 counts screens)
     r"|(?<![一二三四五六七八九十百千万])(?P<tens>[一二三四五六七八九]?十)?(?P<first>[一二三四五六七八])(?P<second>[二三四五六七八九])"
-    r"(?P<coin>块钱|毛)"
+    r"(?P<coin>块钱|块(?![\u4e00-\u9fa5])|毛)"
     r")"
 )
 PERCENT = re.compile(
@@ -122,13 +132,14 @@ _EVENT_TAIL = (
     # 国庆中秋假期: two festivals at once
     rf"(?:[、和与]?{_EVENT})?"
     r"(?:(?:年中|年终|全球|网购)?(?:大促|购物节|狂欢节|促销季|促销|消费季|活动))?"
-    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|首日|前后)"
+    # 国庆这八天: the days of the festival, counted as spoken
+    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|首日|前后|这[一二两三四五六七八九十\d]{1,2}天)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡])(?:"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
     r"截至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*止?\s*的?\s*"
     r"(?:季度|第?[一二三四1-4]季度|三个月|六个月|九个月|十二个月|12个月|半年|年度|财年|一年|全年)"
@@ -136,8 +147,9 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*(?:/\s*\d{2,4}\s*)?|本|上一?|下一?)财年(?:第?[一二三四1-4]季度|(?:上|下)半年|前[一二三]季度)?"
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
-    # 春运, 暑期: seasons that are periods by themselves; 今年春节, 2025年国庆 with their year
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:春运|暑期|暑假|寒假|(?:春节|国庆|暑期|五一|元旦|贺岁)档)"
+    # 春运, 暑期, 旺季: seasons that are periods by themselves; 今年春节, 2025年国庆 with their
+    # year; a film season (暑期档) before the season it is named after
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:春节|国庆|暑期|五一|元旦|贺岁)档|春运|暑期|暑假|寒假|旺季|淡季)"
     # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋)节?|五一|元旦)(?![前后假档期])"
     # 去年双十一, 2025年“618”: a year's shopping festival
@@ -155,7 +167,7 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底)?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|[上中下]旬(?:以来)?)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
@@ -187,7 +199,9 @@ _VERB_TAIL_WORDS = (
     r"首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的"
+    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
+    # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万
+    r"也就|能有"
 )
 # a quick test of the first character before the alternation (it is tried at every position)
 _VERB_TAIL = re.compile(
@@ -197,7 +211,11 @@ _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
     r"|带动|力争|计划|目标是|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
     # 上年同期为经营溢利137亿元: the copula its period leaves behind
-    r"|为(?!期))+"
+    r"|为(?!期)"
+    # 一个月流水小十万, 一天派四五百单: "in a month", "in a day" tell the period of a spoken figure
+    r"|一个(?=[月季])|一[天年](?=[\u4e00-\u9fa5])"
+    # 一个快递员月入过万: "a" courier is any courier
+    r"|一个(?=[\u4e00-\u9fa5]{2}))+"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、（）()“”]")
 # where a figure's clause begins: a list (、), a bracket or a quotation stays inside it
@@ -258,9 +276,12 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     owner = region = opening_year = None
     paragraph = -1
     taiwan_source = False
+    # each sentence of the paragraph with its first figure: who they are of is read only when
+    # a clause needs it (_agent)
+    openings: list[tuple[str, str]] = []
     for s in split_sentences(text):
         if s.paragraph != paragraph:
-            paragraph, owner, opening_year, taiwan_source = s.paragraph, None, None, False
+            paragraph, owner, opening_year, taiwan_source, openings = s.paragraph, None, None, False, []
         taiwan_source = taiwan_source or bool(_TAIWAN_DOLLARS.search(s.text))
         opens = _OPENING_YEAR.match(s.text)
         if opens:
@@ -271,7 +292,18 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         told = _REGION_TOLD.search(s.text)
         if told:
             region = told.group(1)
-        for f in figures_in_sentence(s.text):
+        found = figures_in_sentence(s.text)
+        if found:
+            openings.append((s.text, found[0].text))
+        for f in found:
+            # 全国港口完成集装箱吞吐量…；完成货物吞吐量135.4亿吨: a clause that opens with its verb
+            # goes on about whoever the paragraph's figures were of
+            acting = _ACTING.match(f.subject) if f.subject and f.subject.startswith(_ACTING_WORDS) else None
+            agent = (
+                next((a for o in reversed(openings) if (a := _opening_agent(o))), None) if acting else None
+            )
+            if acting and agent:
+                f = replace(f, subject=agent + f.subject[acting.end() :])
             # 經濟部統計處公布，…；其中…營業額327億元: the Taiwan source speaks for the paragraph
             if f.unit == "元" and taiwan_source and "人民币" not in s.text:
                 f = replace(f, unit="新台币")
@@ -386,7 +418,7 @@ _THIS_OWNER = re.compile(
 _OWNER_NAMED = re.compile(
     r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该)"
     r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:集团|控股|公司)?"
-    r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|Q[1-4])"
+    r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|称[，,]|Q[1-4])"
 )
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示
 _REGION_TOLD = re.compile(
@@ -585,15 +617,22 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 continue
             upper = high * _MAG_VALUE.get(m.group("highmag") or mag or "", 1.0)
         else:
-            num = m.group("num") or m.group("num2")
-            mag = m.group("mag") or m.group("mag2")
+            num = m.group("num") or m.group("num2") or "一"  # 过万 is one 万
+            mag = m.group("mag") or m.group("mag2") or m.group("passed")
             unit = m.group("unit") or ""
+        if m.group("passed") and s[m.start() - 1 : m.start()] in _PASSED_IN_WORD:
+            continue  # 通过万…, 不过亿…
+        start = m.start()
+        # 小十万, 好几千亿, 快三千万: the spoken word before the number is part of its wording
+        before = s[start - 1 : start]
+        lead = before if before == _ALMOST or (before in _SPOKEN_LEAD and num[:1] in "几十百千一两") else ""
+        start -= len(lead)
         if s[m.start() - 1 : m.start()] in ("Q", "q"):
             continue  # 中通Q3单票收入: the 3 names the quarter
         if num in ("十", "百", "千") and re.search(r"(?:数|几|上)$", s[: m.start()]):
             continue  # 数百亿元 is no figure
         if _is_plain_chinese_word(num) and not (
-            (mag and (unit or num not in "十百千"))
+            (mag and (unit or num not in "十百千" or lead))
             # 十几个亿, 近百个: a round number told as such
             or _ABOUT_AFTER.match(s, m.start() + len(num))
             or (unit and num in "百千" and _ROUND_BEFORE.search(s, 0, m.start()))
@@ -605,14 +644,12 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             continue  # 国庆中秋假期前4天: a part of the season, the period of what follows
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
             continue  # 晚8点 is an hour
-        # 十四五 and similar plan names are not amounts
-        neighbours = _NEIGHBOURING.fullmatch(num) if len(num) == 2 else None
-        if neighbours and upper is None:
-            # 三五万, 两三百人: two neighbouring numerals are a range, not 35万
-            first, second = (parse_number(n.replace("两", "二")) for n in neighbours.groups())
-            if first is None or second is None or second <= first:
+        spoken = _spoken_range(num, lead, s[m.start() + len(num) : m.end()])
+        if spoken and upper is None:
+            base, top = spoken
+            if base is None or top is None or top <= base:
                 continue
-            base, upper = first, second * _MAG_VALUE.get(mag or "", 1.0)
+            upper = top * _MAG_VALUE.get(mag or "", 1.0)
         else:
             base = parse_number(num)
         if base is None:
@@ -636,14 +673,39 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             unit = "户"  # 100万农户
         if closes_range(m, kind, unit, value, upper):
             continue
-        text = original[m.start() : m.end()].strip()
-        add(_Found(m.start(), m.end(), text, kind, value, unit, upper))
+        text = original[start : m.end()].strip()
+        add(_Found(start, m.end(), text, kind, value, unit, upper))
     found.sort(key=lambda f: f.start)
     return tuple(_season_length(f) for f in _describe(s, original, found))
 
 
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
-_NEIGHBOURING = re.compile(r"([一两二三四五六七八])([二三四五六七八九])")
+# 三五万, 四五百单, 二三十美元: two neighbouring numerals, and the place they count in
+_NEIGHBOURING = re.compile(r"([一两二三四五六七八])([二三四五六七八九])([十百千]?)")
+
+
+def _spoken_range(num: str, lead: str, rest: str) -> tuple[float | None, float | None] | None:
+    """The ends of a range told as spoken, before its magnitude: 三五 (3, 5), 四五百 (400,
+    500), 几百 (100, 1000), 小几百 (a small few: 100, 300), 十几 (10, 20); None for a
+    number that is no range, (None, None) for one whose numerals cannot be read. ``rest`` is
+    the wording after the numerals (几个亿 of 十几个亿)."""
+    neighbours = _NEIGHBOURING.fullmatch(num)
+    if neighbours:
+        first, second, place = neighbours.groups()
+        scale = parse_number(place) if place else 1.0
+        low, high = (parse_number(n.replace("两", "二")) for n in (first, second))
+        if low is None or high is None or scale is None:
+            return None, None
+        return low * scale, high * scale
+    if num.startswith("几"):
+        place = parse_number(num[1:])
+        return (place, place * (3 if lead == "小" else 10)) if place else (None, None)
+    if num.endswith("十") and rest.lstrip().startswith("几"):
+        tens = parse_number(num)
+        return (tens, tens + 10) if tens else (None, None)
+    return None
+
+
 _SEASON = re.compile(r"^(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(.*(?:春运|假期|黄金周|长假|暑期|春节|国庆))$")
 
 
@@ -718,7 +780,7 @@ _ANYWHERE = re.compile(
     r"|(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?"
     r"|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})"
     r"|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)"
-    r"|累计(?!营收|收入|销售额|交易额|成交额|利润|净利润)|共计|首次|已经|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
+    r"|累计(?!营收|收入|销售额|交易额|交易金额|成交额|利润|净利润)|共计|首次|已经|已有(?=[\u4e00-\u9fa5]{2})|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
     # 可灵AI单季收入: the quarter is the figure's period, not part of what it measures
     r"|单季度?(?=[\u4e00-\u9fa5A-Za-z])"
     # 约四分之一的商家表示运营成本因此下降: what the surveyed said is no part of the measure
@@ -730,7 +792,8 @@ _ANYWHERE = re.compile(
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
-    r"^.{0,14}?(?P<verb>建成|建设|新建和改造|新建|改造|揽收|开设|拥有|培育|认定|设立|售出|卖出|开展|举办|组织)"
+    # 开立 accounts, 挂牌 products for trading, 交付 vehicles
+    r"^.{0,14}?(?P<verb>建成|建设|新建和改造|新建|改造|揽收|开设|拥有|培育|认定|设立|售出|卖出|交付|开立|挂牌|开展|举办|组织)"
 )
 _SHARE_WORDS = ("占比", "比重")
 _SCOPE_ONLY = re.compile(
@@ -888,6 +951,21 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         # (与去年同期的455亿元: the words of the comparison name no subject)
         told_until = against.start() if compared and against else group[0].start
         own = _subject(s[max(clause_start, previous_end) : told_until], base, periods, f.kind, f.unit)
+        daily = _DAILY.fullmatch(own) if own and k and own.startswith("日均") else None
+        if daily:
+            # …共揽收快递包裹137.38亿件，日均揽收量…: a day's share of what the clause before
+            # counted, named as it was (全国邮政快递企业日均揽收快递包裹量)
+            counted = next((x for x in reversed(found[:k]) if x.kind != "change"), None)
+            told = _daily_of(s, counted.start, periods, daily.group(1)) if counted else None
+            own = told or own
+        elif (
+            own is None
+            and segment.strip() == "日均"
+            and subjects
+            and subjects[-1]
+            and "日均" not in subjects[-1]
+        ):
+            own = "日均" + subjects[-1]  # …共保障1320万人次中外人员出入境，日均165万人次
         expected = of_before and _EXPECTED.search(s, clause_start, f.start)
         like = next((o for o in reversed(out) if o.unit == f.unit and o.subject), None) if expected else None
         if expected and like:
@@ -971,9 +1049,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit = "人"  # 月活跃用户数超过3.5亿: people
             elif not unit and subject and member.kind == "count" and _MONEY_MEASURE.search(subject):
                 unit, kind = "元", "amount"  # 营收1038.6亿 (a repost drops the 元): money
-            elif not unit and subject and member.kind == "count" and (verb := _MONEY_VERB.search(subject)):
-                # 全网卖了8556亿, 被罚没312万, 去年同期还赚了137亿: money, told as spoken
-                unit, kind = "元", "amount"
+            elif not unit and subject and member.kind == "count" and _MONEY_VERB.search(subject):
+                unit, kind = "元", "amount"  # 全网卖了8556亿, 被罚没312万: money, told as spoken
+            if kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
+                # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
                 subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
             out.append(
                 Figure(
@@ -997,11 +1076,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
 
 
 _MONEY_MEASURE = re.compile(
-    r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出)$"
+    # 流水 and 月入 are how a shop's takings and a worker's pay are spoken of
+    r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出|流水|月入)$"
 )
 _PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
 # the spoken verbs of money, and what a report calls the amount
-_MONEY_VERB = re.compile(r"(?:被|还能|还|能|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸)了?$")
+_MONEY_VERB = re.compile(
+    r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸)了?$"
+)
 _MONEY_VERB_MEASURE = {
     "卖": "销售额",
     "卖出": "销售额",
@@ -1134,11 +1216,13 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = subject.strip("、，,；;：: ")
         if subject.count("“") != subject.count("”"):
             subject = subject.strip("“”")
-        subject = re.sub(r"(?:的|在|和|与|及|为|是|才能在|才能)+$", "", subject)
-    if not subject or len(re.findall(r"[\u4e00-\u9fa5A-Za-z0-9]", subject)) < 2:
+        subject = _TRAILING_PARTICLES.sub("", subject)
+    if not subject or len(_WORD_CHAR.findall(subject)) < 2:
         return None
+    if subject.endswith("月入"):
+        subject = subject[:-1] + "收入"  # 月入过万: spoken for 月收入
     # 实物商品在网络零售额中的占比, …中所占比重: the share as 实物商品占网络零售额的比重
-    inside = re.fullmatch(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)", subject)
+    inside = _SHARE_INSIDE.fullmatch(subject)
     if inside:
         subject = _share(inside.group(1), inside.group(2))
     if source and re.match(r"^(?:该)?平台(?!上)", subject):
@@ -1150,20 +1234,22 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     goods = _GOODS_TRADED.match(subject) if "口" in subject else None
     if goods and not _MEASURE_END.search(goods.group(3)):
         subject = goods.group(1) + goods.group(3) + goods.group(2)  # 我国出口机电产品: 我国机电产品出口
-    if re.search(r"(?:进出口|出口|进口)$", subject):
+    if _TRADE_END.search(subject):
         # trade in money is 出口额; in vehicles, tonnes or parcels 出口量
         counted = member.kind == "count" and unit not in ("", "元")
         return subject + ("量" if counted else "额")
+    if "发送" in subject:
+        subject = _SENT.sub(r"\1发送量", subject)  # 全国铁路发送旅客9.6亿人次: 旅客发送量
     if unit == "人次":
         return subject if re.search(r"(?:人次|人数|客流|量)$", subject) else subject + "人次"
-    if re.search(r"(?:用户|会员|粉丝)$", subject) and unit in ("人", "户"):
+    if _MEMBERS_END.search(subject) and unit in ("人", "户"):
         return subject + "数"  # 5G移动电话用户达11.84亿户: 用户数, whatever the counter
     if unit == "人" and not _MEASURE_END.search(subject):
         if re.search(r"(?:就业|工作|创业|务工)$", subject):
             return subject + "人数"
         if _PEOPLE_NOUN.search(subject):
             return subject + "数量"
-    if re.search(r"(?<=[\u4e00-\u9fa5]{2})[产销]$", subject):
+    if _MADE_OR_SOLD.search(subject):
         return subject + "量"  # 新能源汽车产销分别完成…: 新能源汽车产量, 新能源汽车销量
     if subject.endswith("销售") and member.kind == "count":
         return subject[:-2] + "销量"  # 带动家电产品销售超6300万台: 家电产品销量
@@ -1172,6 +1258,14 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     return subject
 
 
+# the steps of _finish, compiled once (it runs for every figure)
+_TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|才能在|才能)+$")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
+_SHARE_INSIDE = re.compile(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)")
+_TRADE_END = re.compile(r"(?:进出口|出口|进口)$")
+_MEMBERS_END = re.compile(r"(?:用户|会员|粉丝)$")
+_MADE_OR_SOLD = re.compile(r"(?<=[\u4e00-\u9fa5]{2})[产销]$")
+_SENT = re.compile(r"发送(旅客|货物)量?$")
 # trade told verb first, as customs reports do: 我国出口机电产品6.32万亿元
 _GOODS_TRADED = re.compile(
     r"^((?:全国|我国|中国)?)(出口|进口)(?!额|总|值|量|增|规模|退税|国|地|市场|企业)([\u4e00-\u9fa5A-Za-z]{2,10})$"
@@ -1206,9 +1300,53 @@ _FROM_PERIOD = re.compile(
 _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
 _ACTS_ON = re.compile(
     r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?"
-    r"|开设了?|建成了?|培育|设立|新建|打造|引进|等|和|及|与)$"
+    r"|开设了?|建成了?|培育|设立|新建|打造|引进|等|和|及|与"
+    # 移民管理机构共保障1320万人次中外人员出入境: who crossed is counted, not the guards
+    r"|保障|查验)$"
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
+_DAILY = re.compile(r"日均([\u4e00-\u9fa5]{2})(?:量|人次)?")
+
+
+def _daily_of(s: str, position: int, periods: list, verb: str) -> str | None:
+    """The clause before the figure at ``position``, with 日均 before its ``verb``:
+    全国铁路累计发送旅客 → 全国铁路日均发送旅客量; None when it has no such verb."""
+    told = _strip_subject(s[_clause_start(s, position) : position], None, periods)
+    told = _VERB_TAIL.sub("", _LEFT_OVER.sub("", _ASIDE.sub("", told))).strip()
+    if verb not in told:
+        return None
+    return told.replace(verb, "日均" + verb, 1) + "量"
+
+
+_ACTING_WORDS = ("完成", "实现")
+_ACTING = re.compile(r"(?:完成|实现)(?![率的])")
+
+
+def _opening_agent(opening: tuple[str, str]) -> str | None:
+    """Who the first figure of a sentence is of: ``opening`` is the sentence and the text
+    of that figure."""
+    sentence, first = opening
+    return _agent(_CLAUSE_START.split(sentence[: sentence.find(first)])[-1])
+
+
+def _agent(clause: str) -> str | None:
+    """Who a clause's figure is of, told before its verb or its period: 全国港口 of
+    全国港口完成集装箱吞吐量, 圆通速递 of 圆通速递8月快递产品收入; None for an agency."""
+    clause = _SOURCE_HEAD.sub("", clause.strip())
+    opening = _PERIOD.match(clause)  # 端午节假期北京市累计接待游客
+    if opening:
+        clause = clause[opening.end() :]
+    ends = [m.start() for m in (_ACTING.search(clause), _PERIOD.search(clause)) if m]
+    agent = clause[: min(ends)] if ends else ""
+    if (
+        not 2 <= len(agent) <= 8
+        or _AGENCY.search(agent)
+        or not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", agent)
+    ):
+        return None
+    return agent
+
+
 _RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居前|领先|位居第一|排名第一|排在首位)$")
 
 
@@ -1235,12 +1373,14 @@ def _whole_before(s: str, position: int, history: list[tuple[int, str | None]]) 
 _AGENCY = re.compile(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$")
 
 
+_QUOTED_COMPANY = re.compile(
+    r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|介绍|表示)[，,]"
+)
+
+
 def _source(s: str) -> str | None:
     """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
-    m = re.match(
-        r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|介绍|表示)[，,]",
-        s,
-    )
+    m = _QUOTED_COMPANY.match(s)
     if not m or _AGENCY.search(m.group(1)):
         return None
     return m.group(1)
@@ -1379,11 +1519,7 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
         clause = clause[: lead.start() if lead else at]
     clause = _BASE_BEFORE.sub("", clause)
     # a comparison cut short by its figure: 高于整体|增速6.1个百分点
-    clause = re.sub(
-        r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率|亚迪|特币|利时))[^，。；]*$",
-        "",
-        clause,
-    )
+    clause = _CUT_COMPARISON.sub("", clause)
     # the longest first: 前5月 before the 5月 inside it
     for text in sorted((text for _, _, text in periods), key=len, reverse=True):
         clause = clause.replace("在" + text, "").replace(text, "")  # 美团闪购在“618”期间订单量
@@ -1394,6 +1530,9 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     return clause
 
 
+_CUT_COMPARISON = re.compile(
+    r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率|亚迪|特币|利时))[^，。；]*$"
+)
 _REPORTING_VERB = re.compile(
     r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:公布|发布|披露|宣布)了?(?=[\u4e00-\u9fa5A-Za-z]{2})"
 )
@@ -1407,17 +1546,22 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:年(?![均度复货初中内轻])|月(?![均度])|日(?![均用常])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:年(?![均度复货初中内轻])|月(?![均度入])|日(?![均用常])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
-_AT_WHERE = re.compile(r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4})的")
+# Temu在全球的月活跃用户数, 理想汽车在全国(已有)零售中心: where, told as a place
+# an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
+# character or two is: 循环快递箱（盒）; brackets a period was cut from are empty:
+# 暑期（7月1日至8月31日）全国铁路…
+_ASIDE = re.compile(r"[（(](?:[^）)]{3,}|含[^）)]*|\s*)[）)]|[（(][^）)]*$")
+_AT_WHERE = re.compile(
+    r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4}的|(?:全国|全球|国内|海外|境内|境外)(?=[\u4e00-\u9fa5]{2})(?!.*中(?:所占|的)?(?:占比|比重|份额)))"
+)
 
 
 def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit: str = "") -> str | None:
     whole_clause = clause
     clause = _strip_subject(clause, base, periods)
-    # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
-    # character or two is: 循环快递箱（盒）
-    clause = re.sub(r"[（(](?:[^）)]{3,}|含[^）)]*)[）)]|[（(][^）)]*$", "", clause)
+    clause = _ASIDE.sub("", clause)
     # 已从过去的|20天: the start of a 从…到… cut by its figure
     clause = _FROM_CUT.sub("", clause)
     # a headline: what follows its last gap (数字经济蓝图出炉 核心产业…)
@@ -1441,7 +1585,7 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     if clause.endswith("日") and re.search(r"日均\s*(?:超过|超|约|近|达到|达|为)?\s*$", whole_clause):
         clause = re.sub(r"^(全国|我国|全省|全市)?(.+?)日$", r"\1日均\2", clause)
     # Temu在全球的月活跃用户数 → Temu全球月活跃用户数
-    clause = _AT_WHERE.sub(r"\1\2", clause)
+    clause = _AT_WHERE.sub(lambda m: m.group(1) + m.group(2).removesuffix("的"), clause)
     if kind == "count":
         counted = _COUNTING_VERB.match(clause)
         if counted and len(clause) - counted.end() >= 2:
@@ -1449,6 +1593,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
             clause = clause[counted.end() :]
             if verb in ("售出", "卖出"):
                 clause += "销量"  # 共售出农特产品95亿单: 农特产品销量
+            elif verb == "交付":
+                clause += "交付量"  # 蔚来交付新车87071台: 新车交付量
             elif unit in ("场次", "场") and not _MEASURE_END.search(clause):
                 clause += "场次"  # 累计开展电商人才培训1200余场次: 电商人才培训场次
         elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause) and not _ANAPHORA.match(clause):
