@@ -68,7 +68,8 @@ SPLIT_NAMES = {
     "blind6": "blind round 6 (measured once, its errors read since)",
     "blind7": "blind round 7 (measured once, its errors read since)",
     "blind8": "blind round 8 (measured once, its errors read since)",
-    "blind9": "blind round 9 (measured once)",
+    "blind9": "blind round 9 (measured once, its errors read since)",
+    "blind10": "blind round 10 (measured once)",
 }
 
 
@@ -178,7 +179,11 @@ def real_stories() -> None:
         ),
         (
             "real_stories_blind8.jsonl",
-            "real-looking reports, blind round 8 (measured once)",
+            "real-looking reports, blind round 8 (measured once, its errors read since)",
+        ),
+        (
+            "real_stories_blind9.jsonl",
+            "real-looking reports, blind round 9 (measured once)",
         ),
     ):
         rows = load_stories(name)
