@@ -470,7 +470,7 @@ def _norm(text: str | None) -> str:
 # 京东集团净收入 and 京东净收入, 韵达股份 and 韵达: one company, named with or without its form
 _CORPORATE_FORM = re.compile(r"(?:股份)?有限公司|集团|股份|控股")
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_PERIOD_NOISE = re.compile(r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$")
+_PERIOD_NOISE = re.compile(r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$|(?<=年)全年$|(?<=月)当月$")
 _BASE_PREFIX = re.compile(
     r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|^(?:与|跟)(?=.+(?:相比|比较)$)|(?:相比|比较)$"
 )
@@ -488,8 +488,9 @@ def figure_field_matches(field: str, got, want) -> bool:
     * value — the same magnitude within one part in a million (a fall is stored negative);
       a range also needs its upper end;
     * unit — equal, 百分点 = 个百分点;
-    * period — equal after white space, a leading 今年/本年/到/至, the 第 of 第三季度 and a final 份
-      are removed; none labelled matches none extracted;
+    * period — equal after white space, a leading 今年/本年/到/至, the 第 of 第三季度, a final 份
+      and the 全年 of 2026年全年 or 当月 of 12月当月 are removed (two spellings of one period,
+      which the writers label both ways); none labelled matches none extracted;
     * base — equal after a leading 比/较/与…相比/高于/低于 is removed; none matches none.
     """
     if field == "subject":
