@@ -250,7 +250,7 @@ def test_a_draft_for_comment_is_not_the_rule_as_published():
     )
     decision = decide(draft, final)
     assert not decision.same
-    assert "a draft for comment beside the rule as published" in decision.reasons
+    assert "a draft for comment beside the rule as published (draft / final)" in decision.reasons
     # 拟出台 is a plan told with its draft, and a headline with no rule in it has no stage
     from newsdesk.cluster.samestory import _rule_stage
 
@@ -376,7 +376,7 @@ def test_a_regulators_preliminary_finding_is_not_the_penalty_decided_later():
         "欧盟委员会宣布，因Temu未能有效评估平台上非法产品的传播风险，违反《数字服务法》，对其处以2.3亿欧元罚款。",
         None,
     )
-    assert "a preliminary finding beside the penalty decided" in decide(finding, penalty).reasons
+    assert "a regulator's case at another stage (preliminary / penalty)" in decide(finding, penalty).reasons
     from newsdesk.cluster.samestory import _enforcement_stage
 
     assert _enforcement_stage("欧盟初步裁定Temu违数码服务法 或罚全球营业额6%") == "preliminary"

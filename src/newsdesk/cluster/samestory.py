@@ -263,12 +263,16 @@ class StoryFeatures:
             score = commentary_score(self.title, self.text).score
             if score >= COMMENTARY and (
                 _CLICKBAIT_OPENING.match(self.title)
-                or (_headline_states_a_precise_figure(self.title) and not _argues_beyond_asking(self.title))
+                or (
+                    (_headline_states_a_precise_figure(self.title) or _FIGURE_FIRST.match(self.title))
+                    and not _argues_beyond_asking(self.title)
+                )
             ):
                 # 刚刚，京东财报出炉！营收暴涨22%，…: a self-media repost, chatty and asking its
                 # readers, still reports the event; so does a headline stating the event's
                 # figure, unless it argues (1320亿件之后，快递业要算好“质量账”) — an opinion
-                # piece never opens with 重磅！ and rounds its figures (近2000亿件). A question
+                # piece never opens with 重磅！ and rounds its figures (近2000亿件), nor
+                # exclaims one as the repost's opening (600多个品牌破亿！). A question
                 # on the figure (7.6亿多人次出门，人均花了多少？ 有1.5亿人在用了？) is the
                 # repost's hook to read on, not an argument.
                 score = 0.0
@@ -378,8 +382,8 @@ def _of_a_size(a: frozenset[str], b: frozenset[str]) -> bool:
 
 _FORECAST = re.compile(r"预计|预测|预估|有望|料将|将(?:超|达|突破|破)|或(?:达|近|超|将|破|突破|接近)")
 _FINAL_RULE = re.compile(
-    r"(?<![拟将划备])(?:施行|实施|生效|落地|正式(?:公布|发布|印发|出台)|印发|出台|公布(?!.*征求意见))"
-)  # (拟出台, 将实施: a plan, told with its draft)
+    r"(?<![拟将划备])(?:施行|实施|生效|落地|上路|正式(?:公布|发布|印发|出台)|印发|出台|公布(?!.*征求意见))"
+)  # (拟出台, 将实施: a plan, told with its draft; 新规3月上路: in force from March)
 # a draft for comment, or a regulator's proposal as a repost headlines it (陆拟规范大型网络平台
 # 个资, 拟须设独立监督机构, 拟出台专门办法); a company's plan (拟收购) is no rule
 _DRAFT_RULE = re.compile(
@@ -452,10 +456,15 @@ def _rule_stage(title: str) -> str | None:
     return None
 
 
-# A regulator's case in its stages: a preliminary finding (初步认定违规, 或罚营业额6%) and the
-# penalty decided months later (处以2.3亿欧元罚款, 开罚) are two events
+# A regulator's case in its stages: an investigation opened (立案调查, 启动正式调查), a
+# preliminary finding (初步认定违规, 或罚营业额6%) and the penalty decided months later (处以
+# 2.3亿欧元罚款, 开罚, 被欧盟罚了) are each an event. A penalty's headline may recall the
+# investigation (经立案调查，罚款…): the later stage named wins.
 _PRELIMINARY = re.compile(r"初步(?:认定|裁定|调查结果|结论|调查)|(?:或|拟|可能|恐)罚")
-_PENALTY = re.compile(r"(?<![或拟恐能])(?:处以|开罚|罚款|罚没|重罚|被罚|罚\s*\d)")
+_PENALTY = re.compile(r"(?<![或拟恐能])(?:处以|开罚|罚款|罚没|重罚|被罚|罚了|罚\s*\d)")
+_INVESTIGATION_OPENED = re.compile(
+    r"(?:立案|正式|启动|展开|开展|发起)[^，,。；;！!？?]{0,15}调查(?!显示|报告|发现|结果|数据)"
+)
 
 
 def _enforcement_stage(title: str) -> str | None:
@@ -463,6 +472,42 @@ def _enforcement_stage(title: str) -> str | None:
         return "preliminary"
     if _PENALTY.search(title):
         return "penalty"
+    if _INVESTIGATION_OPENED.search(title):
+        return "investigation"
+    return None
+
+
+# A lawsuit in its stages: filed (起诉…索赔1200万元, 获立案) and ruled on months later (判赔386
+# 万元, 一审宣判) are two events, told with the same parties and the same claim. A ruling's
+# headline may recall the claim (索赔1200万 一审判赔386万): the ruling wins.
+# (统一审核, 逐一审查: no trial)
+_RULING = re.compile(r"判赔|判决|宣判|判令|被判|(?<![统逐])一审(?![核批查议])|二审|终审|胜诉|败诉")
+_LAWSUIT_FILED = re.compile(r"起诉|索赔|状告|诉至|提起诉讼|获立案")
+
+
+def _litigation_stage(title: str) -> str | None:
+    if _RULING.search(title):
+        return "ruling"
+    if _LAWSUIT_FILED.search(title):
+        return "filed"
+    return None
+
+
+# One matter at two stages is two events however much wording they share: a rule's draft
+# put out for comment and the rule itself, published months later (公开征求意见 / 公布，6月1日
+# 起施行), a regulator's case, a lawsuit.
+_STAGES_OF_A_MATTER = (
+    (_rule_stage, "a draft for comment beside the rule as published"),
+    (_enforcement_stage, "a regulator's case at another stage"),
+    (_litigation_stage, "a lawsuit at another stage"),
+)
+
+
+def _stages_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    for stage_of, reason in _STAGES_OF_A_MATTER:
+        mine, theirs = stage_of(a.title), stage_of(b.title)
+        if mine and theirs and mine != theirs:
+            return f"{reason} ({mine} / {theirs})"
     return None
 
 
@@ -567,11 +612,12 @@ _CLICKBAIT_OPENING = re.compile(r"^(?:刚刚|重磅|震惊|速看|突发|最新|
 
 # How a self-media account (公众号, 头条号, 小红书) retells the news, besides such an opening:
 # emoji, a headline that opens on the event's figure (136亿件！…, 6000多亿!…), its readers
-# addressed in the text (家人们, 姐妹们, 评论区聊聊, 说实话). Its question headline (到底谁赚到了?
+# addressed in the text (家人们, 姐妹们, 评论区聊聊, 说实话); the figure may lead a short
+# exclaimed clause (600多个品牌破亿！). Its question headline (到底谁赚到了?
 # 要凉了?) is a hook to read on, not an argument: alone it keeps the commentary score under
 # the threshold, which an opinion piece's argued text, byline and prescriptions pass.
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u203c\u2049]")
-_FIGURE_FIRST = re.compile(r"^\d[\d.]*[多余]?[万亿千百]*[元件单个人]?[！!]")
+_FIGURE_FIRST = re.compile(r"^\d[\d.]*[多余]?[^！!？?，,。：:\s]{0,8}[！!]")
 _READERS_ADDRESSED = re.compile(r"家人们|姐妹们|兄弟们|宝子们|小伙伴们|小编|评论区|咱们|说实话|刚看到")
 _LEAD_CHARS = 200  # of the first paragraph, read as the report's lead
 
@@ -880,12 +926,9 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     editions = _editions_differ(a, b)
     if editions:
         return PairDecision(False, 0.0, [editions])
-    # A rule's draft put out for comment and the rule itself, published months later, are
-    # two events however much wording they share (公开征求意见 / 公布，6月1日起施行)
-    if {_rule_stage(a.title), _rule_stage(b.title)} == {"draft", "final"}:
-        return PairDecision(False, 0.0, ["a draft for comment beside the rule as published"])
-    if {_enforcement_stage(a.title), _enforcement_stage(b.title)} == {"preliminary", "penalty"}:
-        return PairDecision(False, 0.0, ["a preliminary finding beside the penalty decided"])
+    stages = _stages_differ(a, b)
+    if stages:
+        return PairDecision(False, 0.0, [stages])
     repeat = _first_and_repeat(a, b)
     if repeat:
         return PairDecision(False, 0.0, [repeat])
