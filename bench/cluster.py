@@ -397,13 +397,22 @@ def _analyse_batch(args: tuple[int, int, str]) -> str:
     return path
 
 
+def _code() -> str:
+    """The analysis code's fingerprint (``text/`` and ``cluster/`` with their data): batches
+    analysed by older code — other figures, other words — are not reused."""
+    from newsdesk.cluster.clusterer import PROCESS_PARAMS
+    from newsdesk.cluster.prepared_cache import code_fingerprint
+
+    return code_fingerprint(PROCESS_PARAMS)[:10]
+
+
 def batch_paths(n: int, cache: Path, workers: int) -> list[str]:
     """The cached batches of the first ``min(n, UNIQUE)`` articles, analysing those missing
     (in parallel)."""
     cache.mkdir(parents=True, exist_ok=True)
     n = min(n, UNIQUE)
     jobs = [
-        (lo, min(n, lo + BATCH), str(cache / f"g{GENERATOR}-{lo}-{min(n, lo + BATCH)}.pickle.z"))
+        (lo, min(n, lo + BATCH), str(cache / f"g{GENERATOR}-{_code()}-{lo}-{min(n, lo + BATCH)}.pickle.z"))
         for lo in range(0, n, BATCH)
     ]
     missing = [j for j in jobs if not os.path.exists(j[2])]
