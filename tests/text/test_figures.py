@@ -1030,3 +1030,54 @@ def test_daily_averages_of_what_was_counted_before():
     )
     assert crossings.subject == "中外人员出入境人次"  # who crossed, not who guarded them
     assert daily.subject == "日均中外人员出入境人次"
+
+
+def test_periods_of_days_within_a_month_and_of_a_festival_opening():
+    (retail,) = extract_figures("乘联会初步统计，12月1—28日，全国乘用车市场零售198.3万辆。")
+    assert retail.period == "12月1—28日"
+    (sales,) = extract_figures("2027年全国网上年货节启动首周，重点平台年货商品销售额同比增长12.7%。")
+    assert sales.period == "2027年全国网上年货节启动首周"
+    visitors, prices = extract_figures("元旦三天，听说游客量比去年多了差不多三成，周边酒店价格直接翻倍！")
+    assert visitors.period == prices.period == "元旦三天"
+    assert (visitors.subject, prices.subject) == ("游客量", "周边酒店价格")  # no 听说, no 直接
+    users, *_ = extract_figures("京东双11战报显示，参与用户数同比增长40%。")
+    assert users.period == "双11"
+
+
+def test_doubled_as_spoken():
+    _, doubled = extract_figures("双11期间，超过3.2万个商家成交额同比翻倍。")
+    assert (doubled.value, doubled.unit) == (2.0, "倍")
+    (doubled,) = extract_figures("今年该店销售额翻了一倍。")
+    assert doubled.value == 2.0
+
+
+def test_people_counted_bare_and_spoken_hours():
+    customers, _ = extract_figures("瑞幸咖啡第三季度月均交易客户数1.12亿，门店总数达29214家。")
+    assert customers.unit == "人"
+    users, hours = extract_figures("抖音月活已经快10亿了，人均每天刷两个多小时。")
+    assert users.unit == "人"
+    assert (hours.text, hours.value, hours.unit) == ("两个多小时", 2.0, "小时")
+    assert not extract_figures("平台有5万家24小时营业的闪电仓。")[0].unit == "小时"  # opening hours
+
+
+def test_spoken_adverbs_and_prices_are_not_subjects():
+    (shops,) = extract_figures("蜜雪冰城门店都快6万家了，比麦当劳全球门店还多。")
+    assert shops.subject.startswith("蜜雪冰城门店")
+    (gmv,) = extract_figures("某头部主播直播间GMV就破了50亿。")
+    assert gmv.subject == "某头部主播直播间GMV"
+    (price,) = extract_figures("全国快递平均单票收入已经跌到7块多了。")
+    assert (price.text, price.value, price.unit) == ("7块多", 7.0, "元")
+    assert price.subject == "全国快递平均单票收入"
+    (loss, _) = extract_figures("财报里新业务经营亏损157亿，平均一天亏1.7个亿。")
+    assert loss.subject == "新业务经营亏损"
+    (city,) = extract_figures("成都3家门店开业。")
+    assert city.subject is None or city.subject.startswith("成都")
+
+
+def test_a_company_announcing_owns_the_measures_its_verbs_open():
+    *_, parcels, _ = extract_figures(
+        "韵达股份公告，11月快递服务业务收入45.22亿元，同比增长3.1%；完成业务量22.13亿票，同比增长5.4%。"
+    )
+    assert parcels.subject == "韵达股份业务量"
+    orders, *_ = extract_figures("美团闪购发布数据：年货节期间，平台即时零售年货订单量同比增长85%。")
+    assert orders.subject == "美团闪购即时零售年货订单量"

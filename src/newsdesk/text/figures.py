@@ -31,7 +31,7 @@ _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
 _CURRENCY = r"(?:元人民币|元新台币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
-_COUNTER = r"(?:标箱|平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -87,7 +87,8 @@ SPOKEN_MONEY = re.compile(
     r"(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
     r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuai>\d{1,5})多?块(?:钱)?"
-    r"|(?<![\d.])(?P<kuai2>\d{1,5})多?块钱"
+    # 300多块钱, and 7块多: a little over 7 元
+    r"|(?<![\d.])(?P<kuai2>\d{1,5})(?:多?块钱|块多钱?)"
     # 十五六块钱, 七八毛, 卖个七八块: two neighbouring numerals are a range (块 alone only
     # where no noun follows: 七八块屏幕 counts screens)
     r"|(?<![一二三四五六七八九十百千万])(?P<tens>[一二三四五六七八九]?十)?(?P<first>[一二三四五六七八])(?P<second>[二三四五六七八九])"
@@ -104,8 +105,9 @@ PERCENT = re.compile(
     rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
     # a fraction: 四分之一, 三分之二
     r"|(?<!百)(?P<den>[二三四五六七八九十])分之(?P<frac>[一二三四五六七八九])"
-    # doubled (翻番, 翻一番) or quadrupled (翻两番)
-    r"|(?P<fan>翻了?(?P<fans>[一两二三])?番)"
+    # doubled (翻番, 翻一番, and as spoken 翻倍, 翻了一倍) or quadrupled (翻两番); 翻两倍 is not
+    # doubling twice, so only 一 reads as a doubling
+    r"|(?P<fan>翻了?(?P<fans>[一两二三])?番|翻了?一?倍)"
     r")"
 )
 CHANGE = re.compile(
@@ -132,8 +134,10 @@ _EVENT_TAIL = (
     # 国庆中秋假期: two festivals at once
     rf"(?:[、和与]?{_EVENT})?"
     r"(?:(?:年中|年终|全球|网购)?(?:大促|购物节|狂欢节|促销季|促销|消费季|活动))?"
-    # 国庆这八天: the days of the festival, counted as spoken
-    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|首日|前后|这[一二两三四五六七八九十\d]{1,2}天)"
+    # 年货节启动首周: its opening days; 国庆这八天, 元旦三天: its days, counted as spoken
+    # (春运40天 is its length, a figure of its own)
+    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|(?:启动|开幕|开启)?首[日周]|前后"
+    r"|这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
@@ -156,8 +160,8 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日)"
-    # a span of days: 2024年10月21日至11月11日
-    r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+    # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
+    r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
     r"(?:(?:上|下)半年|第?[一二三四1-4]季度末|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)|今年)"
     # the quarter or fiscal year closing then: 截至9月底止季度, 截至2025年3月底的财年
@@ -174,7 +178,8 @@ _PERIOD = re.compile(
     # 星图数据：双11全网电商销售额达16950亿元 (a headline names the festival alone)
     r"|(?<![\u4e00-\u9fa5\d])(?:\d{4}\s*年)?“?双\s*(?:11|十一)”?(?=[\u4e00-\u9fa5])"
     # 天猫双11：589个品牌…, 京东11.11：…: a platform's festival heading its figures
-    r"|(?<=[\u4e00-\u9fa5])(?:双\s*(?:11|十一)|11\.11)(?=[：:])"
+    # (京东双11战报显示: so does its report of results)
+    r"|(?<=[\u4e00-\u9fa5])(?:双\s*(?:11|十一)|11\.11)(?=[：:]|战报)"
     # 美团Q3营收955亿: a quarter as company reports and reposts write it
     r"|(?:\d{4}\s*年)?(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
     # 本季度平台月均活跃商家数增长24%: the quarter or month the report is about
@@ -199,17 +204,30 @@ _VERB_TAIL_WORDS = (
     r"首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
-    r"录得|收报|跌至|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
+    r"录得|收报|跌至|跌到|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万
-    r"也就|能有"
+    r"也就|能有|"
+    # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
+    # itself so as to keep 成都 whole)
+    r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上"
 )
 # a quick test of the first character before the alternation (it is tried at every position)
 _VERB_TAIL = re.compile(
     "(?=[{}])(?:{})+$".format("".join(sorted({w[0] for w in _VERB_TAIL_WORDS.split("|")})), _VERB_TAIL_WORDS)
 )
+# and of the last character of the text, before it is tried at all: most texts end in a noun
+# (a word's guard, such as 都's (?<!…), is no part of its last character)
+_VERB_TAIL_LAST = frozenset(re.sub(r"\(\?<?[=!][^)]*\)", "", w)[-1] for w in _VERB_TAIL_WORDS.split("|"))
+
+
+def _without_verb_tail(text: str) -> str:
+    """The text less the words that close it between a subject and its number (达到, 已经, 就)."""
+    return _VERB_TAIL.sub("", text) if text[-1:] in _VERB_TAIL_LAST else text
+
+
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|力争|计划|目标是|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
+    r"|带动|力争|计划|目标是|听说|据说|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
     # 上年同期为经营溢利137亿元: the copula its period leaves behind
     r"|为(?!期)"
     # 一个月流水小十万, 一天派四五百单: "in a month", "in a day" tell the period of a spoken figure
@@ -299,8 +317,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # 全国港口完成集装箱吞吐量…；完成货物吞吐量135.4亿吨: a clause that opens with its verb
             # goes on about whoever the paragraph's figures were of
             acting = _ACTING.match(f.subject) if f.subject and f.subject.startswith(_ACTING_WORDS) else None
+            # (韵达股份公告，…；完成业务量22.13亿票: else the company opening the paragraph)
             agent = (
-                next((a for o in reversed(openings) if (a := _opening_agent(o))), None) if acting else None
+                next((a for o in reversed(openings) if (a := _opening_agent(o))), None) or _clean_owner(owner)
+                if acting
+                else None
             )
             if acting and agent:
                 f = replace(f, subject=agent + f.subject[acting.end() :])
@@ -635,6 +656,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             (mag and (unit or num not in "十百千" or lead))
             # 十几个亿, 近百个: a round number told as such
             or _ABOUT_AFTER.match(s, m.start() + len(num))
+            or unit.startswith("个多")  # 两个多小时: as hedged as 两小时多
             or (unit and num in "百千" and _ROUND_BEFORE.search(s, 0, m.start()))
         ):
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
@@ -1079,7 +1101,10 @@ _MONEY_MEASURE = re.compile(
     # 流水 and 月入 are how a shop's takings and a worker's pay are spoken of
     r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出|流水|月入)$"
 )
-_PEOPLE = re.compile(r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者)(?:数|规模|数量)?$")
+# 交易客户数1.12亿, 抖音月活快10亿: a bare 亿 after people counts people
+_PEOPLE = re.compile(
+    r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者|客户|[日月]活)(?:数|规模|数量)?$"
+)
 # the spoken verbs of money, and what a report calls the amount
 _MONEY_VERB = re.compile(
     r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸)了?$"
@@ -1277,7 +1302,7 @@ def _share(numerator: str, rest: str) -> str:
     m = re.match(r"^(.*?)(?:的)?(比重|比例|份额)", rest) or re.match(r"^(.*?)(?:的)?()$", rest)
     assert m is not None
     whole = re.sub(r"^(?:同期|全部|我国)+", "", m.group(1)).removesuffix("的")
-    numerator = _VERB_TAIL.sub("", numerator) or numerator
+    numerator = _without_verb_tail(numerator) or numerator
     people = bool(_PEOPLE.search(numerator) or re.search(r"网民|人口|用户|居民", whole))
     word = m.group(2) or ("比例" if people else "比重")
     if word == "比例":
@@ -1312,7 +1337,7 @@ def _daily_of(s: str, position: int, periods: list, verb: str) -> str | None:
     """The clause before the figure at ``position``, with 日均 before its ``verb``:
     全国铁路累计发送旅客 → 全国铁路日均发送旅客量; None when it has no such verb."""
     told = _strip_subject(s[_clause_start(s, position) : position], None, periods)
-    told = _VERB_TAIL.sub("", _LEFT_OVER.sub("", _ASIDE.sub("", told))).strip()
+    told = _without_verb_tail(_LEFT_OVER.sub("", _ASIDE.sub("", told))).strip()
     if verb not in told:
         return None
     return told.replace(verb, "日均" + verb, 1) + "量"
@@ -1374,7 +1399,7 @@ _AGENCY = re.compile(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|�
 
 
 _QUOTED_COMPANY = re.compile(
-    r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|介绍|表示)[，,]"
+    r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示)[，,：:]"
 )
 
 
@@ -1574,7 +1599,7 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     if "分别" not in clause and "、" in clause:
         clause = clause.split("、")[-1] if _A_NUMBER.search(clause.split("、")[0]) else clause
     for _ in range(4):
-        trimmed = _SUBJECT_HEAD.sub("", _VERB_TAIL.sub("", clause).strip()).strip()
+        trimmed = _SUBJECT_HEAD.sub("", _without_verb_tail(clause).strip()).strip()
         if trimmed == clause:
             break
         clause = trimmed
@@ -1610,7 +1635,7 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     城镇居民…, 农村居民…; None when the clause does not name ``n`` subjects."""
     head = _strip_subject(clause, base, periods).split("分别")[0]
     for _ in range(3):
-        head = _VERB_TAIL.sub("", head).strip()
+        head = _without_verb_tail(head).strip()
         head = _SUBJECT_HEAD.sub("", head).strip()
     items = [i.strip() for i in re.split(r"、|以及|和|及|与", head) if i.strip()]
     if len(items) != n:
