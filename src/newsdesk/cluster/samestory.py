@@ -923,18 +923,12 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     days = days_between(a.published_at, b.published_at)
     if days is not None and days > max_days_apart:
         return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
-    editions = _editions_differ(a, b)
-    if editions:
-        return PairDecision(False, 0.0, [editions])
-    stages = _stages_differ(a, b)
-    if stages:
-        return PairDecision(False, 0.0, [stages])
-    repeat = _first_and_repeat(a, b)
-    if repeat:
-        return PairDecision(False, 0.0, [repeat])
-    forecast = _forecast_and_outcome(a, b)
-    if forecast:
-        return PairDecision(False, 0.0, [forecast])
+    # another edition, another stage of one matter, the first action beside its repeat, a
+    # forecast beside its outcome: two events whatever the wording
+    for two_events in (_editions_differ, _stages_differ, _first_and_repeat, _forecast_and_outcome):
+        reason = two_events(a, b)
+        if reason:
+            return PairDecision(False, 0.0, [reason])
     # Without a date on both, nothing else tells this year's release from last year's
     # (去年快递量1745亿件, undated, beside 2025年快递业务量1990.7亿件, which recalls 2024's
     # 1745.1亿件): the years their headlines or leads report differ, however much wording
@@ -1027,7 +1021,7 @@ def _headline_figure_retold(a: StoryFeatures, b: StoryFeatures, overlap: PairOve
     agreement = overlap.figure_agreement
     if agreement is None or agreement < _RETOLD_HEADLINE_AGREEMENT or overlap.similarity < _RETOLD_WORDS:
         return False
-    if max(a.commentary, b.commentary) >= COMMENTARY or headline_argues(a.title) or headline_argues(b.title):
+    if not _neither_argues(a, b):
         return False
     shared_actors = len(a.actors & b.actors) / (min(len(a.actors), len(b.actors)) or 1)
     if shared_actors < 0.5:
@@ -1099,11 +1093,14 @@ def _retells_the_figures(a: StoryFeatures, b: StoryFeatures, overlap: PairOverla
     report commentary (which quotes a release's figures too, to argue over them)."""
     agreement = overlap.figure_agreement
     return (
-        overlap.precise_figures >= 3
-        and agreement is not None
-        and agreement >= 0.75
-        and max(a.commentary, b.commentary) < COMMENTARY
-        and not (headline_argues(a.title) or headline_argues(b.title))
+        overlap.precise_figures >= 3 and agreement is not None and agreement >= 0.75 and _neither_argues(a, b)
+    )
+
+
+def _neither_argues(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Neither report's commentary score reaches the threshold, nor does either headline argue."""
+    return max(a.commentary, b.commentary) < COMMENTARY and not (
+        headline_argues(a.title) or headline_argues(b.title)
     )
 
 
