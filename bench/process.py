@@ -179,18 +179,12 @@ def main() -> None:
 def reopen_times(engine, settings, context) -> tuple[float, float, int]:
     """Seconds to reopen the window the timed run will reopen: from the kept preparation,
     and preparing it afresh (in as many processes as ``process`` uses)."""
-    from newsdesk.cluster.clusterer import PROCESS_PARAMS
-    from newsdesk.cluster.prepared_cache import PreparedCache
-    from newsdesk.editorial.pipeline import open_cluster_state
-    from newsdesk.store.editorial import clustered_articles_since, unprocessed_articles
+    from newsdesk.editorial.pipeline import cluster_window, kept_preparation, open_cluster_state
+    from newsdesk.store.editorial import unprocessed_articles
 
-    pending = unprocessed_articles(engine)
-    earliest = min(a.published_at for a in pending if a.published_at)
-    window = clustered_articles_since(
-        engine, earliest - dt.timedelta(days=settings.editorial.cluster_window_days)
-    )
+    window = cluster_window(engine, settings, unprocessed_articles(engine))
     workers = settings.editorial.workers or os.cpu_count() or 1
-    cache = PreparedCache(settings.data_dir / "cluster-cache", PROCESS_PARAMS, context.user_dictionary)
+    cache = kept_preparation(settings, context)
     start = time.perf_counter()
     open_cluster_state(window, context, cache, workers)
     kept = time.perf_counter() - start

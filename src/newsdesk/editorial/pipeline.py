@@ -191,10 +191,10 @@ def open_cluster_state(
             reused,
             len(inputs) - reused,
         )
+        clusterer.index_prepared(batch)
     else:
-        parts = [(b, k) for b in prepare(inputs) for k in range(len(b))]
-        batch = assemble(clusterer.params, parts)
-    clusterer.index_prepared(batch)
+        for batch in prepare(inputs):  # in order: the indexes take them as one batch
+            clusterer.index_prepared(batch)
     cluster_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     for a in window:
@@ -574,12 +574,28 @@ def _keep_preparation(
     the clean text."""
     stored = set(stored_ids)
     parts = [(b, k) for b in clustering for k, doc_id in enumerate(b.ids) if doc_id in stored]
-    title = {a.id: a.title for a in articles}
-    clean_text = {p.analysis.article.id: p.analysis.clean_text for p in prepared}
     if not parts:
         return
+    title = {a.id: a.title for a in articles}
+    clean_text = {p.analysis.article.id: p.analysis.clean_text for p in prepared}
     keys = [text_checksum(title[b.ids[k]], clean_text[b.ids[k]]) for b, k in parts]
     cache.save(assemble(parts[0][0].params, parts), keys)
+
+
+def cluster_window(engine, settings, pending: Sequence[StoredArticle]) -> list[StoredArticle]:
+    """The clusters new articles may join: those with articles published in the window
+    before the earliest new article (articles come oldest first)."""
+    from newsdesk.store.editorial import clustered_articles_since
+
+    earliest = min((a.published_at for a in pending if a.published_at), default=dt.datetime.now(dt.UTC))
+    return clustered_articles_since(
+        engine, earliest - dt.timedelta(days=settings.editorial.cluster_window_days)
+    )
+
+
+def kept_preparation(settings, context: EditorialContext) -> PreparedCache:
+    """Where runs keep the clustering preparation of stored articles for the next ones."""
+    return PreparedCache(settings.data_dir / "cluster-cache", PROCESS_PARAMS, context.user_dictionary)
 
 
 def run_process(
@@ -591,21 +607,17 @@ def run_process(
     context: EditorialContext | None = None,
 ) -> RunResult:
     """Process every unprocessed article in batches; returns the combined result."""
-    from newsdesk.store.editorial import clustered_articles_since, save_run, unprocessed_articles
+    from newsdesk.store.editorial import save_run, unprocessed_articles
 
     context = context or build_context(engine, settings)
     pending = unprocessed_articles(engine, limit)
     total = RunResult([], [], [], 0)
     if not pending:
         return total
-    # the clusters new articles may join: those with articles published in the window
-    # before the earliest new article (articles come oldest first)
-    earliest = min((a.published_at for a in pending if a.published_at), default=dt.datetime.now(dt.UTC))
-    since = earliest - dt.timedelta(days=settings.editorial.cluster_window_days)
     workers = settings.editorial.workers or os.cpu_count() or 1
-    cache = PreparedCache(settings.data_dir / "cluster-cache", PROCESS_PARAMS, context.user_dictionary)
+    cache = kept_preparation(settings, context)
     cache.prune(dt.timedelta(days=settings.editorial.cluster_window_days + 1))
-    state = open_cluster_state(clustered_articles_since(engine, since), context, cache, workers)
+    state = open_cluster_state(cluster_window(engine, settings, pending), context, cache, workers)
     # The window (tens of thousands of articles' features and index entries) and each stored
     # batch live until the run ends: frozen, the collector's full passes (a quarter of a
     # second per 6,000 articles of window) stop walking them again and again.
