@@ -69,7 +69,8 @@ SPLIT_NAMES = {
     "blind7": "blind round 7 (measured once, its errors read since)",
     "blind8": "blind round 8 (measured once, its errors read since)",
     "blind9": "blind round 9 (measured once, its errors read since)",
-    "blind10": "blind round 10 (measured once)",
+    "blind10": "blind round 10 (measured once, its errors read since)",
+    "blind11": "blind round 11 (measured once)",
 }
 
 
