@@ -1,8 +1,9 @@
 """Write the examples the same-story model is fitted on.
 
 Every pair of articles within ten days of each other in the development evaluation sets
-(``bench/quality.py``'s DEVELOPMENT_SETS and the dev part of the real-looking set; the
-held-out and blind sets are never used), and every pair again with the dates removed, with its
+(``bench/quality.py``'s DEVELOPMENT_SETS, the dev part of the real-looking set and its
+blind rounds already measured once; the held-out sets are never used, nor a blind round
+before its first measurement), and every pair again with the dates removed, with its
 signals (``samestory.pair_signals``) and whether the two are the same story, goes to
 ``src/newsdesk/cluster/data/pair_examples.npz``. Rerun it after adding labelled sets or
 changing the signals; ``newsdesk`` fits the model from the file when first needed.
@@ -34,9 +35,13 @@ from quality import DEVELOPMENT_SETS, article_date, load_stories  # noqa: E402
 
 OUT = ROOT / "src" / "newsdesk" / "cluster" / "data" / "pair_examples.npz"
 MAX_DAYS = 10
-# Real-looking reports across outlets and scripts (Traditional reposts, undated copies);
-# its blind part (real_stories_blind.jsonl) is never used here.
-REAL_DEVELOPMENT_SETS = ["real_stories_dev.jsonl"]
+# Real-looking reports across outlets and scripts (Traditional reposts, undated copies): the
+# dev part, and each blind round once it has been measured and its errors read (a round
+# joins the examples only after its first measurement; the round being written next is
+# measured by a model that has never seen it).
+REAL_DEVELOPMENT_SETS = ["real_stories_dev.jsonl", "real_stories_blind.jsonl"] + [
+    f"real_stories_blind{n}.jsonl" for n in range(2, 10)
+]
 
 
 def set_examples(name: str, undated: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

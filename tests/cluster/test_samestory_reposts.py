@@ -6,7 +6,9 @@ import datetime as dt
 
 from newsdesk.cluster.clusterer import ClusterInput, StoryClusterer
 from newsdesk.cluster.samestory import (
+    PairOverlap,
     _first_and_repeat,
+    _retells_the_figures,
     _rule_stage,
     decide,
     ordinals,
@@ -111,9 +113,9 @@ def test_a_chatty_repost_that_rounds_the_release_figures_is_the_same_story():
     when = dt.datetime(2025, 11, 20, tzinfo=dt.UTC)
     report = story_features("唯品会三季度净营收268.4亿元 净利润同比下降12.5%", REPORT, when)
     repost = story_features("唯品会Q3：特卖的钱越来越难赚", REPOST)
-    decision = decide(report, repost)
-    assert decision.same
-    assert "the event's figures retold" in decision.reasons
+    # the rule that catches it where the model does not (a weak link, checked by the clusterer)
+    assert _retells_the_figures(report, repost, PairOverlap(report, repost))
+    assert decide(report, repost).same
 
 
 def test_the_clusterer_finds_a_repost_by_its_rounded_figures():
