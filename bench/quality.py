@@ -184,7 +184,11 @@ def real_stories() -> None:
         ),
         (
             "real_stories_blind9.jsonl",
-            "real-looking reports, blind round 9 (measured once)",
+            "real-looking reports, blind round 9 (measured once, its errors read since)",
+        ),
+        (
+            "real_stories_blind10.jsonl",
+            "real-looking reports, blind round 10 (measured once)",
         ),
     ):
         rows = load_stories(name)
