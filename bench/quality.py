@@ -481,7 +481,12 @@ _BASE_PREFIX = re.compile(
 )
 
 
-def figure_field_matches(field: str, got, want) -> bool:
+# 统一超商合并营收 and 统一超商合并营收增速 for 年增6.2%: a percentage of growth names the
+# measure that grew, with or without the word for its rate (the writers label it both ways)
+_RATE_OF_GROWTH = re.compile(r"(?:同比|环比|按年|按月)?(?:增速|增幅|降幅|增长率|变化幅度|变化)$")
+
+
+def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool:
     """What counts as a match, field by field (printed with the results):
 
     * every field is compared in Simplified script (the extractor reports a Traditional
@@ -489,7 +494,9 @@ def figure_field_matches(field: str, got, want) -> bool:
     * subject — equal after white space, quotation marks, 的 and a company's form (集团,
       股份, 控股, 有限公司) are removed, or one contained
       in the other (the labelled 拼多多归属于普通股股东的净利润 and the extracted
-      归属于普通股股东的净利润; the other way, a longer extracted subject);
+      归属于普通股股东的净利润; the other way, a longer extracted subject); for a
+      percentage, a final 增速/增幅/降幅/增长率/变化 (with 同比/环比/按年 before it) is
+      removed too: 合并营收增速 and 合并营收 name the same growth of 6.2%;
     * value — the same magnitude within one part in a million (a fall is stored negative);
       a range also needs its upper end;
     * unit — equal, 百分点 = 个百分点;
@@ -500,6 +507,8 @@ def figure_field_matches(field: str, got, want) -> bool:
     """
     if field == "subject":
         a, b = _CORPORATE_FORM.sub("", _norm(got)), _CORPORATE_FORM.sub("", _norm(want))
+        if unit == "%":
+            a, b = _RATE_OF_GROWTH.sub("", a) or a, _RATE_OF_GROWTH.sub("", b) or b
         return bool(a and b) and (a == b or a in b or b in a)
     if field == "value":
         if got is None or want is None:
@@ -561,7 +570,7 @@ def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[flo
             wrong = []
             for field in FIGURE_FIELDS:
                 mine = getattr(got, field)
-                ok = figure_field_matches(field, mine, want.get(field))
+                ok = figure_field_matches(field, mine, want.get(field), want.get("unit"))
                 if field == "value" and ok and want.get("upper") is not None:
                     ok = figure_field_matches("value", got.upper, want["upper"])
                 correct[field] += ok
