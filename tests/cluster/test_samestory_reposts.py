@@ -11,6 +11,7 @@ from newsdesk.cluster.samestory import (
     _retells_the_figures,
     _rule_stage,
     decide,
+    figure_keys,
     ordinals,
     rounded_figure,
     shared_figure_count,
@@ -140,3 +141,11 @@ def test_commentary_that_quotes_the_release_figures_stays_its_own_story():
         when,
     )
     assert not decide(report, opinion).same
+
+
+def test_orders_counted_in_bi_or_zong_are_the_same_figure():
+    # 日订单峰值1.58亿单 on the mainland, 日訂單衝1.58億筆 in a Taiwan paper
+    mainland = figure_keys("淘宝闪购双11日订单峰值达1.58亿单", "")
+    taiwan = figure_keys("淘宝闪购双11日订单冲1.58亿笔", "")
+    assert mainland and mainland == taiwan
+    assert shared_figure_count(mainland, taiwan) == 1

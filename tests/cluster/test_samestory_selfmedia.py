@@ -106,3 +106,22 @@ def test_a_forecast_headline_names_the_year_it_looks_to():
         "2025年出口98万辆。",
     )
     assert not decide(report, forecast).reasons[0].startswith("periods differ")
+
+
+def test_a_self_media_repost_chatting_around_the_figures_is_no_commentary():
+    # …家人们…我的看法…大家怎么看？评论区聊聊👇: asks and opines, still the release retold
+    release = story_features(
+        "2026年10月份社会消费品零售总额增长3.1%",
+        "2026年10月份，社会消费品零售总额46218亿元，同比增长3.1%。其中，除汽车以外的消费品零售额"
+        "41560亿元，增长3.6%。1—10月份，全国网上零售额126830亿元，同比增长7.9%。",
+        dt.datetime(2026, 11, 16, tzinfo=dt.UTC),
+    )
+    repost = story_features(
+        "10月社零才涨3%出头，双十一提前开跑也没拉动？",
+        "家人们，统计局刚出的10月消费数据来了📊\n一句话总结：社零4.6万亿，同比涨了3.1%，比9月还慢了"
+        "一点点😅 除掉汽车的话能到3.6%。\n网购这边倒还行，前10个月网上零售差不多12.7万亿，涨了快8%。\n"
+        "我的看法：今年双十一10月中就开始预售，一部分钱其实已经算进10月了……大家怎么看？评论区聊聊👇",
+    )
+    assert repost.self_media_voice
+    assert repost.commentary == 0.0
+    assert decide(release, repost).same

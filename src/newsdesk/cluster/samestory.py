@@ -12,6 +12,7 @@ documents on 跨境电商) share vocabulary but not the event's particulars.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import heapq
 import math
@@ -262,7 +263,11 @@ class StoryFeatures:
         if self._commentary is None:
             score = commentary_score(self.title, self.text).score
             if score >= COMMENTARY and (
-                _CLICKBAIT_OPENING.match(self.title)
+                # 10月社零才涨3%出头，双十一提前开跑也没拉动？ …家人们…我的看法…评论区聊聊👇:
+                # a self-media account's chatter and questions around the figures it
+                # retells; every such repost of the labelled rounds reports its event
+                self.self_media_voice
+                or _CLICKBAIT_OPENING.match(self.title)
                 or (
                     (_headline_states_a_precise_figure(self.title) or _FIGURE_FIRST.match(self.title))
                     and not _argues_beyond_asking(self.title)
@@ -668,11 +673,57 @@ def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
     # 8556亿元), are the figures of last year's story (but a report of 去年 in January
     # gives that year's own figures)
     return frozenset(
-        f"{f.value:.6g}{f.unit}" for f in found if f.value is not None and f.period not in _PRIOR_PERIODS
+        f"{f.value:.6g}{_ONE_COUNT.get(f.unit, f.unit)}"
+        for f in found
+        if f.value is not None and f.period not in _PRIOR_PERIODS
     )
 
 
 _PRIOR_PERIODS = frozenset({"去年同期", "上年同期"})
+# Orders and transactions are counted in 单 on the mainland, in 筆 in Taiwan and 宗 in Hong
+# Kong: 日订单峰值1.58亿单 and 日訂單衝1.58億筆 are one figure
+_ONE_COUNT = {"笔": "单", "宗": "单"}
+
+
+# A month's figures (11月份社零, 11月业务量, 1—11月) are published once the month is over, and
+# a tally 截至12月8日 after that day: a copy dated before the period it reports had closed
+# carries another page's date (a repost dated a month early, a feed's wrong day), and its
+# calendar would keep it from the release it copies. A month that starts something
+# (5月起发放, 2月起施行) or a book's month of publication (2023年11月出版) reports nothing.
+_REPORTED_MONTH = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(?:1\s*[—–\-~～至到]\s*)?(?<![\d双])(\d{1,2})\s*月份?"
+    r"(?![\d日号底末初中旬起])(?!.{0,4}(?:起|以来|开始|出版|发放|施行|实施|上市))"
+)
+_CLOSING_DAY = re.compile(r"截至\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def dated_before_its_period(title: str, text: str, published_at: dt.datetime) -> bool:
+    """Whether the report is dated before the period its headline (else its lead sentence)
+    reports had closed — a wrong date, unless the report looks ahead (预计, 有望)."""
+    lead = text[:200].split("。", 1)[0]
+    if _FORECAST.search(title) or _FORECAST.search(lead):
+        return False
+    closing = _CLOSING_DAY.search(lead)
+    if closing:
+        year, month, day = closing.group(1), int(closing.group(2)), int(closing.group(3))
+    else:
+        found = _REPORTED_MONTH.search(title) or _REPORTED_MONTH.search(lead)
+        if found is None:
+            return False
+        year, month, day = found.group(1), int(found.group(2)), None
+    published = published_at.date()
+    if not 1 <= month <= 12:
+        return False
+    if year is None:
+        if month > published.month:
+            return False  # 12月 in a January report: last December
+        year = published.year
+    year = int(year)
+    try:
+        closed = dt.date(year, month, day or calendar.monthrange(year, month)[1])
+    except ValueError:
+        return False  # not a day (2月30日)
+    return closed > published
 
 
 def story_features(
@@ -690,6 +741,8 @@ def story_features(
     if not simplified:
         title, text = to_simplified(title), to_simplified(text)
     norm = normalised if normalised is not None else normalise(title + text)
+    if published_at is not None and dated_before_its_period(title, text, published_at):
+        published_at = None  # the calendar is not trusted: decided as an undated copy
     return StoryFeatures(
         title=title,
         shingles=shingles if shingles is not None else shingle_hashes(norm, FINE_K, normalised=True),
