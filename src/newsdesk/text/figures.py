@@ -31,7 +31,9 @@ _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
 _CURRENCY = r"(?:元人民币|元新台币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
-_COUNTER = r"(?:标箱|平方米|平方公里|公里|千瓦时|吨|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
+# a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
+# them), 卖了三十来万斤 (apples by the jin)
+_COUNTER = r"(?:标箱|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -47,7 +49,10 @@ _PASSED_IN_WORD = ("经", "通", "超", "越", "度", "不", "跨", "错", "闯"
 # 近百个, 超千家: a hundred or a thousand as a round number (数百, 上千 are vaguer)
 _ROUND_BEFORE = re.compile(r"(?:近|将近|接近|超过|超|逾|破)$")
 # 快五倍 is spoken for 近五倍
-_APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|多达|高达|仅|快(?=[\d一二两三四五六七八九十]))?"
+# (比去年少了差不多两成: 差不多 is spoken for 约)
+_APPROX = (
+    r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|差不多|多达|高达|仅|快(?=[\d一二两三四五六七八九十]))?"
+)
 
 # Each pattern starts with a one-character test: most positions of a sentence begin no figure.
 AMOUNT = re.compile(
@@ -82,11 +87,13 @@ _PAYING = (
 # money as it is spoken: 15块8 (15.8元), 1毛2 (0.12元), 省了快1000块, 300多块钱; 块 alone
 # counts screens and plots too, so it is money only after a word of paying or costing
 SPOKEN_MONEY = re.compile(
-    # every branch begins with a numeral: a quick test before the alternation
-    r"(?=[\d一二三四五六七八九十])(?:"
+    # every branch begins with a numeral (or 块, of 块把钱): a quick test before the alternation
+    r"(?=[\d一二三四五六七八九十块])(?:"
     r"(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
     r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuai>\d{1,5})多?块(?:钱)?"
+    # 一斤比去年贵了块把钱: a 块 or so, after a word of paying
+    r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuaiba>块把)钱?"
     # 300多块钱, and 7块多: a little over 7 元
     r"|(?<![\d.])(?P<kuai2>\d{1,5})(?:多?块钱|块多钱?)"
     # 十五六块钱, 七八毛, 卖个七八块: two neighbouring numerals are a range (块 alone only
@@ -111,16 +118,20 @@ PERCENT = re.compile(
     r")"
 )
 CHANGE = re.compile(
-    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉])(?:"
+    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉多微略])(?:"
     r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
     # Taiwan's wording: 較去年同期成長2.3%, 衰退5%
     # and the spoken wording of reposts: 涨了7%, 比去年少了4%, 掉了3%
     # 累升逾六成: risen so much in all
-    r"|(?:大幅|大|累)?(?:升|跌|增|降|减|涨|少|掉)|倒退|萎缩|成长|衰退)了?\s*"
+    # (比去年多了快一半: 多 is a change only as 多了, else it is 许多 or 多家)
+    # (全年则料微升1%左右: risen a little, so much)
+    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
-    rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩]))"
+    rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
+    # half, as spoken: 美国那边更是掉了一半, 比去年多了快一半
+    r"|一半)"
     r")"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
@@ -154,10 +165,14 @@ _PERIOD = re.compile(
     # 春运, 暑期, 旺季: seasons that are periods by themselves; 今年春节, 2025年国庆 with their
     # year; a film season (暑期档) before the season it is named after
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:春节|国庆|暑期|五一|元旦|贺岁)档|春运|暑期|暑假|寒假|旺季|淡季)"
+    # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*[春夏秋冬][天季]"
     # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋)节?|五一|元旦)(?![前后假档期])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
+    # the first minutes or days of a sale: 小米17系列在京东平台开售5分钟内销售额突破10亿元
+    r"|(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内)|首[日周])"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日)"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
@@ -205,8 +220,12 @@ _VERB_TAIL_WORDS = (
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
     r"录得|收报|跌至|跌到|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
-    # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万
-    r"也就|能有|"
+    # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
+    # 海外订单差不多少了三成, 美国那边更是掉了一半
+    r"也就|能有|少说|差不多|更是|"
+    # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
+    # 料, expected)
+    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|"
     # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
     # itself so as to keep 成都 whole)
     r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上"
@@ -408,7 +427,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
 
 # what a company reports of itself: 收入, 经营利润, 经调整净利润, 累计营收
 _COMPANY_MEASURE_WORDS = (
-    r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心)*"
+    # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
+    r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
     r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV)"
 )
 _COMPANY_MEASURE = re.compile(rf"^{_COMPANY_MEASURE_WORDS}$")
@@ -550,6 +570,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = (tenths * 10 if tenths is not None else None), "%"  # 下降了两成
         elif amount.endswith("倍"):
             value, unit = parse_number(amount[:-1]), "倍"
+        elif amount == "一半":
+            value, unit = 50.0, "%"
         else:
             value, unit = None, amount
         upper = None
@@ -622,7 +644,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         elif m.group("mao") is not None:
             value = round(int(m.group("mao")) / 10 + int(m.group("fen") or 0) / 100, 2)
         else:
-            value = float(m.group("kuai") or m.group("kuai2"))
+            value = 1.0 if m.group("kuaiba") else float(m.group("kuai") or m.group("kuai2"))
         if closes_range(m, "amount", "元", value, upper):
             continue
         add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, "元", upper))
@@ -664,6 +686,12 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             continue
         if unit == "天" and re.search(r"(?:春运|假期|黄金周|长假|期间|暑期|春节|国庆)前$", s[: m.start()]):
             continue  # 国庆中秋假期前4天: a part of the season, the period of what follows
+        if (
+            unit in ("分钟", "小时", "天")
+            and _SINCE_LAUNCH.search(s, 0, m.start())
+            and _WITHIN.match(s, m.end())
+        ):
+            continue  # 开售5分钟内: the period of the sales that follow, not a figure
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
             continue  # 晚8点 is an hour
         spoken = _spoken_range(num, lead, s[m.start() + len(num) : m.end()])
@@ -702,6 +730,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
 
 
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
+_SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
+_WITHIN = re.compile(r"(?:内|之内)")
 # 三五万, 四五百单, 二三十美元: two neighbouring numerals, and the place they count in
 _NEIGHBOURING = re.compile(r"([一两二三四五六七八])([二三四五六七八九])([十百千]?)")
 
@@ -776,7 +806,8 @@ def _ordinal_or_name(s: str, start: int, end: int) -> bool:
 # What a figure is compared with: 同比, 比上年, 较一季度, 高于整体增速, 是上年同期的 (…倍).
 _COMPARE_VERBS = (
     r"(?:名义|实际)?(?:分别|均)?(?:增长|增加|提高|提升|上升|下降|减少|下滑|回落|回升|加快|放缓|扩大|缩小|收窄|"
-    r"上涨|下跌|涨|跌|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减)"
+    # (一斤比去年贵了块把钱: a price compared)
+    r"上涨|下跌|涨|跌|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减|贵|便宜)"
 )
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
@@ -784,7 +815,8 @@ _BASE_BEFORE = re.compile(
     rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较|亚迪|特币|利时)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
     r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
     # 是上年同期的2.3倍; 恢复至2019年同期的95%
-    r"|(?:是|为|相当于|达到|达|恢复至|恢复到)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+倍))"
+    # (恢复至2019年同期的八成左右: so many tenths of it)
+    r"|(?:是|为|相当于|达到|达|恢复至|恢复到)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+[倍成]))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
 _SOURCE_HEAD = re.compile(
@@ -892,7 +924,8 @@ def _base_in(text: str, before: int) -> str | None:
     if found.group("with"):
         return found.group("with").strip()
     if found.group("than"):
-        return re.sub(r"(?:名义|实际|分别|均|相比)+$", "", found.group("than").strip()) or None
+        # (比去年直接翻了一倍, 比平时足足多了…: the adverb is no part of what is compared with)
+        return re.sub(r"(?:名义|实际|分别|均|相比|直接|足足|整整)+$", "", found.group("than").strip()) or None
     if found.group("over"):
         return found.group("over").strip().removesuffix("的") or None
     return found.group("times").strip()
@@ -933,8 +966,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         ):
             base = compared[1]  # 较上年同期的249.8亿元增长17%; 与去年同期的455亿元相比增长2%
         if base is None and f.kind == "change" and not f.annual and out and bases[-1]:
-            # 较上年增加180万家，增长10.4%: the next clause, bare, compares with the same
-            if previous_end >= _clause_start(s, clause_start - 1) and not segment.strip():
+            # 较上年增加180万家，增长10.4%: the next clause, bare, compares with the same; so does
+            # one that tells only its period and a hedge (按年上升約3%至5%，全年則料微升1%左右)
+            if previous_end >= _clause_start(s, clause_start - 1) and (
+                not segment.strip() or _subject(segment, None, periods, f.kind, f.unit) is None
+            ):
                 base = bases[-1]
         if base is None and f.kind == "change" and not f.annual and any(bases):
             # …按年增长逾两成，其中智能手机、平板分别增长35%、28%; 名义增长4.5%，(扣除价格因素)实际增长4.9%:
@@ -954,6 +990,18 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             against_all = _AGAINST.search(s, 0, f.start)
             if against_all:
                 base = against_all.group(1)
+        if (
+            base is None
+            and f.kind == "change"
+            and not f.annual
+            and out
+            and bases[-1]
+            and out[-1].unit == f.unit
+        ):
+            # 机票预订量较上年同期增长超三成，赴日酒店订单则回落约15%; 营收同比增长19%，但净利润
+            # 下降近40%: a change told right after another, with no comparison of its own, is
+            # measured as that one was
+            base = bases[-1]
         period = _period_for(s, periods, f.start, f.annual)
         # 从去年同期的…, 市场预期的…: the figure is of what comes before its 的 (a cheap test
         # first: the searches below try every position of the clause)
@@ -1062,6 +1110,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 name = _share(name[:-2], whole)  # …中，实物商品占比达到83.6%
             subject = _complete_subject(name, member, base, history, s, previous)
             unit, kind = member.unit, member.kind
+            if group[0].kind == "change" and member.unit == group[0].unit:
+                kind = "change"  # 分别增长12.1%和4.5%: the 4.5% is a growth as the 12.1% is
             subject = _finish(subject, member, unit, source)
             if not member.annual and subject and _ANNUAL.search(subject):
                 period = _period_for(s, periods, member.start, True)  # 年复合增长率达到15%
@@ -1076,6 +1126,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
                 # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
                 subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
+            elif kind == "amount" and subject and (item := _ONE_ITEM.fullmatch(subject)):
+                if _PRICE_MOVED.search(s, 0, member.start):
+                    # 一斤比去年贵了块把钱: the price of a 斤
+                    subject = item.group(1) + "每" + item.group(2) + "售价"
             out.append(
                 Figure(
                     text=member.text,
@@ -1105,6 +1159,9 @@ _MONEY_MEASURE = re.compile(
 _PEOPLE = re.compile(
     r"(?:用户|网民|人口|人数|从业人员|会员|粉丝|买家|消费者|客户|[日月]活)(?:数|规模|数量)?$"
 )
+# (橙子)一斤 (一杯, 一件) 比去年贵了…: one of what is sold, whose price moved
+_ONE_ITEM = re.compile(r"(.*?)一([斤件杯瓶盒份箱])")
+_PRICE_MOVED = re.compile(r"(?:贵|便宜|涨|降)了?$")
 # the spoken verbs of money, and what a report calls the amount
 _MONEY_VERB = re.compile(
     r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸)了?$"
@@ -1558,11 +1615,16 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
 _CUT_COMPARISON = re.compile(
     r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率|亚迪|特币|利时))[^，。；]*$"
 )
+# 台积电公布10月营收; 統一超商公告11月合併營收 (a Taiwan company's monthly filing): who
+# reported it and what, without the reporting
 _REPORTING_VERB = re.compile(
-    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:公布|发布|披露|宣布)了?(?=[\u4e00-\u9fa5A-Za-z]{2})"
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:公布|发布|披露|宣布|公告)了?(?=[\u4e00-\u9fa5A-Za-z]{2})"
 )
 # 光直播电商就卖了2800多亿, 光外卖补贴就砸了…: "X alone" is still X (光伏, 就业 are words)
-_ALONE = re.compile(r"光(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)就(?!业)")
+# (光今年秋天就卖了…: nothing left between 光 and 就 once the period is cut out)
+_ALONE = re.compile(r"光(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)")
+# 一天卖了四五千单, 光今年秋天就卖了三十来万斤: a count sold, told as spoken, is a 销量
+_SOLD_COUNT = re.compile(r"(?:就|都|能|共|一共|总共)?(?:卖出|卖掉|卖|售出)了?$")
 _COMPARABLE = re.compile(r"(?:按可比价格计算|按可比口径计算|按可比口径|按可比价格)(?:后)?")
 # the steps of _subject, compiled once (it runs for every figure)
 _FROM_CUT = re.compile(r"(?:从(?![业事])|由)[^，。从由]{0,6}$")
@@ -1579,7 +1641,9 @@ _LEFT_OVER = re.compile(
 # 暑期（7月1日至8月31日）全国铁路…
 _ASIDE = re.compile(r"[（(](?:[^）)]{3,}|含[^）)]*|\s*)[）)]|[（(][^）)]*$")
 _AT_WHERE = re.compile(
-    r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4}的|(?:全国|全球|国内|海外|境内|境外)(?=[\u4e00-\u9fa5]{2})(?!.*中(?:所占|的)?(?:占比|比重|份额)))"
+    r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4}的|(?:全国|全球|国内|海外|境内|境外)(?=[\u4e00-\u9fa5]{2})(?!.*中(?:所占|的)?(?:占比|比重|份额))"
+    # 小米17系列在京东平台销售额: the platform it sold on
+    r"|[\u4e00-\u9fa5A-Za-z]{2,4}平台(?=[\u4e00-\u9fa5A-Za-z]{2}))"
 )
 
 
@@ -1604,14 +1668,19 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
             break
         clause = trimmed
     clause = _LEFT_OVER.sub("", clause).strip()
-    # 台积电公布10月营收: who reported it and what, without the reporting
     clause = _REPORTING_VERB.sub("", clause)
+    # 市占率达15.7%: the market share, as an editor writes it in full (and no X占Y share)
+    clause = clause.replace("市占率", "市场占有率")
     # 全国网上零售额日均超过400亿元 (均 was taken for 均 = all): 全国日均网上零售额
     if clause.endswith("日") and re.search(r"日均\s*(?:超过|超|约|近|达到|达|为)?\s*$", whole_clause):
         clause = re.sub(r"^(全国|我国|全省|全市)?(.+?)日$", r"\1日均\2", clause)
     # Temu在全球的月活跃用户数 → Temu全球月活跃用户数
     clause = _AT_WHERE.sub(lambda m: m.group(1) + m.group(2).removesuffix("的"), clause)
-    if kind == "count":
+    # 每日平均訂單 (Hong Kong's wording) is a 日均 count
+    clause = clause.replace("每日平均", "日均")
+    if kind == "count" and unit and (sold := _SOLD_COUNT.search(clause)):
+        clause = clause[: sold.start()] + "销量"
+    elif kind == "count":
         counted = _COUNTING_VERB.match(clause)
         if counted and len(clause) - counted.end() >= 2:
             verb = counted.group("verb")
@@ -1640,6 +1709,9 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     items = [i.strip() for i in re.split(r"、|以及|和|及|与", head) if i.strip()]
     if len(items) != n:
         return None
+    # 其中对东盟、欧盟出口分别增长…: the trade with each partner (对 is said once for all)
+    if items[0].startswith("对") and len(items[0]) > 1:
+        items = [i if i.startswith("对") else "对" + i for i in items]
     # 东、中、西部和东北地区: a one-character item shares the ending of the next longer one
     for j in range(len(items) - 2, -1, -1):
         if len(items[j]) == 1 and len(items[j + 1]) > 1:
