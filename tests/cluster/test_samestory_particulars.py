@@ -3,11 +3,18 @@
 import numpy as np
 
 from newsdesk.cluster.samestory import decide, particulars, story_features
+from newsdesk.text.script import to_simplified
 
 
 def test_particulars_are_slogans_documents_and_days():
     found = particulars("商务部1月10日启动“品质年货 欢乐过年”活动，并发布《网络交易管理办法》。“双11”")
     assert found == {"品质年货欢乐过年", "《网络交易管理办法》", "1月10日"}
+
+
+def test_a_quoted_name_is_a_particular_in_either_script():
+    mainland = particulars("网络主播“陈小鹿”偷逃税被追缴税款")
+    hong_kong = particulars(to_simplified("內地網紅主播「陳小鹿」逃稅遭罰"))
+    assert "陈小鹿" in mainland & hong_kong
 
 
 def test_rewrite_sharing_days_and_slogan_joins_but_another_event_does_not():

@@ -45,8 +45,10 @@ _TITLE_STOPWORDS = {
 }  # fmt: skip
 _DIGITS = re.compile(r"\d")
 # The particulars of an event that a rewrite keeps even in other words: a quoted slogan or
-# name (“品质年货 欢乐过年”), a document title (《…办法》), a day (1月10日).
-_QUOTED = re.compile(r"“([^”]{4,30})”")
+# name (“品质年货 欢乐过年”; a host's or a company's name, which Hong Kong and Taiwan quote in
+# 「」: “陈小鹿” and 「陳小鹿」), a document title (《…办法》), a day (1月10日). A short quoted
+# figure (“双11”, “618”) names a season, not an event.
+_QUOTED = re.compile(r"“([^”]{2,30})”|「([^」]{2,30})」|『([^』]{2,30})』")
 _DOCUMENT = re.compile(r"《([^》]{2,40})》")
 _OWN_PLACE = re.compile(r"我省|本省|我市|本市|我区|本区")
 _DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -210,7 +212,8 @@ def _days(text: str) -> frozenset[str]:
 
 
 def particulars(text: str) -> frozenset[str]:
-    found = {_SPACE.sub("", q) for q in _QUOTED.findall(text)}
+    quoted = (_SPACE.sub("", "".join(q)) for q in _QUOTED.findall(text))
+    found = {q for q in quoted if len(q) >= 4 or not _DIGITS.search(q)}
     found |= {"《" + _SPACE.sub("", d) + "》" for d in _DOCUMENT.findall(text)}
     return frozenset(found) | _days(text)
 
