@@ -188,7 +188,11 @@ def real_stories() -> None:
         ),
         (
             "real_stories_blind10.jsonl",
-            "real-looking reports, blind round 10 (measured once)",
+            "real-looking reports, blind round 10 (measured once, its errors read since)",
+        ),
+        (
+            "real_stories_blind11.jsonl",
+            "real-looking reports, blind round 11 (measured once)",
         ),
     ):
         rows = load_stories(name)
