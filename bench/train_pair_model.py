@@ -40,7 +40,7 @@ MAX_DAYS = 10
 # joins the examples only after its first measurement; the round being written next is
 # measured by a model that has never seen it).
 REAL_DEVELOPMENT_SETS = ["real_stories_dev.jsonl", "real_stories_blind.jsonl"] + [
-    f"real_stories_blind{n}.jsonl" for n in range(2, 11)
+    f"real_stories_blind{n}.jsonl" for n in range(2, 12)
 ]
 
 

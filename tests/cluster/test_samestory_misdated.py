@@ -58,3 +58,13 @@ def test_the_misdated_copy_joins_the_release():
     repost = story_features(*REPOST, at("2026-11-16"))
     assert repost.published_at is None  # decided as an undated copy
     assert decide(release, repost).same
+
+
+def test_a_quarter_reported_before_it_ended_is_a_wrong_date():
+    # a Hong Kong site's copy of the third-quarter results, dated in August
+    text = "京东集团公布截至今年9月底止第三季业绩，收入3,182.6亿元（人民币，下同），按年升6.4%。"
+    assert dated_before_its_period("京东上季赚112亿人币", text, at("2026-08-14"))
+    assert not dated_before_its_period("京东上季赚112亿人币", text, at("2026-11-14"))
+    assert dated_before_its_period("京东集团发布2026年第三季度业绩", "收入3182.6亿元。", at("2026-09-20"))
+    # a fiscal quarter closes when the company's year says: nothing to tell
+    assert not dated_before_its_period("阿里巴巴发布2027财年第二季度业绩", "收入2478亿元。", at("2026-09-20"))

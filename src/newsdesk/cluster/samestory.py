@@ -697,7 +697,13 @@ _REPORTED_MONTH = re.compile(
     r"(?:(\d{4})\s*年\s*)?(?:1\s*[—–\-~～至到]\s*)?(?<![\d双])(\d{1,2})\s*月份?"
     r"(?![\d日号底末初中旬起])(?!.{0,4}(?:起|以来|开始|出版|发放|施行|实施|上市))"
 )
-_CLOSING_DAY = re.compile(r"截至\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CLOSING_DAY = re.compile(
+    r"截至\s*(?:(\d{4})\s*年|(今年))?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|底|末)"
+)  # (截至今年9月底止第三季業績: the last day of September)
+# a calendar quarter's results (2026年第三季度, Q3), not a fiscal one (2026财年第二季度)
+_REPORTED_QUARTER = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(?<![财財])(?:第\s*)?([一二三四1-4])\s*季度|[Qq]([1-4])(?![\d])"
+)
 
 
 def dated_before_its_period(title: str, text: str, published_at: dt.datetime) -> bool:
@@ -707,13 +713,19 @@ def dated_before_its_period(title: str, text: str, published_at: dt.datetime) ->
     if _FORECAST.search(title) or _FORECAST.search(lead):
         return False
     closing = _CLOSING_DAY.search(lead)
+    month_found = _REPORTED_MONTH.search(title) or _REPORTED_MONTH.search(lead)
+    quarter_found = _REPORTED_QUARTER.search(title) or _REPORTED_QUARTER.search(lead)
     if closing:
-        year, month, day = closing.group(1), int(closing.group(2)), int(closing.group(3))
+        this_year = str(published_at.year) if closing.group(2) else None
+        year, month = closing.group(1) or this_year, int(closing.group(3))
+        day = int(closing.group(4)) if closing.group(4) else None
+    elif month_found:
+        year, month, day = month_found.group(1), int(month_found.group(2)), None
+    elif quarter_found and "财" not in title + lead[:100]:
+        quarter = quarter_found.group(2) or quarter_found.group(3)
+        year, month, day = quarter_found.group(1), 3 * (_count(quarter) or int(quarter)), None
     else:
-        found = _REPORTED_MONTH.search(title) or _REPORTED_MONTH.search(lead)
-        if found is None:
-            return False
-        year, month, day = found.group(1), int(found.group(2)), None
+        return False
     published = published_at.date()
     if not 1 <= month <= 12:
         return False
