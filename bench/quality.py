@@ -70,7 +70,8 @@ SPLIT_NAMES = {
     "blind8": "blind round 8 (measured once, its errors read since)",
     "blind9": "blind round 9 (measured once, its errors read since)",
     "blind10": "blind round 10 (measured once, its errors read since)",
-    "blind11": "blind round 11 (measured once)",
+    "blind11": "blind round 11 (measured once, its errors read since)",
+    "blind12": "blind round 12 (measured once)",
 }
 
 
