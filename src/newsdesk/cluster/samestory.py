@@ -383,7 +383,7 @@ class StoryFeatures:
             return years.pop()
         if years:
             return None  # a headline of two years: no one year
-        lead = self.text[:200].split("。", 1)[0]
+        lead = _lead_sentence(self.text)
         found = _LEAD_YEAR.search(lead)
         if found:
             return f"{found.group(1)}年"
@@ -405,7 +405,7 @@ class StoryFeatures:
         ends.discard(None)
         if ends:
             return ends.pop() if len(ends) == 1 else None
-        lead = self.text[:200].split("。", 1)[0]
+        lead = _lead_sentence(self.text)
         closing = _CLOSING_MONTH.search(lead)
         if closing:
             return int(closing.group(1))
@@ -673,6 +673,11 @@ _READERS_ADDRESSED = re.compile(r"家人们|姐妹们|兄弟们|宝子们|小伙
 _LEAD_CHARS = 200  # of the first paragraph, read as the report's lead
 
 
+def _lead_sentence(text: str) -> str:
+    """The report's first sentence, within its lead: where it says what period it reports."""
+    return text[:_LEAD_CHARS].split("。", 1)[0]
+
+
 def _argues_beyond_asking(title: str) -> bool:
     """The headline argues (能否…, 要算好…账, 之后，…) with its question marks left out."""
     return headline_argues(_QUESTION_MARK.sub("", title))
@@ -752,19 +757,19 @@ _REPORTED_QUARTER = re.compile(
 def dated_before_its_period(title: str, text: str, published_at: dt.datetime) -> bool:
     """Whether the report is dated before the period its headline (else its lead sentence)
     reports had closed — a wrong date, unless the report looks ahead (预计, 有望)."""
-    lead = text[:200].split("。", 1)[0]
+    lead = _lead_sentence(text)
     if _FORECAST.search(title) or _FORECAST.search(lead):
         return False
-    closing = _CLOSING_DAY.search(lead)
-    month_found = _REPORTED_MONTH.search(title) or _REPORTED_MONTH.search(lead)
-    quarter_found = _REPORTED_QUARTER.search(title) or _REPORTED_QUARTER.search(lead)
-    if closing:
+    # the first found of: the day its lead closes on, a month, a calendar quarter
+    if closing := _CLOSING_DAY.search(lead):
         this_year = str(published_at.year) if closing.group(2) else None
         year, month = closing.group(1) or this_year, int(closing.group(3))
         day = int(closing.group(4)) if closing.group(4) else None
-    elif month_found:
+    elif month_found := _REPORTED_MONTH.search(title) or _REPORTED_MONTH.search(lead):
         year, month, day = month_found.group(1), int(month_found.group(2)), None
-    elif quarter_found and "财" not in title + lead[:100]:
+    elif (
+        quarter_found := _REPORTED_QUARTER.search(title) or _REPORTED_QUARTER.search(lead)
+    ) and "财" not in title + lead[:100]:
         quarter = quarter_found.group(2) or quarter_found.group(3)
         year, month, day = quarter_found.group(1), 3 * (_count(quarter) or int(quarter)), None
     else:

@@ -84,6 +84,7 @@ _PAYING = (
     "平均收",
     "收",
 )
+_AFTER_PAYING = "(?:" + "|".join(f"(?<={w})" for w in _PAYING) + ")"
 # money as it is spoken: 15块8 (15.8元), 1毛2 (0.12元), 省了快1000块, 300多块钱; 块 alone
 # counts screens and plots too, so it is money only after a word of paying or costing
 SPOKEN_MONEY = re.compile(
@@ -91,9 +92,9 @@ SPOKEN_MONEY = re.compile(
     r"(?=[\d一二三四五六七八九十块])(?:"
     r"(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
-    r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuai>\d{1,5})多?块(?:钱)?"
+    r"|" + _AFTER_PAYING + r"(?P<kuai>\d{1,5})多?块(?:钱)?"
     # 一斤比去年贵了块把钱: a 块 or so, after a word of paying
-    r"|(?:" + "|".join(f"(?<={w})" for w in _PAYING) + r")(?P<kuaiba>块把)钱?"
+    r"|" + _AFTER_PAYING + r"(?P<kuaiba>块把)钱?"
     # 300多块钱, and 7块多: a little over 7 元
     r"|(?<![\d.])(?P<kuai2>\d{1,5})(?:多?块钱|块多钱?)"
     # 十五六块钱, 七八毛, 卖个七八块: two neighbouring numerals are a range (块 alone only
