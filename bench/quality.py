@@ -144,6 +144,17 @@ def clustering(rows: list[dict], label: str, apart: str | None = None) -> tuple[
     return counts
 
 
+# The real-looking same-story rounds written blind, each measured once before anything
+# changed because of it; once its errors are read it joins the pair model's examples.
+REAL_BLIND_ROUNDS = [
+    ("real_stories_blind.jsonl", "blind round 1 (measured once, its errors read since)"),
+    *(
+        (f"real_stories_blind{k}.jsonl", f"blind round {k} (measured once, its errors read since)")
+        for k in range(2, 12)
+    ),
+]
+
+
 def real_stories() -> None:
     """The real-looking set: reprints and rewrites across outlets and scripts (Traditional
     reposts, pinyin glosses, undated copies), confusable stories in one group. The dev part
@@ -151,50 +162,7 @@ def real_stories() -> None:
     then with every date removed (repost sites often carry none)."""
     for name, label in (
         ("real_stories_dev.jsonl", "real-looking reports, dev part (tuned on, among the examples)"),
-        (
-            "real_stories_blind.jsonl",
-            "real-looking reports, blind round 1 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind2.jsonl",
-            "real-looking reports, blind round 2 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind3.jsonl",
-            "real-looking reports, blind round 3 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind4.jsonl",
-            "real-looking reports, blind round 4 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind5.jsonl",
-            "real-looking reports, blind round 5 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind6.jsonl",
-            "real-looking reports, blind round 6 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind7.jsonl",
-            "real-looking reports, blind round 7 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind8.jsonl",
-            "real-looking reports, blind round 8 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind9.jsonl",
-            "real-looking reports, blind round 9 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind10.jsonl",
-            "real-looking reports, blind round 10 (measured once, its errors read since)",
-        ),
-        (
-            "real_stories_blind11.jsonl",
-            "real-looking reports, blind round 11 (measured once)",
-        ),
+        *((name, f"real-looking reports, {round_name}") for name, round_name in REAL_BLIND_ROUNDS),
     ):
         rows = load_stories(name)
         if not rows:

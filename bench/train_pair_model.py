@@ -31,7 +31,7 @@ from newsdesk.cluster.pairmodel import days_between  # noqa: E402
 from newsdesk.cluster.samestory import pair_signals, rule_decision, story_features  # noqa: E402
 from newsdesk.editorial.boilerplate import strip_boilerplate  # noqa: E402
 from newsdesk.text.script import to_simplified  # noqa: E402
-from quality import DEVELOPMENT_SETS, article_date, load_stories  # noqa: E402
+from quality import DEVELOPMENT_SETS, REAL_BLIND_ROUNDS, article_date, load_stories  # noqa: E402
 
 OUT = ROOT / "src" / "newsdesk" / "cluster" / "data" / "pair_examples.npz"
 MAX_DAYS = 10
@@ -39,9 +39,7 @@ MAX_DAYS = 10
 # dev part, and each blind round once it has been measured and its errors read (a round
 # joins the examples only after its first measurement; the round being written next is
 # measured by a model that has never seen it).
-REAL_DEVELOPMENT_SETS = ["real_stories_dev.jsonl", "real_stories_blind.jsonl"] + [
-    f"real_stories_blind{n}.jsonl" for n in range(2, 12)
-]
+REAL_DEVELOPMENT_SETS = ["real_stories_dev.jsonl"] + [name for name, _ in REAL_BLIND_ROUNDS]
 
 
 def set_examples(name: str, undated: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
