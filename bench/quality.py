@@ -160,6 +160,7 @@ REAL_BLIND_ROUNDS = [
         (f"real_stories_blind{k}.jsonl", f"blind round {k} (measured once, its errors read since)")
         for k in range(2, 12)
     ),
+    ("real_stories_blind12.jsonl", "blind round 12 (measured once)"),
 ]
 
 
