@@ -33,7 +33,7 @@ _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|�
 _CURRENCY = r"(?:元人民币|元新台币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
 # them), 卖了三十来万斤 (apples by the jin)
-_COUNTER = r"(?:标箱|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -89,9 +89,11 @@ _AFTER_PAYING = "(?:" + "|".join(f"(?<={w})" for w in _PAYING) + ")"
 # counts screens and plots too, so it is money only after a word of paying or costing
 SPOKEN_MONEY = re.compile(
     # every branch begins with a numeral (or 块, of 块把钱): a quick test before the alternation
-    r"(?=[\d一二三四五六七八九十块])(?:"
+    r"(?=[\d一两二三四五六七八九十块])(?:"
     r"(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
+    # 一单赚不到两毛钱: so many 毛 in words, told as money
+    r"|(?<![一二三四五六七八九十百千万几])(?P<maocn>[一两二三四五六七八九])毛钱"
     r"|" + _AFTER_PAYING + r"(?P<kuai>\d{1,5})多?块(?:钱)?"
     # 一斤比去年贵了块把钱: a 块 or so, after a word of paying
     r"|" + _AFTER_PAYING + r"(?P<kuaiba>块把)钱?"
@@ -108,7 +110,7 @@ PERCENT = re.compile(
     # a range first: 30%—50%, 30—50%
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
     rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?:(?P<plo>{_NUMBER})\s*[至到—–~～-]\s*)?(?P<pp>{_NUMBER})\s*{_POINTS}"
-    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*)?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
+    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*)?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半)?(?![交为本员立功果都长效绩])"
     # so many times as much: 是上年同期的2.3倍, 增长了5倍多, 3至5倍
     rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
     # a fraction: 四分之一, 三分之二
@@ -130,7 +132,8 @@ CHANGE = re.compile(
     # (全年则料微升1%左右: risen a little, so much)
     r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
-    rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?![交为本员立功果都长效绩])"
+    # 一成半, 七成半: so many tenths and a half (15%, 75%)
+    rf"|(?:[一二两三四五六七八九]|{_AR})\s*成半?(?![交为本员立功果都长效绩])"
     # half, as spoken: 美国那边更是掉了一半, 比去年多了快一半
     r"|一半)"
     r")"
@@ -148,14 +151,17 @@ _EVENT_TAIL = (
     r"(?:(?:年中|年终|全球|网购)?(?:大促|购物节|狂欢节|促销季|促销|消费季|活动))?"
     # 年货节启动首周: its opening days; 国庆这八天, 元旦三天: its days, counted as spoken
     # (春运40天 is its length, a figure of its own)
-    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|(?:启动|开幕|开启)?首[日周]|前后"
+    # (今年「雙11」單日, 双12专场, 雙12檔期: its one day, a sale's own show, its run)
+    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|单日|专场|档期|(?:启动|开幕|开启)?首[日周]|前后"
     r"|这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨])(?:"
+    # 我们直播间昨晚一晚上走了三千来单: a night or a day as spoken (not 今日, of 今日头条)
+    r"(?:昨|今|当)(?:晚|夜)(?!会|报)|昨[天日]|"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
     r"截至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*止?\s*的?\s*"
     r"(?:季度|第?[一二三四1-4]季度|三个月|六个月|九个月|十二个月|12个月|半年|年度|财年|一年|全年)"
@@ -187,7 +193,7 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|[上中下]旬(?:以来)?)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|[上中下]旬|首周|第[一二三四]周|最后一周)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
@@ -219,11 +225,17 @@ _MAG_VALUE = {
 _VERB_TAIL_WORDS = (
     r"首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
+    # 经调整亏损净额收窄至68.3亿元, 逆差扩大至…: the change of a level told with its new level
+    r"收窄至|收窄到|收窄|扩大至|扩大到|缩小至|缩小到|"
+    # 营业额多了百来万, 利润少了三成: more or less, as spoken (多 and 少 only before 了)
+    r"多(?=了)|少(?=了)|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
     r"录得|收报|跌至|跌到|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
     # 海外订单差不多少了三成, 美国那边更是掉了一半
     r"也就|能有|少说|差不多|更是|"
+    # 峰值达每秒11.2万笔: the time a rate is counted in belongs to the figure
+    r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
     # 料, expected)
     r"或|可(?=达|超|突破)|则料|亦料|料将|预料|"
@@ -247,7 +259,7 @@ def _without_verb_tail(text: str) -> str:
 
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|力争|计划|目标是|听说|据说|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
+    r"|带动|力争|计划|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
     # 上年同期为经营溢利137亿元: the copula its period leaves behind
     r"|为(?!期)"
     # 一个月流水小十万, 一天派四五百单: "in a month", "in a day" tell the period of a spoken figure
@@ -329,7 +341,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             owner = named.group(1)
         told = _REGION_TOLD.search(s.text)
         if told:
-            region = told.group(1)
+            region = told.group(1) or told.group(2)
         found = figures_in_sentence(s.text)
         if found:
             openings.append((s.text, found[0].text))
@@ -373,11 +385,12 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 f.subject and (bare := _COMPANY_MEASURE.match(f.subject)) and bare.group("measure") in s.text
             ):
                 told = last_subject[1] if last_subject and last_subject[0] == s.paragraph else None
-                company = _company_of(told) if told else _clean_owner(owner)
+                company = (_company_of(told) if told else None) or _clean_owner(owner)
                 if company:
                     f = replace(f, subject=company + f.subject)
-            # 浙江省统计局数据显示，…全省网络零售额: the province of the source
-            if f.subject and region and f.subject.startswith(("全省", "全市", "省内", "市内")):
+            # 浙江省统计局数据显示，…全省网络零售额: the province of the source (该省将再投入…,
+            # 曹县…，全县淘宝村数量: so is 该省, and a county's 全县)
+            if f.subject and region and f.subject.startswith(_REGION_WORDS):
                 if region[-1] in f.subject[:2]:
                     f = replace(f, subject=region + f.subject[2:])
             # …这一数字将突破2100亿件，增速6%左右: the growth rate of what was told
@@ -430,11 +443,17 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
 _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV)"
+    # (经调整亏损净额: a loss told as its net amount)
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|每股盈余|每股收益"
+    # (唯品会…，活跃用户数为4040万: the company's users)
+    r"|(?:月|年度)?活跃(?:用户|买家|商家)数)(?:净额)?"
 )
 _COMPANY_MEASURE = re.compile(rf"^{_COMPANY_MEASURE_WORDS}$")
 _COMPANY_MEASURE_END = re.compile(rf"{_COMPANY_MEASURE_WORDS}$")
-_NO_COMPANY = re.compile(r"^(?:全国|我国|全球|全省|全市|国内|海外|境内|境外|农村|城镇|居民|人均)")
+# (单均收入…，调整后净利润: 单均 is "per parcel", no company's name)
+_NO_COMPANY = re.compile(
+    r"^(?:全国|我国|全球|全省|全市|国内|海外|境内|境外|农村|城镇|居民|[人单日月户件票店]均|单票|每)"
+)
 
 
 def _company_of(subject: str) -> str | None:
@@ -451,6 +470,7 @@ def _clean_owner(owner: str | None) -> str | None:
     return owner
 
 
+_REGION_WORDS = ("全省", "全市", "全县", "省内", "市内", "县内", "该省", "该市", "该县")
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
 _THIS_PERIOD = re.compile(r"^(?:本|当|这个?)(?:季度|季|月份?|年度)$")
 _THIS_OWNER = re.compile(
@@ -459,12 +479,15 @@ _THIS_OWNER = re.compile(
 # a company that opens a sentence with its results: 拼多多第三季度营收…, 东方甄选经营承压
 _OWNER_NAMED = re.compile(
     r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该)"
-    r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:集团|控股|公司)?"
+    r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:集团|控股|公司)?(?:（[^）]{1,12}）)?"
     r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|称[，,]|Q[1-4])"
 )
-# the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示
+# the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示, 云南省文旅厅测算
 _REGION_TOLD = re.compile(
-    r"([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委)"
+    r"(?!据|根据)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
+    r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|农业农村厅|交通运输厅|工信厅|财政厅)"
+    # 曹县1—11月汉服网络销售额…: a county (or a city) whose figures open the sentence
+    r"|^([\u4e00-\u9fa5]{1,3}[县市])(?=\d|今年|去年|前|上半年|下半年|第?[一二三四]季度)"
 )
 
 
@@ -566,9 +589,10 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = parse_number(amount.rstrip("%％")), "%"
         elif amount.endswith(("百分点", "个点")):
             value, unit = parse_number(re.sub(r"个?多?个?百分点$|个点$", "", amount)), "个百分点"
-        elif amount.endswith("成"):
-            tenths = parse_number(amount[:-1].replace("两", "二"))
-            value, unit = (tenths * 10 if tenths is not None else None), "%"  # 下降了两成
+        elif amount.endswith(("成", "成半")):
+            half = 5.0 if amount.endswith("半") else 0.0
+            tenths = parse_number(amount.removesuffix("半")[:-1].replace("两", "二"))
+            value, unit = (tenths * 10 + half if tenths is not None else None), "%"  # 下降了两成
         elif amount.endswith("倍"):
             value, unit = parse_number(amount[:-1]), "倍"
         elif amount == "一半":
@@ -580,7 +604,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             # 增长3至5倍, 提升2—3个百分点: a range, its top end as upper
             low = parse_number(m.group("lo").replace("两", "二"))
             if low is not None:
-                upper, value = value, low * (10 if amount.endswith("成") else 1)
+                upper, value = value, low * (10 if amount.endswith(("成", "成半")) else 1)
         falls = m.group("verb") in _FALLS or m.group("verb").endswith(("跌", "降", "减", "少", "掉"))
         if falls and value is not None:
             value = -value
@@ -609,7 +633,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = parse_number(m.group("pp")), "个百分点"
         elif m.group("cheng"):
             v = parse_number(m.group("cheng").replace("两", "二"))
-            value, unit = (v * 10 if v is not None else None), "%"
+            value, unit = (v * 10 + (5 if m.group("chalf") else 0) if v is not None else None), "%"
         elif m.group("den"):
             den, frac = parse_number(m.group("den")), parse_number(m.group("frac"))
             if not den or not frac or frac >= den:
@@ -642,6 +666,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, upper = round((tens + first) * coin, 2), round((tens + second) * coin, 2)
         elif m.group("jiao") is not None:
             value = int(m.group("yuan")) + int(m.group("jiao")) / 10
+        elif m.group("maocn"):
+            value = (parse_number(m.group("maocn").replace("两", "二")) or 0.0) / 10
         elif m.group("mao") is not None:
             value = round(int(m.group("mao")) / 10 + int(m.group("fen") or 0) / 100, 2)
         else:
@@ -808,7 +834,8 @@ def _ordinal_or_name(s: str, start: int, end: int) -> bool:
 _COMPARE_VERBS = (
     r"(?:名义|实际)?(?:分别|均)?(?:增长|增加|提高|提升|上升|下降|减少|下滑|回落|回升|加快|放缓|扩大|缩小|收窄|"
     # (一斤比去年贵了块把钱: a price compared)
-    r"上涨|下跌|涨|跌|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减|贵|便宜)"
+    # (比去年降了快一半: 降 and 升 as spoken; 較去年成長近三成: Taiwan's wording)
+    r"上涨|下跌|涨|跌|降|升|成长|衰退|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减|贵|便宜)"
 )
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
@@ -835,6 +862,8 @@ _ANYWHERE = re.compile(
     r"|(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?"
     r"|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})"
     r"|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)"
+    # 直播间一晚上走了三千来单: the length of a spoken period, no part of what is counted
+    r"|一个?晚上(?=[\u4e00-\u9fa5])"
     r"|累计(?!营收|收入|销售额|交易额|交易金额|成交额|利润|净利润)|共计|首次|已经|已有(?=[\u4e00-\u9fa5]{2})|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
     # 可灵AI单季收入: the quarter is the figure's period, not part of what it measures
     r"|单季度?(?=[\u4e00-\u9fa5A-Za-z])"
@@ -935,6 +964,8 @@ def _base_in(text: str, before: int) -> str | None:
 def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     periods = _periods(s)
     source = _source(s)
+    # 消费者物价指数（CPI）…，核心CPI…: an abbreviation the sentence spells out
+    defined = _DEFINED.findall(s) if "（" in s or "(" in s else []
     out: list[Figure] = []
     subjects: list[str | None] = []
     history: list[tuple[int, str | None]] = []
@@ -1031,9 +1062,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             own = told or own
         elif (
             own is None
-            and segment.strip() == "日均"
+            and _DAILY_HEDGED.fullmatch(segment.strip())
             and subjects
             and subjects[-1]
+            and (segment.strip() == "日均" or _MEASURE_END.search(subjects[-1]))
             and "日均" not in subjects[-1]
         ):
             own = "日均" + subjects[-1]  # …共保障1320万人次中外人员出入境，日均165万人次
@@ -1114,6 +1146,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if group[0].kind == "change" and member.unit == group[0].unit:
                 kind = "change"  # 分别增长12.1%和4.5%: the 4.5% is a growth as the 12.1% is
             subject = _finish(subject, member, unit, source)
+            if subject and defined:
+                subject = _spelled_out(subject, defined)
             if not member.annual and subject and _ANNUAL.search(subject):
                 period = _period_for(s, periods, member.start, True)  # 年复合增长率达到15%
             if not unit and subject and subject.endswith("人次"):
@@ -1127,6 +1161,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
                 # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
                 subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
+                # 一单赚不到两毛钱: the profit of an order, 单均
+                subject = re.sub(r"(?:一|每)([单件票])(?=[\u4e00-\u9fa5]{2}$)", r"\1均", subject)
             elif kind == "amount" and subject and (item := _ONE_ITEM.fullmatch(subject)):
                 if _PRICE_MOVED.search(s, 0, member.start):
                     # 一斤比去年贵了块把钱: the price of a 斤
@@ -1154,7 +1190,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
 
 _MONEY_MEASURE = re.compile(
     # 流水 and 月入 are how a shop's takings and a worker's pay are spoken of
-    r"(?:营收|收入|利润|净利|销售额|成交额|交易额|GMV|零售额|总额|金额|亏损|补贴|投入|资金|支出|流水|月入)$"
+    r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入)$"
 )
 # 交易客户数1.12亿, 抖音月活快10亿: a bare 亿 after people counts people
 _PEOPLE = re.compile(
@@ -1184,7 +1220,7 @@ _MONEY_VERB_MEASURE = {
 
 # 出口, 进口额: a part of trade named alone; 我国货物贸易进出口总值, 出口总值: a whole it is of
 _TRADE_PART = re.compile(r"^(进出口|出口|进口)额?$")
-_TRADE_WHOLE = re.compile(r"^(.*?)(?:进出口|出口|进口)(总值|总额|额|值)?$")
+_TRADE_WHOLE = re.compile(r"^(.*?)(?:进出口|出口|进口)(总值|总额|金额|额|值)?$")
 
 
 def _trade_part(part: str, whole: str | None) -> str | None:
@@ -1194,8 +1230,22 @@ def _trade_part(part: str, whole: str | None) -> str | None:
     told = _TRADE_WHOLE.match(whole or "")
     if not told:
         return None
-    level = told.group(2) if told.group(2) in ("总值", "值") else "额"
+    # (11月出口金額…；累計1至11月出口…: the 金额 again)
+    level = told.group(2) if told.group(2) in ("总值", "值", "金额") else "额"
     return told.group(1) + _TRADE_PART.match(part).group(1) + level
+
+
+_DEFINED = re.compile(r"([\u4e00-\u9fa5]{3,12})[（(]([A-Z]{2,6})[）)]")
+
+
+def _spelled_out(subject: str, defined: list[tuple[str, str]]) -> str:
+    """核心CPI → 核心消费者物价指数, where the sentence spelled CPI out (its full name is the
+    longest run of words before the bracket that the subject does not already hold)."""
+    for full, short in defined:
+        if short in subject and full not in subject:
+            # (11月消费者物价指数（CPI）: the run of words begins after the month's digits)
+            subject = subject.replace(short, _LEFT_OVER.sub("", _SOURCE_HEAD.sub("", full)) or full)
+    return subject
 
 
 def _complete_subject(
@@ -1308,7 +1358,9 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     inside = _SHARE_INSIDE.fullmatch(subject)
     if inside:
         subject = _share(inside.group(1), inside.group(2))
-    if source and re.match(r"^(?:该)?平台(?!上)", subject):
+    if source and _PROCESSED.match(subject):
+        subject = source + subject  # 据网联平台数据，…处理网络支付交易…: the platform processed them
+    elif source and re.match(r"^(?:该)?平台(?!上)", subject):
         subject = source + re.sub(r"^(?:该)?平台", "", subject)  # 美团闪购数据显示，…平台3C数码品类销售额
     elif source and re.match(r"^平台上(?![线市涨调升])", subject):
         subject = source + "平台" + subject[3:]  # 抖音电商数据显示，…平台上农特产品销量
@@ -1341,6 +1393,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     return subject
 
 
+_PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
 _TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|才能在|才能)+$")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
@@ -1388,6 +1441,8 @@ _ACTS_ON = re.compile(
     r"|保障|查验)$"
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
+# …入境旅客约323万人次，日均逾10.7万人次: a day's share, hedged
+_DAILY_HEDGED = re.compile(r"日均(?:约|近|超过|超|逾|达到|达|为|约为)?")
 _DAILY = re.compile(r"日均([\u4e00-\u9fa5]{2})(?:量|人次)?")
 
 
@@ -1457,16 +1512,22 @@ _AGENCY = re.compile(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|�
 
 
 _QUOTED_COMPANY = re.compile(
-    r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:发布的|的)?(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示)[，,：:]"
+    # (闲鱼方面披露: 方面 is no part of the name; 富邦媒（momo）公布: nor its English name;
+    # 转转集团发布报告称: a report it published speaks for it)
+    r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?"
+    r"(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示|(?:发布的?)?报告(?:称|显示))[，,：:]"
+    # 据网联平台数据，…: the data of a platform, quoted
+    r"|^据([\u4e00-\u9fa5A-Za-z0-9]{2,8}?平台)的?数据[，,：:]"
 )
 
 
 def _source(s: str) -> str | None:
     """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
     m = _QUOTED_COMPANY.match(s)
-    if not m or _AGENCY.search(m.group(1)):
+    name = m and (m.group(1) or m.group(2))
+    if not name or _AGENCY.search(name):
         return None
-    return m.group(1)
+    return name
 
 
 def _clause_start(s: str, position: int) -> int:
@@ -1625,7 +1686,14 @@ _REPORTING_VERB = re.compile(
 # (光今年秋天就卖了…: nothing left between 光 and 就 once the period is cut out)
 _ALONE = re.compile(r"光(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)")
 # 一天卖了四五千单, 光今年秋天就卖了三十来万斤: a count sold, told as spoken, is a 销量
-_SOLD_COUNT = re.compile(r"(?:就|都|能|共|一共|总共)?(?:卖出|卖掉|卖|售出)了?$")
+# (空调多卖了七八千台: so many more sold, still a 销量; 一晚上走了三千来单: 走 is spoken for sold)
+_SOLD_COUNT = re.compile(r"(?:就|都|能|共|一共|总共)?[多少]?(?:卖出|卖掉|卖|售出|走)了?$")
+# 一天能发五六百件: parcels sent out, spoken, are a 发货量
+_SENT_OUT = re.compile(r"(?:就|都|能|共|一共|总共)?(?:发出|寄出|发)了?$")
+_FUNDING_VERB = re.compile(
+    r"(?:将|拟|计划|还将|已)?(?:再|新|追加|继续|另)?(?:投入|安排|下达|拨付|发放|筹集)"
+    r"(?=[\u4e00-\u9fa5]{0,10}(?:资金|补贴|经费|款项|专项债)$)"
+)
 _COMPARABLE = re.compile(r"(?:按可比价格计算|按可比口径计算|按可比口径|按可比价格)(?:后)?")
 # the steps of _subject, compiled once (it runs for every figure)
 _FROM_CUT = re.compile(r"(?:从(?![业事])|由)[^，。从由]{0,6}$")
@@ -1634,7 +1702,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:年(?![均度复货初中内轻])|月(?![均度入])|日(?![均用常])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|年(?![均度复货初中内轻])|月(?![均度入])|日(?![均用常])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 # Temu在全球的月活跃用户数, 理想汽车在全国(已有)零售中心: where, told as a place
 # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
@@ -1670,6 +1738,9 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
         clause = trimmed
     clause = _LEFT_OVER.sub("", clause).strip()
     clause = _REPORTING_VERB.sub("", clause)
+    # 该省将再投入以旧换新补贴资金12亿元: the money is the 资金, not the putting in of it
+    if kind == "amount":
+        clause = _FUNDING_VERB.sub("", clause)
     # 市占率达15.7%: the market share, as an editor writes it in full (and no X占Y share)
     clause = clause.replace("市占率", "市场占有率")
     # 全国网上零售额日均超过400亿元 (均 was taken for 均 = all): 全国日均网上零售额
@@ -1680,7 +1751,10 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     # 每日平均訂單 (Hong Kong's wording) is a 日均 count
     clause = clause.replace("每日平均", "日均")
     if kind == "count" and unit and (sold := _SOLD_COUNT.search(clause)):
-        clause = clause[: sold.start()] + "销量"
+        # (orders that went out are an 订单量: 走了三千来单)
+        clause = clause[: sold.start()] + ("订单量" if unit == "单" and "走" in sold.group(0) else "销量")
+    elif kind == "count" and unit in _GOODS_COUNTERS and (sent := _SENT_OUT.search(clause)):
+        clause = clause[: sent.start()] + "发货量"
     elif kind == "count":
         counted = _COUNTING_VERB.match(clause)
         if counted and len(clause) - counted.end() >= 2:
