@@ -79,7 +79,8 @@ SPLIT_NAMES = {
     "blind9": "blind round 9 (measured once, its errors read since)",
     "blind10": "blind round 10 (measured once, its errors read since)",
     "blind11": "blind round 11 (measured once, its errors read since)",
-    "blind12": "blind round 12 (measured once)",
+    "blind12": "blind round 12 (measured once, its errors read since)",
+    "blind13": "blind round 13 (measured once)",
 }
 
 
