@@ -2,13 +2,19 @@
 
 import numpy as np
 
-from newsdesk.cluster.samestory import decide, particulars, story_features
+from newsdesk.cluster.samestory import decide, figure_keys, particulars, story_features
 from newsdesk.text.script import to_simplified
 
 
 def test_particulars_are_slogans_documents_and_days():
     found = particulars("商务部1月10日启动“品质年货 欢乐过年”活动，并发布《网络交易管理办法》。“双11”")
-    assert found == {"品质年货欢乐过年", "《网络交易管理办法》", "1月10日"}
+    assert found == {"品质年货欢乐过年", "网络交易管理办法", "1月10日"}
+
+
+def test_a_rule_is_one_particular_in_book_title_marks_or_corner_brackets():
+    mainland = particulars("市场监管总局等三部门公布《网络交易平台服务收费行为规则》")
+    taiwan = particulars(to_simplified("陸3部門公布「網路交易平台服務收費行為規則」"))
+    assert "网络交易平台服务收费行为规则" in mainland & taiwan
 
 
 def test_a_quoted_name_is_a_particular_in_either_script():
@@ -131,3 +137,19 @@ def test_an_undated_pair_is_not_read_as_the_same_day():
     a = story_features("拼多多三季度营收1082.8亿元", "拼多多发布2025年第三季度财报，营收1082.8亿元。")
     b = story_features("拼多多三季度营收993.5亿元", "拼多多发布2024年第三季度财报，营收993.5亿元。")
     assert pair_signals(a, b)[FEATURES.index("days apart")] == np.float32(UNDATED)
+
+
+def test_an_agency_under_its_short_and_full_names_is_one_actor():
+    mainland = story_features(
+        "三部门公布平台收费新规", "市场监管总局、国家发展改革委、商务部4日联合公布规则。"
+    )
+    taiwan = story_features(
+        to_simplified("陸發布網購平台收費新規"),
+        to_simplified("中國大陸市場監督管理總局等3部門今天公布規則。"),
+    )
+    assert "国家市场监督管理总局" in mainland.actors & taiwan.actors
+
+
+def test_a_currency_conversion_in_brackets_is_not_one_of_the_events_figures():
+    hong_kong = figure_keys("", to_simplified("罰款合共約1.86億元人民幣（約2.03億港元）。"))
+    assert hong_kong == figure_keys("", "罚没合计约1.86亿元。")

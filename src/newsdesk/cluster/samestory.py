@@ -195,8 +195,16 @@ def _month_end(span: str) -> int | None:
 # (年增长) is the regional word only after no year or period of its own (今年增长, 2025年增长,
 # 全年增长 are mainland Chinese). (Leaving out the currency after an amount, 23.4亿元人民币, too
 # lost the clustering a pair of round 9 and gained nothing: each round left out in turn.)
+# A conversion in brackets after an amount (1.86亿元人民币（约2.03亿港元）, 新台币100亿元（约
+# 3.1亿美元）) is the outlet's help to its readers, not one of the event's figures; either
+# script, since the pipeline passes the figures of the text as published
+_CURRENCY_CONVERSION = re.compile(
+    r"[（(][^（）()]{0,16}?"
+    r"(?:新台币|新台幣|新臺幣|港元|港币|港幣|美元|人民币|人民幣|澳门元|澳門元|澳元|欧元|歐元|日元|日圓)"
+    r"[^（）()]{0,8}[）)]"
+)
 _MAINLAND_TERMS = (
-    (re.compile(r"[（(]\s*约?\s*(?:新台币|港元|港币)[^）)]{0,20}[）)]"), ""),
+    (_CURRENCY_CONVERSION, ""),
     (re.compile(r"按年"), "同比"),
     (re.compile(r"按季"), "环比"),
     (re.compile(r"(?<![\d今去明当全上本每近前该同半首整一二三四五六七八九十])年(增|减|跌|升)"), r"同比\1"),
@@ -257,8 +265,35 @@ def _days(text: str) -> frozenset[str]:
 def particulars(text: str) -> frozenset[str]:
     quoted = (_SPACE.sub("", "".join(q)) for q in _QUOTED.findall(text))
     found = {q for q in quoted if len(q) >= 4 or not _DIGITS.search(q)}
-    found |= {"《" + _SPACE.sub("", d) + "》" for d in _DOCUMENT.findall(text)}
-    return frozenset(found) | _days(text)
+    found |= {_SPACE.sub("", d) for d in _DOCUMENT.findall(text)}
+    # a rule's name is in 《》 on the mainland and in 「」 in Taiwan (「網路交易平台服務收費行為
+    # 規則」), in the region's words: one name, whatever the brackets
+    return frozenset(mainland_terms(q) for q in found) | _days(text)
+
+
+# One agency or company under its short and full names (市场监管总局 in the news, 国家市场监督
+# 管理总局 in a Hong Kong paper; 央行 and 中国人民银行): the names of who the event is about
+# are compared as one
+_ACTOR_ALIASES = {
+    alias: name
+    for name, aliases in {
+        "国家市场监督管理总局": ("市场监管总局", "市场监督管理总局", "市监总局", "国家市场监管总局"),
+        "国家发展改革委": ("国家发展和改革委员会", "国家发改委", "发改委", "发展改革委"),
+        "国家互联网信息办公室": ("国家网信办", "网信办"),
+        "中国人民银行": ("人民银行", "央行", "人行"),
+        "国家统计局": ("统计局",),
+        "国家邮政局": ("邮政局",),
+        "工业和信息化部": ("工信部",),
+        "国家药品监督管理局": ("国家药监局", "药监局"),
+        "国家税务总局": ("税务总局",),
+        "海关总署": ("海关",),
+        "中国消费者协会": ("中消协",),
+        "中国信息通信研究院": ("中国信通院", "信通院"),
+        "阿里巴巴": ("阿里", "阿里巴巴集团"),
+        "京东": ("京东集团",),
+    }.items()
+    for alias in aliases
+}
 
 
 @dataclass(frozen=True)
@@ -362,7 +397,7 @@ class StoryFeatures:
         if self._actors is None:
             # from the words the vector was made of: no second segmentation
             known = dictionary()
-            found = frozenset(w for w in self.terms if tag_kind(w, known))
+            found = frozenset(_ACTOR_ALIASES.get(w, w) for w in self.terms if tag_kind(w, known))
             object.__setattr__(self, "_actors", found)
         return self._actors
 
@@ -720,13 +755,17 @@ class PairDecision:
 def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
     """Normalised "value unit" of the figures (extracted here unless given)."""
     found = extract_figures(text, title) if figures is None else figures
+    # (the figures read a Traditional text in Simplified)
+    conversions = [to_simplified(m.group(0)) for m in _CURRENCY_CONVERSION.finditer(text)]
     # the same period last year's figures, which this year's release recalls (去年同期为
     # 8556亿元), are the figures of last year's story (but a report of 去年 in January
     # gives that year's own figures)
     return frozenset(
         f"{f.value:.6g}{_ONE_COUNT.get(f.unit, f.unit)}"
         for f in found
-        if f.value is not None and f.period not in _PRIOR_PERIODS
+        if f.value is not None
+        and f.period not in _PRIOR_PERIODS
+        and not (conversions and any(f.text in c for c in conversions))
     )
 
 
