@@ -161,7 +161,8 @@ REAL_BLIND_ROUNDS = [
         (f"real_stories_blind{k}.jsonl", f"blind round {k} (measured once, its errors read since)")
         for k in range(2, 12)
     ),
-    ("real_stories_blind12.jsonl", "blind round 12 (measured once)"),
+    ("real_stories_blind12.jsonl", "blind round 12 (measured once, its errors read since)"),
+    ("real_stories_blind13.jsonl", "blind round 13 (measured once)"),
 ]
 
 
