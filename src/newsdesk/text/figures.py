@@ -30,10 +30,11 @@ _CN = (
 _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
-_CURRENCY = r"(?:元人民币|元新台币|人民币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
+# (1.86亿人币: Hong Kong's short word for 人民币)
+_CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
 # them), 卖了三十来万斤 (apples by the jin)
-_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|杯|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -64,6 +65,8 @@ AMOUNT = re.compile(
     rf"|(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
     # 26个亿, 十几个亿: spoken, the 个 before the magnitude
     rf"|(?P<num2>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
+    # 一天外卖一百出头: a round number and a little over, spoken with no counter
+    rf"|(?P<num3>{_NUMBER}|{_FEW})(?=出头)出头"
     # 月入过万: past ten thousand (or a hundred million), spoken with no numeral
     r"|过(?P<passed>万|亿)(?!元?[的级])"
     r")"
@@ -89,8 +92,15 @@ _AFTER_PAYING = "(?:" + "|".join(f"(?<={w})" for w in _PAYING) + ")"
 # counts screens and plots too, so it is money only after a word of paying or costing
 SPOKEN_MONEY = re.compile(
     # every branch begins with a numeral (or 块, of 块把钱): a quick test before the alternation
-    r"(?=[\d一两二三四五六七八九十块])(?:"
-    r"(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
+    r"(?=[\d一两二三四五六七八九十百千万块])(?:"
+    # 三块五左右一斤: so many 块 and 毛, in words (3.5 元)
+    r"(?<![一二两三四五六七八九十百千万第])(?P<cyuan>[一二两三四五六七八九十]{1,3})块(?P<cjiao>[一二三四五六七八九])"
+    r"(?=毛|角|钱|左右|上下|出头|一[斤个件杯盒瓶份单]|[^\u4e00-\u9fa5]|$)(?:毛钱|毛|角|钱)?(?:左右|上下|出头)?"
+    # 两百块出头, 一两百块, 四五千块, 千把块: a sum of 块 in words, with its place (十, 百, 千)
+    # (七八块 is the neighbouring numerals below; 两百块屏幕 counts screens)
+    r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把))"
+    r"块(?:钱)?(?=出头|左右|上下|多|[^\u4e00-\u9fa5]|$)(?:出头|左右|上下)?"
+    r"|(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
     # 一单赚不到两毛钱: so many 毛 in words, told as money
     r"|(?<![一二三四五六七八九十百千万几])(?P<maocn>[一两二三四五六七八九])毛钱"
@@ -110,14 +120,16 @@ PERCENT = re.compile(
     # a range first: 30%—50%, 30—50%
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
     rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?:(?P<plo>{_NUMBER})\s*[至到—–~～-]\s*)?(?P<pp>{_NUMBER})\s*{_POINTS}"
-    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*)?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半)?(?![交为本员立功果都长效绩])"
+    # (八九成都是…: two neighbouring numerals are a range; 成都 is the city unless a verb follows)
+    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*|(?P<cnb>[一二三四五六七八])(?=[二三四五六七八九]成))?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半)?(?![交为本员立功果长效绩])(?!都(?![是在会有要不没已能选]))"
     # so many times as much: 是上年同期的2.3倍, 增长了5倍多, 3至5倍
-    rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>多)?"
+    rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>还?多)?"
     # a fraction: 四分之一, 三分之二
     r"|(?<!百)(?P<den>[二三四五六七八九十])分之(?P<frac>[一二三四五六七八九])"
     # doubled (翻番, 翻一番, and as spoken 翻倍, 翻了一倍) or quadrupled (翻两番); 翻两倍 is not
     # doubling twice, so only 一 reads as a doubling
-    r"|(?P<fan>翻了?(?P<fans>[一两二三])?番|翻了?一?倍)"
+    # (翻了一倍还多 is told as 一倍还多, one time more and some)
+    r"|(?P<fan>翻了?(?P<fans>[一两二三])?番|翻了?一?倍(?!还?多))"
     r")"
 )
 CHANGE = re.compile(
@@ -159,7 +171,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄])(?:"
     # 我们直播间昨晚一晚上走了三千来单: a night or a day as spoken (not 今日, of 今日头条)
     r"(?:昨|今|当)(?:晚|夜)(?!会|报)|昨[天日]|"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
@@ -179,7 +191,11 @@ _PERIOD = re.compile(
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # the first minutes or days of a sale: 小米17系列在京东平台开售5分钟内销售额突破10亿元
-    r"|(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内)|首[日周])"
+    r"|(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内)|首个?小时|首[日周月])"
+    # 第48周: a week of the year by its number, as the postal bureau counts them
+    r"|(?:\d{4}\s*年|今年|去年)?第\s*\d{1,2}\s*周"
+    # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
+    rf"|(?:{_EVENT}|假期|长假|小长假|黄金周)\s*前\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周)|一个?(?:月|星期))"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日)"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
@@ -241,7 +257,9 @@ _VERB_TAIL_WORDS = (
     r"或|可(?=达|超|突破)|则料|亦料|料将|预料|"
     # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
     # itself so as to keep 成都 whole)
-    r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上"
+    r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上|"
+    # 广告费却涨了两成多: the adverb of a contrast
+    r"却"
 )
 # a quick test of the first character before the alternation (it is tried at every position)
 _VERB_TAIL = re.compile(
@@ -645,12 +663,12 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit, kind = parse_number(m.group("times").replace("两", "二")), "倍", "change"
         else:
             value, unit, kind = float(2 ** _FAN[m.group("fans")]), "倍", "change"
-        low_end = m.group("plo") or m.group("clo") or m.group("tlo")
+        low_end = m.group("plo") or m.group("clo") or m.group("cnb") or m.group("tlo")
         if low_end and value is not None:
             # 2—3个百分点, 三至五成, 3至5倍: a range, its top end as upper
             low = parse_number(low_end.replace("两", "二"))
             if low is not None:
-                upper, value = value, low * (10 if m.group("clo") else 1)
+                upper, value = value, low * (10 if m.group("clo") or m.group("cnb") else 1)
         add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), kind, value, unit, upper))
     for m in SPOKEN_MONEY.finditer(s):
         # 15块8, 1毛2, 便宜了300多块: prices as people say them, in 元
@@ -664,6 +682,27 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 continue
             coin = 0.1 if m.group("coin") == "毛" else 1.0
             value, upper = round((tens + first) * coin, 2), round((tens + second) * coin, 2)
+        elif m.group("cyuan"):
+            yuan, jiao = parse_number(m.group("cyuan").replace("两", "二")), parse_number(m.group("cjiao"))
+            if yuan is None or jiao is None:
+                continue
+            value = yuan + jiao / 10
+        elif m.group("cnsum"):
+            num = m.group("cnsum")
+            if num.endswith("把"):
+                value = parse_number(num[:-1]) or 0.0  # 千把块: a thousand or so
+            else:
+                # (一两百块: the neighbouring 一 and 两 are a range as 一二 is)
+                spoken = _spoken_range(num[0] + num[1:].replace("两", "二"), "", "")
+                if spoken and (spoken[0] is None or spoken[1] is None or spoken[1] <= spoken[0]):
+                    continue
+                if spoken:
+                    value, upper = spoken
+                else:
+                    read = parse_number(num.replace("两", "二"))
+                    if read is None:
+                        continue
+                    value = read
         elif m.group("jiao") is not None:
             value = int(m.group("yuan")) + int(m.group("jiao")) / 10
         elif m.group("maocn"):
@@ -687,7 +726,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 continue
             upper = high * _MAG_VALUE.get(m.group("highmag") or mag or "", 1.0)
         else:
-            num = m.group("num") or m.group("num2") or "一"  # 过万 is one 万
+            num = m.group("num") or m.group("num2") or m.group("num3") or "一"  # 过万 is one 万
             mag = m.group("mag") or m.group("mag2") or m.group("passed")
             unit = m.group("unit") or ""
         if m.group("passed") and s[m.start() - 1 : m.start()] in _PASSED_IN_WORD:
@@ -711,6 +750,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
             continue
+        if unit == "日" and re.search(r"月\s*$", s[: m.start()]):
+            continue  # 12月10日内: a date, not so many days
         if unit == "天" and re.search(r"(?:春运|假期|黄金周|长假|期间|暑期|春节|国庆)前$", s[: m.start()]):
             continue  # 国庆中秋假期前4天: a part of the season, the period of what follows
         if (
@@ -799,7 +840,11 @@ _UNIT_AS = {
     "元人民币": "元",
     "元新台币": "新台币",
     "人民币": "元",
+    "人币": "元",
+    "个人": "人",
     "名": "人",
+    # 提前45日公示, 45日内: so many days, as the law writes them
+    "日": "天",
     "港币": "港元",
     "个小时": "小时",
     "个多小时": "小时",
@@ -813,6 +858,9 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
+_SPOKEN_HEDGE = re.compile(r"(?:上下|左右|出头|多|以上|以内)")
+
+
 def _ordinal_or_name(s: str, start: int, end: int) -> bool:
     """第17个 (an ordinal), “30分钟送达” (a quoted name) and the like are no figures."""
     if s[max(0, start - 1) : start] == "第":
@@ -821,11 +869,14 @@ def _ordinal_or_name(s: str, start: int, end: int) -> bool:
     if opened >= 0 and s.find("”", opened, start) < 0:
         closed = s.find("”", end)
         quoted = s[opened + 1 : closed] if closed > 0 else ""
-        # a short name in quotes, not a quoted sentence: “30分钟送达”, “1小时达”
+        # a short name in quotes, not a quoted sentence: “30分钟送达”, “1小时达” (but “平时也就
+        # 七八百件上下” is said: a figure hedged, or after an adverb, is speech)
         return (
             len(quoted) <= 12
             and not re.search(r"[，。；,;！？]", quoted)
             and bool(re.search(r"[\u4e00-\u9fa5]", s[end:closed]))
+            and not _SPOKEN_HEDGE.fullmatch(s, end, closed)
+            and not re.search(r"(?:也就|就|才|都|只有|大概|差不多)\s*$", s[opened + 1 : start])
         )
     return False
 
@@ -844,7 +895,8 @@ _BASE_BEFORE = re.compile(
     r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
     # 是上年同期的2.3倍; 恢复至2019年同期的95%
     # (恢复至2019年同期的八成左右: so many tenths of it)
-    r"|(?:是|为|相当于|达到|达|恢复至|恢复到)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+[倍成]))"
+    # (内场票被炒至原价的3倍: a price driven up to so many times the original)
+    r"|(?:是|为|相当于|达到|达|恢复至|恢复到|炒至|炒到|涨至|涨到)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+[倍成]))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
 _SOURCE_HEAD = re.compile(
@@ -857,13 +909,15 @@ _SOURCE_HEAD = re.compile(
 # 一度, 连续多月, 累计, 首次, 已, 实现, 共揽收
 _ANYWHERE = re.compile(
     # every alternative begins with one of these: a quick test before the alternation
-    r"(?=[现扣按全我该目共已累有一连首实单表认完录])(?:"
+    r"(?=[现扣按全我该目共已累有一连首实单表认完录同])(?:"
     r"(?<=[县市省区国镇村司台])现有"
     r"|(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?"
     r"|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})"
     r"|一度|连续(?:多|数|[一二两三四五六七八九十\d]+)个?(?:月|年|季度|周|天|日)"
     # 直播间一晚上走了三千来单: the length of a spoken period, no part of what is counted
     r"|一个?晚上(?=[\u4e00-\u9fa5])"
+    # 圆通速递同期单票收入: the period told before, no part of the measure
+    r"|(?<=[\u4e00-\u9fa5]{2})同期(?=[\u4e00-\u9fa5]{2})"
     r"|累计(?!营收|收入|销售额|交易额|交易金额|成交额|利润|净利润)|共计|首次|已经|已有(?=[\u4e00-\u9fa5]{2})|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
     # 可灵AI单季收入: the quarter is the figure's period, not part of what it measures
     r"|单季度?(?=[\u4e00-\u9fa5A-Za-z])"
@@ -929,7 +983,7 @@ _COUNTED_WHICH = re.compile(
     r"(?:以上|以下|左右)?((?:[^，。；,;的]{1,16})的[\u4e00-\u9fa5A-Za-z]{2,8})(?=[，。；,;]|$)"
 )
 _COUNTED = re.compile(
-    r"(?:的)?(?!以上|以下|左右|之间|区间|多|余|内|以内|之内)([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
+    r"(?:的)?(?:都是|是)?(?!以上|以下|左右|之间|区间|多|余|内|以内|之内)([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
     r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营收|收入|GMV|订单|[，。；,;]|$)"
 )
 _MEASURE_END = re.compile(
@@ -964,6 +1018,8 @@ def _base_in(text: str, before: int) -> str | None:
 def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     periods = _periods(s)
     source = _source(s)
+    speaker = _speaker(s)
+    survey = _SURVEY.match(s)
     # 消费者物价指数（CPI）…，核心CPI…: an abbreviation the sentence spells out
     defined = _DEFINED.findall(s) if "（" in s or "(" in s else []
     out: list[Figure] = []
@@ -1053,6 +1109,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         # (与去年同期的455亿元: the words of the comparison name no subject)
         told_until = against.start() if compared and against else group[0].start
         own = _subject(s[max(clause_start, previous_end) : told_until], base, periods, f.kind, f.unit)
+        if own is None and f.kind == "amount" and (earned := _MONEY_VERB.search(segment.strip())):
+            # 一个月比平时多赚了千把块: the comparison cut, the verb still names the money
+            own = _MONEY_VERB_MEASURE[earned.group(1)]
         daily = _DAILY.fullmatch(own) if own and k and own.startswith("日均") else None
         if daily:
             # …共揽收快递包裹137.38亿件，日均揽收量…: a day's share of what the clause before
@@ -1163,10 +1222,47 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
                 # 一单赚不到两毛钱: the profit of an order, 单均
                 subject = re.sub(r"(?:一|每)([单件票])(?=[\u4e00-\u9fa5]{2}$)", r"\1均", subject)
+                subject = re.sub(r"^一亩地?", "每亩", subject)  # 一亩地只能挣个…: 每亩收入
             elif kind == "amount" and subject and (item := _ONE_ITEM.fullmatch(subject)):
                 if _PRICE_MOVED.search(s, 0, member.start):
                     # 一斤比去年贵了块把钱: the price of a 斤
                     subject = item.group(1) + "每" + item.group(2) + "售价"
+            if subject and subject.endswith("送单量") and "快递" in s:
+                subject = subject[:-3] + "派件量"  # 快递小哥一天得跑两百多单: a courier's run
+            if (
+                not unit
+                and kind == "count"
+                and subject
+                and re.search(r"(?:^|[^\u4e00-\u9fa5])到手$", subject)
+            ):
+                unit, kind, subject = "元", "amount", "收入"  # 到手也就两百出头: take-home pay
+            elif not unit and kind == "count" and (cost := _SPOKEN_COST.search(subject or "")):
+                # 油钱加车贷就要去掉七八千: what is spent, in 元 though no 元 is said
+                unit, kind = "元", "amount"
+                subject = cost.group(1) + ("和" + cost.group(2) if cost.group(2) else "") + "支出"
+            elif not unit and kind == "count" and subject and re.search(r"(?:外卖|订单|单量)$", subject):
+                unit = "单"  # 一天外卖一百出头: orders
+                subject = re.sub(r"外卖$", "外卖单量", subject)
+            elif kind == "amount" and subject and subject.endswith("订单"):
+                subject += "金额"  # 出口订单有两千多万美元: the orders' worth
+            elif unit == "人" and subject and (hired := _HIRED.search(subject)):
+                subject = subject[: hired.start()] + "招聘人数"  # 临时招了二十来个人
+            if (
+                kind == "percent"
+                and unit == "%"
+                and subject
+                and not subject.endswith(("占比", "比重", "比例", "份额"))
+                and "占" not in subject
+                and _SHARE_VERB.search(s, 0, member.start)
+                and "其中" not in s[clause_start : member.start]
+            ):
+                subject += "占比"  # 其中内地旅客占近八成
+            if survey and kind in ("percent", "count"):
+                subject = _surveyed(s, member, subject, survey) or subject
+            if subject and _TAIWAN_AGENCY.match(s):
+                subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
+            if speaker and member.start >= speaker[0]:
+                subject = _spoken_of(subject, speaker[1])
             out.append(
                 Figure(
                     text=member.text,
@@ -1188,6 +1284,120 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     return out
 
 
+# 油钱加车贷就要去掉…, 房租都得交…: a cost, told as spoken
+_SPOKEN_COST = re.compile(
+    r"(?:^|[^\u4e00-\u9fa5]|下来|[了过])([\u4e00-\u9fa5]{0,3}?(?:钱|贷|房租|租金|工资|费))(?:[加和与及]([\u4e00-\u9fa5]{0,3}?(?:钱|贷|房租|租金|工资|费)))?"
+    r"(?:就|都|也|得|要|去掉|花掉|用掉|扣掉|交|花|掉)*$"
+)
+_HIRED = re.compile(r"(?:招聘|招|雇|聘)了?$")
+# 占了六成, 占近八成: a share told by its verb, with no whole after it
+_SHARE_VERB = re.compile(r"占了\s*(?:约|近|超过|超|逾|将近|接近|差不多)?\s*$")
+# a survey and who made it: 艾媒咨询调查显示, 闲鱼与第一财经商业数据中心联合调研发现, 中国连锁经营
+# 协会对1200家即时零售商家的调查显示
+_SURVEY = re.compile(
+    r"^(?P<who>[\u4e00-\u9fa5A-Za-z]{2,12}?)(?:与[^，。；]{2,16}?)?(?:联合)?(?P<word>调查|调研|问卷调查)(?:显示|发现|结果显示)[，,：:]"
+    r"|^(?P<by>[\u4e00-\u9fa5A-Za-z]{2,12}?)对(?P<count>[^，。；的]{1,12}?)的(?P<word2>调查|调研)(?:显示|发现)[，,：:]"
+)
+_RESPONDENTS = re.compile(r"受访[\u4e00-\u9fa5]{0,6}?(?:者|消费者|用户|企业|商家|商户|网民|居民|家庭)")
+_TAIWAN_AGENCY = re.compile(r"^(?:金管会|财政部关务署|经济部统计处|主计总处|内政部|交通部观光署)")
+
+
+def _surveyed(s: str, member: _Found, subject: str | None, survey: re.Match) -> str | None:
+    """A survey's figure: the share of respondents named by what they said (计划增加年货消费预算的
+    受访者比例, not 受访者比例), the number of those it asked, named by who asked them
+    (中国连锁经营协会调查的即时零售商家数量); None when it is neither."""
+    who = survey.group("who") or survey.group("by")
+    word = survey.group("word") or survey.group("word2")
+    if member.kind == "count":
+        asked = survey.group("count")
+        if asked and member.start >= survey.start("count") and member.end <= survey.end("count"):
+            what = re.sub(rf"^.*?{re.escape(member.text)}", "", asked) if member.text in asked else ""
+            return f"{who}{word}的{what}数量" if len(what) >= 2 else None
+        return None
+    if member.unit != "%":
+        return None
+    clause_end = _CLAUSE_START.search(s, member.end)
+    after = s[member.end : clause_end.start() if clause_end else len(s)]
+    after = re.sub(r"^(?:左右|以上|上下)", "", after)
+    told = re.match(rf"(?:的)?({_RESPONDENTS.pattern})", after)
+    if told:
+        noun, said = told.group(1), after[told.end() :]
+    else:
+        # 受访消费者中近七成遇到过…, 超四成曾因…: the respondents told before
+        before = list(_RESPONDENTS.finditer(s, 0, member.start))
+        if not before:
+            return None
+        noun, said = before[-1].group(0), re.sub(r"^有", "", after)
+    said = re.sub(r"^(?:表示|称|认为)", "", said.strip())
+    if len(said) < 2 or _ANY_NUMBER.match(said):
+        return None
+    # (…的比例 for people, as the house names shares of people; 占比 for firms)
+    return f"{said}的{noun}" + ("比例" if re.search(r"(?:者|用户|网民|居民|家庭)$", noun) else "占比")
+
+
+# who speaks, before a quotation or a 说: 店主王女士说：“…”, 香港速递员陈先生说，…
+_SPEAKER = re.compile(
+    r"^(?P<who>[^，。：；“”]{2,24}?)(?:说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账)[：:，,]\s*"
+)
+_NAMED = re.compile(
+    r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师))$"
+)
+_ANONYMOUS_HEAD = re.compile(
+    r"(?<=店|点|司|业|厂|市|场|社|行|口)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|经理))$"
+)
+
+
+def _speaker(s: str) -> tuple[int, str] | None:
+    """Who speaks the figures that follow, and where their words begin: 店主王女士说：“…” →
+    王女士; 快递网点负责人说 → 该快递网点; 盒马相关负责人表示 → 盒马. Only a person speaks
+    so: a person named (a short role is left out, a longer one is part of the name), or the
+    head of a shop or a company, who speaks for it; a bureau, a company, 业内人士 or 一位带货主播
+    (no one in particular) are no owners."""
+    m = _SPEAKER.match(s)
+    # (商务部电子商务司负责人 speaks for a ministry; 某车企老板在直播里说 is no one's name)
+    if not m or re.search(r"\d|[%％]|^(?:据|听|有)|(?<=.)在|[部局署委厅]", m.group("who")):
+        return None
+    who = re.sub(r"^[^的]{2,12}(?:这|那)家", "", m.group("who"))  # 楼下这家便利店老板
+    who = re.sub(r"^(?:在[^的]{2,12}的)", "", who)  # 在杭州跑外卖的骑手老李
+    who = re.sub(r"(?<=[\u4e00-\u9fa5])(?:一位|一名|一家|一个)", "某", who)
+    who = re.sub(r"^(?:一位|一名|一家|一个)", "", who)
+    spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关负责人", who)
+    head = _ANONYMOUS_HEAD.search(who)
+    named = _NAMED.search(who)
+    if spokesman:
+        who = spokesman.group(1)  # the company's own figures
+    elif head:
+        who = who[: head.start("head")]  # 快递网点负责人: the shop or the outlet speaks
+        who = who if "某" in who else "该" + who
+    elif named:
+        role = named.group("role")
+        who = who if len(role) >= 3 else named.group("name")
+    else:
+        return None  # 一位广西砂糖橘带货主播: no one in particular
+    if not 2 <= len(who) <= 16 or not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", who) or _AGENCY.search(who):
+        return None
+    return m.end(), who
+
+
+# 我们店, 他一个人, 光这一天: the speaker's own words for whose figures they are
+_SPOKEN_OWNER = re.compile(
+    r"^(?:光|就)?(?:这一?天|当天)?(?:我们|咱们|我|他一个人|她一个人|他们|他|她)?(?:这一?天|当天)?"
+)
+
+
+def _spoken_of(subject: str | None, who: str) -> str | None:
+    """A spoken figure's subject, of whoever speaks it: 我们店订单量 → 王女士店铺订单量."""
+    if not subject:
+        return subject
+    told = _SPOKEN_OWNER.sub("", subject)
+    told = re.sub(r"^店(?![铺面员主])", "店铺", told)
+    if _NAMED.search(who) and told.endswith("利润"):
+        told = told[:-2] + "收入"  # what a person makes is income, not profit
+    if len(told) < 2 or told.startswith(who):
+        return subject if len(told) < 2 else told
+    return who + told
+
+
 _MONEY_MEASURE = re.compile(
     # 流水 and 月入 are how a shop's takings and a worker's pay are spoken of
     r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入)$"
@@ -1201,7 +1411,7 @@ _ONE_ITEM = re.compile(r"(.*?)一([斤件杯瓶盒份箱])")
 _PRICE_MOVED = re.compile(r"(?:贵|便宜|涨|降)了?$")
 # the spoken verbs of money, and what a report calls the amount
 _MONEY_VERB = re.compile(
-    r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸)了?$"
+    r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(?<!外)(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸)[了个]?$"
 )
 _MONEY_VERB_MEASURE = {
     "卖": "销售额",
@@ -1613,13 +1823,20 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             continue
         if until and _BARE_YEAR.match(text):
             continue  # 截至5月28日，今年我国快递业务量…: the year the count runs in, not its period
+        if (
+            _FORECAST_BEFORE.search(s, 0, a)
+            and _CLAUSE_START.search(s, b, start)
+            and not _CLAUSE_START.match(s, b)
+        ):
+            continue  # …预计明年销售额增长5%到10%，仅一成左右…: the forecast's year, not the next clause's
         best = text
         until = text if text.startswith(("截至", "截止")) and "年" not in text else None
     if best is None:
         # a period told after the figure, in its own clause: 约63%的受访消费者在过去半年内…
         for a, _, text in periods:
             if a >= start:
-                if not _CLAUSE_START.search(s, start, a):
+                # (约45%预计明年销售额增长…: the year of what they expect, not of the share)
+                if not _CLAUSE_START.search(s, start, a) and not _FORECAST_WORD.search(s, start, a):
                     best = text
                 break
     if annual and best is not None and not _SPAN.search(best):
@@ -1637,6 +1854,8 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
     return best
 
 
+_FORECAST_BEFORE = re.compile(r"(?:预计|预期|计划|打算)\s*$")
+_FORECAST_WORD = re.compile(r"预计|预期|打算")
 _BARE_YEAR = re.compile(r"^(?:\d{4}\s*年|今年|本年)$")
 # periods inside one year, told without it; and a year that begins a period
 _WITHIN_A_YEAR = re.compile(
@@ -1645,7 +1864,9 @@ _WITHIN_A_YEAR = re.compile(
 _STATED_YEAR = re.compile(r"(?:截至|到|至)?\s*(\d{4})\s*年(?![底末]|以来|度)")
 
 
-_BASE_LEAD = re.compile(r"(?:比|较|与|是|为|相当于|达到|达|恢复至|恢复到|高于|低于|快于|慢于|高出|低出)$")
+_BASE_LEAD = re.compile(
+    r"(?:比|较|与|是|为|相当于|达到|达|恢复至|恢复到|炒至|炒到|涨至|涨到|高于|低于|快于|慢于|高出|低出)$"
+)
 
 
 def _unless_inside_a_word(m: re.Match) -> str:
@@ -1687,9 +1908,15 @@ _REPORTING_VERB = re.compile(
 _ALONE = re.compile(r"光(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)")
 # 一天卖了四五千单, 光今年秋天就卖了三十来万斤: a count sold, told as spoken, is a 销量
 # (空调多卖了七八千台: so many more sold, still a 销量; 一晚上走了三千来单: 走 is spoken for sold)
-_SOLD_COUNT = re.compile(r"(?:就|都|能|共|一共|总共)?[多少]?(?:卖出|卖掉|卖|售出|走)了?$")
+# (我们店出了三千来单: orders that went out, an 订单量 too)
+_SOLD_COUNT = re.compile(
+    r"(?:就|都|能|共|一共|总共)?[多少]?(?:卖出|卖掉|卖|售出|走|(?<![输进支外杰突演产付提推])出)了?$"
+)
 # 一天能发五六百件: parcels sent out, spoken, are a 发货量
 _SENT_OUT = re.compile(r"(?:就|都|能|共|一共|总共)?(?:发出|寄出|发)了?$")
+# 每日要派三百多件货, 一天跑两百多单: parcels handed out and orders run, as couriers and riders
+# say them
+_DELIVERED = re.compile(r"(?:就|都|能|要|得|共|一共|总共)?(派送|派|送|跑)了?$")
 _FUNDING_VERB = re.compile(
     r"(?:将|拟|计划|还将|已)?(?:再|新|追加|继续|另)?(?:投入|安排|下达|拨付|发放|筹集)"
     r"(?=[\u4e00-\u9fa5]{0,10}(?:资金|补贴|经费|款项|专项债)$)"
@@ -1752,7 +1979,11 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     clause = clause.replace("每日平均", "日均")
     if kind == "count" and unit and (sold := _SOLD_COUNT.search(clause)):
         # (orders that went out are an 订单量: 走了三千来单)
-        clause = clause[: sold.start()] + ("订单量" if unit == "单" and "走" in sold.group(0) else "销量")
+        clause = clause[: sold.start()] + (
+            "订单量" if unit == "单" and re.search("[走出]", sold.group(0)) else "销量"
+        )
+    elif kind == "count" and unit in ("件", "单") and (run := _DELIVERED.search(clause)):
+        clause = clause[: run.start()] + ("派件量" if run.group(1).startswith("派") else "送单量")
     elif kind == "count" and unit in _GOODS_COUNTERS and (sent := _SENT_OUT.search(clause)):
         clause = clause[: sent.start()] + "发货量"
     elif kind == "count":
