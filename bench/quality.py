@@ -162,7 +162,7 @@ REAL_BLIND_ROUNDS = [
         for k in range(2, 12)
     ),
     ("real_stories_blind12.jsonl", "blind round 12 (measured once, its errors read since)"),
-    ("real_stories_blind13.jsonl", "blind round 13 (measured once)"),
+    ("real_stories_blind13.jsonl", "blind round 13 (measured once, its errors read since)"),
 ]
 
 

@@ -69,3 +69,9 @@ def test_an_explainer_headline_is_never_commentary():
     score = commentary_score(title, body)
     assert score.score == 0.0
     assert score.reasons[0].startswith("an explainer")
+
+
+def test_a_columns_label_after_the_outlets_name_marks_commentary():
+    assert commentary_score("新京报快评｜主播偷逃税被查，隐匿收入的路越走越窄", "").is_commentary
+    assert commentary_score("每经评论｜骑手社保补贴加码，平台自选动作如何变成制度安排", "").is_commentary
+    assert not commentary_score("京东快评价体系上线 买家可一键晒单", "").is_commentary

@@ -579,6 +579,20 @@ def _litigation_stage(title: str) -> str | None:
     return None
 
 
+# A shopping festival's first day (双12首日：GMV同比增长32%, 开门红) and its close (收官, 落幕,
+# 全周期) are two reports of two days, the closing one often recalling the first day's figures.
+_FESTIVAL_OPENING = re.compile(r"首日|首小时|首[一二两三]?[天周]|开门红|开卖首|开售首|首波|首轮战报")
+_FESTIVAL_CLOSE = re.compile(r"收官|落幕|闭幕|全周期|收尾|圆满结束")
+
+
+def _festival_stage(title: str) -> str | None:
+    if _FESTIVAL_CLOSE.search(title):
+        return "close"
+    if _FESTIVAL_OPENING.search(title):
+        return "opening"
+    return None
+
+
 # One matter at two stages is two events however much wording they share: a rule's draft
 # put out for comment and the rule itself, published months later (公开征求意见 / 公布，6月1日
 # 起施行), a regulator's case, a lawsuit.
@@ -586,6 +600,7 @@ _STAGES_OF_A_MATTER = (
     (_rule_stage, "a draft for comment beside the rule as published"),
     (_enforcement_stage, "a regulator's case at another stage"),
     (_litigation_stage, "a lawsuit at another stage"),
+    (_festival_stage, "a festival's first day beside its close"),
 )
 
 
@@ -771,8 +786,9 @@ def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
 
 _PRIOR_PERIODS = frozenset({"去年同期", "上年同期"})
 # Orders and transactions are counted in 单 on the mainland, in 筆 in Taiwan and 宗 in Hong
-# Kong: 日订单峰值1.58亿单 and 日訂單衝1.58億筆 are one figure
-_ONE_COUNT = {"笔": "单", "宗": "单"}
+# Kong: 日订单峰值1.58亿单 and 日訂單衝1.58億筆 are one figure; cars in 辆, and in 台 when
+# told in speech (交付4.18万辆, 卖了4.18万台)
+_ONE_COUNT = {"笔": "单", "宗": "单", "辆": "台"}
 
 
 # A month's figures (11月份社零, 11月业务量, 1—11月) are published once the month is over, and
