@@ -80,7 +80,7 @@ SPLIT_NAMES = {
     "blind10": "blind round 10 (measured once, its errors read since)",
     "blind11": "blind round 11 (measured once, its errors read since)",
     "blind12": "blind round 12 (measured once, its errors read since)",
-    "blind13": "blind round 13 (measured once)",
+    "blind13": "blind round 13 (measured once, its errors read since)",
 }
 
 
