@@ -81,3 +81,33 @@ def test_a_busy_festival_day_does_not_chain_into_one_cluster():
     # nearly all hold one.
     assert max(len(stories) for stories in sizes.values()) <= 3
     assert sum(len(stories) == 1 for stories in sizes.values()) >= 0.85 * len(sizes)
+
+
+def test_a_self_media_repost_left_alone_joins_the_report_it_is_nearest():
+    day = dt.datetime(2026, 12, 3, tzinfo=dt.UTC)
+    report = ClusterInput(
+        3,
+        "美团闪购发布“闪电仓2.0”计划：2027年底前闪电仓数量达到5万个",
+        "12月3日，美团闪购在杭州举办合作伙伴大会，发布“闪电仓2.0”计划。美团闪购负责人表示，到2027年底，"
+        "闪电仓数量将从目前的3.8万个增加到5万个，覆盖全国所有县城，并为新开仓的中小商家提供最高10万元的"
+        "装修补贴。\n目前闪电仓的日均订单量已超过1200万单，同比增长60%。",
+        day,
+    )
+    another_event = ClusterInput(
+        2,
+        "京东秒送宣布前置仓扩容：明年新增2000个前置仓",
+        "12月2日，京东秒送宣布明年将新增2000个前置仓，重点布局一二线城市社区，并与连锁便利店合作提供"
+        "30分钟送达服务。京东方面称，秒送日均订单已突破800万单。",
+        day - dt.timedelta(days=1),
+    )
+    # undated, in its own words and rounded figures: short of the pair threshold beside the report
+    repost = ClusterInput(
+        1,
+        "美团又要开1万多个闪电仓，楼下便利店怎么办？",
+        "家人们，美团这次真的要卷起来了😳 听说到2027年底闪电仓要开到5万个，比现在多了1万多个，县城也要"
+        "全覆盖！新开仓的小老板还能拿装修补贴。\n你们楼下的便利店还撑得住吗？评论区聊聊👇",
+    )
+    clusterer = StoryClusterer(use_anchors=True)
+    assigned = clusterer.add([repost, another_event, report])
+    assert assigned[1] == assigned[3] != assigned[2]
+    assert "a self-media repost, nearest this report's cluster" in clusterer.links[-1].decision.reasons

@@ -56,6 +56,13 @@ SCAN_THRESHOLD = 0.15
 _LITTLE_ENDIAN = sys.byteorder == "little"
 # members a side compared when a weak same-story link would join two clusters
 CONSISTENCY_SAMPLE = 4
+# A self-media repost left alone after its pairs were decided joins the cluster its best
+# pair belongs to when that pair's probability is at least REPOST_NEAREST and at least
+# REPOST_MARGIN times the best pair in any other cluster: its own words and rounded
+# figures (美团又要开1万多个闪电仓, 好消息！退货免税又续了两年) put it short of the threshold
+# beside its report, but nearer that report than anything else.
+REPOST_NEAREST = 0.03
+REPOST_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -313,6 +320,8 @@ class StoryClusterer:
         self._size: dict[int, int] = {}  # members per root, for clusters of two or more
         self.links: list[Link] = []
         self.pairs_checked = 0
+        # per self-media repost of the batch, the best decision beside each article decided
+        self._repost_pairs: dict[int, dict[int, PairDecision]] = {}
 
     # union–find ------------------------------------------------------------------------
     def find(self, x: int) -> int:
@@ -443,12 +452,51 @@ class StoryClusterer:
                     continue
                 self.pairs_checked += 1
                 decision = decide(features, other_features, self.max_days_apart)
+                self._note_repost_pair(doc_id, features, other, other_features, decision)
                 if decision.same and decision.weak and not self._agrees_with_clusters(doc_id, other):
                     continue
                 if decision.same:
                     self.links.append(Link(doc_id, other, decision))
                     self.union(doc_id, other)
                     root = self.find(doc_id)
+
+        if decide_pairs:
+            self._attach_lone_reposts()
+
+    def _note_repost_pair(
+        self,
+        doc_id: int,
+        features: StoryFeatures,
+        other: int,
+        other_features: StoryFeatures,
+        decision: PairDecision,
+    ) -> None:
+        for repost, repost_features, report in ((doc_id, features, other), (other, other_features, doc_id)):
+            if repost_features.self_media_voice:
+                self._repost_pairs.setdefault(repost, {})[report] = decision
+
+    def _attach_lone_reposts(self) -> None:
+        """Each self-media repost of the batch still alone joins the cluster nearest it, if
+        clearly nearest (REPOST_NEAREST, REPOST_MARGIN)."""
+        pairs, self._repost_pairs = self._repost_pairs, {}
+        for repost, decisions in pairs.items():
+            if self._size.get(self.find(repost), 1) > 1:
+                continue
+            best: dict[int, tuple[float, int]] = {}
+            for report, decision in decisions.items():
+                root = self.find(report)
+                if root != self.find(repost) and decision.score > best.get(root, (-1.0, 0))[0]:
+                    best[root] = (decision.score, report)
+            ranked = sorted(best.values(), reverse=True)
+            if not ranked or ranked[0][0] < REPOST_NEAREST:
+                continue
+            if len(ranked) > 1 and ranked[0][0] < REPOST_MARGIN * ranked[1][0]:
+                continue
+            score, report = ranked[0]
+            decision = decisions[report]
+            reasons = [*decision.reasons, "a self-media repost, nearest this report's cluster"]
+            self.links.append(Link(repost, report, PairDecision(True, score, reasons, weak=True)))
+            self.union(repost, report)
 
     def _agrees_with_clusters(self, doc_id: int, other: int) -> bool:
         """A weak link joins two clusters only if most pairs across them (up to
