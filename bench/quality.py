@@ -163,6 +163,7 @@ REAL_BLIND_ROUNDS = [
     ),
     ("real_stories_blind12.jsonl", "blind round 12 (measured once, its errors read since)"),
     ("real_stories_blind13.jsonl", "blind round 13 (measured once, its errors read since)"),
+    ("real_stories_blind14.jsonl", "blind round 14 (measured once)"),
 ]
 
 
