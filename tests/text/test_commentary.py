@@ -75,3 +75,13 @@ def test_a_columns_label_after_the_outlets_name_marks_commentary():
     assert commentary_score("新京报快评｜主播偷逃税被查，隐匿收入的路越走越窄", "").is_commentary
     assert commentary_score("每经评论｜骑手社保补贴加码，平台自选动作如何变成制度安排", "").is_commentary
     assert not commentary_score("京东快评价体系上线 买家可一键晒单", "").is_commentary
+
+
+def test_a_columnists_signature_at_the_head_marks_commentary():
+    argued = "元旦起新规施行。在我看来，最值得关注的不是罚款上限，而是它把原价拉回了事实层面。"
+    assert commentary_score("新规落地，治的是原价幻觉", "□林舟（财经评论人） " + argued).is_commentary
+    hong_kong = (
+        "文：林家明 内地电商日前公布年度榜单。表面看是年轻人为开心买单。笔者认为，这反映居民对收入预期谨慎。"
+    )
+    assert commentary_score("榜单背后的消费心态", hong_kong).is_commentary
+    assert not commentary_score("榜单背后的消费心态", "记者林家明 内地电商日前公布年度榜单。").is_commentary

@@ -604,6 +604,27 @@ _STAGES_OF_A_MATTER = (
 )
 
 
+# A listed company's capital actions are each an event, though announced the same day and
+# told with the same company and sums: a buyback (回购), a dividend (股息, 派息, 分红), a share
+# placement (配售, 增发). Two headlines naming actions, none of one in the other, are two.
+_CAPITAL_ACTIONS = (
+    ("buyback", re.compile(r"回购")),
+    ("dividend", re.compile(r"股息|派息|分红|特别息")),
+    ("placement", re.compile(r"配售|增发|定增|供股")),
+)
+
+
+def _capital_actions(title: str) -> frozenset[str]:
+    return frozenset(action for action, named in _CAPITAL_ACTIONS if named.search(title))
+
+
+def _capital_actions_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    mine, theirs = _capital_actions(a.title), _capital_actions(b.title)
+    if mine and theirs and not mine & theirs:
+        return f"two capital actions ({'、'.join(sorted(mine))} / {'、'.join(sorted(theirs))})"
+    return None
+
+
 def _stages_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
     for stage_of, reason in _STAGES_OF_A_MATTER:
         mine, theirs = stage_of(a.title), stage_of(b.title)
@@ -844,6 +865,35 @@ def dated_before_its_period(title: str, text: str, published_at: dt.datetime) ->
     return closed > published
 
 
+# What a report announces as still to come (将于12月22日起, 市民可在12月22日至24日预约) lies
+# after the day it was written: a copy dated more than MAX_ANNOUNCED_PAST days after such a
+# day is a repost dated when it was copied (a portal's 2027-01-06 for a notice of 12月18日).
+_ANNOUNCED_DAY = re.compile(
+    r"(?:将于?|将在|可在|可于|拟于?|计划于?)[^。，；\d]{0,12}?(?:(\d{4})\s*年|(明年))?\s*(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+_MAX_ANNOUNCED_PAST = 10
+
+
+def dated_after_what_it_announces(title: str, text: str, published_at: dt.datetime) -> bool:
+    """Whether the report announces as to come a day already more than ten days past on
+    the date it carries. A day without its year is read in the year nearest the date
+    (1月8日 told in December is next January's)."""
+    for found in _ANNOUNCED_DAY.finditer(title + "。" + text):
+        year, next_year, month, day = found.groups()
+        if year or next_year:
+            years = [int(year) if year else published_at.year + 1]
+        else:
+            years = [published_at.year - 1, published_at.year, published_at.year + 1]
+        try:
+            days = [dt.datetime(y, int(month), int(day), tzinfo=published_at.tzinfo) for y in years]
+        except ValueError:
+            continue
+        announced = min(days, key=lambda d: abs((d - published_at).days))
+        if (published_at - announced).days > _MAX_ANNOUNCED_PAST:
+            return True
+    return False
+
+
 def story_features(
     title: str,
     text: str,
@@ -859,7 +909,10 @@ def story_features(
     if not simplified:
         title, text = to_simplified(title), to_simplified(text)
     norm = normalised if normalised is not None else normalise(title + text)
-    if published_at is not None and dated_before_its_period(title, text, published_at):
+    if published_at is not None and (
+        dated_before_its_period(title, text, published_at)
+        or dated_after_what_it_announces(title, text, published_at)
+    ):
         published_at = None  # the calendar is not trusted: decided as an undated copy
     return StoryFeatures(
         title=title,
@@ -1098,7 +1151,13 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
     # another edition, another stage of one matter, the first action beside its repeat, a
     # forecast beside its outcome: two events whatever the wording
-    for two_events in (_editions_differ, _stages_differ, _first_and_repeat, _forecast_and_outcome):
+    for two_events in (
+        _editions_differ,
+        _stages_differ,
+        _capital_actions_differ,
+        _first_and_repeat,
+        _forecast_and_outcome,
+    ):
         reason = two_events(a, b)
         if reason:
             return PairDecision(False, 0.0, [reason])

@@ -44,7 +44,13 @@ _ARGUING = re.compile(_ARGUING_WORDS + r"|[^。！\n]{2,30}？")
 # the same without the rhetorical question, which is tried at every character (the slowest
 # part by far): a text with no ？ finds exactly the same with it
 _ARGUING_WITHOUT_QUESTION = re.compile(_ARGUING_WORDS)
-_AUTHOR_NOTE = re.compile(r"（作者(?:系|为|单位)[^）]{2,60}）|作者系|作者单位")
+# (a columnist's signature at the head: □林舟（财经评论人）, 文：林家明 with the author's 笔者
+# below it — a Hong Kong paper's column)
+_AUTHOR_NOTE = re.compile(
+    r"（作者(?:系|为|单位)[^）]{2,60}）|作者系|作者单位|"
+    r"^\s*[□■]?\s*[\u4e00-\u9fff]{2,4}\s*[（(][^）)]{0,10}(?:评论人|评论员|专栏作[者家]|时评人)[）)]|"
+    r"^\s*文\s*[：:／/]\s*[\u4e00-\u9fff]{2,4}\s[\s\S]{0,600}?笔者"
+)
 # Analysts' views standing in for facts.
 _ANALYSTS = re.compile(
     r"(?:分析人士|业内人士|专家|学者|研究员|研究人员|观察人士|有观点|市场人士|律师|经济学家)[^。，；]{0,8}"

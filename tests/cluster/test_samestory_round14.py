@@ -1,0 +1,37 @@
+"""Round 14's lessons: a company's buyback and its dividend are two events; a copy dated
+weeks after the day it announces as still to come carries a repost's date."""
+
+import datetime as dt
+
+from newsdesk.cluster.samestory import dated_after_what_it_announces, decide, story_features
+
+DAY = dt.datetime(2026, 12, 16, tzinfo=dt.UTC)
+
+
+def test_a_buyback_and_a_dividend_announced_together_are_two_events():
+    buyback = story_features(
+        "青禾科技宣布20亿美元股份回购计划",
+        "青禾科技12月16日公告，董事会批准一项不超过20亿美元的股份回购计划，有效期至2028年底。"
+        "公司今年以来已累计回购约8亿美元股份。",
+        DAY,
+    )
+    dividend = story_features(
+        "青禾科技宣派特别股息 总额约8亿美元",
+        "青禾科技12月16日公告，宣派特别股息每股ADS 0.9美元，总额约8亿美元，"
+        "将于明年1月派付。公司今年以来已累计回购约8亿美元股份。",
+        DAY,
+    )
+    decision = decide(buyback, dividend)
+    assert not decision.same
+    assert decision.reasons[0].startswith("two capital actions")
+
+
+def test_a_copy_dated_weeks_after_the_day_it_announces_is_read_as_undated():
+    copied = dt.datetime(2027, 1, 8, tzinfo=dt.UTC)
+    text = "据本地媒体消息，该市将发放1000万元消费券，市民可在12月20日至22日通过App预约。"
+    assert dated_after_what_it_announces("消费券将发放", text, copied)
+    assert story_features("消费券将发放", text, copied).published_at is None
+    # told before the day, or of next year's day, the date stands
+    assert not dated_after_what_it_announces("消费券将发放", text, dt.datetime(2026, 12, 18, tzinfo=dt.UTC))
+    assert not dated_after_what_it_announces("年货节", "年货节将于1月8日启幕。", DAY)
+    assert not dated_after_what_it_announces("新规", "新规将于2027年3月1日起施行。", DAY)
