@@ -79,9 +79,12 @@ def test_a_columns_label_after_the_outlets_name_marks_commentary():
 
 def test_a_columnists_signature_at_the_head_marks_commentary():
     argued = "元旦起新规施行。在我看来，最值得关注的不是罚款上限，而是它把原价拉回了事实层面。"
-    assert commentary_score("新规落地，治的是原价幻觉", "□林舟（财经评论人） " + argued).is_commentary
+    signed = commentary_score("新规落地，治的是原价幻觉", "□林舟（财经评论人） " + argued)
+    assert signed.is_commentary and "an author note" in signed.reasons
     hong_kong = (
         "文：林家明 内地电商日前公布年度榜单。表面看是年轻人为开心买单。笔者认为，这反映居民对收入预期谨慎。"
     )
-    assert commentary_score("榜单背后的消费心态", hong_kong).is_commentary
-    assert not commentary_score("榜单背后的消费心态", "记者林家明 内地电商日前公布年度榜单。").is_commentary
+    column = commentary_score("榜单背后的消费心态", hong_kong)
+    assert column.is_commentary and "an author note" in column.reasons
+    reported = commentary_score("榜单公布", "记者林家明 内地电商日前公布年度榜单，情绪消费成年度热词。")
+    assert "an author note" not in reported.reasons and not reported.is_commentary
