@@ -81,6 +81,7 @@ SPLIT_NAMES = {
     "blind11": "blind round 11 (measured once, its errors read since)",
     "blind12": "blind round 12 (measured once, its errors read since)",
     "blind13": "blind round 13 (measured once, its errors read since)",
+    "blind14": "blind round 14 (measured once)",
 }
 
 
