@@ -164,7 +164,8 @@ REAL_BLIND_ROUNDS = [
     ),
     ("real_stories_blind12.jsonl", "blind round 12 (measured once, its errors read since)"),
     ("real_stories_blind13.jsonl", "blind round 13 (measured once, its errors read since)"),
-    ("real_stories_blind14.jsonl", "blind round 14 (measured once)"),
+    ("real_stories_blind14.jsonl", "blind round 14 (measured once, its errors read since)"),
+    ("real_stories_blind15.jsonl", "blind round 15 (measured once)"),
 ]
 
 
@@ -450,6 +451,17 @@ def house_reprints(names: list[str]) -> None:
 
 FIGURE_FIELDS = ("subject", "value", "unit", "period", "base")
 SECOND_ANNOTATOR = "figures_second_annotator.jsonl"
+# A reader's verdicts on subjects the extractor and the second annotator gave (whether each
+# names the same quantity as the writer's label, an editor's reading of the table), made
+# blind to which gave it; a subject spelt as the label's is acceptable without a verdict.
+SUBJECT_VERDICTS = "figures_subject_verdicts.jsonl"
+
+
+def subject_verdicts(split: str) -> dict[tuple[str, str, str], bool]:
+    rows = [r for r in load_stories(SUBJECT_VERDICTS) if r.get("split") == split]
+    return {(r["sentence"], r["text"], _norm(r["subject"])): r["acceptable"] for r in rows}
+
+
 _FOLD_SPACES = re.compile(r"[\s“”\"'‘’「」『』]")
 
 
@@ -567,6 +579,10 @@ class FigureScore:
     correct: dict = field(default_factory=lambda: dict.fromkeys(FIGURE_FIELDS, 0))
     subject_overlap: float = 0.0
     errors: list = field(default_factory=list)
+    # a reader's verdicts on subjects: (sentence, figure as labelled, subject) → acceptable
+    verdicts: dict = field(default_factory=dict)
+    judged: int = 0
+    accepted: int = 0
 
     def add(self, sentence: str, found: list, labelled: list[dict]) -> None:
         self.sentences += 1
@@ -584,6 +600,12 @@ class FigureScore:
                 if not ok:
                     wrong.append(f"{name} {mine!r} ≠ {want.get(name)!r}")
             self.subject_overlap += subject_overlap(got.subject, want.get("subject"), want.get("unit"))
+            verdict = self.verdicts.get((sentence, want["text"], _norm(got.subject)))
+            if verdict is None and self.verdicts and _norm(got.subject) == _norm(want.get("subject")):
+                verdict = True
+            if verdict is not None:
+                self.judged += 1
+                self.accepted += verdict
             if wrong:
                 self.errors.append(
                     f"{want['text']} ({got.value}): " + "; ".join(wrong) + f"  ⟨{sentence[:50]}⟩"
@@ -611,6 +633,12 @@ class FigureScore:
         if self.found and self.labelled:
             p, r = self.subject_overlap / self.found, self.subject_overlap / self.labelled
             print(f"  subject, characters in common (F1 per figure): precision {p:.3f}  recall {r:.3f}")
+        if self.judged:
+            p, r = self.accepted / self.found, self.accepted / self.labelled
+            print(
+                f"  subject as a reader judged it: precision {p:.3f}  recall {r:.3f}"
+                f"  ({self.judged} of {self.found} subjects judged; one not judged counts as wrong)"
+            )
         if show_errors:
             print(f"  errors ({len(self.errors)}):")
             for e in self.errors:
@@ -624,7 +652,7 @@ def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[flo
         return {}
     from newsdesk.text.figures import extract_figures
 
-    score = FigureScore()
+    score = FigureScore(verdicts=subject_verdicts(split))
     for r in rows:
         score.add(r["sentence"], extract_figures(r["sentence"]), r["figures"])
     print(
@@ -644,7 +672,7 @@ def second_annotator(split: str, rows: list[dict]) -> None:
     second = {r["sentence"]: r["figures"] for r in load_stories(SECOND_ANNOTATOR) if r.get("split") == split}
     if not second:
         return
-    score = FigureScore()
+    score = FigureScore(verdicts=subject_verdicts(split))
     for r in rows:
         if r["sentence"] in second:
             found = [
