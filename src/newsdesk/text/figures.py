@@ -34,7 +34,7 @@ _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|�
 _CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
 # them), 卖了三十来万斤 (apples by the jin)
-_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -121,7 +121,7 @@ PERCENT = re.compile(
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
     rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?:(?P<plo>{_NUMBER})\s*[至到—–~～-]\s*)?(?P<pp>{_NUMBER})\s*{_POINTS}"
     # (八九成都是…: two neighbouring numerals are a range; 成都 is the city unless a verb follows)
-    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*|(?P<cnb>[一二三四五六七八])(?=[二三四五六七八九]成))?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半)?(?![交为本员立功果长效绩])(?!都(?![是在会有要不没已能选]))"
+    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*|(?P<cnb>[一两二三四五六七八])(?=[二三四五六七八九]成))?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半)?(?![交为本员立功果长效绩])(?!都(?![是在会有要不没已能选]))"
     # so many times as much: 是上年同期的2.3倍, 增长了5倍多, 3至5倍
     rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>还?多)?"
     # a fraction: 四分之一, 三分之二
@@ -155,7 +155,7 @@ _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
-    r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞)"
+    r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞|平安夜|跨年夜)"
 )
 _EVENT_TAIL = (
     # 国庆中秋假期: two festivals at once
@@ -164,14 +164,21 @@ _EVENT_TAIL = (
     # 年货节启动首周: its opening days; 国庆这八天, 元旦三天: its days, counted as spoken
     # (春运40天 is its length, a figure of its own)
     # (今年「雙11」單日, 双12专场, 雙12檔期: its one day, a sale's own show, its run)
-    r"(?:(?:小长假|长假|假期|假日|黄金周)(?:期间)?|期间|当天|当日|当周|单日|专场|档期|(?:启动|开幕|开启)?首[日周]|前后"
+    r"(?:(?:小长假|长假|连假|假期|假日|黄金周)(?:疏运)?(?:期间)?|期间|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]|前后"
+    # 年货节头一个礼拜: its first week, as spoken
+    r"|头一?个?(?:礼拜|星期|周)"
     r"|这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最])(?:"
+    # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
+    # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
+    r"(?:本|上|这)(?:周|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
+    r"|(?:这|最近|近)(?:几|两|些|这几)天|今天(?![起开])|一个?晚上(?=[\u4e00-\u9fa5])"
+    r"|(?<![\u4e00-\u9fa5])(?:现在|目前|以前)(?=[\u4e00-\u9fa5])|"
     # 我们直播间昨晚一晚上走了三千来单: a night or a day as spoken (not 今日, of 今日头条)
     r"(?:昨|今|当)(?:晚|夜)(?!会|报)|昨[天日]|"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
@@ -195,9 +202,9 @@ _PERIOD = re.compile(
     # 第48周: a week of the year by its number, as the postal bureau counts them
     r"|(?:\d{4}\s*年|今年|去年)?第\s*\d{1,2}\s*周"
     # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
-    rf"|(?:{_EVENT}|假期|长假|小长假|黄金周)\s*前\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周)|一个?(?:月|星期))"
+    rf"|(?:{_EVENT}|假期|长假|小长假|黄金周)\s*前\s*这?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周)|一个?(?:月|星期))"
     # one day: 11月11日当天
-    r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日)"
+    r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报])|夜间|夜(?!间))"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
     r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
@@ -209,7 +216,7 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|[上中下]旬|首周|第[一二三四]周|最后一周)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
@@ -249,7 +256,7 @@ _VERB_TAIL_WORDS = (
     r"录得|收报|跌至|跌到|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
     # 海外订单差不多少了三成, 美国那边更是掉了一半
-    r"也就|能有|少说|差不多|更是|"
+    r"也就|能有|能到|能达到|少说|差不多|更是|"
     # 峰值达每秒11.2万笔: the time a rate is counted in belongs to the figure
     r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
@@ -277,7 +284,7 @@ def _without_verb_tail(text: str) -> str:
 
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|力争|计划|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
+    r"|带动|力争|计划|拟(?=[\u4e00-\u9fa5])|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
     # 上年同期为经营溢利137亿元: the copula its period leaves behind
     r"|为(?!期)"
     # 一个月流水小十万, 一天派四五百单: "in a month", "in a day" tell the period of a spoken figure
@@ -379,7 +386,15 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.unit == "元" and taiwan_source and "人民币" not in s.text:
                 f = replace(f, unit="新台币")
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
-            if f.period is None and last_period and last_period[0] == s.paragraph and not _annual(f):
+            # (not a running total the sentence told and _period_for denied the figure: 今年以来
+            # 累计斥资…，并宣派特别股息每股0.45港元)
+            if (
+                f.period is None
+                and last_period
+                and last_period[0] == s.paragraph
+                and not _annual(f)
+                and not any(a < s.text.find(f.text) and p.endswith("以来") for a, _, p in _periods(s.text))
+            ):
                 f = replace(f, period=last_period[1])
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
             if f.subject is None and last_subject and last_subject[0] == s.paragraph:
@@ -464,7 +479,7 @@ _COMPANY_MEASURE_WORDS = (
     # (经调整亏损净额: a loss told as its net amount)
     r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|每股盈余|每股收益"
     # (唯品会…，活跃用户数为4040万: the company's users)
-    r"|(?:月|年度)?活跃(?:用户|买家|商家)数)(?:净额)?"
+    r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|股份回购(?:资金|金额))(?:净额)?"
 )
 _COMPANY_MEASURE = re.compile(rf"^{_COMPANY_MEASURE_WORDS}$")
 _COMPANY_MEASURE_END = re.compile(rf"{_COMPANY_MEASURE_WORDS}$")
@@ -1259,6 +1274,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject += "占比"  # 其中内地旅客占近八成
             if survey and kind in ("percent", "count"):
                 subject = _surveyed(s, member, subject, survey) or subject
+            if subject:
+                subject = _corporate_act(subject, s, member, history)
             if subject and _TAIWAN_AGENCY.match(s):
                 subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
             if speaker and member.start >= speaker[0]:
@@ -1282,6 +1299,52 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         previous_end = group[-1].end
         k += len(group)
     return out
+
+
+# 斥资逾11亿港元回购股份, 拟以1.5亿元至3亿元自有资金回购股份: the money a company spends on an act
+_SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
+_SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
+# 回购价格不超过每股42.8元: a price's ceiling or floor, per share
+_BOUND = re.compile(r"(不超过|不高于|最高不超过|不低于)(?:每股)?$")
+# 宣派特别股息每股0.45港元, 合计派现约8.2亿元: what a company pays its shareholders
+_PAYOUT = re.compile(r"^(.*?)(?:宣派|派发|派息|派)(.{2,6}?)每股$")
+_PAID_OUT = re.compile(r"^(.*?)(?:合计|共计|累计)?派现$")
+# 拉动全省社零增长1.1个百分点: what a part adds to the growth of the whole
+_PULLS = re.compile(r"^(.*?)拉动(.{2,16}?)$")
+
+
+def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int, str | None]]) -> str:
+    """A subject that is still a verb phrase of an act, named as a report names its measure:
+    股份回购金额, 回购价格上限, 特别股息, 现金分红总额, 对…增长的拉动; a listed company's
+    description (港股上市公司华晋控股) is no part of its name."""
+    subject = re.sub(
+        r"^(?:港股|A股|美股|科创板|创业板|主板)?上市公司(?=[\u4e00-\u9fa5A-Za-z]{2})", "", subject
+    )
+    if member.kind == "amount" and (spends := _SPENDS.search(subject)):
+        act = _SPENT_ON.match(s, member.end)
+        if act:
+            what = act.group(3) if act.group(3) in ("股份", "股票") else act.group(3)
+            return subject[: spends.start()] + what + act.group(2) + ("资金" if act.group(1) else "金额")
+    bound = _BOUND.search(subject)
+    if bound and member.kind == "amount":
+        return subject[: bound.start()] + ("下限" if "低" in bound.group(1) else "上限")
+    payout = _PAYOUT.match(subject)
+    if payout:
+        return payout.group(1) + payout.group(2)
+    paid = _PAID_OUT.match(subject)
+    if paid and member.kind == "amount":
+        return paid.group(1) + "现金分红总额"
+    # (拉动GDP增长, told with its 增长, is named as written)
+    pulls = _PULLS.match(subject) if member.unit == "个百分点" and not subject.endswith("增长") else None
+    if pulls:
+        # (the part told before, when it is a level: 汽车类零售额增长11.3%，拉动…; a share or a
+        # rate, 贡献率为53.5%，拉动GDP增长…, leaves the subject as written)
+        told = next((_RATE_TAIL.sub("", x) for _, x in reversed(history) if x), "")
+        part = pulls.group(1) or (told if re.search(r"(?:额|量|收入|支出)$", told) else "")
+        whole = pulls.group(2).replace("社零", "社会消费品零售总额")
+        if part:
+            return f"{part}对{whole}增长的拉动"
+    return subject
 
 
 # 油钱加车贷就要去掉…, 房租都得交…: a cost, told as spoken
@@ -1337,13 +1400,17 @@ def _surveyed(s: str, member: _Found, subject: str | None, survey: re.Match) -> 
 
 # who speaks, before a quotation or a 说: 店主王女士说：“…”, 香港速递员陈先生说，…
 _SPEAKER = re.compile(
-    r"^(?P<who>[^，。：；“”]{2,24}?)(?:说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账)[：:，,]\s*"
+    r"^(?P<who>[^，。：；“”]{2,24}?)(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账)[：:，,]\s*"
+)
+# or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
+_SPEAKER_AFTER = re.compile(
+    r"[，,。！？]?”(?P<who>[^，。：；“”]{2,24}?)(?:笑着说|说|表示|坦言|透露|感叹)(?:[：:，,。]|$)"
 )
 _NAMED = re.compile(
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师))$"
 )
 _ANONYMOUS_HEAD = re.compile(
-    r"(?<=店|点|司|业|厂|市|场|社|行|口)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|经理))$"
+    r"(?<=店|点|司|业|厂|市|场|社|行|口)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理))$"
 )
 
 
@@ -1354,6 +1421,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
     head of a shop or a company, who speaks for it; a bureau, a company, 业内人士 or 一位带货主播
     (no one in particular) are no owners."""
     m = _SPEAKER.match(s)
+    if not m and s.startswith("“"):
+        m = _SPEAKER_AFTER.search(s)  # the words quoted before are theirs too (they begin at 0)
     # (商务部电子商务司负责人 speaks for a ministry; 某车企老板在直播里说 is no one's name)
     if not m or re.search(r"\d|[%％]|^(?:据|听|有)|(?<=.)在|[部局署委厅]", m.group("who")):
         return None
@@ -1376,12 +1445,12 @@ def _speaker(s: str) -> tuple[int, str] | None:
         return None  # 一位广西砂糖橘带货主播: no one in particular
     if not 2 <= len(who) <= 16 or not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", who) or _AGENCY.search(who):
         return None
-    return m.end(), who
+    return (m.end() if m.re is _SPEAKER else 0), who
 
 
 # 我们店, 他一个人, 光这一天: the speaker's own words for whose figures they are
 _SPOKEN_OWNER = re.compile(
-    r"^(?:光|就)?(?:这一?天|当天)?(?:我们|咱们|我|他一个人|她一个人|他们|他|她)?(?:这一?天|当天)?"
+    r"^(?:光|就)?(?:这一?天|当天)?(?:我们|咱们|我|他一个人|她一个人|他们|他|她)?(?:这一?天|当天)?(?:店里|店内)?"
 )
 
 
@@ -1724,17 +1793,36 @@ _AGENCY = re.compile(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|�
 _QUOTED_COMPANY = re.compile(
     # (闲鱼方面披露: 方面 is no part of the name; 富邦媒（momo）公布: nor its English name;
     # 转转集团发布报告称: a report it published speaks for it)
-    r"^([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?"
+    # (即时零售平台快送到家数据显示: the kind of business before the name is no part of it)
+    r"^(?:[\u4e00-\u9fa5]{2,6}(?:平台|品牌|超市|公司))?"
+    r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?"
     r"(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示|(?:发布的?)?报告(?:称|显示))[，,：:]"
     # 据网联平台数据，…: the data of a platform, quoted
     r"|^据([\u4e00-\u9fa5A-Za-z0-9]{2,8}?平台)的?数据[，,：:]"
 )
 
 
+_REPORT_SPAN = re.compile(r"(?:年度|季度|月度|年终|全年)$")
+
+
 def _source(s: str) -> str | None:
     """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
     m = _QUOTED_COMPANY.match(s)
     name = m and (m.group(1) or m.group(2))
+    if name:
+        name = _REPORT_SPAN.sub("", name) or name  # 拼多多年度报告显示: 拼多多's report of the year
+    else:
+        # 抖音电商年货节首周，平台客单价…: the company whose period opens the sentence
+        name = next(
+            (
+                s[:n]
+                for n in range(2, 9)
+                if (p := _PERIOD.match(s, n)) and s[p.end() : p.end() + 1] in ("，", ",")
+            ),
+            None,
+        )
+        if name and (not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9]+", name) or _PERIOD.match(name)):
+            name = None
     if not name or _AGENCY.search(name):
         return None
     return name
@@ -1790,6 +1878,15 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         # 上年 alone is a period only where a clause begins (平台上年销售额 is no period)
         if text == "上年" and not re.search(r"(?:^|[，,；;。：:])\s*$", s[: m.start()]):
             continue
+        # 现在 and 目前 are a period where they open a quotation or follow another period
+        # (本周…召回12.7万台，目前已完成…); 以前 where 现在 answers it (以前一天…，现在…)
+        if text in ("现在", "目前") and not (out or s[m.start() - 1 : m.start()] in ("“", "「")):
+            continue
+        if text == "以前" and not re.search(r"现在|如今", s[m.end() :]):
+            continue
+        # 平安夜那晚最忙，一晚上跑了…: the night told before is the period, 一晚上 its length
+        if re.fullmatch(r"一个?晚上", text) and out and re.search(r"[晚夜]$", out[-1][2]):
+            continue
         # 2025年全年 is 2025年
         text = re.sub(r"(?<=年)\s*全年$", "", text)
         out.append((m.start(), m.end(), text))
@@ -1821,8 +1918,16 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             # 上年同期为226亿元；活跃用户数为4170万: last year's figure's own clause (but
             # 去年同期，全网销售额为8556亿元 opens the clauses it is the period of)
             continue
-        if until and _BARE_YEAR.match(text):
-            continue  # 截至5月28日，今年我国快递业务量…: the year the count runs in, not its period
+        if until and (_BARE_YEAR.match(text) or text.endswith("档")):
+            # 截至5月28日，今年我国快递业务量…: the year the count runs in, not its period
+            # (截至12月20日，元旦档新片预售总票房…: the film season is what is sold for)
+            continue
+        if re.search(r"(?:从|由)\s*$", s[:a]) and s[b : b + 1] == "的":
+            continue  # 由11月的4.6元降至3.1元: the period of the value it fell from alone
+        if re.fullmatch(r"一个?晚上", text) and _CLAUSE_START.search(s, b, start):
+            continue  # 一晚上就走了两万多斤: the length of one clause's count
+        if text.endswith("以来") and re.search(r"[，,；;]\s*(?:并|並|还|另)", s[b:start]):
+            continue  # 今年以来累计斥资…回购股份，并宣派特别股息…: a new act, not the running total
         if (
             _FORECAST_BEFORE.search(s, 0, a)
             and _CLAUSE_START.search(s, b, start)
@@ -1905,12 +2010,12 @@ _REPORTING_VERB = re.compile(
 )
 # 光直播电商就卖了2800多亿, 光外卖补贴就砸了…: "X alone" is still X (光伏, 就业 are words)
 # (光今年秋天就卖了…: nothing left between 光 and 就 once the period is cut out)
-_ALONE = re.compile(r"光(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)")
+_ALONE = re.compile(r"光(?:是)?(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)")
 # 一天卖了四五千单, 光今年秋天就卖了三十来万斤: a count sold, told as spoken, is a 销量
 # (空调多卖了七八千台: so many more sold, still a 销量; 一晚上走了三千来单: 走 is spoken for sold)
 # (我们店出了三千来单: orders that went out, an 订单量 too)
 _SOLD_COUNT = re.compile(
-    r"(?:就|都|能|共|一共|总共)?[多少]?(?:卖出|卖掉|卖|售出|走|(?<![输进支外杰突演产付提推])出)了?$"
+    r"(?:就|都|能|共|一共|总共)?[多少]?(?:卖出|卖掉|卖|售出|走|(?<![输进支外杰突演产付提推])出)[了个]?$"
 )
 # 一天能发五六百件: parcels sent out, spoken, are a 发货量
 _SENT_OUT = re.compile(r"(?:就|都|能|共|一共|总共)?(?:发出|寄出|发)了?$")
