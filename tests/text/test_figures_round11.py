@@ -23,8 +23,8 @@ def test_market_share_is_a_measure_not_a_share_of_something():
     figures = by_text(
         extract_figures("中通快递10月完成业务量32.1亿票，市占率达19.8%，较上月提高0.2个百分点。")
     )
-    assert figures["19.8%"].subject == "市场占有率"
-    assert figures["较上月提高0.2个百分点"].subject == "市场占有率"
+    assert figures["19.8%"].subject == "中通快递市场占有率"
+    assert figures["较上月提高0.2个百分点"].subject == "中通快递市场占有率"
 
 
 def test_a_measure_word_is_the_unit():

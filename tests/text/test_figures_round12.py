@@ -78,7 +78,7 @@ def test_per_parcel_is_no_company():
     *_, profit = extract_figures(
         "顺丰控股财报显示，公司当季件量达40亿票，单均收入较上年同期下降约0.5元，净利润同比增长8.1%。"
     )
-    assert profit.subject == "顺丰净利润"
+    assert profit.subject == "顺丰控股净利润"
 
 
 @pytest.mark.parametrize(

@@ -493,6 +493,7 @@ def _company_of(subject: str) -> str | None:
     """拼多多集团营收 → 拼多多集团: who a company measure is of (全国…收入 is no company's)."""
     measure = _COMPANY_MEASURE_END.search(subject)
     head = subject[: measure.start()] if measure else ""
+    head = re.sub(r"(?:[人单日月户件票店]均|单票)$", "", head)  # 顺丰控股单均收入: 顺丰控股
     return head if len(head) >= 2 and not _NO_COMPANY.match(head) and "占" not in head else None
 
 
@@ -1035,6 +1036,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     source = _source(s)
     speaker = _speaker(s)
     survey = _SURVEY.match(s)
+    # whose the figures are, for subjects that name no owner (a speaker's are the speaker's)
+    owner = (
+        None
+        if speaker or s.lstrip().startswith(("“", "「")) or not found
+        else _sentence_owner(s, found[0].start)
+    )
     # 消费者物价指数（CPI）…，核心CPI…: an abbreviation the sentence spells out
     defined = _DEFINED.findall(s) if "（" in s or "(" in s else []
     out: list[Figure] = []
@@ -1143,6 +1150,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             and "日均" not in subjects[-1]
         ):
             own = "日均" + subjects[-1]  # …共保障1320万人次中外人员出入境，日均165万人次
+            if owner and subjects[-1].startswith(owner):
+                own = owner + "日均" + subjects[-1][len(owner) :]  # 澳门日均入境旅客人次
         expected = of_before and _EXPECTED.search(s, clause_start, f.start)
         like = next((o for o in reversed(out) if o.unit == f.unit and o.subject), None) if expected else None
         if expected and like:
@@ -1280,6 +1289,17 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
             if speaker and member.start >= speaker[0]:
                 subject = _spoken_of(subject, speaker[1])
+            # (not where the clause names the owner itself, nor a company's bare measure: the
+            # paragraph's company is read for it in extract_figures)
+            if (
+                owner
+                and subject
+                and len(subject) >= 3  # (金额, 笔数: a fragment wants more than its owner)
+                and not _owned(subject, owner)
+                and not _COMPANY_MEASURE.match(subject)
+                and owner not in s[clause_start : member.start]
+            ):
+                subject = _of_owner(subject, owner)
             out.append(
                 Figure(
                     text=member.text,
@@ -1826,6 +1846,176 @@ def _source(s: str) -> str | None:
     if not name or _AGENCY.search(name):
         return None
     return name
+
+
+# ---- whose figures a sentence gives: its owner ----------------------------------------
+# A subject an editor can read alone names whose measure it is (台湾电子支付交易金额, not
+# 交易金额). The owner is who the sentence's figures belong to: the company, platform, brand,
+# place or body that tells them of itself (X表示, X数据显示, X公布), the place whose agency
+# counts them (澳门统计暨普查局 → 澳门), or who the first figure is of (广东省社会消费品零售总额…，
+# 其中汽车类零售额…: 广东省's). A subject that names no owner of its own takes it.
+
+# who tells the figures, at the head of the sentence: 美团数据显示, 据携程预测, 香港特区政府统计处公布
+_TELLER = re.compile(
+    r"^(?:据|根据)?(?P<who>[^，。：；“”、\d]{2,20}?)(?:方面)?(?:发布的|的)?"
+    r"(?:公告|公布|发布)?(?:的)?(?:年度报告|中期业绩|业绩|报告|资料|数据|统计数据|监测数据|大数据监测|财报)?"
+    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发现|"
+    r"(?:发布的?)?报告(?:称|显示))[，,：:]"
+    r"|^(?P<head>[^，。：；“”、\d]{2,12})[：:](?=[^“”]*\d)"
+)
+# who tells figures of others, not its own: research firms, brokers, associations, the press
+_NOT_OWNER = re.compile(
+    r"咨询|研究|分析|智库|证券|券商|研报|机构|报告|协会|联合会|商会|媒体|专家|业内|人士|第三方|多家|"
+    r"数据中心|信息中心|指数|贝恩|麦肯锡|德勤|普华永道|毕马威|安永|Canalys|IDC|Counterpoint|CNNIC|QuestMobile|网经社|电诉宝|尼尔森|易观|艾媒|星图|"
+    r"^(?:有关|相关|据|调查|统计|测算|监测|记者)"
+)
+# an agency: it counts for the place it serves
+_AGENCY_TAIL = re.compile(
+    r"(?:统计局|统计处|统计暨普查局|统计部门|关务部门|关务署|海关|商务局|商务厅|商务委|旅游局|旅游发展局|旅游厅|文旅局|"
+    r"文旅厅|文化和旅游厅|文化和旅游局|邮政管理局|发展和改革委员会|发改委|政府|人民政府|特区政府|工信厅|交通运输厅|"
+    r"农业农村厅|财政厅|财政部|经济部|金管会|主计总处|内政部|观光署|央行|人民银行|部|局|厅|署|处|办|委)$"
+)
+# a body that tells its own work: 香港消费者委员会接获的投诉, 某省消费者权益保护委员会受理的投诉
+_BODY_TAIL = re.compile(r"(?:委员会|消委会|消保委|消协)$")
+_PLACE_HEAD = re.compile(
+    r"^(?:香港|澳门|台湾|内地|大陆|(?:北京|上海|天津|重庆)市?|[\u4e00-\u9fa5]{2,3}?(?:省|自治区)"
+    r"|[\u4e00-\u9fa5]{1,3}?(?<![超城门股上夜集街闹菜早都黑])市(?![场值民])|[\u4e00-\u9fa5]{1,3}?县)"
+    r"(?:特区政府|特别行政区政府|特区|政府)?"
+)
+# the nation's agencies: their figures, where the subject names no place, are the country's
+_NATIONAL = re.compile(
+    r"^(?:国家[\u4e00-\u9fa5]{2,10}|海关总署|海关|商务部|工信部|工业和信息化部|(?:中国)?人民银行|央行|文化和旅游部|"
+    r"文旅部|交通运输部|农业农村部|财政部|市场监管总局|国务院[\u4e00-\u9fa5]{0,8}|国铁集团|中国国家铁路集团|民航局|中国民航局)$"
+)
+_TAIWAN_NATIONAL = re.compile(
+    r"^(?:金管会|经济部[\u4e00-\u9fa5]{0,4}|财政部[\u4e00-\u9fa5]{0,4}|主计总处|内政部|交通部[\u4e00-\u9fa5]{0,4}|关务署|台湾[\u4e00-\u9fa5]{2,8})$"
+)
+# what a company is before its name: 连锁便利店品牌邻里购, 二手交易平台闲转网, 港股上市公司华晋控股
+_KIND_BEFORE_NAME = re.compile(
+    r"^(?:(?:港股|A股|美股)?上市公司|[\u4e00-\u9fa5]{2,6}(?:平台|品牌)|区域连锁超市|连锁超市|连锁便利店|头部主播|主播)"
+    r"(?=[\u4e00-\u9fa5A-Za-z“]{2})"
+)
+_FORM_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:股份有限公司|有限公司|公司)$")
+# a subject that names an owner already: a place, an unnamed or anaphoric one (某平台, 该公司,
+# 其), a kind of firm or body (电商平台, 支付机构, 银行), a region
+_OWNED = re.compile(
+    r"全国|我国|中国|全球|国内|国外|境内|境外|海外|内地|大陆|香港|港股|访港|全港|澳门|访澳|台湾|全台|全省|全市|全县|全区|"
+    r"本地|本市|本省|各地|城镇|农村|乡村|东部|中部|西部|东北|华东|华南|华北|华中|西南|西北|地区|欧盟|东盟|美国|日本|"
+    r"^(?:该|其|某|公司|集团|本)|某|"
+    r"[\u4e00-\u9fa5]{2,3}?(?:省|自治区)|(?:北京|上海|天津|重庆)|[\u4e00-\u9fa5]{2}(?<![超城门股上夜集街闹菜早都黑])市(?![场值民])"
+    r"|[\u4e00-\u9fa5]{1,3}县|"
+    r"(?<=[\u4e00-\u9fa5A-Za-z0-9]{2})(?:平台|企业|机构|公司|集团|商超|景区|港口|机场)|"
+    r"银行|铁路|民航|邮政|^[A-Za-z][A-Za-z0-9]+"
+)
+
+
+def _clean_name(who: str) -> str:
+    """连锁便利店品牌邻里购 → 邻里购, 台湾高铁公司 → 台湾高铁, 头部主播“小鹿” → 主播小鹿."""
+    who = who.strip()
+    kind = _KIND_BEFORE_NAME.match(who)
+    if kind and "主播" in kind.group(0):
+        who = "主播" + who[kind.end() :]
+    elif kind and kind.group(0).endswith("平台"):
+        who = who[kind.end() :] + "平台"  # 二手交易平台闲转网: 闲转网平台, as its figures are named
+    elif kind:
+        who = who[kind.end() :]
+    who = re.sub(r"[（(][^）)]*[）)]|[“”\"「」]", "", who)
+    return _FORM_AFTER_NAME.sub("", who)
+
+
+def _teller_owner(who: str, s: str) -> str | None:
+    """The owner of the figures a teller tells: the teller itself (a company, a platform, a
+    body telling its own work), the place of an agency, 全国 for a national one."""
+    who = who.strip()
+    period = _PERIOD.search(who)
+    if period and period.start() >= 2:
+        who = who[: period.start()]  # 中通快递三季度财报显示: 中通快递
+    who = re.sub(r"(?:年度|全年)$", "", who)
+    if len(who) < 2 or re.search(r"[、和与及]", who) or _NOT_OWNER.search(who):
+        return None
+    if _BODY_TAIL.search(who):
+        return who
+    place = _PLACE_HEAD.match(who)
+    if _AGENCY_TAIL.search(who) or _NATIONAL.match(who) or (place and place.end() == len(who)):
+        if place:
+            return re.sub(r"(?:特区政府|特别行政区政府|特区|政府)$", "", place.group(0))
+        if _TAIWAN_NATIONAL.match(who) and re.search(r"台湾|全台|新台币", s):
+            return "台湾"
+        if re.match(r"^(?:经济部统计处|金管会|主计总处|关务署)", who):
+            return "台湾"
+        if re.search(r"政府统计处$", who) and re.search(r"香港|港元", s):
+            return "香港"
+        # (a national agency's figures are the country's, but the house names most of them
+        # without 全国 — 社会消费品零售总额, 银行业金融机构网上支付业务金额 — so none is added)
+        return None
+    if not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9“”（）()]+", who):
+        return None
+    name = _clean_name(who)
+    return name if 2 <= len(name) <= 12 and not _NOT_A_NAME.search(name.removesuffix("平台")) else None
+
+
+# who a sentence's first figure is of, told before its period (区域连锁超市鲜丰汇四季度以来…,
+# 北京市重点监测商超12月1日至20日销售额…) or a place opening its subject (广东省社会消费品零售总额)
+_LEAD_PLACE = re.compile(
+    r"^(?:全国|我国|国内|全省|全市|全县|香港|澳门|台湾|全台|内地|大陆|(?:北京|上海|天津|重庆)市?"
+    r"|[\u4e00-\u9fa5]{2,3}?(?:省|自治区)|[\u4e00-\u9fa5]{1,3}?(?<![超城门股上夜集街闹菜早都黑])市(?![场值民]))"
+)
+# words no name of an owner holds: a verb, a comparison, a measure, a report
+_NOT_A_NAME = re.compile(
+    r"[、和与及的比较我跟]|^(?:平台|该|其|公司|集团|本|我|他|她|这|那|全)|预计|预测|听说|据|公告|公布|发布|披露|"
+    r"业绩|财报|报告|数据|调查|统计|累计|合计|共计|调研|股价|价格|增长|同比|环比|销售|销量|交易|成交|收入|营收|利润|数量|规模|总额|业务|"
+    r"订单|金额|额$|量$|率$|数$"
+)
+_UNNAMED = re.compile(
+    r"^某[\u4e00-\u9fa5A-Za-z]{1,10}?(?:平台|企业|品牌|公司|集团|超市|超商|门店|机构|券商|媒体集团)"
+)
+
+
+def _lead_owner(s: str, first: int) -> str | None:
+    clause = s[_clause_start(s, first) : first]
+    clause = _SOURCE_HEAD.sub("", clause.strip())
+    for _ in range(3):
+        opening = _PERIOD.match(clause)
+        if not opening or opening.end() == 0:
+            break
+        clause = clause[opening.end() :].lstrip("，, 的")
+    clause = re.sub(r"^(?:在|今年|其中)", "", clause)
+    unnamed = _UNNAMED.match(clause)
+    if unnamed:
+        return unnamed.group(0)
+    period = _PERIOD.search(clause)
+    if period and 2 <= period.start() <= 14:
+        who = clause[: period.start()]
+        if re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9“”]+", who) and not _NOT_A_NAME.search(who):
+            return _clean_name(who)
+    place = _LEAD_PLACE.match(clause)
+    if place and len(clause) > place.end() + 1:
+        return place.group(0)
+    return None
+
+
+def _sentence_owner(s: str, first: int) -> str | None:
+    """Whose the sentence's figures are (None where it names several, or only a teller of
+    others' figures, as a research firm)."""
+    lead = _lead_owner(s, first)
+    if lead:
+        return lead
+    told = _TELLER.match(s)
+    return _teller_owner(told.group("who") or told.group("head"), s) if told else None
+
+
+def _owned(subject: str, owner: str) -> bool:
+    """Whether a subject names an owner of its own (the sentence's, or any place or firm)."""
+    core = re.sub(r"^(?:中国|全国)(?=[\u4e00-\u9fa5]{2})|(?:集团|控股|股份|平台)$", "", owner)
+    return bool(core in subject or _OWNED.search(subject))
+
+
+def _of_owner(subject: str, owner: str) -> str:
+    """The subject named with its owner: 零售业销售额 → 澳门零售业销售额."""
+    if owner.endswith("平台") and subject.startswith("平台"):
+        subject = subject[2:]
+    subject = re.sub(r"^在(?=[\u4e00-\u9fa5]{2})", "", subject)
+    return owner + subject
 
 
 def _clause_start(s: str, position: int) -> int:
