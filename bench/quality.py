@@ -81,7 +81,7 @@ SPLIT_NAMES = {
     "blind11": "blind round 11 (measured once, its errors read since)",
     "blind12": "blind round 12 (measured once, its errors read since)",
     "blind13": "blind round 13 (measured once, its errors read since)",
-    "blind14": "blind round 14 (measured once)",
+    "blind14": "blind round 14 (measured once, its errors read since)",
 }
 
 
@@ -165,7 +165,7 @@ REAL_BLIND_ROUNDS = [
     ("real_stories_blind12.jsonl", "blind round 12 (measured once, its errors read since)"),
     ("real_stories_blind13.jsonl", "blind round 13 (measured once, its errors read since)"),
     ("real_stories_blind14.jsonl", "blind round 14 (measured once, its errors read since)"),
-    ("real_stories_blind15.jsonl", "blind round 15 (measured once)"),
+    ("real_stories_blind15.jsonl", "blind round 15 (measured once, its errors read since)"),
 ]
 
 
