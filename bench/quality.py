@@ -82,6 +82,7 @@ SPLIT_NAMES = {
     "blind12": "blind round 12 (measured once, its errors read since)",
     "blind13": "blind round 13 (measured once, its errors read since)",
     "blind14": "blind round 14 (measured once, its errors read since)",
+    "blind15": "blind round 15 (measured once)",
 }
 
 
