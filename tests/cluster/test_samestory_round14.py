@@ -35,3 +35,21 @@ def test_a_copy_dated_weeks_after_the_day_it_announces_is_read_as_undated():
     assert not dated_after_what_it_announces("消费券将发放", text, dt.datetime(2026, 12, 18, tzinfo=dt.UTC))
     assert not dated_after_what_it_announces("年货节", "年货节将于1月8日启幕。", DAY)
     assert not dated_after_what_it_announces("新规", "新规将于2027年3月1日起施行。", DAY)
+
+
+def test_a_signed_opinion_stating_the_events_figure_is_still_commentary():
+    report = story_features(
+        "2026年我国网上零售额超17.4万亿元 同比增长6.8%",
+        "国家统计局1月18日发布数据，2026年全国网上零售额174200亿元，比上年增长6.8%。其中，实物商品"
+        "网上零售额占社会消费品零售总额的比重为27.0%，比上年提高0.8个百分点。",
+        dt.datetime(2027, 1, 18, tzinfo=dt.UTC),
+    )
+    column = story_features(
+        "网购占比升至27%之后：线上消费进入存量精耕阶段",
+        "■刘振川（某券商研究所宏观分析师） 2026年实物商品网上零售额占社零比重达到27.0%，较上年再提高"
+        "约0.8个百分点。这一数字背后，有三点值得关注。其一，增速放缓说明流量红利见顶，平台需要从抢新客"
+        "转向提复购。笔者认为，未来比拼的不是规模，而是效率。",
+        dt.datetime(2027, 1, 19, tzinfo=dt.UTC),
+    )
+    assert column.commentary >= 2.0
+    assert not decide(report, column).same

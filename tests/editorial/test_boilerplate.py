@@ -49,3 +49,9 @@ def test_byline_and_page_date_lines_of_a_scraped_page_go():
     result = strip_boilerplate(text)
     assert result.text == "记者从中国物流与采购联合会获悉，全国冷库总容量突破2.3亿立方米。"
     assert len(result.removed) == 4
+
+
+def test_a_commentators_signature_is_not_cut_inside_the_title():
+    text = "文/经济观察报特约评论员 许衡 从2021年的头部主播案到本周通报的案件，手法几乎如出一辙。"
+    assert strip_boilerplate(text).text.startswith("文/经济观察报特约评论员 许衡")
+    assert strip_boilerplate("文/张三 本周通报的案件手法如出一辙。").text.startswith("本周")

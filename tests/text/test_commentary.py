@@ -88,3 +88,13 @@ def test_a_columnists_signature_at_the_head_marks_commentary():
     assert column.is_commentary and "an author note" in column.reasons
     reported = commentary_score("榜单公布", "记者林家明 内地电商日前公布年度榜单，情绪消费成年度热词。")
     assert "an author note" not in reported.reasons and not reported.is_commentary
+
+
+def test_an_analysts_or_a_papers_commentators_signature_marks_commentary():
+    view = "2026年网上零售额占社零比重达到27%。这一数字背后，有三点值得关注。"
+    for signature in (
+        "■刘振川（某券商研究所宏观分析师） ",
+        "第一财经评论员 陈默 ",
+        "文/经济观察报特约评论员 许衡 ",
+    ):
+        assert "an author note" in commentary_score("网购占比升至27%之后", signature + view).reasons

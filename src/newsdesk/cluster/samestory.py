@@ -342,8 +342,12 @@ class StoryFeatures:
         """How much it reads as commentary rather than a report (``text.commentary``);
         worked out when a candidate pair first needs it."""
         if self._commentary is None:
-            score = commentary_score(self.title, self.text).score
-            if score >= COMMENTARY and (
+            found = commentary_score(self.title, self.text)
+            score = found.score
+            # a signed opinion (an author's note or a columnist's signature) is never a
+            # repost, whatever its headline states
+            signed = "an author note" in found.reasons
+            if score >= COMMENTARY and not signed and (
                 # 10月社零才涨3%出头，双十一提前开跑也没拉动？ …家人们…我的看法…评论区聊聊👇:
                 # a self-media account's chatter and questions around the figures it
                 # retells; every such repost of the labelled rounds reports its event

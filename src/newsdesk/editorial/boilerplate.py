@@ -27,7 +27,9 @@ _DATELINE = re.compile(
 _LEADING_BYLINE = re.compile(
     r"^\s*(?:[（(]\s*(?:记者|通讯员|作者|文|编辑)[^）)]{0,40}[）)]|"
     r"[\u4e00-\u9fa5]{0,8}?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{2,4}(?:\s+[\u4e00-\u9fa5·]{2,4})*?\s*(?:报道|摄)?\s+|"
-    r"(?:文|作者|撰文)\s*[/／：:]\s*[\u4e00-\u9fa5·]{2,8}\s*)"
+    # (a name, not the start of a longer title: 文/经济观察报特约评论员 许衡 is a commentator's
+    # signature, which the commentary cues read)
+    r"(?:文|作者|撰文)\s*[/／：:]\s*[\u4e00-\u9fa5·]{2,8}(?![\u4e00-\u9fa5·])\s*)"
 )
 # trailing （完） （记者 张三） （编辑 李四） （责任编辑：王五） （本文来源：…）
 _TRAILING = re.compile(

@@ -48,8 +48,10 @@ _ARGUING_WITHOUT_QUESTION = re.compile(_ARGUING_WORDS)
 # below it — a Hong Kong paper's column)
 _AUTHOR_NOTE = re.compile(
     r"（作者(?:系|为|单位)[^）]{2,60}）|作者系|作者单位|"
-    r"^\s*[□■]?\s*[\u4e00-\u9fff]{2,4}\s*[（(][^）)]{0,10}(?:评论人|评论员|专栏作[者家]|时评人)[）)]|"
-    r"^\s*文\s*[：:／/]\s*[\u4e00-\u9fff]{2,4}\s[\s\S]{0,600}?笔者"
+    r"^\s*[□■]?\s*(?:文\s*[：:／/]\s*)?[\u4e00-\u9fff]{2,4}\s*[（(][^）)]{0,16}"
+    r"(?:评论人|评论员|专栏作[者家]|时评人|分析师|研究员|学者|教授|经济学家)[）)]|"
+    r"^\s*(?:文\s*[：:／/]\s*)?[\u4e00-\u9fff]{0,10}评论员\s*[\u4e00-\u9fff]{2,4}\s|"
+    r"^\s*[□■]?\s*文\s*[：:／/]\s*[\u4e00-\u9fff]{2,4}\s[\s\S]{0,600}?笔者"
 )
 # Analysts' views standing in for facts.
 _ANALYSTS = re.compile(
