@@ -167,7 +167,7 @@ REAL_BLIND_ROUNDS = [
     ("real_stories_blind13.jsonl", "blind round 13 (measured once, its errors read since)"),
     ("real_stories_blind14.jsonl", "blind round 14 (measured once, its errors read since)"),
     ("real_stories_blind15.jsonl", "blind round 15 (measured once, its errors read since)"),
-    ("real_stories_blind16.jsonl", "blind round 16 (measured once)"),
+    ("real_stories_blind16.jsonl", "blind round 16 (measured once, its errors read since)"),
 ]
 
 
