@@ -3,7 +3,8 @@ weeks after the day it announces as still to come carries a repost's date."""
 
 import datetime as dt
 
-from newsdesk.cluster.samestory import dated_after_what_it_announces, decide, story_features
+from newsdesk.cluster.samestory import dated_after_what_it_announces, decide, figure_keys, story_features
+from newsdesk.text.script import to_simplified
 
 DAY = dt.datetime(2026, 12, 16, tzinfo=dt.UTC)
 
@@ -53,3 +54,9 @@ def test_a_signed_opinion_stating_the_events_figure_is_still_commentary():
     )
     assert column.commentary >= 2.0
     assert not decide(report, column).same
+
+
+def test_a_taiwan_amount_in_yuan_or_in_new_taiwan_dollars_is_one_figure():
+    wire = figure_keys("", to_simplified("免稅額度將由新台幣2000元調降為1000元。"))
+    paper = figure_keys("", to_simplified("免稅額從2000元降至1000元。"))
+    assert wire == paper

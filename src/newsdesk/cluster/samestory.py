@@ -813,7 +813,9 @@ _PRIOR_PERIODS = frozenset({"去年同期", "上年同期"})
 # Orders and transactions are counted in 单 on the mainland, in 筆 in Taiwan and 宗 in Hong
 # Kong: 日订单峰值1.58亿单 and 日訂單衝1.58億筆 are one figure; cars in 辆, and in 台 when
 # told in speech (交付4.18万辆, 卖了4.18万台)
-_ONE_COUNT = {"笔": "单", "宗": "单", "辆": "台"}
+# Taiwan's papers write 元 for the New Taiwan dollar as often as 新台币 (免税额从2000元降至1000元
+# beside 由新台币2000元调降为1000元): one amount, whichever they wrote
+_ONE_COUNT = {"笔": "单", "宗": "单", "辆": "台", "新台币": "元"}
 
 
 # A month's figures (11月份社零, 11月业务量, 1—11月) are published once the month is over, and
