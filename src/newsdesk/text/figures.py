@@ -24,6 +24,8 @@ from newsdesk.text.sentences import Sentence, split_sentences
 _AR = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 # 六千九百五十九, 一万零八百 (before 亿元), 三点五
 _CN = (
+    # (七、八百杯, 五、六千块: two neighbouring numerals told apart, a spoken range)
+    r"(?:[一二三四五六七八]、(?=[二三四五六七八九][十百千]))?"
     r"[零〇一二两三四五六七八九十百千]+(?:万(?=[零〇一二两三四五六七八九])[零〇一二两三四五六七八九十百千]+)?"
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
@@ -98,7 +100,8 @@ SPOKEN_MONEY = re.compile(
     r"(?=毛|角|钱|左右|上下|出头|一[斤个件杯盒瓶份单]|[^\u4e00-\u9fa5]|$)(?:毛钱|毛|角|钱)?(?:左右|上下|出头)?"
     # 两百块出头, 一两百块, 四五千块, 千把块: a sum of 块 in words, with its place (十, 百, 千)
     # (七八块 is the neighbouring numerals below; 两百块屏幕 counts screens)
-    r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把))"
+    # (五、六千块: the neighbouring numerals told apart)
+    r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:(?:[一二三四五六七八]、(?=[二三四五六七八九][十百千]))?[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把))"
     r"块(?:钱)?(?=出头|左右|上下|多|[^\u4e00-\u9fa5]|$)(?:出头|左右|上下)?"
     r"|(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
@@ -164,7 +167,8 @@ _EVENT_TAIL = (
     # 年货节启动首周: its opening days; 国庆这八天, 元旦三天: its days, counted as spoken
     # (春运40天 is its length, a figure of its own)
     # (今年「雙11」單日, 双12专场, 雙12檔期: its one day, a sale's own show, its run)
-    r"(?:(?:小长假|长假|连假|假期|假日|黄金周)(?:疏运)?(?:期间)?|期间|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]|前后"
+    # (元旦假期三天: the holiday with its days spoken; 假期8天 gives its length as a figure)
+    r"(?:(?:小长假|长假|连假|假期|假日|黄金周)(?:疏运)?(?:期间|这?[一二两三四五六七八九十]{1,2}天(?![数里]))?|期间|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]|前后"
     # 年货节头一个礼拜: its first week, as spoken
     r"|头一?个?(?:礼拜|星期|周)"
     r"|这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)"
@@ -176,7 +180,7 @@ _PERIOD = re.compile(
     r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
-    r"(?:本|上|这)(?:周|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
+    r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
     r"|(?:这|最近|近)(?:几|两|些|这几)天|今天(?![起开])|一个?晚上(?=[\u4e00-\u9fa5])"
     r"|(?<![\u4e00-\u9fa5])(?:现在|目前|以前)(?=[\u4e00-\u9fa5])|"
     # 我们直播间昨晚一晚上走了三千来单: a night or a day as spoken (not 今日, of 今日头条)
@@ -216,8 +220,11 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
+    # “去年一年我们店…: the whole year, as a speaker opens with it; 年底那阵子, 跨年那几天: a stretch of days, as spoken
+    r"|(?<=[“「])(?:今年|去年|前年)一年(?=[\u4e00-\u9fa5])"
+    r"|(?:跨年|年底|年末|年初|年前|年后|过年|春节|国庆|元旦|假期|旺季)(?:那|这)(?:几天|阵子|段时间|段日子|一阵子?)"
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
     # 星图数据：双11全网电商销售额达16950亿元 (a headline names the festival alone)
@@ -394,6 +401,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and last_period[0] == s.paragraph
                 and not _annual(f)
                 and not any(a < s.text.find(f.text) and p.endswith("以来") for a, _, p in _periods(s.text))
+                # (nor respondents told after the sentence's period: …，受访的126家企业中…)
+                and not any(
+                    a < s.text.find(f.text) and _SURVEYED_BETWEEN.search(s.text, b, s.text.find(f.text))
+                    for a, b, _ in _periods(s.text)
+                )
             ):
                 f = replace(f, period=last_period[1])
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
@@ -530,7 +542,7 @@ def _annual(f: Figure) -> bool:
     return bool(_ANNUAL.search(f.text) or _ANNUAL.search(f.subject or ""))
 
 
-_ANNUAL = re.compile(r"年均|两年平均|复合增长")
+_ANNUAL = re.compile(r"年均|两年平均|复合增长|复合增速")
 
 
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿%％倍番]")
@@ -727,9 +739,11 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value = round(int(m.group("mao")) / 10 + int(m.group("fen") or 0) / 100, 2)
         else:
             value = 1.0 if m.group("kuaiba") else float(m.group("kuai") or m.group("kuai2"))
-        if closes_range(m, "amount", "元", value, upper):
+        # (台湾一位民宿业者说：「…一晚开到五、六千块」: a speaker in Taiwan spends its 元)
+        coin = "新台币" if _TAIWAN_SPEAKER.match(s) and "人民币" not in s else "元"
+        if closes_range(m, "amount", coin, value, upper):
             continue
-        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, "元", upper))
+        add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, coin, upper))
     for m in AMOUNT.finditer(s):
         if not free(m.start(), m.end()) or _ordinal_or_name(s, m.start(), m.end()):
             continue
@@ -825,6 +839,7 @@ def _spoken_range(num: str, lead: str, rest: str) -> tuple[float | None, float |
     500), 几百 (100, 1000), 小几百 (a small few: 100, 300), 十几 (10, 20); None for a
     number that is no range, (None, None) for one whose numerals cannot be read. ``rest`` is
     the wording after the numerals (几个亿 of 十几个亿)."""
+    num = num.replace("、", "")
     neighbours = _NEIGHBOURING.fullmatch(num)
     if neighbours:
         first, second, place = neighbours.groups()
@@ -869,6 +884,7 @@ _UNIT_AS = {
 # quotes a Taiwan government office (经济部统计处, 主计总处), means it by its other 元 (a
 # Taiwan company quoted alone, or a sentence that names 人民币 too, is left in 元)
 _TAIWAN_DOLLARS = re.compile(r"新台币|(?<!国)经济部|主计总处|金管会|观光署")
+_TAIWAN_SPEAKER = re.compile(r"^台湾[^，。：:「“]{0,14}(?:说|表示|坦言|透露)[：:，]?「")
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"
 )
@@ -1420,7 +1436,7 @@ def _surveyed(s: str, member: _Found, subject: str | None, survey: re.Match) -> 
 
 # who speaks, before a quotation or a 说: 店主王女士说：“…”, 香港速递员陈先生说，…
 _SPEAKER = re.compile(
-    r"^(?P<who>[^，。：；“”]{2,24}?)(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账)[：:，,]\s*"
+    r"^(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时)?(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账)[：:，,]\s*"
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
 _SPEAKER_AFTER = re.compile(
@@ -1430,7 +1446,7 @@ _NAMED = re.compile(
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师))$"
 )
 _ANONYMOUS_HEAD = re.compile(
-    r"(?<=店|点|司|业|厂|市|场|社|行|口)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理))$"
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者))$"
 )
 
 
@@ -1478,7 +1494,9 @@ def _spoken_of(subject: str | None, who: str) -> str | None:
     """A spoken figure's subject, of whoever speaks it: 我们店订单量 → 王女士店铺订单量."""
     if not subject:
         return subject
-    told = _SPOKEN_OWNER.sub("", subject)
+    told = _SPOKEN_OWNER.sub("", subject.lstrip("「“"))
+    if re.match(r"一晚(?:开|卖|要)", told):
+        told = "每晚房价"  # 民宿老板：「一晚开到五、六千块」, 一晚卖到八百八: a night's room rate
     told = re.sub(r"^店(?![铺面员主])", "店铺", told)
     if _NAMED.search(who) and told.endswith("利润"):
         told = told[:-2] + "收入"  # what a person makes is income, not profit
@@ -1815,8 +1833,10 @@ _QUOTED_COMPANY = re.compile(
     # 转转集团发布报告称: a report it published speaks for it)
     # (即时零售平台快送到家数据显示: the kind of business before the name is no part of it)
     r"^(?:[\u4e00-\u9fa5]{2,6}(?:平台|品牌|超市|公司))?"
-    r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?"
-    r"(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示|(?:发布的?)?报告(?:称|显示))[，,：:]"
+    # (美团闪购发布年终报告显示, 某汽车电商平台年报显示: 发布 and the report are no part of it)
+    r"(?!发布|年报)([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?"
+    r"(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示"
+    r"|(?:发布的?)?(?:年度|季度|月度|年终|全年)?(?:报告|年报)(?:称|显示))[，,：:]"
     # 据网联平台数据，…: the data of a platform, quoted
     r"|^据([\u4e00-\u9fa5A-Za-z0-9]{2,8}?平台)的?数据[，,：:]"
 )
@@ -1858,7 +1878,7 @@ def _source(s: str) -> str | None:
 # who tells the figures, at the head of the sentence: 美团数据显示, 据携程预测, 香港特区政府统计处公布
 _TELLER = re.compile(
     r"^(?:据|根据)?(?P<who>[^，。：；“”、\d]{2,20}?)(?:方面)?(?:发布的|的)?"
-    r"(?:公告|公布|发布)?(?:的)?(?:年度报告|中期业绩|业绩|报告|资料|数据|统计数据|监测数据|大数据监测|财报)?"
+    r"(?:公告|公布|发布)?(?:的)?(?:(?:年度|季度|月度|年终)报告|年报|中期业绩|业绩|报告|资料|数据|统计数据|监测数据|大数据监测|财报)?"
     r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发现|"
     r"(?:发布的?)?报告(?:称|显示))[，,：:]"
     r"|^(?P<head>[^，。：；“”、\d]{2,12})[：:](?=[^“”]*\d)"
@@ -2108,9 +2128,14 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             # 上年同期为226亿元；活跃用户数为4170万: last year's figure's own clause (but
             # 去年同期，全网销售额为8556亿元 opens the clauses it is the period of)
             continue
-        if until and (_BARE_YEAR.match(text) or text.endswith("档")):
+        if until and (_BARE_YEAR.match(text) or (text.endswith("档") and _PRESOLD.search(s, b, start))):
             # 截至5月28日，今年我国快递业务量…: the year the count runs in, not its period
-            # (截至12月20日，元旦档新片预售总票房…: the film season is what is sold for)
+            # (截至12月20日，元旦档新片预售总票房…: the film season is what is sold for; but
+            # 截至1月3日24时，2027年元旦档电影总票房…: the season told, its takings are its own)
+            continue
+        if _SURVEYED_BETWEEN.search(s, b, start):
+            # 1月首周便利店日均客流…，受访的126家便利店企业中，超六成…: the respondents and their
+            # answers are not of the week told before (nor 约45%的消费者过去一个月…，受访者人均…)
             continue
         if re.search(r"(?:从|由)\s*$", s[:a]) and s[b : b + 1] == "的":
             continue  # 由11月的4.6元降至3.1元: the period of the value it fell from alone
@@ -2122,6 +2147,8 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             _FORECAST_BEFORE.search(s, 0, a)
             and _CLAUSE_START.search(s, b, start)
             and not _CLAUSE_START.match(s, b)
+            # (预计2026年度实现净利润…，同比增长62%到87%: the change of the forecast figure)
+            and not _CHANGE_OPENS.match(s, _clause_start(s, start))
         ):
             continue  # …预计明年销售额增长5%到10%，仅一成左右…: the forecast's year, not the next clause's
         best = text
@@ -2150,7 +2177,10 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
 
 
 _FORECAST_BEFORE = re.compile(r"(?:预计|预期|计划|打算)\s*$")
-_FORECAST_WORD = re.compile(r"预计|预期|打算")
+_CHANGE_OPENS = re.compile(r"\s*(?:同比|环比|按年|按月|年增|年减|比上年|较上年)")
+_PRESOLD = re.compile(r"预售")
+_SURVEYED_BETWEEN = re.compile(r"[，,；;。][^，,；;。]*?受访")
+_FORECAST_WORD = re.compile(r"预计|预期|打算|计划")
 _BARE_YEAR = re.compile(r"^(?:\d{4}\s*年|今年|本年)$")
 # periods inside one year, told without it; and a year that begins a period
 _WITHIN_A_YEAR = re.compile(
@@ -2200,7 +2230,10 @@ _REPORTING_VERB = re.compile(
 )
 # 光直播电商就卖了2800多亿, 光外卖补贴就砸了…: "X alone" is still X (光伏, 就业 are words)
 # (光今年秋天就卖了…: nothing left between 光 and 就 once the period is cut out)
-_ALONE = re.compile(r"光(?:是)?(?![伏纤谷缆刻学电明线源速照盘])([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)")
+# (光线上就卖了…: 光 alone on its own sales online, not 光线 the light)
+_ALONE = re.compile(
+    r"光(?:是)?(?![伏纤谷缆刻学电明源速照盘]|线(?![上下]))([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)"
+)
 # 一天卖了四五千单, 光今年秋天就卖了三十来万斤: a count sold, told as spoken, is a 销量
 # (空调多卖了七八千台: so many more sold, still a 销量; 一晚上走了三千来单: 走 is spoken for sold)
 # (我们店出了三千来单: orders that went out, an 订单量 too)
