@@ -347,15 +347,19 @@ class StoryFeatures:
             # a signed opinion (an author's note or a columnist's signature) is never a
             # repost, whatever its headline states
             signed = "an author note" in found.reasons
-            if score >= COMMENTARY and not signed and (
-                # 10月社零才涨3%出头，双十一提前开跑也没拉动？ …家人们…我的看法…评论区聊聊👇:
-                # a self-media account's chatter and questions around the figures it
-                # retells; every such repost of the labelled rounds reports its event
-                self.self_media_voice
-                or _CLICKBAIT_OPENING.match(self.title)
-                or (
-                    (_headline_states_a_precise_figure(self.title) or _FIGURE_FIRST.match(self.title))
-                    and not _argues_beyond_asking(self.title)
+            if (
+                score >= COMMENTARY
+                and not signed
+                and (
+                    # 10月社零才涨3%出头，双十一提前开跑也没拉动？ …家人们…我的看法…评论区聊聊👇:
+                    # a self-media account's chatter and questions around the figures it
+                    # retells; every such repost of the labelled rounds reports its event
+                    self.self_media_voice
+                    or _CLICKBAIT_OPENING.match(self.title)
+                    or (
+                        (_headline_states_a_precise_figure(self.title) or _FIGURE_FIRST.match(self.title))
+                        and not _argues_beyond_asking(self.title)
+                    )
                 )
             ):
                 # 刚刚，京东财报出炉！营收暴涨22%，…: a self-media repost, chatty and asking its
@@ -557,14 +561,16 @@ _INVESTIGATION_OPENED = re.compile(
 )
 
 
+def _first_stage_named(title: str, stages: tuple[tuple[str, re.Pattern], ...]) -> str | None:
+    """The first of the stages (the later ones first) whose words the headline uses."""
+    return next((stage for stage, named in stages if named.search(title)), None)
+
+
 def _enforcement_stage(title: str) -> str | None:
-    if _PRELIMINARY.search(title):
-        return "preliminary"
-    if _PENALTY.search(title):
-        return "penalty"
-    if _INVESTIGATION_OPENED.search(title):
-        return "investigation"
-    return None
+    return _first_stage_named(
+        title,
+        (("preliminary", _PRELIMINARY), ("penalty", _PENALTY), ("investigation", _INVESTIGATION_OPENED)),
+    )
 
 
 # A lawsuit in its stages: filed (起诉…索赔1200万元, 获立案) and ruled on months later (判赔386
@@ -576,11 +582,7 @@ _LAWSUIT_FILED = re.compile(r"起诉|索赔|状告|诉至|提起诉讼|获立案
 
 
 def _litigation_stage(title: str) -> str | None:
-    if _RULING.search(title):
-        return "ruling"
-    if _LAWSUIT_FILED.search(title):
-        return "filed"
-    return None
+    return _first_stage_named(title, (("ruling", _RULING), ("filed", _LAWSUIT_FILED)))
 
 
 # A shopping festival's first day (双12首日：GMV同比增长32%, 开门红) and its close (收官, 落幕,
@@ -590,11 +592,7 @@ _FESTIVAL_CLOSE = re.compile(r"收官|落幕|闭幕|全周期|收尾|圆满结�
 
 
 def _festival_stage(title: str) -> str | None:
-    if _FESTIVAL_CLOSE.search(title):
-        return "close"
-    if _FESTIVAL_OPENING.search(title):
-        return "opening"
-    return None
+    return _first_stage_named(title, (("close", _FESTIVAL_CLOSE), ("opening", _FESTIVAL_OPENING)))
 
 
 # One matter at two stages is two events however much wording they share: a rule's draft
