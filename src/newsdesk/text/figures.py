@@ -433,6 +433,21 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 company = (_company_of(told) if told else None) or _clean_owner(owner)
                 if company:
                     f = replace(f, subject=company + f.subject)
+            # 顺丰控股公告，公司…业务收入…；业务量为14.2亿票；单票收入为15.17元: a later part of a
+            # company's announcement, telling no one else's figures, goes on about the company
+            elif (
+                f.subject
+                and not named
+                and (company := _clean_owner(owner))
+                and last_subject
+                and last_subject[0] == s.paragraph
+                and last_subject[1].startswith(company)
+                and not _TELLER.match(s.text)
+                and not _owned(f.subject, company)
+                # (圆通速递同期单票收入: a part that opens with another company's name is that one's)
+                and not ((other := _OPENS_WITH_NAME.match(s.text)) and not other.group(1).startswith(company))
+            ):
+                f = replace(f, subject=company + f.subject)
             # 浙江省统计局数据显示，…全省网络零售额: the province of the source (该省将再投入…,
             # 曹县…，全县淘宝村数量: so is 该省, and a county's 全县)
             if f.subject and region and f.subject.startswith(_REGION_WORDS):
@@ -511,11 +526,23 @@ def _company_of(subject: str) -> str | None:
 
 def _clean_owner(owner: str | None) -> str | None:
     """The company opening a paragraph, when it is one: not an agency, nor 鸿海11月."""
-    if not owner or _AGENCY.search(owner) or _PERIOD.search(owner) or _NO_COMPANY.match(owner):
+    # (盒马CEO表示: a person speaks, and the company is not named alone)
+    if (
+        not owner
+        or _AGENCY.search(owner)
+        or _PERIOD.search(owner)
+        or _NO_COMPANY.match(owner)
+        or _ROLE_END.search(owner)
+    ):
         return None
     return owner
 
 
+# a part of a sentence opening with a name and its period: 圆通速递同期单票收入…
+_OPENS_WITH_NAME = re.compile(
+    r"^(?!截至|截止|今年|去年|上年|本年|其中|同时|此外|全年|前)([\u4e00-\u9fa5A-Za-z]{2,8}?)(?=同期|当季|当月|同月|\d{1,2}月|第?[一二三四]季度|上半年|前三季度|全年)"
+)
+_ROLE_END = re.compile(r"(?:CEO|CFO|总裁|董事长|总经理|负责人|创始人|发言人)$")
 _REGION_WORDS = ("全省", "全市", "全县", "省内", "市内", "县内", "该省", "该市", "该县")
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
 _THIS_PERIOD = re.compile(r"^(?:本|当|这个?)(?:季度|季|月份?|年度)$")
@@ -1052,6 +1079,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     source = _source(s)
     speaker = _speaker(s)
     survey = _SURVEY.match(s)
+    broker = _BROKER.match(s)
     # whose the figures are, for subjects that name no owner (a speaker's are the speaker's)
     owner = (
         None
@@ -1221,6 +1249,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 if len(wholes) == len(group):
                     word = of.group(2) or ""
                     names = [_share(x, w + word) if x else x for x, w in zip(names, wholes, strict=True)]
+            # 浙江省社会消费品零售总额和网上零售额分别为…: the place opening the list owns each item
+            lead = _LEAD_PLACE.match(names[0] or "")
+            if lead and len(names[0]) > lead.end() + 1:
+                names = [
+                    x if not x or i == 0 or len(x) < 3 or _OWNED.search(x) else lead.group(0) + x
+                    for i, x in enumerate(names)
+                ]
             listed = [x for x in names if x] or listed
         else:
             names = [own]
@@ -1303,6 +1338,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = _corporate_act(subject, s, member, history)
             if subject and _TAIWAN_AGENCY.match(s):
                 subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
+            if subject and broker:
+                subject = _brokered(subject, s, member, broker, subjects)
             if speaker and member.start >= speaker[0]:
                 subject = _spoken_of(subject, speaker[1])
             # (not where the clause names the owner itself, nor a company's bare measure: the
@@ -1335,6 +1372,43 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         previous_end = group[-1].end
         k += len(group)
     return out
+
+
+# a named broker (or 某港资券商) that tells a forecast or a target price: 中信证券研报指出，预计…
+# (多家券商预计, 券商研报预计: no one in particular)
+_BROKER = re.compile(
+    r"^(?:据)?(?!多家|多位|有关|相关)(?P<who>某[\u4e00-\u9fa5]{0,4}?(?:证券|券商|投顾)"
+    r"|[\u4e00-\u9fa5A-Za-z]{2,6}?(?:证券|投顾))(?:研报|报告|研究所|研究部)?"
+)
+_FORECASTS = re.compile(r"预计|预测|预估")
+# 华信证券将某本地生活平台的目标价由158港元上调至172港元
+_TARGET_PRICE = re.compile(r"^(?P<by>.+?)[将把](?P<of>.+?)的?目标价$")
+_TARGET_GIVEN = re.compile(r"^(?P<by>.+?)给予(?P<of>.+?)的[原新]?目标价$")
+_RATED = re.compile(r"[将把]([\u4e00-\u9fa5A-Za-z]{2,12}?)的?目标价")
+_RATE_ALONE = re.compile(r"(?:年均|年复合|复合)?(?:增速|增长率|增幅)")
+
+
+def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: list) -> str:
+    """A broker's figure named as an editor heads it: 华信证券给予某本地生活平台的新目标价,
+    中信证券预计的即时零售市场规模, 华信证券预计的某本地生活平台经调整利润 (其: the one it rates)."""
+    who = broker.group("who")
+    # (the second price, told with no subject of its own, takes the first's)
+    target = _TARGET_PRICE.fullmatch(subject) or _TARGET_GIVEN.fullmatch(subject)
+    if target and target.group("by") == who:
+        told = s[: member.start].rstrip(" 约近超逾")
+        which = "原" if told.endswith(("由", "从")) else "新" if told.endswith(("至", "到")) else ""
+        return who + "给予" + target.group("of") + "的" + which + "目标价"
+    forecast = next(reversed(list(_FORECASTS.finditer(s, 0, member.start))), None)  # the last before it
+    if forecast is None or who in subject or _FORECASTS.search(subject):
+        return subject
+    if subject.startswith("其") and (rated := _RATED.search(s, 0, forecast.start())):
+        subject = rated.group(1) + subject[1:]
+    elif subject.startswith("其"):
+        return subject
+    head = who + forecast.group(0) + "的"
+    if _RATE_ALONE.fullmatch(subject) and subjects and subjects[-1] and subjects[-1].startswith(head):
+        return subjects[-1] + subject  # …市场规模将达到…，年复合增速维持在20%左右
+    return head + subject
 
 
 # 斥资逾11亿港元回购股份, 拟以1.5亿元至3亿元自有资金回购股份: the money a company spends on an act
@@ -1446,7 +1520,7 @@ _NAMED = re.compile(
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师))$"
 )
 _ANONYMOUS_HEAD = re.compile(
-    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者))$"
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者))$"
 )
 
 
@@ -1479,14 +1553,20 @@ def _speaker(s: str) -> tuple[int, str] | None:
         who = who if len(role) >= 3 else named.group("name")
     else:
         return None  # 一位广西砂糖橘带货主播: no one in particular
-    if not 2 <= len(who) <= 16 or not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", who) or _AGENCY.search(who):
+    # (杭州某MCN机构: a firm, though its name ends as an agency's does)
+    firm = head and re.search(r"(?:MCN|经纪|直播|电商)机构$", who)
+    if (
+        not 2 <= len(who) <= 16
+        or not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", who)
+        or (_AGENCY.search(who) and not firm)
+    ):
         return None
     return (m.end() if m.re is _SPEAKER else 0), who
 
 
 # 我们店, 他一个人, 光这一天: the speaker's own words for whose figures they are
 _SPOKEN_OWNER = re.compile(
-    r"^(?:光|就)?(?:这一?天|当天)?(?:我们|咱们|我|他一个人|她一个人|他们|他|她)?(?:这一?天|当天)?(?:店里|店内)?"
+    r"^(?:光|就)?(?:这一?天|当天)?(?:(?:我们|咱们|我|他一个人|她一个人|他们|他|她)的?)?(?:这一?天|当天)?(?:店里|店内)?"
 )
 
 
@@ -1712,7 +1792,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
 
 _PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
-_TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|才能在|才能)+$")
+_TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|介乎|介于|才能在|才能)+$")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
 _SHARE_INSIDE = re.compile(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)")
 _TRADE_END = re.compile(r"(?:进出口|出口|进口)$")
