@@ -82,7 +82,7 @@ SPLIT_NAMES = {
     "blind12": "blind round 12 (measured once, its errors read since)",
     "blind13": "blind round 13 (measured once, its errors read since)",
     "blind14": "blind round 14 (measured once, its errors read since)",
-    "blind15": "blind round 15 (measured once)",
+    "blind15": "blind round 15 (measured once, its errors read since)",
 }
 
 
@@ -168,7 +168,7 @@ REAL_BLIND_ROUNDS = [
     ("real_stories_blind14.jsonl", "blind round 14 (measured once, its errors read since)"),
     ("real_stories_blind15.jsonl", "blind round 15 (measured once, its errors read since)"),
     ("real_stories_blind16.jsonl", "blind round 16 (measured once, its errors read since)"),
-    ("real_stories_blind17.jsonl", "blind round 17 (measured once)"),
+    ("real_stories_blind17.jsonl", "blind round 17 (measured once, its errors read since)"),
 ]
 
 

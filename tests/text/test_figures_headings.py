@@ -57,3 +57,12 @@ def test_the_head_of_an_online_seller_speaks_for_it() -> None:
 def test_a_word_before_the_range_is_no_part_of_the_name() -> None:
     found = subjects("特区政府预计2027年经济增长介乎2%至3%。")
     assert not found[0].endswith("介乎")
+
+
+def test_hong_kongs_short_numbers_are_read_whole():
+    from newsdesk.text.script import to_simplified
+
+    (visitors,) = extract_figures(to_simplified("春節黃金周入境旅客逾百三萬人次"))
+    assert (visitors.value, visitors.unit) == (1_300_000, "人次")
+    (arrivals,) = extract_figures(to_simplified("全年訪港旅客約千二萬人次"))
+    assert arrivals.value == 12_000_000

@@ -330,6 +330,9 @@ def parse_number(text: str) -> float | None:
         pass
     if t in ("十", "百", "千"):
         t = "一" + t  # 破千亿元, 超百万人
+    elif len(t) == 2 and t[0] in "百千" and t[1] in "一二三四五六七八九":
+        # Hong Kong's and Macau's short way of saying it: 百三万 is 一百三十万, 千二万 一千二百万
+        t = "一" + t + ("十" if t[0] == "百" else "百")
     from cn2an import cn2an  # half a second to import: only for Chinese numerals
 
     try:
