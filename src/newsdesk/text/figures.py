@@ -124,7 +124,7 @@ PERCENT = re.compile(
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
     rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?:(?P<plo>{_NUMBER})\s*[至到—–~～-]\s*)?(?P<pp>{_NUMBER})\s*{_POINTS}"
     # (八九成都是…: two neighbouring numerals are a range; 成都 is the city unless a verb follows)
-    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*|(?P<cnb>[一两二三四五六七八])(?=[二三四五六七八九]成))?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半)?(?![交为本员立功果长效绩])(?!都(?![是在会有要不没已能选]))"
+    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*|(?P<cnb>[一两二三四五六七八])(?=[二三四五六七八九]成))?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半|[一二三四五六七八九](?![十百千万亿成点]))?(?![交为本员立功果长效绩])(?!都(?![是在会有要不没已能选]))"
     # so many times as much: 是上年同期的2.3倍, 增长了5倍多, 3至5倍
     rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>还?多)?"
     # a fraction: 四分之一, 三分之二
@@ -158,8 +158,13 @@ _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
-    r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞|平安夜|跨年夜)"
+    r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞|平安夜|跨年夜"
+    # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
+    # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
+    r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天))"
 )
+# the days after a festival: 节后第一周, 春节后一周, 农历新年后首周, 年后头一个礼拜
+_AFTER_WEEK = r"后\s*(?:第一|首|头一?个?)\s*(?:周|礼拜|星期)|后\s*[一两二三四]\s*(?:周|个?星期|个?礼拜)"
 _EVENT_TAIL = (
     # 国庆中秋假期: two festivals at once
     rf"(?:[、和与]?{_EVENT})?"
@@ -168,16 +173,22 @@ _EVENT_TAIL = (
     # (春运40天 is its length, a figure of its own)
     # (今年「雙11」單日, 双12专场, 雙12檔期: its one day, a sale's own show, its run)
     # (元旦假期三天: the holiday with its days spoken; 假期8天 gives its length as a figure)
-    r"(?:(?:小长假|长假|连假|假期|假日|黄金周)(?:疏运)?(?:期间|这?[一二两三四五六七八九十]{1,2}天(?![数里]))?|期间|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]|前后"
+    # (春节假期后一周: the week after it; 农历新年假期首六日: its first days)
+    r"(?:(?:小长假|长假|连假|假期|假日|黄金周)(?:疏运)?(?:期间|这?[一二两三四五六七八九十]{1,2}天(?![数里])"
+    rf"|{_AFTER_WEEK}|首[一二两三四五六七八九十\d]{{1,2}}\s*[日天])?"
+    rf"|{_AFTER_WEEK}|期间|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]"
+    # 春节前后两周, 今年春节前后一个月: the weeks either side of it
+    r"|前后(?:[一两二三四五六七八九十\d]{1,2}\s*(?:周|个?星期|个?礼拜|个?月|天))?"
     # 年货节头一个礼拜: its first week, as spoken
     r"|头一?个?(?:礼拜|星期|周)"
-    r"|这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)"
+    # (春节九天连假期间: its days, then the holiday they make)
+    r"|(?:这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)(?:(?:小长假|长假|连假|假期)(?:期间)?)?)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
@@ -190,6 +201,21 @@ _PERIOD = re.compile(
     r"(?:季度|第?[一二三四1-4]季度|三个月|六个月|九个月|十二个月|12个月|半年|年度|财年|一年|全年)"
     # a fiscal year: 2025财年, 2026财年第一季度
     r"|(?:\d{4}\s*(?:/\s*\d{2,4}\s*)?|本|上一?|下一?)财年(?:第?[一二三四1-4]季度|(?:上|下)半年|前[一二三]季度)?"
+    # the lunar calendar: 正月初一至初八, 正月十五当天, 正月里, 初二那天
+    r"|正月(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|三十)?"
+    r"(?:\s*(?:至|到|—|-)\s*(?:正月)?(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?))?"
+    r"(?:当天|当晚|那天|那晚|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
+    r"|初[一二三四五六七八九十](?:当天|当晚|那天|那晚)"
+    # 节后第一周, 年后头一个礼拜 (the festival understood); 过完年: after it, as spoken
+    rf"|(?<![\d〇零一二三四五六七八九]){_YEAR_WORD}?\s*(?:节|年)(?:{_AFTER_WEEK})|过完年(?=[\u4e00-\u9fa5])"
+    # 春節後首場年貨直播: the festival's first show after it; …，春节后欧洲线路包裹…: the days
+    # after it, where a clause opens with them (超过六成受访者表示春节后会… is what they plan)
+    r"|(?:春节|农历新年)后首场[\u4e00-\u9fa5]{0,4}?直播"
+    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:春节|农历新年)后(?=[\u4e00-\u9fa5])(?![会将要再的首头第一两二三四])"
+    # …，平时能卖个小二百份: the ordinary days a speaker sets against the festival (比平时 is a base)
+    r"|(?<=[，,；;“「])平时(?=[\u4e00-\u9fa5])(?![的])"
+    # 今年農曆新年前: the days before a festival, told with its year
+    rf"|{_YEAR_WORD}\s*{_EVENT}\s*[前后](?![一二两三四五六七八九十\d后])"
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
     # 春运, 暑期, 旺季: seasons that are periods by themselves; 今年春节, 2025年国庆 with their
@@ -220,7 +246,7 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二两三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     # “去年一年我们店…: the whole year, as a speaker opens with it; 年底那阵子, 跨年那几天: a stretch of days, as spoken
     r"|(?<=[“「])(?:今年|去年|前年)一年(?=[\u4e00-\u9fa5])"
@@ -333,6 +359,9 @@ def parse_number(text: str) -> float | None:
     elif len(t) == 2 and t[0] in "百千" and t[1] in "一二三四五六七八九":
         # Hong Kong's and Macau's short way of saying it: 百三万 is 一百三十万, 千二万 一千二百万
         t = "一" + t + ("十" if t[0] == "百" else "百")
+    elif re.fullmatch(r"[一二两三四五六七八九][万千百][一二三四五六七八九]", t):
+        # spoken short: 两千八 is 2800, 八百八 880, 三万五 35000
+        t += {"万": "千", "千": "百", "百": "十"}[t[1]]
     from cn2an import cn2an  # half a second to import: only for Chinese numerals
 
     try:
@@ -449,6 +478,14 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and not _owned(f.subject, company)
                 # (圆通速递同期单票收入: a part that opens with another company's name is that one's)
                 and not ((other := _OPENS_WITH_NAME.match(s.text)) and not other.group(1).startswith(company))
+            ):
+                f = replace(f, subject=company + f.subject)
+            # 比亚迪…利润分配预案显示，拟向全体股东每10股派发现金红利39.8元: the company's dividend
+            if (
+                f.subject
+                and _PER_SHARE_DIVIDEND.match(f.subject)
+                and re.search(r"向(?:全体)?(?:A股|H股)?股东" + re.escape(f.subject), s.text)
+                and (company := _clean_owner(owner))
             ):
                 f = replace(f, subject=company + f.subject)
             # 浙江省统计局数据显示，…全省网络零售额: the province of the source (该省将再投入…,
@@ -709,7 +746,9 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = parse_number(m.group("pp")), "个百分点"
         elif m.group("cheng"):
             v = parse_number(m.group("cheng").replace("两", "二"))
-            value, unit = (v * 10 + (5 if m.group("chalf") else 0) if v is not None else None), "%"
+            half = m.group("chalf")  # 七成半 is 75%, and so is 七成五, as Taiwan says it
+            extra = 5 if half == "半" else (parse_number(half) or 0) if half else 0
+            value, unit = (v * 10 + extra if v is not None else None), "%"
         elif m.group("den"):
             den, frac = parse_number(m.group("den")), parse_number(m.group("frac"))
             if not den or not frac or frac >= den:
@@ -1421,6 +1460,13 @@ _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增�
 _BOUND = re.compile(r"(不超过|不高于|最高不超过|不低于)(?:每股)?$")
 # 宣派特别股息每股0.45港元, 合计派现约8.2亿元: what a company pays its shareholders
 _PAYOUT = re.compile(r"^(.*?)(?:宣派|派发|派息|派)(.{2,6}?)每股$")
+_PER_SHARE_PAID = re.compile(
+    r"^(.*?)(?:拟|将)?(?:向(?:全体)?(?:A股|H股)?股东)?(每(?:\d+|[十百])?股)(派发|派送|分派|宣派|派)"
+    r"(现金红利|现金股息|现金分红|特别股息|股息|红利)$"
+)
+_PER_SHARE_DIVIDEND = re.compile(
+    r"^每(?:\d+|[十百])?股(?:派发|派送|分派|宣派|派)?(?:现金红利|现金股息|现金分红|特别股息|股息|红利)$"
+)
 _PAID_OUT = re.compile(r"^(.*?)(?:合计|共计|累计)?派现$")
 # 拉动全省社零增长1.1个百分点: what a part adds to the growth of the whole
 _PULLS = re.compile(r"^(.*?)拉动(.{2,16}?)$")
@@ -1441,6 +1487,13 @@ def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int
     bound = _BOUND.search(subject)
     if bound and member.kind == "amount":
         return subject[: bound.start()] + ("下限" if "低" in bound.group(1) else "上限")
+    per_share = _PER_SHARE_PAID.match(subject)
+    if per_share and member.kind == "amount":
+        # 拟向全体股东每10股派发现金红利: the shareholders are the company's (named where the
+        # paragraph names it), the plan told as A-share plans word it; 招商银行每股派发现金股息
+        # is 招商银行每股现金股息
+        owner, shares, verb, what = per_share.groups()
+        return owner + shares + ("" if shares == "每股" else verb) + what
     payout = _PAYOUT.match(subject)
     if payout:
         return payout.group(1) + payout.group(2)
@@ -2167,6 +2220,11 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
             continue
         # 2024年“双11”期间（10月21日至11月11日）: the brackets explain the period before
         if before.endswith(("（", "(")) and out and re.match(r"\s*[（(]", s[out[-1][1] : m.start()]):
+            # (2027年春节档（正月初一至初八）: lunar days are part of the period they explain)
+            close = re.match(r"\s*[）)]", s[m.end() :])
+            if close and text.startswith(("正月", "初", "腊月")):
+                a, _, told = out[-1]
+                out[-1] = (a, m.end() + close.end(), told + s[out[-1][1] : m.end() + close.end()].strip())
             continue
         # 上年 alone is a period only where a clause begins (平台上年销售额 is no period)
         if text == "上年" and not re.search(r"(?:^|[，,；;。：:])\s*$", s[: m.start()]):
@@ -2180,8 +2238,9 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         # 平安夜那晚最忙，一晚上跑了…: the night told before is the period, 一晚上 its length
         if re.fullmatch(r"一个?晚上", text) and out and re.search(r"[晚夜]$", out[-1][2]):
             continue
-        # 2025年全年 is 2025年
+        # 2025年全年 is 2025年; 2月14日单日 is 2月14日
         text = re.sub(r"(?<=年)\s*全年$", "", text)
+        text = re.sub(r"(?<=\d日)\s*单日$", "", text)
         out.append((m.start(), m.end(), text))
     return out
 
