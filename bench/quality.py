@@ -170,7 +170,7 @@ REAL_BLIND_ROUNDS = [
     ("real_stories_blind15.jsonl", "blind round 15 (measured once, its errors read since)"),
     ("real_stories_blind16.jsonl", "blind round 16 (measured once, its errors read since)"),
     ("real_stories_blind17.jsonl", "blind round 17 (measured once, its errors read since)"),
-    ("real_stories_blind18.jsonl", "blind round 18 (measured once)"),
+    ("real_stories_blind18.jsonl", "blind round 18 (measured once, its errors read since)"),
 ]
 
 

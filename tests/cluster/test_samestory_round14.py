@@ -60,3 +60,13 @@ def test_a_taiwan_amount_in_yuan_or_in_new_taiwan_dollars_is_one_figure():
     wire = figure_keys("", to_simplified("免稅額度將由新台幣2000元調降為1000元。"))
     paper = figure_keys("", to_simplified("免稅額從2000元降至1000元。"))
     assert wire == paper
+
+
+def test_two_months_and_the_newsrooms_short_names_are_read_as_the_release_says_them():
+    from newsdesk.cluster.samestory import mainland_terms, title_periods
+
+    assert title_periods("前两个月我国社会消费品零售总额同比增长4.3%") == title_periods(
+        "1-2月社零增4.3%好于预期"
+    )
+    assert title_periods(to_simplified("內地首兩月零售額增4.3%")) == {"1—2月"}
+    assert mainland_terms("1-2月社零增4.3%") == "1-2月社会消费品零售总额增4.3%"

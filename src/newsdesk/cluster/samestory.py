@@ -64,12 +64,12 @@ _MONTH = r"(?<![\d双—–\-~～至到])\d{1,2}\s*月份?(?!\s*\d{1,2}\s*[日�
 _PERIOD = re.compile(
     r"(?:\d{4}\s*(?:财)?年(?:度)?(?:的)?)?\s*(?:前\s*[三3]\s*季度|[上下]半年|"
     + _QUARTER
-    + r"|[前首]\s*[0-9一二三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月份?|全年|"
+    + r"|[前首]\s*[0-9一二两三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月份?|全年|"
     + _MONTH
     + r")|\d{4}\s*(?:财)?年(?:度)?(?![\d—–\-至到])"
 )
 _YEAR = re.compile(r"(\d{4})\s*(?:财)?年(?:度)?(?:的)?")
-_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NUMERAL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _count(text: str) -> int:
@@ -100,7 +100,7 @@ def _span(text: str) -> str:
         return f"{int(month.group(1))}月"
     if text in ("上半年", "下半年"):
         return "1—6月" if text == "上半年" else "7—12月"
-    first = re.fullmatch(r"[前首]([0-9一二三四五六七八九十]{1,3})个?月", text)
+    first = re.fullmatch(r"[前首]([0-9一二两三四五六七八九十]{1,3})个?月", text)
     if first:
         return f"1—{_count(first.group(1))}月"
     months = re.fullmatch(r"(\d{1,2})[—–\-~～至到](\d{1,2})月", text)
@@ -212,6 +212,9 @@ _MAINLAND_TERMS = (
     (re.compile(r"纯利"), "净利润"),
     (re.compile(r"季绩"), "季度业绩"),
     (re.compile(r"网购"), "网上零售"),
+    # and the newsroom's short names for a release's measures: 社零 is 社会消费品零售总额
+    (re.compile(r"社零(?:总额)?"), "社会消费品零售总额"),
+    (re.compile(r"网零"), "网上零售额"),
     (re.compile(r"外送"), "外卖"),
     (re.compile(r"个资"), "个人信息"),
     (re.compile(r"(?<=[收件个人])资讯"), "信息"),
