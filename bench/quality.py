@@ -83,7 +83,7 @@ SPLIT_NAMES = {
     "blind13": "blind round 13 (measured once, its errors read since)",
     "blind14": "blind round 14 (measured once, its errors read since)",
     "blind15": "blind round 15 (measured once, its errors read since)",
-    "blind16": "blind round 16 (measured once)",
+    "blind16": "blind round 16 (measured once, its errors read since)",
 }
 
 
