@@ -36,7 +36,7 @@ _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|�
 _CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
 # them), 卖了三十来万斤 (apples by the jin)
-_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -59,7 +59,8 @@ _APPROX = (
 
 # Each pattern starts with a one-character test: most positions of a sentence begin no figure.
 AMOUNT = re.compile(
-    r"(?=[\d零〇一二两三四五六七八九十百千几过])(?:"
+    # (初六十二间房: 初六 is a day of the new year, the figure 十二间 follows it)
+    r"(?=[\d零〇一二两三四五六七八九十百千几过])(?<!初(?=[一二三四五六七八九十][一二三四五六七八九十]))(?:"
     # a range first: 300亿至500亿元, 20万—30万人 (500元至2000元 is joined after)
     rf"(?P<low>{_AR})\s*(?P<lowmag>{_MAGNITUDE})?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*(?P<highmag>{_MAGNITUDE})?"
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
@@ -102,7 +103,13 @@ SPOKEN_MONEY = re.compile(
     # (七八块 is the neighbouring numerals below; 两百块屏幕 counts screens)
     # (五、六千块: the neighbouring numerals told apart)
     r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:(?:[一二三四五六七八]、(?=[二三四五六七八九][十百千]))?[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把))"
-    r"块(?:钱)?(?=出头|左右|上下|多|[^\u4e00-\u9fa5]|$)(?:出头|左右|上下)?"
+    r"(?:来|多)?块(?:钱)?(?=出头|左右|上下|多|[^\u4e00-\u9fa5]|$)(?:出头|左右|上下)?"
+    # 一天能挣个七八百, 一晚涨到八百八, 每桌两千八, “…，九百二就出手了”: hundreds or thousands
+    # said bare (a range of neighbouring numerals, or the short 八百八), after a word of earning
+    # or pricing, or opening a spoken clause, are money
+    r"|(?:(?<=挣个)|(?<=赚个)|(?<=涨到)|(?<=每桌)|(?<=一晚)|(?<=每晚)|(?<=[，：“「]))"
+    r"(?P<bare>[一二三四五六七八][二三四五六七八九][百千]|[一二两三四五六七八九][百千][一二三四五六七八九])"
+    r"(?=[，。；！？”」]|就|才)"
     r"|(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
     # 一单赚不到两毛钱: so many 毛 in words, told as money
@@ -205,7 +212,8 @@ _PERIOD = re.compile(
     r"|正月(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|三十)?"
     r"(?:\s*(?:至|到|—|-)\s*(?:正月)?(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?))?"
     r"(?:当天|当晚|那天|那晚|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
-    r"|初[一二三四五六七八九十](?:当天|当晚|那天|那晚)"
+    # (初一到初六: the new year's first days, told without 正月)
+    r"|初[一二三四五六七八九十](?:\s*(?:至|到)\s*初[一二三四五六七八九十]|当天|当晚|那天|那晚)"
     # 节后第一周, 年后头一个礼拜 (the festival understood); 过完年: after it, as spoken
     rf"|(?<![\d〇零一二三四五六七八九]){_YEAR_WORD}?\s*(?:节|年)(?:{_AFTER_WEEK})|过完年(?=[\u4e00-\u9fa5])"
     # 春節後首場年貨直播: the festival's first show after it; …，春节后欧洲线路包裹…: the days
@@ -298,6 +306,9 @@ _VERB_TAIL_WORDS = (
     # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
     # itself so as to keep 成都 whole)
     r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上|"
+    # 一晚涨到八百八, 租金涨到八万多: the price or rent, risen to; 赤字率拟按4%左右安排: the
+    # rate planned; 首度突破: for the first time; 收入料年增5% (料 alone, not 原料 or 饮料)
+    r"涨到|涨至|拟按|拟|首度|料(?<![原材饮燃资塑肥涂香颜布面草辅物史饲染预]料)|"
     # 广告费却涨了两成多: the adverb of a contrast
     r"却"
 )
@@ -315,6 +326,9 @@ def _without_verb_tail(text: str) -> str:
     return _VERB_TAIL.sub("", text) if text[-1:] in _VERB_TAIL_LAST else text
 
 
+_IN_ALL = re.compile(
+    r"(?<=[\u4e00-\u9fa5]{2})(?:共计|合计|共)(?=兑换|派发|派现|支付|发放|接待|销售|售出|卖出|发送|揽收|处理|受理)"
+)
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
     r"|带动|力争|计划|拟(?=[\u4e00-\u9fa5])|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
@@ -784,8 +798,10 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             if yuan is None or jiao is None:
                 continue
             value = yuan + jiao / 10
-        elif m.group("cnsum"):
-            num = m.group("cnsum")
+        elif m.group("cnsum") or m.group("bare"):
+            num = m.group("cnsum") or m.group("bare")
+            if m.group("bare") and not re.search(r"[“「]", s[: m.start()]):
+                continue  # (a bare sum is money only as it is said)
             if num.endswith("把"):
                 value = parse_number(num[:-1]) or 0.0  # 千把块: a thousand or so
             else:
@@ -833,7 +849,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         start = m.start()
         # 小十万, 好几千亿, 快三千万: the spoken word before the number is part of its wording
         before = s[start - 1 : start]
-        lead = before if before == _ALMOST or (before in _SPOKEN_LEAD and num[:1] in "几十百千一两") else ""
+        lead = before if before == _ALMOST or (before in _SPOKEN_LEAD and num[:1] in "几十百千一两二") else ""
         start -= len(lead)
         if s[m.start() - 1 : m.start()] in ("Q", "q"):
             continue  # 中通Q3单票收入: the 3 names the quarter
@@ -845,6 +861,13 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             or _ABOUT_AFTER.match(s, m.start() + len(num))
             or unit.startswith("个多")  # 两个多小时: as hedged as 两小时多
             or (unit and num in "百千" and _ROUND_BEFORE.search(s, 0, m.start()))
+            # 成交额破百万，: a round million, said with no counter, ending its clause
+            or (
+                mag
+                and num in "百千"
+                and _ROUND_BEFORE.search(s, 0, m.start())
+                and _CLAUSE_END.match(s, m.end())
+            )
         ):
             continue  # 一家, 十分; 百亿补贴 and 千万级 are names, 破千亿元 an amount
         if _YEARISH.match(num) and not mag and unit in ("", "次"):
@@ -896,6 +919,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
     return tuple(_season_length(f) for f in _describe(s, original, found))
 
 
+_CLAUSE_END = re.compile(r"[，。；！？”」]|$")
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
 _SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
 _WITHIN = re.compile(r"(?:内|之内)")
@@ -1390,7 +1414,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 owner
                 and subject
                 and len(subject) >= 3  # (金额, 笔数: a fragment wants more than its owner)
-                and not _owned(subject, owner)
+                and (
+                    not _owned(subject, owner)
+                    # 统一超商…，全台门店数突破7,200家: a firm's stores across the land are its own
+                    or (
+                        re.match(r"(?:全台|全国|全球)(?:门店|店铺|网点)", subject)
+                        and not _LEAD_PLACE.match(owner)
+                    )
+                )
                 and not _COMPANY_MEASURE.match(subject)
                 and owner not in s[clause_start : member.start]
             ):
@@ -1643,7 +1674,7 @@ def _spoken_of(subject: str | None, who: str) -> str | None:
 
 _MONEY_MEASURE = re.compile(
     # 流水 and 月入 are how a shop's takings and a worker's pay are spoken of
-    r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入)$"
+    r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入|租金|房租)$"
 )
 # 交易客户数1.12亿, 抖音月活快10亿: a bare 亿 after people counts people
 _PEOPLE = re.compile(
@@ -2055,7 +2086,7 @@ _FORM_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:股份有限公�
 # a subject that names an owner already: a place, an unnamed or anaphoric one (某平台, 该公司,
 # 其), a kind of firm or body (电商平台, 支付机构, 银行), a region
 _OWNED = re.compile(
-    r"全国|我国|中国|全球|国内|国外|境内|境外|海外|内地|大陆|香港|港股|访港|全港|澳门|访澳|台湾|全台|全省|全市|全县|全区|"
+    r"全国|我国|中国|全球|国内|国外|境内|境外|海外|内地|大陆|香港|港股|访港|全港|澳门|访澳|台湾|全台|来台|访台|全省|全市|全县|全区|"
     r"本地|本市|本省|各地|城镇|农村|乡村|东部|中部|西部|东北|华东|华南|华北|华中|西南|西北|地区|欧盟|东盟|美国|日本|"
     r"^(?:该|其|某|公司|集团|本)|某|"
     r"[\u4e00-\u9fa5]{2,3}?(?:省|自治区)|(?:北京|上海|天津|重庆)|[\u4e00-\u9fa5]{2}(?<![超城门股上夜集街闹菜早都黑])市(?![场值民])"
@@ -2087,6 +2118,7 @@ def _teller_owner(who: str, s: str) -> str | None:
     if period and period.start() >= 2:
         who = who[: period.start()]  # 中通快递三季度财报显示: 中通快递
     who = re.sub(r"(?:年度|全年)$", "", who)
+    who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
     if len(who) < 2 or re.search(r"[、和与及]", who) or _NOT_OWNER.search(who):
         return None
     if _BODY_TAIL.search(who):
@@ -2097,7 +2129,7 @@ def _teller_owner(who: str, s: str) -> str | None:
             return re.sub(r"(?:特区政府|特别行政区政府|特区|政府)$", "", place.group(0))
         if _TAIWAN_NATIONAL.match(who) and re.search(r"台湾|全台|新台币", s):
             return "台湾"
-        if re.match(r"^(?:经济部统计处|金管会|主计总处|关务署)", who):
+        if re.match(r"^(?:经济部统计处|金管会|主计总处|关务署|交通部观光署|观光署)", who):
             return "台湾"
         if re.search(r"政府统计处$", who) and re.search(r"香港|港元", s):
             return "香港"
@@ -2380,7 +2412,7 @@ _ALONE = re.compile(
 # (空调多卖了七八千台: so many more sold, still a 销量; 一晚上走了三千来单: 走 is spoken for sold)
 # (我们店出了三千来单: orders that went out, an 订单量 too)
 _SOLD_COUNT = re.compile(
-    r"(?:就|都|能|共|一共|总共)?[多少]?(?:卖出|卖掉|卖|售出|走|(?<![输进支外杰突演产付提推])出)[了个]?$"
+    r"(?:也就|就|都|能|共|一共|总共)?[多少]?(?:卖出去|卖出|卖掉|卖|售出|走|(?<![输进支外杰突演产付提推])出)[了个]?$"
 )
 # 一天能发五六百件: parcels sent out, spoken, are a 发货量
 _SENT_OUT = re.compile(r"(?:就|都|能|共|一共|总共)?(?:发出|寄出|发)了?$")
@@ -2435,6 +2467,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
         clause = trimmed
     clause = _LEFT_OVER.sub("", clause).strip()
     clause = _REPORTING_VERB.sub("", clause)
+    # 市民共兑换新钞: 共 (in all) is no part of what was done
+    clause = _IN_ALL.sub("", clause)
     # 该省将再投入以旧换新补贴资金12亿元: the money is the 资金, not the putting in of it
     if kind == "amount":
         clause = _FUNDING_VERB.sub("", clause)
