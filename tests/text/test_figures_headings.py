@@ -66,3 +66,10 @@ def test_hong_kongs_short_numbers_are_read_whole():
     assert (visitors.value, visitors.unit) == (1_300_000, "人次")
     (arrivals,) = extract_figures(to_simplified("全年訪港旅客約千二萬人次"))
     assert arrivals.value == 12_000_000
+
+
+def test_when_a_company_told_it_and_a_columns_label_are_not_in_the_subject():
+    (orders,) = extract_figures("快手电商近日发布的数据显示，今年上半年平台农产品订单量同比增长超过一倍。")
+    assert orders.subject == "快手电商农产品订单量"
+    (rural,) = extract_figures("【商务简报】上半年农村网络零售额约9800亿元")
+    assert rural.subject == "农村网络零售额"

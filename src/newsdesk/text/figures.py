@@ -2012,6 +2012,12 @@ _QUOTED_COMPANY = re.compile(
 _REPORT_SPAN = re.compile(r"(?:年度|季度|月度|年终|全年)$")
 
 
+# 抖音电商日前发布的数据显示: when it told them is not part of its name
+_WHEN_AFTER_NAME = re.compile(
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:日前|近日|今日|今天|昨日|昨天|近期|此前|早前|当天|当日)$"
+)
+
+
 def _source(s: str) -> str | None:
     """A company a sentence quotes (美团闪购数据显示, 小红书披露), which its 平台 means."""
     m = _QUOTED_COMPANY.match(s)
@@ -2030,6 +2036,8 @@ def _source(s: str) -> str | None:
         )
         if name and (not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9]+", name) or _PERIOD.match(name)):
             name = None
+    if name:
+        name = _WHEN_AFTER_NAME.sub("", name)
     if not name or _AGENCY.search(name):
         return None
     return name
@@ -2118,6 +2126,7 @@ def _teller_owner(who: str, s: str) -> str | None:
     if period and period.start() >= 2:
         who = who[: period.start()]  # 中通快递三季度财报显示: 中通快递
     who = re.sub(r"(?:年度|全年)$", "", who)
+    who = _WHEN_AFTER_NAME.sub("", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
     if len(who) < 2 or re.search(r"[、和与及]", who) or _NOT_OWNER.search(who):
         return None
@@ -2373,9 +2382,14 @@ def _unless_inside_a_word(m: re.Match) -> str:
     return m.group(0) if m.group(0).strip() == "上年" and m.start() > 0 else ""
 
 
+_COLUMN_LABEL = re.compile(r"^\s*【[^】]{1,12}】")
+
+
 def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     # first, so that its 比 is not read as a comparison: 按可比口径同比增长16.1%
     clause = _COMPARABLE.sub("", clause)
+    # a column's label heading the sentence (【商务简报】上半年农村网络零售额…) names no measure
+    clause = _COLUMN_LABEL.sub("", clause)
     at = clause.find(base) if base else -1
     if at >= 0:
         # the comparison and what follows it: …比上年|增长
