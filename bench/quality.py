@@ -66,24 +66,11 @@ SAMPLE_ISSUES = ROOT / "src" / "newsdesk" / "samples" / "issues"
 
 # Each labelled file grows by rounds: a round is written blind and measured once, then its
 # errors are read (and it becomes development data), and the next round is written blind.
+READ = "(measured once, its errors read since)"
 SPLIT_NAMES = {
     "dev": "dev (tuned on)",
-    "blind": "blind round 1 (measured once, its errors read since)",
-    "blind2": "blind round 2 (measured once, its errors read since)",
-    "blind3": "blind round 3 (measured once, its errors read since)",
-    "blind4": "blind round 4 (measured once, its errors read since)",
-    "blind5": "blind round 5 (measured once, its errors read since)",
-    "blind6": "blind round 6 (measured once, its errors read since)",
-    "blind7": "blind round 7 (measured once, its errors read since)",
-    "blind8": "blind round 8 (measured once, its errors read since)",
-    "blind9": "blind round 9 (measured once, its errors read since)",
-    "blind10": "blind round 10 (measured once, its errors read since)",
-    "blind11": "blind round 11 (measured once, its errors read since)",
-    "blind12": "blind round 12 (measured once, its errors read since)",
-    "blind13": "blind round 13 (measured once, its errors read since)",
-    "blind14": "blind round 14 (measured once, its errors read since)",
-    "blind15": "blind round 15 (measured once, its errors read since)",
-    "blind16": "blind round 16 (measured once, its errors read since)",
+    "blind": f"blind round 1 {READ}",
+    **{f"blind{k}": f"blind round {k} {READ}" for k in range(2, 17)},
 }
 
 
@@ -159,18 +146,8 @@ def clustering(rows: list[dict], label: str, apart: str | None = None) -> tuple[
 # The real-looking same-story rounds written blind, each measured once before anything
 # changed because of it; once its errors are read it joins the pair model's examples.
 REAL_BLIND_ROUNDS = [
-    ("real_stories_blind.jsonl", "blind round 1 (measured once, its errors read since)"),
-    *(
-        (f"real_stories_blind{k}.jsonl", f"blind round {k} (measured once, its errors read since)")
-        for k in range(2, 12)
-    ),
-    ("real_stories_blind12.jsonl", "blind round 12 (measured once, its errors read since)"),
-    ("real_stories_blind13.jsonl", "blind round 13 (measured once, its errors read since)"),
-    ("real_stories_blind14.jsonl", "blind round 14 (measured once, its errors read since)"),
-    ("real_stories_blind15.jsonl", "blind round 15 (measured once, its errors read since)"),
-    ("real_stories_blind16.jsonl", "blind round 16 (measured once, its errors read since)"),
-    ("real_stories_blind17.jsonl", "blind round 17 (measured once, its errors read since)"),
-    ("real_stories_blind18.jsonl", "blind round 18 (measured once, its errors read since)"),
+    ("real_stories_blind.jsonl", f"blind round 1 {READ}"),
+    *((f"real_stories_blind{k}.jsonl", f"blind round {k} {READ}") for k in range(2, 19)),
 ]
 
 
@@ -605,8 +582,9 @@ class FigureScore:
                 if not ok:
                     wrong.append(f"{name} {mine!r} ≠ {want.get(name)!r}")
             self.subject_overlap += subject_overlap(got.subject, want.get("subject"), want.get("unit"))
-            verdict = self.verdicts.get((sentence, want["text"], _norm(got.subject)))
-            if verdict is None and self.verdicts and _norm(got.subject) == _norm(want.get("subject")):
+            named = _norm(got.subject)
+            verdict = self.verdicts.get((sentence, want["text"], named))
+            if verdict is None and self.verdicts and named == _norm(want.get("subject")):
                 verdict = True
             if verdict is not None:
                 self.judged += 1
@@ -657,7 +635,8 @@ def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[flo
         return {}
     from newsdesk.text.figures import extract_figures
 
-    score = FigureScore(verdicts=subject_verdicts(split))
+    verdicts = subject_verdicts(split)
+    score = FigureScore(verdicts=verdicts)
     for r in rows:
         score.add(r["sentence"], extract_figures(r["sentence"]), r["figures"])
     print(
@@ -665,11 +644,11 @@ def figures_quality(split: str, show_errors: bool = True) -> dict[str, tuple[flo
         f"{score.labelled} labelled figures, {score.found} extracted"
     )
     score.print(show_errors)
-    second_annotator(split, rows)
+    second_annotator(split, rows, verdicts)
     return score.fields()
 
 
-def second_annotator(split: str, rows: list[dict]) -> None:
+def second_annotator(split: str, rows: list[dict], verdicts: dict) -> None:
     """How far two people labelling the same sentences agree, scored as the extractor is:
     the ceiling a field's figure can be read against. A second annotator labelled some
     splits' sentences blind (neither the first labels nor the extractor seen), following
@@ -677,7 +656,7 @@ def second_annotator(split: str, rows: list[dict]) -> None:
     second = {r["sentence"]: r["figures"] for r in load_stories(SECOND_ANNOTATOR) if r.get("split") == split}
     if not second:
         return
-    score = FigureScore(verdicts=subject_verdicts(split))
+    score = FigureScore(verdicts=verdicts)
     for r in rows:
         if r["sentence"] in second:
             found = [

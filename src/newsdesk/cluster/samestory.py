@@ -26,8 +26,8 @@ import numpy as np
 from newsdesk.cluster.pairmodel import CONFIDENT, THRESHOLD, days_between, probability_same
 from newsdesk.cluster.shingles import containment, jaccard, normalise, shared_count, shingle_hashes
 from newsdesk.text.book_notice import book_notice_signals
+from newsdesk.text.commentary import AUTHOR_NOTE, commentary_score, headline_argues, is_opinion_piece
 from newsdesk.text.commentary import THRESHOLD as COMMENTARY
-from newsdesk.text.commentary import commentary_score, headline_argues, is_opinion_piece
 from newsdesk.text.figures import extract_figures
 from newsdesk.text.script import to_simplified
 from newsdesk.text.tags import tag_kind
@@ -361,7 +361,7 @@ class StoryFeatures:
             score = found.score
             # a signed opinion (an author's note or a columnist's signature) is never a
             # repost, whatever its headline states
-            signed = "an author note" in found.reasons
+            signed = AUTHOR_NOTE in found.reasons
             if (
                 score >= COMMENTARY
                 and not signed
@@ -388,10 +388,11 @@ class StoryFeatures:
             object.__setattr__(self, "_commentary", score)
         return self._commentary
 
-    @property
+    @cached_property
     def self_media_voice(self) -> bool:
         """Written as a self-media account retells news: a hook or the figure opening the
-        headline (刚刚，… / 136亿件！…), emoji, its readers addressed."""
+        headline (刚刚，… / 136亿件！…), emoji, its readers addressed. Read once: the
+        clusterer asks it of both sides of every pair it decides."""
         return bool(
             _CLICKBAIT_OPENING.match(self.title)
             or _FIGURE_FIRST.match(self.title)

@@ -53,6 +53,8 @@ _AUTHOR_NOTE = re.compile(
     r"^\s*(?:文\s*[：:／/]\s*)?[\u4e00-\u9fff]{0,10}评论员\s*[\u4e00-\u9fff]{2,4}\s|"
     r"^\s*[□■]?\s*文\s*[：:／/]\s*[\u4e00-\u9fff]{2,4}\s[\s\S]{0,600}?笔者"
 )
+# the reason given for it, which the same-story decision reads as a signed opinion
+AUTHOR_NOTE = "an author note"
 # Analysts' views standing in for facts.
 _ANALYSTS = re.compile(
     r"(?:分析人士|业内人士|专家|学者|研究员|研究人员|观察人士|有观点|市场人士|律师|经济学家)[^。，；]{0,8}"
@@ -127,7 +129,7 @@ def commentary_score(title: str, body: str) -> CommentaryScore:
             reasons.append(f"analysts' views: {'、'.join(dict.fromkeys(analysts))[:30]}")
         if _AUTHOR_NOTE.search(text):
             score += 2.5  # signed opinion: enough on its own
-            reasons.append("an author note")
+            reasons.append(AUTHOR_NOTE)
         # Only the first paragraph: commentary that recaps the news opens the same way, so
         # this weighs less than an author note or a labelled headline.
         lead = _NEWS_LEAD.search(text.split("\n", 1)[0][:80])
@@ -194,9 +196,9 @@ def opinion_score(title: str, body: str) -> CommentaryScore:
     score, reasons = base.score, list(base.reasons)
     text = body.strip()
     # a cue of an author's voice: an argued headline or an author note, or those found below
-    voice = any(r.startswith("headline argues") or r == "an author note" for r in reasons)
+    voice = any(r.startswith("headline argues") or r == AUTHOR_NOTE for r in reasons)
     byline = _BYLINE.search(text[:60]) or _BYLINE.search(text[-120:])
-    if byline and "an author note" not in reasons:
+    if byline and AUTHOR_NOTE not in reasons:
         # a bare 作者： heads features too; a column label or 作者：…，系… signs an opinion
         bare = re.fullmatch(r"\s*作者\s*[：:]", byline.group(0))
         score += 1.0 if bare else 3.0
