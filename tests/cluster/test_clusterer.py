@@ -111,3 +111,30 @@ def test_a_self_media_repost_left_alone_joins_the_report_it_is_nearest():
     assigned = clusterer.add([repost, another_event, report])
     assert assigned[1] == assigned[3] != assigned[2]
     assert "a self-media repost, nearest this report's cluster" in clusterer.links[-1].decision.reasons
+
+
+def test_a_report_naming_no_stage_does_not_chain_a_festivals_first_day_to_its_close():
+    """A round-up that names no stage (快手双12战报) was joined to the first day's report in
+    an earlier run; the close's report, the round-up's near duplicate, must not bring the
+    close into the first day's cluster: the first day and the close are two events."""
+    first_day = ClusterInput(
+        1,
+        "快手双12首日：GMV同比增长28%，超8000个品牌成交破百万",
+        "12月8日，快手电商公布双12首日数据，平台GMV同比增长28%，超8000个品牌成交破百万，"
+        "食品饮料类目增速达45%，家居日用增长31%。",
+        dt.datetime(2026, 12, 8, tzinfo=dt.UTC),
+    )
+    body = (
+        "12月15日，快手电商公布双12好物节战报。活动期间平台GMV同比增长21%，超2万个品牌成交破百万，"
+        "412个商家成交破千万；首日GMV同比增长28%，食品饮料类目增速达45%。"
+    )
+    round_up = ClusterInput(3, "快手双12战报：GMV同比增长21%，超2万个品牌成交破百万", body, None)
+    close = ClusterInput(
+        4, "快手双12收官：GMV同比增长21%，超2万个品牌成交破百万", body, dt.datetime(2026, 12, 15, tzinfo=dt.UTC)
+    )
+    clusterer = StoryClusterer(use_anchors=True)
+    clusterer.index_existing([first_day, round_up])
+    clusterer.seed_group([1, 3])
+    assigned = clusterer.add([close])
+    assert assigned[4] != clusterer.find(1)
+    assert clusterer.find(3) == clusterer.find(1)  # what was decided before stays

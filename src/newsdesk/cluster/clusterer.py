@@ -12,6 +12,7 @@ article bridges them.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import multiprocessing
 import pickle
 import sys
@@ -30,6 +31,7 @@ from newsdesk.cluster.samestory import (
     decide,
     rounded_figure,
     story_features,
+    two_events,
 )
 from newsdesk.cluster.shingles import normalise, shingle_hashes
 from newsdesk.text.script import to_simplified
@@ -56,6 +58,9 @@ SCAN_THRESHOLD = 0.15
 _LITTLE_ENDIAN = sys.byteorder == "little"
 # members a side compared when a weak same-story link would join two clusters
 CONSISTENCY_SAMPLE = 4
+# members a side (the most recent) asked whether they are two events (``two_events``)
+# before any link joins two clusters
+CANNOT_LINK_SAMPLE = 8
 # A self-media repost left alone after its pairs were decided joins the cluster its best
 # pair belongs to when that pair's probability is at least REPOST_NEAREST and at least
 # REPOST_MARGIN times the best pair in any other cluster: its own words and rounded
@@ -317,7 +322,7 @@ class StoryClusterer:
         self._scan_ids = np.zeros(0, dtype=np.int64)
         self._scan_n = 0
         self.parent: dict[int, int] = {}
-        self._size: dict[int, int] = {}  # members per root, for clusters of two or more
+        self._members_of: dict[int, list[int]] = {}  # the members per root, for clusters of two or more
         self.links: list[Link] = []
         self.pairs_checked = 0
         # per self-media repost of the batch, the best decision beside each article decided
@@ -338,7 +343,15 @@ class StoryClusterer:
             # the older (smaller id) article stays the root: cluster identity is stable
             root, child = min(ra, rb), max(ra, rb)
             self.parent[child] = root
-            self._size[root] = self._size.get(root, 1) + self._size.pop(child, 1)
+            mine, theirs = self._members_of.pop(root, [root]), self._members_of.pop(child, [child])
+            if len(mine) < len(theirs):  # the smaller list into the larger
+                mine, theirs = theirs, mine
+            mine.extend(theirs)
+            self._members_of[root] = mine
+
+    def size(self, x: int) -> int:
+        """The members of x's cluster."""
+        return len(self._members_of.get(self.find(x), ())) or 1
 
     def seed_group(self, members: Sequence[int]) -> None:
         """Restore a cluster known from earlier runs."""
@@ -455,6 +468,8 @@ class StoryClusterer:
                 self._note_repost_pair(doc_id, features, other, other_features, decision)
                 if decision.same and decision.weak and not self._agrees_with_clusters(doc_id, other):
                     continue
+                if decision.same and self._two_events_across(doc_id, other):
+                    continue
                 if decision.same:
                     self.links.append(Link(doc_id, other, decision))
                     self.union(doc_id, other)
@@ -480,7 +495,7 @@ class StoryClusterer:
         clearly nearest (REPOST_NEAREST, REPOST_MARGIN)."""
         pairs, self._repost_pairs = self._repost_pairs, {}
         for repost, decisions in pairs.items():
-            if self._size.get(self.find(repost), 1) > 1:
+            if self.size(repost) > 1:
                 continue
             best: dict[int, tuple[float, int]] = {}
             for report, decision in decisions.items():
@@ -493,6 +508,8 @@ class StoryClusterer:
             if len(ranked) > 1 and ranked[0][0] < REPOST_MARGIN * ranked[1][0]:
                 continue
             score, report = ranked[0]
+            if self._two_events_across(repost, report):
+                continue
             decision = decisions[report]
             reasons = [*decision.reasons, "a self-media repost, nearest this report's cluster"]
             self.links.append(Link(repost, report, PairDecision(True, score, reasons, weak=True)))
@@ -520,17 +537,27 @@ class StoryClusterer:
                 agree += decide(fx, fy, self.max_days_apart).same
         return total == 0 or agree * 2 >= total
 
-    def _members(self, root: int, first: int) -> list[int]:
-        """Up to CONSISTENCY_SAMPLE members of a cluster, ``first`` among them."""
-        members = [first]
-        # the cluster's size bounds the scan: a singleton needs none
-        wanted = min(CONSISTENCY_SAMPLE, self._size.get(root, 1))
-        for doc_id in reversed(self._cache):  # the most recent first
-            if len(members) >= wanted:
-                break
-            if doc_id != first and doc_id in self.parent and self.find(doc_id) == root:
-                members.append(doc_id)
-        return members
+    def _two_events_across(self, doc_id: int, other: int) -> bool:
+        """Whether a member of one cluster and a member of the other (up to CANNOT_LINK_SAMPLE
+        a side, the most recent) are two events whatever else they share: a link may be
+        right pairwise and still chain two events through a report that names neither's
+        stage or period (a round-up of 双12 beside both its first day and its close)."""
+        mine = self._members(self.find(doc_id), doc_id, CANNOT_LINK_SAMPLE)
+        theirs = self._members(self.find(other), other, CANNOT_LINK_SAMPLE)
+        if len(mine) == 1 and len(theirs) == 1:
+            return False  # the pair itself has been decided
+        for x in mine:
+            fx = self._features(x)
+            for y in theirs:
+                fy = self._features(y) if (x, y) != (doc_id, other) else None
+                if fx is not None and fy is not None and two_events(fx, fy):
+                    return True
+        return False
+
+    def _members(self, root: int, first: int, sample: int = CONSISTENCY_SAMPLE) -> list[int]:
+        """Up to ``sample`` members of a cluster: ``first`` and the most recent others."""
+        others = (m for m in self._members_of.get(root, ()) if m != first)
+        return [first, *heapq.nlargest(sample - 1, others)]
 
     def _scan_batch(self, ids: Sequence[int], signatures: np.ndarray, query: bool = True) -> list[set[int]]:
         """Each new article against the ``scan_window`` articles before it (earlier ones of

@@ -1161,26 +1161,26 @@ def _title_overlap(a: StoryFeatures, b: StoryFeatures) -> float:
     return len(a.title_words & b.title_words) / min(len(a.title_words), len(b.title_words))
 
 
-def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
-    """Whether two articles report the same event. Too far apart in time, another edition,
-    a book notice beside news or two headlines' own places are never the same story;
-    otherwise the learned model (``pairmodel``) decides over the signals, and the rules'
-    findings are given as the reasons."""
-    days = days_between(a.published_at, b.published_at)
-    if days is not None and days > max_days_apart:
-        return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
+def two_events(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Why two articles are two events whatever else they share, or None: another edition
+    or stage of one matter, other years or periods, two headlines' own places or counts.
+    Cheap (the features' own fields), so the clusterer also asks it across two clusters
+    before an article joins them: a report that names no stage (an 抖音 round-up of 双12)
+    may be the same story as both the first day's report and the close's, and must not
+    chain the two events into one cluster. (Time apart is the pair's alone: a story's
+    reports span more than the days apart of any pair through its late copies.)"""
     # another edition, another stage of one matter, the first action beside its repeat, a
     # forecast beside its outcome: two events whatever the wording
-    for two_events in (
+    for differ in (
         _editions_differ,
         _stages_differ,
         _capital_actions_differ,
         _first_and_repeat,
         _forecast_and_outcome,
     ):
-        reason = two_events(a, b)
+        reason = differ(a, b)
         if reason:
-            return PairDecision(False, 0.0, [reason])
+            return reason
     # Without a date on both, nothing else tells this year's release from last year's
     # (去年快递量1745亿件, undated, beside 2025年快递业务量1990.7亿件, which recalls 2024's
     # 1745.1亿件): the years their headlines or leads report differ, however much wording
@@ -1188,23 +1188,33 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     if a.published_at is None or b.published_at is None:
         year_a, year_b = a.lead_year, b.lead_year
         if year_a and year_b and year_a != year_b:
-            return PairDecision(False, 0.0, [f"reports of other years ({year_a} / {year_b})"])
+            return f"reports of other years ({year_a} / {year_b})"
         # nor October's release from November's (1—10月 / 1—11月), nor one quarter's
         # results from the next (截至9月30日 / 截至12月31日)
         month_a, month_b = a.release_month, b.release_month
         if month_a and month_b and month_a != month_b:
-            return PairDecision(False, 0.0, [f"reports of other periods (to {month_a}月 / to {month_b}月)"])
+            return f"reports of other periods (to {month_a}月 / to {month_b}月)"
     # One statistic released for two periods (一季度 / 前5个月, 首季 / 1—5月) is two stories,
     # however alike their wording and however the rounder's figures fit the other's (近8%
     # is 7.8% and 7.3% alike); a forecast's headline names the year it looks to instead
     # (预计2026年破万亿元, told in a report of 2023's market)
     if _periods_differ(a, b) and not (_FORECAST.search(a.title) or _FORECAST.search(b.title)):
-        return PairDecision(False, 0.0, [f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"])
+        return f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"
     # What no shared wording overrides: two cities' policies may be one template word for
     # word, with their own place and count in the headline
-    veto = _headlines_veto(a, b)
-    if veto:
-        return PairDecision(False, 0.0, [veto, *rule_decision(a, b, max_days_apart).reasons])
+    return _headlines_veto(a, b)
+
+
+def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
+    """Whether two articles report the same event. Too far apart in time, or two events
+    whatever else they share (``two_events``), they are never the same story; otherwise the learned model (``pairmodel``)
+    decides over the signals, and the rules' findings are given as the reasons."""
+    days = days_between(a.published_at, b.published_at)
+    if days is not None and days > max_days_apart:
+        return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
+    reason = two_events(a, b)
+    if reason:
+        return PairDecision(False, 0.0, [reason])
     # The cheap signals first: most candidate pairs are settled by them, before the words
     # are cut for the TF-IDF vector (the dearest step). In the development pairs every one
     # with jaccard ≥ 0.7 is the same story, and none with containment < 0.05 and no figure
