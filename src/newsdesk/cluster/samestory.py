@@ -18,6 +18,7 @@ import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -28,7 +29,7 @@ from newsdesk.cluster.shingles import containment, jaccard, normalise, shared_co
 from newsdesk.text.book_notice import book_notice_signals
 from newsdesk.text.commentary import AUTHOR_NOTE, commentary_score, headline_argues, is_opinion_piece
 from newsdesk.text.commentary import THRESHOLD as COMMENTARY
-from newsdesk.text.figures import extract_figures
+from newsdesk.text.figures import extract_figures, parse_number
 from newsdesk.text.script import to_simplified
 from newsdesk.text.tags import tag_kind
 from newsdesk.text.tokens import dictionary, word_idf, words
@@ -132,8 +133,8 @@ def ordinals(text: str) -> frozenset[str]:
     for number, kind, first, first_kind in _ORDINAL.findall(text):
         if first:
             number, kind = "1", first_kind
-        count = int(number) if number.isdigit() else _count(number)
-        found.add(f"{count or number}{kind}")  # (第一百批, which _count does not read, as written)
+        count = int(number) if number.isdigit() else _count(number) or parse_number(number)
+        found.add(f"{int(count) if count else number}{kind}")  # 第一百四十一届 = 第141届
     return frozenset(found)
 
 
@@ -401,6 +402,11 @@ class StoryFeatures:
             or _READERS_ADDRESSED.search(self.text)
         )
 
+    @cached_property
+    def headline_figures(self) -> frozenset[str]:
+        """The figures the headline gives ("value unit")."""
+        return figure_keys(self.title, "")
+
     @property
     def lead(self) -> str:
         """The headline and the first paragraph: where a report gives the event's figures."""
@@ -429,7 +435,7 @@ class StoryFeatures:
     def places_mentioned(self) -> frozenset[str]:
         """Places of the tag dictionary named anywhere in the text."""
         if self._places is None:
-            object.__setattr__(self, "_places", frozenset(self.terms) & _place_names())
+            object.__setattr__(self, "_places", _places_in(self.terms))
         return self._places
 
     @property
@@ -476,8 +482,20 @@ class StoryFeatures:
 
     @property
     def headline_places(self) -> frozenset[str]:
-        """Places of the tag dictionary the headline names."""
-        return self.title_words & _place_names()
+        """Places of the tag dictionary the headline names (南京市 as 南京)."""
+        return _places_in(self.title_words)
+
+
+def _places_in(words: Iterable[str]) -> frozenset[str]:
+    """The places of the tag dictionary among words, 南京市 and 浙江省 as 南京 and 浙江."""
+    places = _place_names()
+    found = set()
+    for word in words:
+        if word in places:
+            found.add(word)
+        elif len(word) > 2 and word[-1] in "市省" and word[:-1] in places:
+            found.add(word[:-1])
+    return frozenset(found)
 
 
 def _of_a_size(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -497,7 +515,8 @@ _FINAL_RULE = re.compile(
 # a draft for comment, or a regulator's proposal as a repost headlines it (陆拟规范大型网络平台
 # 个资, 拟须设独立监督机构, 拟出台专门办法); a company's plan (拟收购) is no rule
 _DRAFT_RULE = re.compile(
-    r"征求意见|意见稿|草案|(?<![虚模])拟(?:规范|规定|出台|出|订|制定|要求|须|明确|禁止|限制|放宽|收紧|列|纳入)"
+    r"征求意见|意见稿|草案|(?<![虚模])拟(?:规范|规定|出台|出|订|制定|要求|须|明确|禁止|限制|放宽|收紧|列|纳入|"
+    r"延长|延至|调整|提高|降低|取消|增加|上调|下调)"
 )
 _RULE_NOUN = re.compile(r"办法|规定|条例|新规|细则|指引|规则|基本法|法规|标准|意见|通知|方案|计划|征求")
 
@@ -607,8 +626,21 @@ _FESTIVAL_OPENING = re.compile(r"首日|首小时|首[一二两三]?[天周]|开
 _FESTIVAL_CLOSE = re.compile(r"收官|落幕|闭幕|全周期|收尾|圆满结束")
 
 
+# A holiday's first days counted (五一假期前两天, 头三天, 首两日): the first day's figures and the
+# first two days' are two releases, the close a third. Only beside a festival or holiday
+# named in the headline: 前两天 alone also says "a couple of days ago".
+_FIRST_DAYS = re.compile(r"(?:前|头|首)([两二三四五六七八九2-9])[天日]")
+_FESTIVAL_NAMED = re.compile(
+    r"假期|假日|黄金周|[节档]|双1[12]|双十[一二]|618|大促|五一|国庆|春节|元旦|清明|端午|中秋"
+)
+
+
 def _festival_stage(title: str) -> str | None:
-    return _first_stage_named(title, (("close", _FESTIVAL_CLOSE), ("opening", _FESTIVAL_OPENING)))
+    stage = _first_stage_named(title, (("close", _FESTIVAL_CLOSE), ("opening", _FESTIVAL_OPENING)))
+    days = _FIRST_DAYS.search(title)
+    if stage != "close" and days and _FESTIVAL_NAMED.search(title):
+        return f"first {_count(days.group(1))} days"
+    return stage
 
 
 # One matter at two stages is two events however much wording they share: a rule's draft
@@ -618,7 +650,7 @@ _STAGES_OF_A_MATTER = (
     (_rule_stage, "a draft for comment beside the rule as published"),
     (_enforcement_stage, "a regulator's case at another stage"),
     (_litigation_stage, "a lawsuit at another stage"),
-    (_festival_stage, "a festival's first day beside its close"),
+    (_festival_stage, "a festival's first day or days beside its close"),
 )
 
 
@@ -1027,7 +1059,9 @@ def _comparable(figures: frozenset[str], unit: str) -> list[tuple[float, int, fl
     return own + bare if own and bare else own or bare
 
 
-def _rounds_to(value: float, significant: int, place: float, others, skip: frozenset[str]) -> bool:
+def _rounds_to(
+    value: float, significant: int, place: float, others, skip: frozenset[str], rounded_up_near: bool = False
+) -> bool:
     """Whether one of ``others`` (same unit, or bare amounts) is this figure, exactly or as a rounded mention
     of it: a rewrite writes 1.05万亿元 as 超1万亿元, 182.28亿元 as 182亿元 and 69.6亿 as 近70亿.
     The rounder of the two has fewer significant digits and is the other cut down or up at
@@ -1046,7 +1080,11 @@ def _rounds_to(value: float, significant: int, place: float, others, skip: froze
         else:
             steps = value / place2
             rounder, unit_place = value2, place2
-        if math.isclose(rounder, math.floor(steps) * unit_place, rel_tol=1e-9) or math.isclose(
+        if math.isclose(rounder, math.floor(steps) * unit_place, rel_tol=1e-9):
+            return True  # cut down: 超1亿 of 1.2亿
+        # cut up (近70亿 of 69.6亿); ``rounded_up_near`` only as far as rounding goes: 2亿 is
+        # no mention of 1.2亿
+        if (not rounded_up_near or steps - math.floor(steps) >= 0.5 - 1e-9) and math.isclose(
             rounder, math.ceil(steps) * unit_place, rel_tol=1e-9
         ):
             return True
@@ -1063,7 +1101,7 @@ def shared_figure_count(a: frozenset[str], b: frozenset[str]) -> int:
     return _shared_one_way(small, large)
 
 
-def _shared_one_way(small: frozenset[str], large: frozenset[str]) -> int:
+def _shared_one_way(small: frozenset[str], large: frozenset[str], rounded_up_near: bool = False) -> int:
     exact = small & large
     count = len(exact)
     if len(exact) == len(small):
@@ -1074,7 +1112,7 @@ def _shared_one_way(small: frozenset[str], large: frozenset[str]) -> int:
             count += sum(
                 1
                 for value, significant, place, f in mine
-                if f not in exact and _rounds_to(value, significant, place, others, exact)
+                if f not in exact and _rounds_to(value, significant, place, others, exact, rounded_up_near)
             )
     return count
 
@@ -1387,7 +1425,53 @@ def _headlines_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
             return (
                 f"headlines name other places ({'、'.join(sorted(places_a))} / {'、'.join(sorted(places_b))})"
             )
-    return _headline_counts_differ(a, b) or _one_word_swapped(a, b)
+    return _headline_counts_differ(a, b) or _headline_figures_differ(a, b) or _one_word_swapped(a, b)
+
+
+def _headline_figures_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Both headlines give amounts (万 and above) of one unit, and none of either's turns up,
+    as given or rounded, anywhere in the other report (成都发放1.2亿元“五一”消费券 / 2亿元“蓉城
+    乐购”消费券5月22日起分四轮发放): two events told alike. A rewrite headlines another of the
+    event's figures, but the figure it leaves out of its headline is still in its text. (Not
+    shares and growths, which headlines give of many measures: 出口增长7.5% in 元, 6.9% in
+    美元; nor small sums, 每单+3元 beside 投入约6亿元.)"""
+    mine, theirs = _amounts_of(a.headline_figures), _amounts_of(b.headline_figures)
+    if not mine or not theirs:
+        return None
+    for unit in {_unit_of(k) for k in mine} & {_unit_of(k) for k in theirs} - {None, _BARE}:
+        of_mine = frozenset(k for k in mine if _unit_of(k) == unit)
+        of_theirs = frozenset(k for k in theirs if _unit_of(k) == unit)
+        # (an amount another report gives rounded up is one near it: 2亿 is not 1.2亿)
+        if not _shared_one_way(of_mine, b.figures | theirs, rounded_up_near=True) and not _shared_one_way(
+            of_theirs, a.figures | mine, rounded_up_near=True
+        ):
+            return (
+                f"headlines give other figures ({'、'.join(sorted(map(_readable, of_mine)))} / "
+                f"{'、'.join(sorted(map(_readable, of_theirs)))})"
+            )
+    return None
+
+
+def _readable(key: str) -> str:
+    """A figure key as a headline writes it: 8.867e+11元 → 8867亿元."""
+    value = _figure_value(key)
+    if value is None:
+        return key
+    for scale, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(value.value) >= scale:
+            return f"{value.value / scale:.6g}{word}{value.unit}"
+    return f"{value.value:.6g}{value.unit}"
+
+
+def _amounts_of(figures: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        k for k in figures if (v := _figure_value(k)) is not None and abs(v.value) >= _BARE_AMOUNT
+    )
+
+
+def _unit_of(key: str) -> str | None:
+    value = _figure_value(key)
+    return value.unit if value is not None else None
 
 
 def _one_word_swapped(a: StoryFeatures, b: StoryFeatures) -> str | None:
