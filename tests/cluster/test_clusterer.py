@@ -130,7 +130,10 @@ def test_a_report_naming_no_stage_does_not_chain_a_festivals_first_day_to_its_cl
     )
     round_up = ClusterInput(3, "快手双12战报：GMV同比增长21%，超2万个品牌成交破百万", body, None)
     close = ClusterInput(
-        4, "快手双12收官：GMV同比增长21%，超2万个品牌成交破百万", body, dt.datetime(2026, 12, 15, tzinfo=dt.UTC)
+        4,
+        "快手双12收官：GMV同比增长21%，超2万个品牌成交破百万",
+        body,
+        dt.datetime(2026, 12, 15, tzinfo=dt.UTC),
     )
     clusterer = StoryClusterer(use_anchors=True)
     clusterer.index_existing([first_day, round_up])

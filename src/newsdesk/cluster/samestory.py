@@ -407,6 +407,15 @@ class StoryFeatures:
         """The figures the headline gives ("value unit")."""
         return figure_keys(self.title, "")
 
+    @cached_property
+    def headline_measures(self) -> tuple[tuple[str, str], ...]:
+        """(what is measured, "value unit") of each figure the headline gives."""
+        return tuple(
+            (f.subject, f"{f.value:.6g}{_ONE_COUNT.get(f.unit, f.unit)}")
+            for f in extract_figures("", self.title)
+            if f.value is not None and f.subject
+        )
+
     @property
     def lead(self) -> str:
         """The headline and the first paragraph: where a report gives the event's figures."""
@@ -1245,8 +1254,9 @@ def two_events(a: StoryFeatures, b: StoryFeatures) -> str | None:
 
 def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
     """Whether two articles report the same event. Too far apart in time, or two events
-    whatever else they share (``two_events``), they are never the same story; otherwise the learned model (``pairmodel``)
-    decides over the signals, and the rules' findings are given as the reasons."""
+    whatever else they share (``two_events``), they are never the same story; otherwise the
+    learned model (``pairmodel``) decides over the signals, and the rules' findings are given
+    as the reasons."""
     days = days_between(a.published_at, b.published_at)
     if days is not None and days > max_days_apart:
         return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
@@ -1425,7 +1435,47 @@ def _headlines_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
             return (
                 f"headlines name other places ({'、'.join(sorted(places_a))} / {'、'.join(sorted(places_b))})"
             )
-    return _headline_counts_differ(a, b) or _headline_figures_differ(a, b) or _one_word_swapped(a, b)
+    return (
+        _headline_counts_differ(a, b)
+        or _headline_figures_differ(a, b)
+        or _headline_measures_differ(a, b)
+        or _one_word_swapped(a, b)
+    )
+
+
+# a measure named in at least this many characters the two subjects end in: a long name
+# is one statistic (重点零售和餐饮企业销售额); short ones (网上零售额, 快递业务量, 营收) end
+# the names of several, or of one for several periods
+_MEASURE_CHARS = 8
+# trade figures are released in 元 and in 美元 (出口增长7.5% / 按美元计增长6.9%): one release
+_SECOND_CURRENCY_BASIS = re.compile(r"(?:以|按)?美元计(?:价|算)?|美元計|以美元|按美元")
+
+
+def _headline_measures_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Both headlines give one measure (the figures' subjects end in the same words, 重点零售和
+    餐饮企业销售额) a value of one unit, and the values are not one rounded from the other:
+    two releases (the holiday's first two days, 增长6.8%, and the whole holiday, 增长7.4%) —
+    unless either report tells the figures in a second currency too."""
+    for subject_a, key_a in a.headline_measures:
+        for subject_b, key_b in b.headline_measures:
+            if key_a == key_b or _unit_of(key_a) != _unit_of(key_b) or _unit_of(key_a) in (None, _BARE):
+                continue
+            measure = _common_suffix(subject_a, subject_b)
+            if len(measure) < _MEASURE_CHARS:
+                continue
+            if shared_figure_count(frozenset([key_a]), frozenset([key_b])):
+                continue  # one is the other rounded (近7% of 6.8%)
+            if _SECOND_CURRENCY_BASIS.search(a.title + a.text + b.title + b.text):
+                return None
+            return f"headlines give {measure} other values ({_readable(key_a)} / {_readable(key_b)})"
+    return None
+
+
+def _common_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :]
 
 
 def _headline_figures_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
