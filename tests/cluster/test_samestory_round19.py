@@ -54,3 +54,10 @@ def test_a_place_named_with_its_shi_is_the_place():
         "南京市网信办对泰达半导体作出行政处罚 罚款4780万元", "泰达半导体被处罚款4780万元。"
     )
     assert nanjing.headline_places == {"南京"}
+
+
+def test_an_outlets_commentator_labelling_the_headline_is_commentary():
+    from newsdesk.text.commentary import commentary_score
+
+    found = commentary_score("光明网评论员：网购占比超四分之一，消费提质还要再加把劲", "上半年网上零售额增长6.9%。")
+    assert "headline labelled 光明网评论员：" in found.reasons

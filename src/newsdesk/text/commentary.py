@@ -23,7 +23,7 @@ from newsdesk.text.book_notice import book_notice_signals
 # (an outlet's column name may come first, 新京报快评｜, and the bar may be full width)
 _LABELLED_TITLE = re.compile(
     r"^(?:评论|观点|时评|社评|短评|锐评|快评|述评|热评|个论|评论员文章|专家|解读|深度|观察|专家解读|编者按)\s*[:：|丨｜]|"
-    r"^【[^】]{0,10}(?:评论|时评|社评|短评|锐评|快评|述评|热评|社论|评论员)[^】]{0,4}】|专家解读|^[^：:]{0,6}评[:：]|^[^：:｜|丨]{1,6}(?:评论|快评|时评|社评|短评|锐评|热评|社论)\s*[:：|丨｜]"
+    r"^【[^】]{0,10}(?:评论|时评|社评|短评|锐评|快评|述评|热评|社论|评论员)[^】]{0,4}】|专家解读|^[^：:]{0,6}评[:：]|^[^：:｜|丨]{1,6}(?:评论员?|快评|时评|社评|短评|锐评|热评|社论)\s*[:：|丨｜]"
 )
 # A headline that argues or asks rather than tells.
 _ARGUING_TITLE = re.compile(
