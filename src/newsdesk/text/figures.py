@@ -21,6 +21,19 @@ from functools import lru_cache
 from newsdesk.text.script import to_simplified
 from newsdesk.text.sentences import Sentence, split_sentences
 
+# OpenCC reads a few Cantonese characters as rare variants outside the common range (嗰 →
+# 𠮶, of the Extension B plane; 喎 → 㖞): the quotes of Hong Kong speakers keep their own
+_CANTONESE_KEPT = str.maketrans({"𠮶": "嗰", "㖞": "喎"})
+# and the particles of a Cantonese quote are read as the Mandarin ones they stand for (one
+# character for one, so positions hold): 多咗三成 is 多了三成, 我哋嘅营业额 我哋的营业额, 喺 在
+_CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
+
+
+def _simplified(text: str) -> str:
+    """Simplified script as the house prints it, Cantonese words kept (五一嗰几日, not 五一𠮶几日)."""
+    return to_simplified(text).translate(_CANTONESE_KEPT)
+
+
 _AR = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 # 六千九百五十九, 一万零八百 (before 亿元), 三点五
 _CN = (
@@ -32,11 +45,13 @@ _CN = (
 _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
 _MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币))"
-# (1.86亿人币: Hong Kong's short word for 人民币)
-_CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币)"
+# (1.86亿人币: Hong Kong's short word for 人民币; 三百几蚊: 蚊 is the Cantonese word for a
+# Hong Kong dollar, not the mosquito of 蚊子, 蚊香)
+_CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币|蚊(?![子虫香帐]))"
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
-# them), 卖了三十来万斤 (apples by the jin)
-_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
+# them), 卖了三十来万斤 (apples by the jin), 日均保障航班1.9万班 (flights), 开行6300列 (trains;
+# not 列入, 列车), not 上班 or 班子 (a numeral comes first) nor 中欧班列
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|班次|班(?![列子车组级长主底会机])|列(?![入为车表出举居席队位明支])|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -112,8 +127,10 @@ SPOKEN_MONEY = re.compile(
     r"(?=[，。；！？”」]|就|才)"
     r"|(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
-    # 一单赚不到两毛钱: so many 毛 in words, told as money
-    r"|(?<![一二三四五六七八九十百千万几])(?P<maocn>[一两二三四五六七八九])毛钱"
+    # 一单赚不到两毛钱, 被压到七毛多, 一毛左右: so many 毛 in words, told as money (a 毛 alone
+    # only after a verb and closing its clause: 九牛一毛 is no money, nor 毛利, 毛绒)
+    r"|(?<![一二三四五六七八九十百千万几牛])(?P<maocn>[一两二三四五六七八九])毛"
+    r"(?:多钱?|钱|(?=左右|上下|出头)|(?<=[到了是要才就只收][一两二三四五六七八九]毛)(?=[，。；！？”」]|$))"
     r"|" + _AFTER_PAYING + r"(?P<kuai>\d{1,5})多?块(?:钱)?"
     # 一斤比去年贵了块把钱: a 块 or so, after a word of paying
     r"|" + _AFTER_PAYING + r"(?P<kuaiba>块把)钱?"
@@ -189,7 +206,9 @@ _EVENT_TAIL = (
     # 年货节头一个礼拜: its first week, as spoken
     r"|头一?个?(?:礼拜|星期|周)"
     # (春节九天连假期间: its days, then the holiday they make)
-    r"|(?:这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)(?:(?:小长假|长假|连假|假期)(?:期间)?)?)"
+    # (五一这几天, 五一嗰几日: its days, as a speaker tells them, in Cantonese too)
+    r"|(?:这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)(?:(?:小长假|长假|连假|假期)(?:期间)?)?"
+    r"|(?:这|嗰|呢)几[天日])"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
@@ -297,7 +316,7 @@ _VERB_TAIL_WORDS = (
     r"录得|收报|跌至|跌到|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
     # 海外订单差不多少了三成, 美国那边更是掉了一半
-    r"也就|能有|能到|能达到|少说|差不多|更是|"
+    r"也就|能有|能到|能达到|少说|差不多|大概|更是|"
     # 峰值达每秒11.2万笔: the time a rate is counted in belongs to the figure
     r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
@@ -308,7 +327,9 @@ _VERB_TAIL_WORDS = (
     r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上|"
     # 一晚涨到八百八, 租金涨到八万多: the price or rent, risen to; 赤字率拟按4%左右安排: the
     # rate planned; 首度突破: for the first time; 收入料年增5% (料 alone, not 原料 or 饮料)
-    r"涨到|涨至|拟按|拟|首度|料(?<![原材饮燃资塑肥涂香颜布面草辅物史饲染预]料)|"
+    r"涨到|涨至|拟按|拟|首度|"
+    # 单票派费被压到七毛多: a price pushed down to so much
+    r"被压到|被压至|压到|压至|料(?<![原材饮燃资塑肥涂香颜布面草辅物史饲染预]料)|"
     # 广告费却涨了两成多: the adverb of a contrast
     r"却"
 )
@@ -330,8 +351,8 @@ _IN_ALL = re.compile(
     r"(?<=[\u4e00-\u9fa5]{2})(?:共计|合计|共)(?=兑换|派发|派现|支付|发放|接待|销售|售出|卖出|发送|揽收|处理|受理)"
 )
 _SUBJECT_HEAD = re.compile(
-    r"^(?:其中|此外|同时|另外|但是|但|反而|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|力争|计划|拟(?=[\u4e00-\u9fa5])|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"](?![^“”‘’\"]*[”’\"])"
+    r"^(?:其中|此外|同时|另外|但是|但|不过(?![夜关分])|反而|而家|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
+    r"|带动|力争|计划|拟(?=[\u4e00-\u9fa5])|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"「『](?![^“”‘’\"「」『』]*[”’\"」』])"
     # 上年同期为经营溢利137亿元: the copula its period leaves behind
     r"|为(?!期)"
     # 一个月流水小十万, 一天派四五百单: "in a month", "in a day" tell the period of a spoken figure
@@ -393,7 +414,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     """Figures of every sentence of ``text`` (and the title, when it carries one).
 
     Traditional text (a Hong Kong or Taiwan reprint: 億元, 萬人) is read in Simplified."""
-    text, title = to_simplified(text), to_simplified(title)
+    text, title = _simplified(text), _simplified(title)
     figures: list[Figure] = []
     if title:
         figures.extend(figures_in_sentence(title))
@@ -674,10 +695,10 @@ _FAN = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 
 @lru_cache(maxsize=50_000)
 def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
-    s = to_simplified(original)
+    s = _simplified(original)
     if len(s) != len(original):
         original = s
-    s = s.translate(_DIGIT_FOLD)
+    s = s.translate(_DIGIT_FOLD).translate(_CANTONESE_READ)
     # Taiwan's word for 网络 (網路銷售額): the same length, so positions in ``original`` hold
     s = s.replace("网路", "网络")
     if "年" in s:
@@ -715,18 +736,20 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         if amount.endswith(("%", "％")):
             value, unit = parse_number(amount.rstrip("%％")), "%"
         elif amount.endswith(("百分点", "个点")):
-            value, unit = parse_number(re.sub(r"个?多?个?百分点$|个点$", "", amount)), "个百分点"
+            value, unit = _spoken_multiple(re.sub(r"个?多?个?百分点$|个点$", "", amount)), "个百分点"
         elif amount.endswith(("成", "成半")):
             half = 5.0 if amount.endswith("半") else 0.0
             tenths = parse_number(amount.removesuffix("半")[:-1].replace("两", "二"))
             value, unit = (tenths * 10 + half if tenths is not None else None), "%"  # 下降了两成
         elif amount.endswith("倍"):
-            value, unit = parse_number(amount[:-1]), "倍"
+            value, unit = _spoken_multiple(amount[:-1]), "倍"
         elif amount == "一半":
             value, unit = 50.0, "%"
         else:
             value, unit = None, amount
         upper = None
+        if isinstance(value, tuple):
+            value, upper = value  # 增长了两三倍: a spoken range, its lower end the value
         if m.group("lo") and value is not None:
             # 增长3至5倍, 提升2—3个百分点: a range, its top end as upper
             low = parse_number(m.group("lo").replace("两", "二"))
@@ -757,7 +780,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         elif m.group("cn"):
             value, unit = parse_number(m.group("cn")), "%"
         elif m.group("pp"):
-            value, unit = parse_number(m.group("pp")), "个百分点"
+            value, unit = _spoken_multiple(m.group("pp")), "个百分点"
         elif m.group("cheng"):
             v = parse_number(m.group("cheng").replace("两", "二"))
             half = m.group("chalf")  # 七成半 is 75%, and so is 七成五, as Taiwan says it
@@ -771,9 +794,11 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         elif m.group("times"):
             if _is_plain_chinese_word(m.group("times")) and m.group("times") not in ("一", "两"):
                 continue
-            value, unit, kind = parse_number(m.group("times").replace("两", "二")), "倍", "change"
+            value, unit, kind = _spoken_multiple(m.group("times")), "倍", "change"
         else:
             value, unit, kind = float(2 ** _FAN[m.group("fans")]), "倍", "change"
+        if isinstance(value, tuple):
+            value, upper = value  # 是去年的两三倍: a spoken range, its lower end the value
         low_end = m.group("plo") or m.group("clo") or m.group("cnb") or m.group("tlo")
         if low_end and value is not None:
             # 2—3个百分点, 三至五成, 3至5倍: a range, its top end as upper
@@ -896,8 +921,16 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             continue
         value = base * _MAG_VALUE.get(mag or "", 1.0)
         kind = "amount" if re.fullmatch(_CURRENCY, unit or "-") else "count"
+        if unit == "蚊" and _MACAU.search(s):
+            unit = "澳门元"  # 澳门手信店…八十几蚊: Macau's dollar, spoken as Hong Kong's is
         unit = _UNIT_AS.get(unit, unit)
-        if unit == "元":
+        # HK$352亿, 约HK$12万元, NT$312.4亿, MOP$: the currency told in letters before the
+        # number, which is then part of its wording (and no part of the subject before it)
+        dollars = _DOLLARS_BEFORE.search(s, max(0, start - 8), start) if unit in ("", "元") else None
+        if dollars:
+            unit, kind = _DOLLARS[(dollars.group(1) or dollars.group(2)).upper()], "amount"
+            start = dollars.start()
+        elif unit == "元":
             # 新台币1.2兆元, 港币30亿元: the currency told before the number
             told = re.search(
                 r"(新台币|港币|港元|美元|欧元|日元)\s*(?:约|近|超过|超|逾)?\s*$",
@@ -924,7 +957,10 @@ _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
 _SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
 _WITHIN = re.compile(r"(?:内|之内)")
 # 三五万, 四五百单, 二三十美元: two neighbouring numerals, and the place they count in
-_NEIGHBOURING = re.compile(r"([一两二三四五六七八])([二三四五六七八九])([十百千]?)")
+# (十五六万, 二十三四倍: after the tens they are the units)
+_NEIGHBOURING = re.compile(
+    r"((?:[一二三四五六七八九]?十)?)([一两二三四五六七八])([二三四五六七八九])([十百千]?)"
+)
 
 
 def _spoken_range(num: str, lead: str, rest: str) -> tuple[float | None, float | None] | None:
@@ -935,12 +971,13 @@ def _spoken_range(num: str, lead: str, rest: str) -> tuple[float | None, float |
     num = num.replace("、", "")
     neighbours = _NEIGHBOURING.fullmatch(num)
     if neighbours:
-        first, second, place = neighbours.groups()
+        tens, first, second, place = neighbours.groups()
         scale = parse_number(place) if place else 1.0
         low, high = (parse_number(n.replace("两", "二")) for n in (first, second))
-        if low is None or high is None or scale is None:
+        ten = parse_number(tens) if tens else 0.0
+        if low is None or high is None or scale is None or ten is None:
             return None, None
-        return low * scale, high * scale
+        return (ten + low) * scale, (ten + high) * scale
     if num.startswith("几"):
         place = parse_number(num[1:])
         return (place, place * (3 if lead == "小" else 10)) if place else (None, None)
@@ -948,6 +985,17 @@ def _spoken_range(num: str, lead: str, rest: str) -> tuple[float | None, float |
         tens = parse_number(num)
         return (tens, tens + 10) if tens else (None, None)
     return None
+
+
+def _spoken_multiple(num: str) -> float | tuple[float, float] | None:
+    """So many times, or points, as a number is spoken: 两三倍 is a range, 2 to 3 times (its
+    lower end the value, as 三四成 is 30%), 十五六倍 15 to 16 times, 一两个百分点 1 to 2; 2.3
+    and 十二 are one number. A range comes back as its two ends."""
+    num = num.strip()
+    spoken = _spoken_range(num[:1] + num[1:].replace("两", "二"), "", "")
+    if spoken and spoken[0] is not None and spoken[1] is not None and spoken[1] > spoken[0]:
+        return spoken[0], spoken[1]
+    return parse_number(num.replace("两", "二"))
 
 
 _SEASON = re.compile(r"^(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(.*(?:春运|假期|黄金周|长假|暑期|春节|国庆))$")
@@ -972,7 +1020,27 @@ _UNIT_AS = {
     "港币": "港元",
     "个小时": "小时",
     "个多小时": "小时",
+    "蚊": "港元",
 }
+_MACAU = re.compile(r"澳门|MOP")
+# the currency in letters before an amount, as Hong Kong, Macau and Taiwan reports write it
+# (HK$, NT$, US$, MOP$, RMB, HKD…); a lone $ is left alone: whose dollar it is is not told
+_DOLLARS = {
+    "HK": "港元",
+    "HKD": "港元",
+    "NT": "新台币",
+    "NTD": "新台币",
+    "TWD": "新台币",
+    "US": "美元",
+    "USD": "美元",
+    "MOP": "澳门元",
+    "RMB": "元",
+    "CNY": "元",
+}
+_DOLLARS_BEFORE = re.compile(
+    r"(?<![A-Za-z])(HK|NT|US|MOP|RMB)\s*[$＄]\s*$|(?<![A-Za-z])(HKD|USD|NTD|TWD|MOP|RMB|CNY)\s*$",
+    re.IGNORECASE,
+)
 # Taiwan's reports count in 新台币 and write it as 元: a sentence that names 新台币 once, or
 # quotes a Taiwan government office (经济部统计处, 主计总处), means it by its other 元 (a
 # Taiwan company quoted alone, or a sentence that names 人民币 too, is left in 元)
@@ -1011,7 +1079,8 @@ _COMPARE_VERBS = (
     r"(?:名义|实际)?(?:分别|均)?(?:增长|增加|提高|提升|上升|下降|减少|下滑|回落|回升|加快|放缓|扩大|缩小|收窄|"
     # (一斤比去年贵了块把钱: a price compared)
     # (比去年降了快一半: 降 and 升 as spoken; 較去年成長近三成: Taiwan's wording)
-    r"上涨|下跌|涨|跌|降|升|成长|衰退|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减|贵|便宜)"
+    # (生意比平时好三四成, 好咗: better, as a shopkeeper says it)
+    r"上涨|下跌|涨|跌|降|升|成长|衰退|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减|贵|便宜|好)"
 )
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
@@ -1316,10 +1385,15 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     word = of.group(2) or ""
                     names = [_share(x, w + word) if x else x for x, w in zip(names, wholes, strict=True)]
             # 浙江省社会消费品零售总额和网上零售额分别为…: the place opening the list owns each item
+            # (北京、上海、广州重点商圈客流量: each item names its own place, and the measure after
+            # the first place is each one's)
             lead = _LEAD_PLACE.match(names[0] or "")
             if lead and len(names[0]) > lead.end() + 1:
+                measure = names[0][lead.end() :]
                 names = [
-                    x if not x or i == 0 or len(x) < 3 or _OWNED.search(x) else lead.group(0) + x
+                    x
+                    if not x or i == 0 or len(x) < 3 or _OWNED.search(x) or x.endswith(measure)
+                    else lead.group(0) + x
                     for i, x in enumerate(names)
                 ]
             listed = [x for x in names if x] or listed
@@ -1597,7 +1671,9 @@ def _surveyed(s: str, member: _Found, subject: str | None, survey: re.Match) -> 
 
 # who speaks, before a quotation or a 说: 店主王女士说：“…”, 香港速递员陈先生说，…
 _SPEAKER = re.compile(
-    r"^(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时)?(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账)[：:，,]\s*"
+    # (老板话：「…」: 话 is Cantonese for 说; 向记者表示: to the reporter)
+    r"^(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|向记者|对记者|跟记者)?"
+    r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|话(?=[：:]))[：:，,]\s*"
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
 _SPEAKER_AFTER = re.compile(
@@ -1607,7 +1683,7 @@ _NAMED = re.compile(
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师))$"
 )
 _ANONYMOUS_HEAD = re.compile(
-    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者))$"
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|房|铺|室|厅)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者))$"
 )
 
 
@@ -1620,13 +1696,15 @@ def _speaker(s: str) -> tuple[int, str] | None:
     m = _SPEAKER.match(s)
     if not m and s.startswith("“"):
         m = _SPEAKER_AFTER.search(s)  # the words quoted before are theirs too (they begin at 0)
-    # (商务部电子商务司负责人 speaks for a ministry; 某车企老板在直播里说 is no one's name)
-    if not m or re.search(r"\d|[%％]|^(?:据|听|有)|(?<=.)在|[部局署委厅]", m.group("who")):
+    # (商务部电子商务司负责人 and 商务厅负责人 speak for a ministry or a bureau, 茶餐厅老板 for a
+    # restaurant; 某车企老板在直播里说 is no one's name)
+    if not m or re.search(r"\d|[%％]|^(?:据|听|有)|(?<=.)在|[部局署委]|(?<!餐)厅", m.group("who")):
         return None
     who = re.sub(r"^[^的]{2,12}(?:这|那)家", "", m.group("who"))  # 楼下这家便利店老板
     who = re.sub(r"^(?:在[^的]{2,12}的)", "", who)  # 在杭州跑外卖的骑手老李
-    who = re.sub(r"(?<=[\u4e00-\u9fa5])(?:一位|一名|一家|一个)", "某", who)
-    who = re.sub(r"^(?:一位|一名|一家|一个)", "", who)
+    # (铜锣湾一间药房: 间 is how Hong Kong counts shops)
+    who = re.sub(r"(?<=[\u4e00-\u9fa5])(?:一位|一名|一家|一个|一间)", "某", who)
+    who = re.sub(r"^(?:一位|一名|一家|一个|一间)", "", who)
     spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关负责人", who)
     head = _ANONYMOUS_HEAD.search(who)
     named = _NAMED.search(who)
@@ -1653,7 +1731,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
 
 # 我们店, 他一个人, 光这一天: the speaker's own words for whose figures they are
 _SPOKEN_OWNER = re.compile(
-    r"^(?:光|就)?(?:这一?天|当天)?(?:(?:我们|咱们|我|他一个人|她一个人|他们|他|她)的?)?(?:这一?天|当天)?(?:店里|店内)?"
+    # (我哋, 佢哋: we and they, in a Cantonese quote)
+    r"^(?:光|就)?(?:这一?天|当天)?(?:(?:我们|咱们|我哋|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
 )
 
 
@@ -1665,6 +1744,9 @@ def _spoken_of(subject: str | None, who: str) -> str | None:
     if re.match(r"一晚(?:开|卖|要)", told):
         told = "每晚房价"  # 民宿老板：「一晚开到五、六千块」, 一晚卖到八百八: a night's room rate
     told = re.sub(r"^店(?![铺面员主])", "店铺", told)
+    # 该快递网点 and 我们网点一天派件: the place is named once
+    said = next((k for k in range(min(len(who), len(told) - 2), 1, -1) if told.startswith(who[-k:])), 0)
+    told = told[said:]
     if _NAMED.search(who) and told.endswith("利润"):
         told = told[:-2] + "收入"  # what a person makes is income, not profit
     if len(told) < 2 or told.startswith(who):
@@ -1833,6 +1915,11 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = subject.strip("、，,；;：: ")
         if subject.count("“") != subject.count("”"):
             subject = subject.strip("“”")
+        if subject.count("「") != subject.count("」"):
+            subject = subject.strip("「」")
+        # 啲 (some), 嗰 (that): the particles of a Cantonese quote are no part of a measure's
+        # name (咗 and 嘅 are read as 了 and 的 before: _CANTONESE_READ)
+        subject = _CANTONESE_PARTICLES.sub("", subject)
         subject = _TRAILING_PARTICLES.sub("", subject)
     if not subject or len(_WORD_CHAR.findall(subject)) < 2:
         return None
@@ -1874,11 +1961,16 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         return subject[:-2] + "销量"  # 带动家电产品销售超6300万台: 家电产品销量
     if unit in _ENTITY_COUNTERS and member.kind == "count" and not _MEASURE_END.search(subject):
         return subject + "数量"
+    if unit == "列" and not _MEASURE_END.search(subject):
+        return subject + "列数"  # 中欧班列累计开行约6300列: 中欧班列开行列数
+    if unit in ("班", "班次") and not _MEASURE_END.search(subject):
+        return subject + ("量" if subject.endswith("航班") else "班次")  # 日均保障航班量
     return subject
 
 
 _PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
+_CANTONESE_PARTICLES = re.compile(r"[啲嗰]")
 _TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|介乎|介于|才能在|才能)+$")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
 _SHARE_INSIDE = re.compile(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)")
@@ -2546,9 +2638,11 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         told = re.match(r"(?:东北|[东中西]部)地区(.{2,})$", items[-1])
         if told and all(i.endswith("地区") for i in items[:-1]):
             return [i + told.group(1) for i in items[:-1]] + [items[-1]]
-    # 京东、天猫、抖音三大平台销售额: the apposition is no part of each name
+    # 京东、天猫、抖音三大平台销售额, 北京、上海、广州三地重点商圈客流量: the apposition is no
+    # part of each name (三地, 两市, 四城, 五省: places counted)
     items[-1] = re.sub(
-        r"[两二三四五六七八九十]+(?:大|家|个)(?:平台|企业|公司|城市|地区|省份|行业|品类|电商|巨头)?(?=\S)",
+        r"[两二三四五六七八九十]+(?:大|家|个|地|市|省|城|区|县)"
+        r"(?:平台|企业|公司|城市|地区|省份|省市|行业|品类|电商|巨头)?(?=\S)",
         "",
         items[-1],
     )
