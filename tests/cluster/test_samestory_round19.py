@@ -61,3 +61,11 @@ def test_an_outlets_commentator_labelling_the_headline_is_commentary():
 
     found = commentary_score("光明网评论员：网购占比超四分之一，消费提质还要再加把劲", "上半年网上零售额增长6.9%。")
     assert "headline labelled 光明网评论员：" in found.reasons
+
+
+def test_a_headline_urging_caution_about_the_figures_is_commentary():
+    from newsdesk.text.commentary import commentary_score
+
+    for title in ("理性看待消费增速短期波动", "元旦数据亮眼，但别急着喊“消费全面回暖”"):
+        assert any(r.startswith("headline argues") for r in commentary_score(title, "").reasons)
+    assert not commentary_score("11月社零增速回落至2.6%", "").reasons

@@ -30,7 +30,8 @@ _ARGUING_TITLE = re.compile(
     r"能否|还有多远|走多远|意味着什么|怎么看|[？?]|何以|缘何|另一面|之路|之道|启示|大考|"
     r"要在[^，。]{1,8}上|更需|更要|还需|下功夫|不能只|不能让|别只|不只是|不止是|何去何从|拼什么|在哪里?$|"
     r"是为了|而不是|而非|拼的是|"
-    r"警惕|莫让|别让|勿让|谨防|当心|^让|之后[，,]|要算好"  # an exhortation: 让每一种支付方式都有用武之地
+    r"警惕|莫让|别让|勿让|谨防|当心|^让|之后[，,]|要算好|"  # an exhortation: 让每一种支付方式都有用武之地
+    r"(?:理性|客观|正确|冷静|辩证)看待|别急着|莫急着|冷思考"  # a caution: 理性看待消费增速短期波动
 )
 # 须 and 应当 are not among them: a rule's headline says what platforms 须 do.
 # The author arguing: hedges, contrasts and prescriptions of an opinion piece. 应当 alone is
