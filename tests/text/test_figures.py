@@ -96,7 +96,8 @@ def test_respectively_gives_each_its_subject():
     assert [f.subject for f in figures] == ["吃类商品", "穿类商品", "用类商品"]
     assert {f.base for f in figures} == {"比上年"}
     pay = figures_in_sentence("我国移动支付业务量达到561.36亿笔，金额143.06万亿元，同比分别增长10.2%和6.4%。")
-    assert [f.subject for f in pay] == ["我国移动支付业务量", "金额", "我国移动支付业务量", "金额"]
+    # (金额, named bare, is the amount of the business counted before it)
+    assert [f.subject for f in pay] == ["我国移动支付业务量", "我国移动支付业务金额"] * 2
 
 
 def test_a_share_in_cheng_has_a_subject():
@@ -343,7 +344,7 @@ def test_changes_in_tenths_points_with_more_and_chinese_years():
     count, rate = figures_in_sentence("二〇二四年，全省快递业务量一百二十亿件，同比增长百分之三十五点二。")
     assert (count.value, count.period, rate.value) == (1.2e10, "2024年", 35.2)
     (_, more) = figures_in_sentence("2025年1—10月，全国揽收农产品快递包裹超过60亿件，同比增长两成以上。")
-    assert (more.value, more.subject) == (20.0, "全国农产品快递包裹")
+    assert (more.value, more.subject) == (20.0, "全国揽收农产品快递包裹量")  # (揽收 names the measure)
 
 
 def test_with_and_compared_inline():
@@ -569,7 +570,8 @@ def test_an_estimate_in_the_subject_is_no_source_and_visitors_are_counted_in_vis
     visitors, _, mainland = extract_figures(
         "今年首三季，訪港旅客人次約3,680萬，按年增加12%，其中內地旅客約2,800萬人次。"
     )
-    assert (visitors.unit, visitors.subject, mainland.subject) == ("人次", "访港旅客人次", "内地旅客人次")
+    # (a part of the visitors is counted where the whole is: 访港)
+    assert (visitors.unit, visitors.subject, mainland.subject) == ("人次", "访港旅客人次", "访港内地旅客人次")
 
 
 def test_a_target_year_after_是_is_a_period():
@@ -636,7 +638,8 @@ def test_a_breakdown_compares_as_its_whole_did():
     *_, physical = extract_figures(
         "2024年，全国网上零售额15.52万亿元，比上年增长7.2%；其中实物商品网上零售额13.08万亿元，增长6.5%。"
     )
-    assert (physical.subject, physical.base) == ("实物商品网上零售额", "比上年")
+    # (and is of the whole's place: 全国)
+    assert (physical.subject, physical.base) == ("全国实物商品网上零售额", "比上年")
 
 
 def test_regions_listed_share_the_whole_measure():
@@ -824,7 +827,7 @@ def test_a_part_of_trade_is_named_after_the_whole_told_before():
 
 def test_subjects_without_what_surrounds_them():
     *_, last_year = figures_in_sentence("京东物流第二季度经营亏损10亿元，上年同期为经营利润50亿元。")
-    assert last_year.subject == "经营利润"
+    assert last_year.subject == "京东物流经营利润"  # (the profit of the company whose loss is told)
     shoppers, _ = figures_in_sentence("三亚免税购物人数12万人次，环比增长9.6%。")
     assert shoppers.subject == "三亚免税购物人数"
     (live,) = extract_figures("光即时零售就卖了300多亿。")
@@ -876,8 +879,9 @@ def test_a_bare_company_measure_is_the_company_told_before():
     # a segment's profit is the segment's, and a spoken 赚 names no measure of a company's
     *_, segment = extract_figures("某公司第二季度收入900亿元，核心分部收入600亿元，经营利润30亿元。")
     assert segment.subject == "某公司核心分部经营利润"
+    # (what it earned, named bare, is still the company's: 美团利润)
     *_, earned = extract_figures("美团Q3营收955亿，但经营亏损141亿，去年同期还赚了137亿。")
-    assert earned.subject == "利润"
+    assert earned.subject == "美团利润"
     # nor is an agency's figure its own
     (retail,) = extract_figures("国家统计局公布，收入为100亿元。")
     assert retail.subject == "收入"

@@ -14,7 +14,8 @@ def test_a_listed_item_keeps_the_place_that_opens_the_list() -> None:
 
 def test_a_later_part_of_a_company_announcement_is_the_company_s() -> None:
     found = subjects("韵达股份公告，公司11月快递服务业务收入为42.1亿元；业务量为21.3亿票；单票收入为1.98元。")
-    assert found[1:] == ["韵达股份业务量", "韵达股份单票收入"]
+    # (of the business whose revenue was told first: 快递服务业务)
+    assert found[1:] == ["韵达股份快递服务业务量", "韵达股份快递服务业务单票收入"]
 
 
 def test_a_part_opening_with_another_company_is_not_given_the_first() -> None:

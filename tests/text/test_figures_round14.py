@@ -68,8 +68,9 @@ def test_a_dividend_plan():
     per_ten, total = extract_figures(
         "远航科技发布2026年度分红预案，拟每10股派发现金红利2元，合计派现约3.1亿元。"
     )
-    assert per_ten.subject == "每10股派发现金红利"
-    assert total.subject == "现金分红总额"
+    # (the company that published the plan pays the dividend)
+    assert per_ten.subject == "远航科技每10股派发现金红利"
+    assert total.subject == "远航科技现金分红总额"
 
 
 def test_what_a_part_adds_to_the_growth_of_the_whole():

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsdesk.text.script import to_simplified
 from newsdesk.text.sentences import Sentence, split_sentences
@@ -420,6 +421,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         figures.extend(figures_in_sentence(title))
     last_period: tuple[int, str] | None = None
     last_subject: tuple[int, str] | None = None
+    last_whole: tuple[int, str] | None = None  # the last subject that is no average
     last_base: tuple[int, str] | None = None
     last_unit: tuple[str, str] | None = None  # the unit and kind of the last amount
     owner = region = opening_year = None
@@ -428,9 +430,26 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     # each sentence of the paragraph with its first figure: who they are of is read only when
     # a clause needs it (_agent)
     openings: list[tuple[str, str]] = []
+    # what the measures of the writer's sentence so far were of (its parts split at ；):
+    # 海南离岛免税店 of …海南离岛免税店销售额8.6亿元；购物人数11.2万人次 (a part's own measures
+    # were scoped by _describe, which reads the part whole)
+    scope: _Scope | None = None
+    teller: str | None = None
+    goes_on = False  # the sentence before ended with ；, and this one goes on with it
     for s in split_sentences(text):
         if s.paragraph != paragraph:
             paragraph, owner, opening_year, taiwan_source, openings = s.paragraph, None, None, False, []
+            goes_on = False
+        carried = scope = scope if goes_on else None
+        # who tells the writer's sentence, for its later parts: 香港政府统计处公布，…；12月零售业总销货价值…
+        if not goes_on:
+            teller = _told_by(s.text)
+        # a later part of the writer's sentence, told by its first part's teller (…；天猫则表示，…:
+        # a part with a teller of its own is that one's)
+        later_part = goes_on and not _TELLER.match(s.text)
+        goes_on = s.text.rstrip().endswith(("；", ";"))
+        # (the total, not a day's average: …1320万人次…，日均165万人次；其中外国人…)
+        whole = last_whole[1] if last_whole and last_whole[0] == s.paragraph else None
         taiwan_source = taiwan_source or bool(_TAIWAN_DOLLARS.search(s.text))
         opens = _OPENING_YEAR.match(s.text)
         if opens:
@@ -484,6 +503,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # 京东集团公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before
             if f.period and _THIS_PERIOD.match(f.period) and last_period and last_period[0] == s.paragraph:
                 f = replace(f, period=last_period[1])
+            # …速运物流业务营业收入约195.6亿元；业务量13.8亿票: a measure named bare after a ； is of
+            # what the sentence's measures before it were of (as _describe reads it within a part)
+            inherits = bool(f.subject and carried and _BARE_MEASURE.match(f.subject))
+            if inherits or (f.subject and carried and _restates(carried, f.subject)):
+                f = replace(f, subject=_in_scope(carried, f.subject))
             # 拼多多第三季度营收…；该公司当季经营利润…: the company named before
             if f.subject and owner and _THIS_OWNER.match(f.subject):
                 said = _THIS_OWNER.match(f.subject).group(0)
@@ -494,7 +518,13 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # bare is of the company whose measure was told before, else of the one that opens
             # the paragraph (赚了137亿 names no measure of its own: it is left as it is)
             elif (
-                f.subject and (bare := _COMPANY_MEASURE.match(f.subject)) and bare.group("measure") in s.text
+                f.subject
+                and (bare := _COMPANY_MEASURE.match(f.subject))
+                # (合计派现约8.2亿元: 现金分红总额 is named from the payout, and is the company's)
+                and (
+                    bare.group("measure") in s.text
+                    or bare.group("measure").startswith(("现金分红", "股份回购"))
+                )
             ):
                 told = last_subject[1] if last_subject and last_subject[0] == s.paragraph else None
                 company = (_company_of(told) if told else None) or _clean_owner(owner)
@@ -515,6 +545,23 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and not ((other := _OPENS_WITH_NAME.match(s.text)) and not other.group(1).startswith(company))
             ):
                 f = replace(f, subject=company + f.subject)
+            # …；其中实物商品网上零售额4.02万亿元: a part told after a ；, of the whole told before it
+            if f.subject and later_part and s.text.lstrip().startswith("其中"):
+                f = replace(f, subject=_part_of(f.subject, whole))
+            # 香港政府统计处公布，…；12月零售业总销货价值356亿港元: the teller of the sentence owns
+            # the figures of its later parts as it owns the first's
+            if (
+                f.subject
+                and later_part
+                and teller
+                and len(f.subject) >= 3
+                and not _owned(f.subject, teller)
+                and not _COMPANY_MEASURE.match(f.subject)
+                and not f.subject.startswith(_REGION_WORDS)  # (省内: the province, read below)
+                # (韵达同期单票收入: a part that opens with another company's name is that one's)
+                and not ((other := _OPENS_WITH_NAME.match(s.text)) and not other.group(1).startswith(teller))
+            ):
+                f = replace(f, subject=_of_owner(f.subject, teller))
             # 比亚迪…利润分配预案显示，拟向全体股东每10股派发现金红利39.8元: the company's dividend
             if (
                 f.subject
@@ -570,6 +617,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 last_period = (s.paragraph, f.period)
             if f.subject:
                 last_subject = (s.paragraph, f.subject)
+                if not _AVERAGED.search(f.subject):
+                    last_whole = (s.paragraph, f.subject)
+                # (a breakdown's part, 其中…, is no scope for the whole's later measures)
+                if not inherits and not s.text.lstrip().startswith("其中"):
+                    scope = _scope_of(f.subject) or scope
             figures.append(f)
     return figures
 
@@ -624,10 +676,22 @@ _THIS_PERIOD = re.compile(r"^(?:本|当|这个?)(?:季度|季|月份?|年度)$")
 _THIS_OWNER = re.compile(
     r"^(?:该公司|该集团|该平台|该企业|该季度|公司|集团|其(?![中他它余次实]))(?=[\u4e00-\u9fa5A-Za-z])"
 )
+# when a teller told its figures, between its name and its verb: 顺丰控股5月18日晚间公告,
+# 拼多多5月下旬发布的财报显示, 香港政府统计处5月初公布, 京东集团5月13日发布财报, 抖音电商日前发布
+# (a day or a part of a month: 4月营收, a month alone, is the figure's period and no telling's)
+_TOLD_WHEN = (
+    r"(?:(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]|\d{1,2}\s*月\s*(?:[上中下]旬|初|底|末|中))"
+    r"(?:早间|晚间|午间|盘后|盘前|凌晨|晚上|早|晚|午)?"
+    r"|日前|近日|今日|今天|昨日|昨天|近期|此前|早前|当天|当日|晚间|盘后"
+)
+# the words a company tells its results with, after when it told them: 5月14日公布, 5月13日发布财报
+_TOLD_AFTER_WHEN = r"(?=公布|发布|宣布|公告|披露|表示|称[，,]|介绍|透露)"
 # a company that opens a sentence with its results: 拼多多第三季度营收…, 东方甄选经营承压
 _OWNER_NAMED = re.compile(
     r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该)"
-    r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:集团|控股|公司)?(?:（[^）]{1,12}）)?"
+    # (核心本地商业分部经营利润…: a company's segment, not the company)
+    r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?<!分部)(?<!业务)(?<!板块)(?:集团|控股|公司)?(?:（[^）]{1,12}）)?"
+    rf"(?:(?:{_TOLD_WHEN}){_TOLD_AFTER_WHEN})?"
     r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|称[，,]|Q[1-4])"
 )
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示, 云南省文旅厅测算
@@ -1112,7 +1176,7 @@ _ANYWHERE = re.compile(
     r"|一个?晚上(?=[\u4e00-\u9fa5])"
     # 圆通速递同期单票收入: the period told before, no part of the measure
     r"|(?<=[\u4e00-\u9fa5]{2})同期(?=[\u4e00-\u9fa5]{2})"
-    r"|累计(?!营收|收入|销售额|交易额|交易金额|成交额|利润|净利润)|共计|首次|已经|已有(?=[\u4e00-\u9fa5]{2})|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
+    r"|累计(?!营收|收入|销售额|交易额|交易金额|成交额|利润|净利润|揽收)|共计|首次|已经|已有(?=[\u4e00-\u9fa5]{2})|已(?=[\u4e00-\u9fa5])|实现(?!的)(?=[\u4e00-\u9fa5])"
     # 可灵AI单季收入: the quarter is the figure's period, not part of what it measures
     r"|单季度?(?=[\u4e00-\u9fa5A-Za-z])"
     # 约四分之一的商家表示运营成本因此下降: what the surveyed said is no part of the measure
@@ -1125,7 +1189,8 @@ _ANYWHERE = re.compile(
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
 _COUNTING_VERB = re.compile(
     # 开立 accounts, 挂牌 products for trading, 交付 vehicles
-    r"^.{0,14}?(?P<verb>建成|建设|新建和改造|新建|改造|揽收|开设|拥有|培育|认定|设立|售出|卖出|交付|开立|挂牌|开展|举办|组织)"
+    # (not 揽收: who collected the parcels names the measure, 全国邮政快递业揽收快递包裹量)
+    r"^.{0,14}?(?P<verb>建成|建设|新建和改造|新建|改造|开设|拥有|培育|认定|设立|售出|卖出|交付|开立|挂牌|开展|举办|组织)"
 )
 _SHARE_WORDS = ("占比", "比重")
 _SCOPE_ONLY = re.compile(
@@ -1216,15 +1281,16 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     survey = _SURVEY.match(s)
     broker = _BROKER.match(s)
     # whose the figures are, for subjects that name no owner (a speaker's are the speaker's)
-    owner = (
-        None
-        if speaker or s.lstrip().startswith(("“", "「")) or not found
-        else _sentence_owner(s, found[0].start)
-    )
+    spoken = bool(speaker or s.lstrip().startswith(("“", "「")))
+    # (抖音电商年货节首周，…单均商品件数: else the company whose period opens the sentence)
+    owner = None if spoken or not found else _sentence_owner(s, found[0].start) or _opening_company(s, source)
     # 消费者物价指数（CPI）…，核心CPI…: an abbreviation the sentence spells out
     defined = _DEFINED.findall(s) if "（" in s or "(" in s else []
     out: list[Figure] = []
     subjects: list[str | None] = []
+    # what each figure's measure is of (海南离岛免税店 of 海南离岛免税店销售额), for the bare
+    # measures of later clauses
+    scopes: list[_Scope | None] = []
     history: list[tuple[int, str | None]] = []
     bases: list[str | None] = []
     previous_end = 0
@@ -1313,6 +1379,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         if own is None and f.kind == "amount" and (earned := _MONEY_VERB.search(segment.strip())):
             # 一个月比平时多赚了千把块: the comparison cut, the verb still names the money
             own = _MONEY_VERB_MEASURE[earned.group(1)]
+        issued = _ISSUED.match(s, f.end) if own and f.kind == "amount" else None
+        if issued and (verb := _ISSUING.search(own)):
+            # 郑州市5月1日起发放2亿元汽车、家电消费券: the money is the vouchers', as issued
+            # (郑州市发放的汽车、家电消费券总额), not the issuing's
+            who = _ISSUED_FROM.sub("", own[: verb.start()])
+            own = who + verb.group("verb") + "的" + issued.group(1) + "总额"
         daily = _DAILY.fullmatch(own) if own and k and own.startswith("日均") else None
         if daily:
             # …共揽收快递包裹137.38亿件，日均揽收量…: a day's share of what the clause before
@@ -1329,8 +1401,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             and "日均" not in subjects[-1]
         ):
             own = "日均" + subjects[-1]  # …共保障1320万人次中外人员出入境，日均165万人次
+            acted = _DAILY_VERB.search(subjects[-1])
             if owner and subjects[-1].startswith(owner):
                 own = owner + "日均" + subjects[-1][len(owner) :]  # 澳门日均入境旅客人次
+            elif acted:
+                # 邮政快递业揽收包裹超127亿件 日均近5.8亿件: 邮政快递业日均揽收包裹量
+                # (累计揽收…，日均揽收超3亿件: a day's share is no running total)
+                own = subjects[-1][: acted.start()] + "日均" + subjects[-1][acted.start("verb") :]
         expected = of_before and _EXPECTED.search(s, clause_start, f.start)
         like = next((o for o in reversed(out) if o.unit == f.unit and o.subject), None) if expected else None
         if expected and like:
@@ -1350,7 +1427,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 # 全国网络零售额中，实物商品占比…: the whole the clause's shares are of
                 frame = _FRAME.fullmatch(told_before.strip())
                 whole = re.sub(r"^(?:全国|我国|全球)", "", frame.group(1)) if frame else None
-                if own is None or own in _SHARE_WORDS:
+                if own is None or own in _SHARE_WORDS or own in _LEVEL_WORDS:
                     previous = _previous_subject(told_before, periods, f.kind, f.unit)
         # 顺丰和中通的快递业务量分别为…，前者同比增长28.6%: the first (or last) of that list
         if own in ("前者", "后者") and listed:
@@ -1377,6 +1454,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             )
             if not of and whole and re.search(r"分别占(?:约为|约|为)?$", segment):
                 of = re.match(r"(.+)()", whole)  # 跨境电商B2C出口中，美国、欧盟和东盟市场分别占…
+            if (
+                not of
+                and re.search(r"其中.*分别占(?:约为|约|为)?$", segment)
+                and (part_of := _whole_before(s, group[0].start, history))
+            ):
+                of = re.match(r"(.+)()", part_of)  # …交易金额逾1.2万亿元，其中餐饮、商超和文旅消费分别占…
             if of and not any("占" in (x or "") for x in names):
                 wholes = [w for w in re.split(r"、|以及|和|及|与", of.group(1)) if w]
                 if len(wholes) == 1:
@@ -1384,6 +1467,21 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 if len(wholes) == len(group):
                     word = of.group(2) or ""
                     names = [_share(x, w + word) if x else x for x, w in zip(names, wholes, strict=True)]
+            # 全国快递业务量和业务收入分别完成…: a measure named bare in the list is of what the
+            # first item's measure is of (全国快递业务收入)
+            first_scope = _scope_of(names[0]) if names[0] and not _BARE_MEASURE.match(names[0]) else None
+            if first_scope:
+                names = [
+                    _in_scope(first_scope, x) if i and x and _BARE_MEASURE.match(x) else x
+                    for i, x in enumerate(names)
+                ]
+            # 重点商贸企业家电、通讯器材类商品销售额: the firms named before the first item are
+            # the others' too
+            firms = _FIRMS_HEAD.match(names[0] or "")
+            if firms:
+                names = [
+                    firms.group(0) + x if i and x and not _OWNED.search(x) else x for i, x in enumerate(names)
+                ]
             # 浙江省社会消费品零售总额和网上零售额分别为…: the place opening the list owns each item
             # (北京、上海、广州重点商圈客流量: each item names its own place, and the measure after
             # the first place is each one's)
@@ -1482,6 +1580,24 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = _brokered(subject, s, member, broker, subjects)
             if speaker and member.start >= speaker[0]:
                 subject = _spoken_of(subject, speaker[1])
+            if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
+                subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
+            # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
+            # (not a speaker's: 一个月挣个五千出头 is the speaker's own)
+            if subject and not spoken and "其中" in s[clause_start : member.start]:
+                if (
+                    unit == "%"
+                    and "占" not in subject
+                    and _SHARE_OF_PART.search(s, clause_start, member.start)
+                ):
+                    subject += "占比"  # 其中不过夜旅客占约六成: the share of the whole told before
+                subject = _part_of(subject, _whole_before(s, member.start, history, scoped=True))
+            # 顺丰控股…速运物流业务营业收入…，业务量13.8亿票，单票收入14.17元: a later clause's bare
+            # measure is of what the sentence's measures before it were of
+            bare = bool(subject and _BARE_MEASURE.match(subject))
+            scope = next((x for x in reversed(scopes) if x), None) if subject and not spoken else None
+            if scope and (bare or _restates(scope, subject)):
+                subject = _in_scope(scope, subject)
             # (not where the clause names the owner itself, nor a company's bare measure: the
             # paragraph's company is read for it in extract_figures)
             if (
@@ -1514,11 +1630,78 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 )
             )
             subjects.append(subject)
+            scopes.append(_scope_of(subject) if subject and not bare and not spoken else None)
             history.append((member.start, subject))
             bases.append(base)
         previous_end = group[-1].end
         k += len(group)
     return out
+
+
+# an association telling its members' figures: 香港零售管理协会表示，…会员零售额
+_ASSOCIATION = re.compile(
+    r"^(?:据)?([\u4e00-\u9fa5]{2,14}?(?:协会|商会|联合会))(?:的)?(?:表示|称|指出|介绍|数据显示|统计|调查显示|发布|公布)"
+)
+# a measure named with no owner or scope of its own, as a later clause of a report names it
+# (投递快递包裹: a verb and what it handles, told after 揽收快递包裹 by the same agent)
+_BARE_MEASURE = re.compile(
+    r"^(?:业务量|业务收入|单票收入|单均收入|营业收入|营收|收入|净利润|经营利润|利润|利润率|经营利润率|毛利率"
+    r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|金额|笔数|订单量|销量|件数"
+    r"|(?:揽收|投递|派送|寄递)(?:快递)?包裹量)$"
+)
+# the measure a subject ends with, less which the rest names whose it is: 海南离岛免税店|销售额,
+# 全国快递|业务量, 网联平台处理网络支付交易|笔数, 中通快递|揽收包裹量 (not a count of things or
+# people: 入驻企业数量 names what is counted, and a later measure is not theirs)
+_MEASURE_TAIL = re.compile(
+    r"(?:业务量|(?<=业务)收入|营业收入|单票收入|收入|营收|净利润|经营利润|利润|销售额|零售额|交易额|成交额"
+    r"|交易金额|购物金额|消费金额|金额|订单量|交易量|成交量|销量|(?:(?:揽收|投递|派送|寄递)(?:快递)?)?包裹量|笔数|件数)$"
+)
+_PER_UNIT_END = re.compile(r"(?:[人单日月户件票店笔]均|单票|每[\u4e00-\u9fa5]?)$")
+# words of a speaker's own scope, which no later measure is of: 我这小店一天, 抖音上一个月
+_SPOKEN_SCOPE = re.compile(r"我(?!国)|[你他她]|一(?:个)?[月天场晚年单件]")
+
+
+class _Scope(NamedTuple):
+    """Whose a measure is, with which part of it (海南离岛免税店, 顺丰控股速运物流业务), and the
+    业务 its volume was counted in (全国快递 of 全国快递业务量: its 业务收入 is the business's,
+    申通快递's 单票收入 the company's)."""
+
+    whose: str
+    business: str = ""
+
+
+def _scope_of(subject: str) -> _Scope | None:
+    """The scope of a subject: less the measure it ends with (京东集团 of 京东集团归属于普通股股东的
+    净利润); None for a share, or a measure named bare."""
+    tail = _COMPANY_MEASURE_END.search(subject) or _MEASURE_TAIL.search(subject)
+    whose = subject[: tail.start()] if tail else ""
+    whose = re.sub(r"(?:累计|合计|总)$", "", whose)  # 累计销售额, 总包裹量: the measure's words
+    whose = re.sub(r"“”|「」|（）|\(\)", "", whose)  # 海南离岛免税“国庆黄金周”: its period cut out
+    # (nor a measure per parcel or per head: 派一件才挣七八毛 is no scope for what is earned in a day)
+    if len(whose) < 2 or "占" in subject or _SPOKEN_SCOPE.search(whose) or _PER_UNIT_END.search(whose):
+        return None
+    return _Scope(whose, "业务" if tail.group(0) == "业务量" else "")
+
+
+def _restates(scope: _Scope, subject: str) -> bool:
+    """顺丰控股速运物流 and 速运物流业务收入: a subject that opens with what the scope ends with
+    (four characters or more) and names no owner of its own says the scope again, less its owner."""
+    whose = scope.whose
+    return not _OWNED.search(subject) and any(
+        whose.endswith(subject[:n]) and len(whose) > n for n in range(4, len(subject))
+    )
+
+
+def _in_scope(scope: _Scope, measure: str) -> str:
+    """顺丰控股速运物流业务 + 业务量 → 顺丰控股速运物流业务量 (a word both say is said once);
+    全国快递 (业务) + 业务收入 → 全国快递业务收入, 我国移动支付 (业务) + 金额 → 我国移动支付业务金额."""
+    whose = scope.whose
+    if scope.business and (measure.startswith(scope.business) or measure in ("金额", "笔数", "件数")):
+        whose += scope.business
+    for n in range(min(len(whose), len(measure) - 1), 1, -1):
+        if whose.endswith(measure[:n]):
+            return whose + measure[n:]
+    return whose + measure
 
 
 # a named broker (or 某港资券商) that tells a forecast or a target price: 中信证券研报指出，预计…
@@ -1840,7 +2023,10 @@ def _complete_subject(
         whole = _whole_before(s, member.start, history)
         subject = _share(before, whole) if whole and whole != before else before + subject
     elif subject and subject.startswith("占") and before:
-        subject = _share(_RATE_TAIL.sub("", before) or before, subject[1:])  # …占网民整体的87.9%
+        of = subject[1:]
+        if of in ("总数", "总量", "全部") and (whole := _whole_before(s, member.start, history)):
+            of = whole  # 其中內地旅客約243萬人次，佔總數75%: the total told before 其中
+        subject = _share(_RATE_TAIL.sub("", before) or before, of)  # …占网民整体的87.9%
     elif subject and "占" in subject[1:] and not subject.endswith("占比") and "占有率" not in subject:
         left, _, right = subject.rpartition("占")
         subject = _share(left, right)  # 投诉量占全部网购投诉量的约27%
@@ -1863,6 +2049,10 @@ def _complete_subject(
     ):
         # 超级VIP活跃用户数同比增长11%，贡献了线上消费的51%
         subject = _COUNT_TAIL.sub("", before) + "贡献的" + subject.lstrip("贡献了") + "占比"
+    elif subject in _LEVEL_WORDS and before is None and previous and (verb := _ISSUING_IN.search(previous)):
+        # 杭州市在五一前夕发放第二期数字消费券，总额1.5亿元: the total of what was issued
+        who = _ISSUED_FROM.sub("", previous[: verb.start()])
+        subject = who + previous[verb.end() :] + subject  # (杭州市第二期数字消费券总额)
     elif subject in _LEVEL_WORDS and before:
         subject = _RATE_TAIL.sub("", before).removesuffix(subject) + subject  # …年均增速…，到2030年规模
     elif subject and _COVERING.match(subject):
@@ -1990,6 +2180,8 @@ def _share(numerator: str, rest: str) -> str:
     assert m is not None
     whole = re.sub(r"^(?:同期|全部|我国)+", "", m.group(1)).removesuffix("的")
     numerator = _without_verb_tail(numerator) or numerator
+    if numerator.endswith("人次") and whole.endswith("人次"):
+        numerator, whole = numerator[:-2], whole[:-2]  # 内地旅客占访港旅客的比重
     people = bool(_PEOPLE.search(numerator) or re.search(r"网民|人口|用户|居民", whole))
     word = m.group(2) or ("比例" if people else "比重")
     if word == "比例":
@@ -1997,6 +2189,17 @@ def _share(numerator: str, rest: str) -> str:
     return f"{numerator}占{whole}的{word}"
 
 
+# what money is issued as, told after its amount: 2亿元汽车、家电消费券, 3000亿元超长期特别国债资金
+_ISSUED = re.compile(
+    r"([\u4e00-\u9fa5、“”]{0,14}?(?:消费券|优惠券|代金券|购物券|红包|补贴资金|补贴|专项资金|资金|专项债))(?=[，。；,;（(]|$)"
+)
+_ISSUING = re.compile(r"(?P<verb>发放|派发|投放|发行|下达|拨付|投入)了?$")
+_ISSUING_IN = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?P<verb>发放|派发|投放|发行)了?(?=[\u4e00-\u9fa5“]{2,})")
+# when it is issued from, no part of who issues it: 5月1日起, 即日起
+_ISSUED_FROM = re.compile(
+    r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:起|开始)?|(?:即日|今日|今天|明日|明天)起|近日|日前"
+    r"|在[^，。在]{1,8}?(?:前夕|期间|之际|前后)|(?:将|拟|再|已|累计|共|起)$"
+)
 _EXPECTED = re.compile(
     r"(?:高于|低于|好于|优于|不及|超出|超过|逊于)\s*((?:市场|分析师)?(?:一致)?(?:预期|预测|预估))的\s*(?:约|近|超过|超|逾)?\s*$"
 )
@@ -2020,6 +2223,10 @@ _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
 # …入境旅客约323万人次，日均逾10.7万人次: a day's share, hedged
 _DAILY_HEDGED = re.compile(r"日均(?:约|近|超过|超|逾|达到|达|为|约为)?")
 _DAILY = re.compile(r"日均([\u4e00-\u9fa5]{2})(?:量|人次)?")
+# the verb of what a day's share is of: 揽收 of 邮政快递业揽收包裹量
+_DAILY_VERB = re.compile(
+    r"(?<=[\u4e00-\u9fa5]{2})(?:累计)?(?P<verb>揽收|处理|发送|接待|投递|派送|保障|运输|受理)"
+)
 
 
 def _daily_of(s: str, position: int, periods: list, verb: str) -> str | None:
@@ -2029,7 +2236,8 @@ def _daily_of(s: str, position: int, periods: list, verb: str) -> str | None:
     told = _without_verb_tail(_LEFT_OVER.sub("", _ASIDE.sub("", told))).strip()
     if verb not in told:
         return None
-    return told.replace(verb, "日均" + verb, 1) + "量"
+    # (累计揽收快递包裹…，日均揽收…: a day's share is no running total)
+    return re.sub(f"(?:累计)?{verb}", "日均" + verb, told, count=1) + "量"
 
 
 _ACTING_WORDS = ("完成", "实现")
@@ -2074,17 +2282,101 @@ def _previous_subject(clause: str, periods: list, kind: str, unit: str) -> str |
     return _subject(clause, None, periods, kind, unit)
 
 
-def _whole_before(s: str, position: int, history: list[tuple[int, str | None]]) -> str | None:
-    """The subject told before a 其中 that comes before ``position``, without its scope."""
+def _whole_before(
+    s: str, position: int, history: list[tuple[int, str | None]], scoped: bool = False
+) -> str | None:
+    """The subject told before a 其中 that comes before ``position``, without its scope (or
+    with it, ``scoped``)."""
     at = s.rfind("其中", 0, position)
     if at < 0:
         return None
-    whole = next((x for start, x in reversed(history) if x and start < at), None)
-    return re.sub(r"^(?:全国|我国|全球|全市|全省)", "", whole) if whole else None
+    # (a part is of a total, not of a day's average: …入境旅客约72.5万人次，日均约14.5万人次，其中…)
+    whole = next(
+        (x for start, x in reversed(history) if x and start < at and not (scoped and _AVERAGED.search(x))),
+        None,
+    )
+    if whole and not scoped:
+        whole = re.sub(r"^(?:全国|我国|全球|全市|全省)", "", whole)
+    return whole
+
+
+_AVERAGED = re.compile(r"[日人单户件票店笔]均")
+_SHARE_OF_PART = re.compile(r"占了?\s*(?:约|近|超过|超|逾|将近|接近|差不多)?\s*$")
+_COMPANY_END = re.compile(r"(?:集团|公司|控股|股份)$")
+# the firms that open a subject: 重点商贸企业 of 重点商贸企业家电类商品销售额
+_FIRMS_HEAD = re.compile(
+    r"^[\u4e00-\u9fa5A-Za-z0-9]{2,10}?(?:企业|平台|机构|商超|商户|门店)(?=[\u4e00-\u9fa5]{2})"
+)
+# those that come from somewhere, counted where they arrive: 内地旅客 of 澳门入境旅客人次
+_ARRIVING = re.compile(r"^(?:内地|大陆|境外|外国|海外|港澳台|国际|入境)(?:旅客|游客)")
+# the measures a whole and its parts are counted in (the longest first)
+_PART_MEASURE = re.compile(
+    r"(?:网络零售额|网上零售额|零售额|销售额|营业额|成交额|交易额|交易金额|进出口额|进出口|出口额|进口额|营业收入|收入|营收"
+    r"|GMV|订单量|业务量|包裹量|预订量|销量|旅客人次|游客人次|人次|客流量)$"
+)
+# words that end a whole's scope but are no part of a part's: 极兔速递全球包裹量, 携程集团净营业收入
+_WHOLE_ONLY = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:全球|国内|境内|海外|累计|合计|总|净)$")
+# those a share of a whole is told for: people, or what the whole counts them in; or a volume
+# (not a price, nor a sum of money some of whose earners are counted)
+_PEOPLE_WHOLE = re.compile(r"(?:人次|人数|旅客|游客|用户数|用户规模|用户|会员数|会员|量|总额|规模)$")
+
+
+def _part_of(part: str, whole: str | None) -> str:
+    """A 其中 item named with the scope of the whole it is part of: 数码产品销售额 of
+    全国重点监测电商平台累计销售额 → 全国重点监测电商平台数码产品销售额; 内地旅客人次 of
+    澳门入境旅客人次 → 澳门入境内地旅客人次; 重点餐饮企业销售额, firms of their own, take only the
+    whole's place (全国重点餐饮企业销售额); 内地旅客占比 → 内地旅客占访港旅客的比重."""
+    if not whole or "占" in whole or _RATE_TAIL.search(whole):
+        return part
+    if part.endswith("占比") and len(part) > 2 and "占" not in part[:-2]:
+        # (a share of people, or of a measure both name: 泛货架场域GMV of 快手电商GMV; 苹果机型成交
+        # of an average price is none)
+        told = _PART_MEASURE.search(part[:-2]) or _LIST_MEASURE.search(part[:-2])
+        if told and whole.endswith(told.group(0)):
+            return _share(part[:-2], whole)
+        if not told and not _MEASURE_END.search(part[:-2]) and _PEOPLE_WHOLE.search(whole):
+            return _share(part[:-2], re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:人次|人数)$", "", whole))
+        return part
+    issued = re.match(r"(.+?(券|红包))总额$", whole)
+    if issued and part.endswith(issued.group(2)):
+        return issued.group(1) + "中" + part + "金额"  # 其中文旅券5000万元: of the vouchers issued
+    measure, counted = _PART_MEASURE.search(part), _PART_MEASURE.search(whole)
+    if (
+        not measure
+        or not counted
+        or measure.start() == 0
+        or not (measure.group(0).endswith(counted.group(0)) or counted.group(0).endswith(measure.group(0)))
+    ):
+        return part  # (销售额 and 零售额: no measure both are counted in)
+    # (京东集团营业收入 and 京东零售收入: the whole's own measure is no part of its scope)
+    head = _WHOLE_ONLY.sub("", whole[: counted.start()])
+    own = part[: measure.start()]
+    place = _LEAD_PLACE.match(head)
+    rest = head[place.end() :] if place else head
+    core = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:集团|控股|股份|公司|平台)$", "", head)
+    if len(head) < 2 or core in part:
+        return part  # (京东零售分部收入 of 京东集团净收入: the part names the company itself)
+    if _PLACE_SCOPE.fullmatch(head):
+        # 全国网上零售额 → 全国实物商品网上零售额 (农村实物商品网络零售额 names its own)
+        return part if _OWNED.search(part) else place.group(0) + part
+    if (
+        own
+        and rest
+        and (rest in own or rest[-1] == own[-1] or (own[-2:] in rest and not _COMPANY_END.search(rest)))
+    ):
+        # 限额以上单位餐饮 of 全国餐饮, 快递 of 邮政行业寄递, 重点餐饮企业 of 全国重点零售和餐饮企业,
+        # 外国人出入境 of 边检机关保障出入境人员: the part names its own kind, in the whole's place
+        # (国际零售商业 of 阿里国际数字商业集团: a company's name holds words of its parts)
+        return place.group(0) + part if place and not _LEAD_PLACE.match(part) else part
+    if _OWNED.search(own) and not _ARRIVING.match(part):
+        # 民营企业 of 四川省外贸: firms, or a place, of its own (a visitor's origin is none: 内地旅客)
+        return place.group(0) + part if place and not _LEAD_PLACE.match(own) else part
+    return head + part
 
 
 # who speaks for others' figures, not its own: 国家统计局, 商务部, 艾媒咨询, 第三方机构
-_AGENCY = re.compile(r"(?:部|局|署|委|院|会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$")
+# (唯品会: a company whose name ends as a council's does)
+_AGENCY = re.compile(r"(?:部|局|署|委|院|(?<!唯品)会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$")
 
 
 _QUOTED_COMPANY = re.compile(
@@ -2108,6 +2400,13 @@ _REPORT_SPAN = re.compile(r"(?:年度|季度|月度|年终|全年)$")
 _WHEN_AFTER_NAME = re.compile(
     r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:日前|近日|今日|今天|昨日|昨天|近期|此前|早前|当天|当日)$"
 )
+
+
+def _opening_company(s: str, source: str | None) -> str | None:
+    """The company whose period opens a sentence (抖音电商年货节首周，…), when it is the source."""
+    if not source or _PERIOD.match(s) or not s.startswith(source) or _QUOTED_COMPANY.match(s):
+        return None  # (截至3月末，…: a period opens it, and no company)
+    return source
 
 
 def _source(s: str) -> str | None:
@@ -2142,17 +2441,31 @@ def _source(s: str) -> str | None:
 # counts them (澳门统计暨普查局 → 澳门), or who the first figure is of (广东省社会消费品零售总额…，
 # 其中汽车类零售额…: 广东省's). A subject that names no owner of its own takes it.
 
+# the day told before a teller: 5月20日，京东发布数据显示
+_TOLD_DAY = r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]\s*"
+# the span a report covers, no part of its teller's name: 比亚迪2026年度利润分配预案显示
+_REPORT_SPAN_TOLD = (
+    r"(?:\d{4}\s*年度?|\d{1,2}\s*月份?|第?[一二三四]季度|上半年|下半年|前三季度|全年|年度|季度|中期)"
+)
+# what a company publishes its own figures in
+_REPORTS = r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|分红预案|利润分配预案|年报|季报|公告"
 # who tells the figures, at the head of the sentence: 美团数据显示, 据携程预测, 香港特区政府统计处公布
+# (when it told them comes between the name and its telling: 顺丰控股5月18日晚间公告, 拼多多5月
+# 下旬发布的财报显示)
 _TELLER = re.compile(
-    r"^(?:据|根据)?(?P<who>[^，。：；“”、\d]{2,20}?)(?:方面)?(?:发布的|的)?"
-    r"(?:公告|公布|发布)?(?:的)?(?:(?:年度|季度|月度|年终)报告|年报|中期业绩|业绩|报告|资料|数据|统计数据|监测数据|大数据监测|财报)?"
+    rf"^(?:{_TOLD_DAY})?(?:据|根据)?(?P<who>[^，。：；“”、\d]{{2,20}}?)(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?"
+    rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
+    rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发现|"
     r"(?:发布的?)?报告(?:称|显示))[，,：:]"
+    # 京东集团5月13日发布财报，…, 顺丰控股发布4月经营简报，…: the report it published ends the telling
+    rf"|^(?:{_TOLD_DAY})?(?P<issuer>[^，。：；“”、\d]{{2,20}}?)(?:{_TOLD_WHEN})?(?:公布|发布|披露)了?{_REPORT_SPAN_TOLD}{{0,2}}"
+    rf"(?:{_REPORTS})[，,：:]"
     r"|^(?P<head>[^，。：；“”、\d]{2,12})[：:](?=[^“”]*\d)"
 )
 # who tells figures of others, not its own: research firms, brokers, associations, the press
 _NOT_OWNER = re.compile(
-    r"咨询|研究|分析|智库|证券|券商|研报|机构|报告|协会|联合会|商会|媒体|专家|业内|人士|第三方|多家|"
+    r"咨询|研究|分析|智库|证券|券商|研报|机构|报告|协会|联合会|联会|联席会|商会|媒体(?!集团|公司)|专家|业内|人士|第三方|多家|"
     r"数据中心|信息中心|指数|贝恩|麦肯锡|德勤|普华永道|毕马威|安永|Canalys|IDC|Counterpoint|CNNIC|QuestMobile|网经社|电诉宝|尼尔森|易观|艾媒|星图|"
     r"^(?:有关|相关|据|调查|统计|测算|监测|记者)"
 )
@@ -2187,7 +2500,8 @@ _FORM_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:股份有限公�
 # 其), a kind of firm or body (电商平台, 支付机构, 银行), a region
 _OWNED = re.compile(
     r"全国|我国|中国|全球|国内|国外|境内|境外|海外|内地|大陆|香港|港股|访港|全港|澳门|访澳|台湾|全台|来台|访台|全省|全市|全县|全区|"
-    r"本地|本市|本省|各地|城镇|农村|乡村|东部|中部|西部|东北|华东|华南|华北|华中|西南|西北|地区|欧盟|东盟|美国|日本|"
+    # (核心本地商业, 本地生活服务: a company's line of business, not a place)
+    r"本地(?!商业|生活|服务)|本市|本省|各地|城镇|农村|乡村|东部|中部|西部|东北|华东|华南|华北|华中|西南|西北|地区|欧盟|东盟|美国|日本|"
     r"^(?:该|其|某|公司|集团|本)|某|"
     r"[\u4e00-\u9fa5]{2,3}?(?:省|自治区)|(?:北京|上海|天津|重庆)|[\u4e00-\u9fa5]{2}(?<![超城门股上夜集街闹菜早都黑])市(?![场值民])"
     r"|[\u4e00-\u9fa5]{1,3}县|"
@@ -2220,6 +2534,7 @@ def _teller_owner(who: str, s: str) -> str | None:
     who = re.sub(r"(?:年度|全年)$", "", who)
     who = _WHEN_AFTER_NAME.sub("", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
+    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})" + _ROLE_END.pattern, "", who)  # 盒马CEO表示: 盒马
     if len(who) < 2 or re.search(r"[、和与及]", who) or _NOT_OWNER.search(who):
         return None
     if _BODY_TAIL.search(who):
@@ -2249,9 +2564,12 @@ _LEAD_PLACE = re.compile(
     r"^(?:全国|我国|国内|全省|全市|全县|香港|澳门|台湾|全台|内地|大陆|(?:北京|上海|天津|重庆)市?"
     r"|[\u4e00-\u9fa5]{2,3}?(?:省|自治区)|[\u4e00-\u9fa5]{1,3}?(?<![超城门股上夜集街闹菜早都黑])市(?![场值民]))"
 )
+# a place, with the kind of area it counts (全国农村): the owner's to name, as a place alone is
+_PLACE_SCOPE = re.compile(_LEAD_PLACE.pattern + r"(?:农村|城镇|乡村|城市|县域)?$")
 # words no name of an owner holds: a verb, a comparison, a measure, a report
 _NOT_A_NAME = re.compile(
-    r"[、和与及的比较我跟]|^(?:平台|该|其|公司|集团|本|我|他|她|这|那|全)|预计|预测|听说|据|公告|公布|发布|披露|"
+    # (比亚迪, 比特币, 比利时: names, not a comparison)
+    r"[、和与及的较我跟]|比(?!亚迪|特币|利时)|^(?:平台|该|其|公司|集团|本|我|他|她|这|那|全)|预计|预测|听说|据|公告|公布|发布|披露|"
     r"业绩|财报|报告|数据|调查|统计|累计|合计|共计|调研|股价|价格|增长|同比|环比|销售|销量|交易|成交|收入|营收|利润|数量|规模|总额|业务|"
     r"订单|金额|额$|量$|率$|数$"
 )
@@ -2283,14 +2601,28 @@ def _lead_owner(s: str, first: int) -> str | None:
     return None
 
 
+# 在江西信丰县，2月前三周脐橙电商发货量…: the place a sentence opens in is where its figures are
+_OPENS_IN = re.compile(
+    r"^在((?:[\u4e00-\u9fa5]{2,3}(?:省|自治区))?[\u4e00-\u9fa5]{2,4}?(?:省|市|县|区|镇|乡|村))[，,]"
+)
+
+
 def _sentence_owner(s: str, first: int) -> str | None:
     """Whose the sentence's figures are (None where it names several, or only a teller of
     others' figures, as a research firm)."""
     lead = _lead_owner(s, first)
     if lead:
         return lead
+    opens_in = _OPENS_IN.match(s)
+    if opens_in:
+        return opens_in.group(1)
+    return _told_by(s)
+
+
+def _told_by(s: str) -> str | None:
+    """The owner of the figures the teller heading ``s`` tells, if any (_teller_owner)."""
     told = _TELLER.match(s)
-    return _teller_owner(told.group("who") or told.group("head"), s) if told else None
+    return _teller_owner(told.group("who") or told.group("issuer") or told.group("head"), s) if told else None
 
 
 def _owned(subject: str, owner: str) -> bool:
@@ -2607,7 +2939,12 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
                 clause += "交付量"  # 蔚来交付新车87071台: 新车交付量
             elif unit in ("场次", "场") and not _MEASURE_END.search(clause):
                 clause += "场次"  # 累计开展电商人才培训1200余场次: 电商人才培训场次
-        elif unit in _GOODS_COUNTERS and not _MEASURE_END.search(clause) and not _ANAPHORA.match(clause):
+        elif (
+            unit in _GOODS_COUNTERS
+            and clause  # (日均近34亿笔: nothing is named, and the day's share is read by _describe)
+            and not _MEASURE_END.search(clause)
+            and not _ANAPHORA.match(clause)
+        ):
             # 受理网购投诉举报约402万件: 投诉举报量; 处理网络支付业务3246.1亿笔: 业务笔数
             clause += "笔数" if unit == "笔" else "量"
     if len(clause) < 2 or len(clause) > 30:
