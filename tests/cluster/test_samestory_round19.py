@@ -59,7 +59,9 @@ def test_a_place_named_with_its_shi_is_the_place():
 def test_an_outlets_commentator_labelling_the_headline_is_commentary():
     from newsdesk.text.commentary import commentary_score
 
-    found = commentary_score("光明网评论员：网购占比超四分之一，消费提质还要再加把劲", "上半年网上零售额增长6.9%。")
+    found = commentary_score(
+        "光明网评论员：网购占比超四分之一，消费提质还要再加把劲", "上半年网上零售额增长6.9%。"
+    )
     assert "headline labelled 光明网评论员：" in found.reasons
 
 
