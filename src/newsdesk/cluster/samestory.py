@@ -538,7 +538,7 @@ def _forecast_and_outcome(a: StoryFeatures, b: StoryFeatures) -> str | None:
         return None
     forecast = forecasts[0]
     outcome = b if forecast is a else a
-    forecast_told, outcome_told = figure_keys(forecast.title, ""), figure_keys(outcome.title, "")
+    forecast_told, outcome_told = forecast.headline_figures, outcome.headline_figures
     if not forecast_told or not outcome_told:
         return None
     if _of_a_size(forecast_told, outcome_told):
@@ -1339,7 +1339,7 @@ def _headline_figure_retold(a: StoryFeatures, b: StoryFeatures, overlap: PairOve
     return any(
         _telling_figure(key) and key in other.lead_figures
         for mine, other in ((a, b), (b, a))
-        for key in figure_keys(mine.title, "")
+        for key in mine.headline_figures
     )
 
 
@@ -1385,7 +1385,7 @@ def _headline_told_in_lead(repost: StoryFeatures, report: StoryFeatures) -> bool
     first paragraph (exactly or rounded): the event's own, not a figure it quotes in passing
     (a day's express volume, which every report of that day recalls); or, its headline a
     hook with neither, its first lines give the figure the report headlines."""
-    headline_figures = figure_keys(repost.title, "")
+    headline_figures = repost.headline_figures
     if headline_figures and shared_figure_count(headline_figures, report.lead_figures):
         return True
     if _days(repost.title) & _days(report.lead):
@@ -1395,7 +1395,7 @@ def _headline_told_in_lead(repost: StoryFeatures, report: StoryFeatures) -> bool
     # A hook with no figure (买过大圣哥五常大米的姐妹看过来‼️, 暑假结束，携程的数据说明…) and the
     # figure the report headlines given as it is in the repost's first lines (被封30天了, 出境游
     # 订单涨了27%): exactly, as a rounded one (涨了三成多) fits the figures of many a report
-    return bool(figure_keys(repost.lead, "") & figure_keys(report.title, ""))
+    return bool(figure_keys(repost.lead, "") & report.headline_figures)
 
 
 def _retells_the_figures(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
@@ -1562,7 +1562,7 @@ def _categorical_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
     for mine, theirs in ((a, b), (b, a)):
         places = _unmentioned_headline_places(mine, theirs)
         if places:
-            headline_figures = figure_keys(mine.title, "")
+            headline_figures = mine.headline_figures
             if headline_figures and not shared_figure_count(headline_figures, theirs.figures):
                 return f"{'、'.join(sorted(places))}'s own figures beside another report"
     return None
