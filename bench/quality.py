@@ -480,7 +480,7 @@ def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool
       removed too: 合并营收增速 and 合并营收 name the same growth of 6.2%;
     * value — the same magnitude within one part in a million (a fall is stored negative);
       a range also needs its upper end;
-    * unit — equal, 百分点 = 个百分点;
+    * unit — equal, 百分点 = 个百分点, 新台币 = 新台币元;
     * period — equal after white space, a leading 今年/本年/到/至, the 第 of 第三季度, a final 份
       and the 全年 of 2026年全年 or 当月 of 12月当月 are removed (two spellings of one period,
       which the writers label both ways); none labelled matches none extracted;
@@ -496,13 +496,19 @@ def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool
             return got is None and want is None
         return math.isclose(abs(got), abs(want), rel_tol=1e-6)
     if field == "unit":
-        return (got or "").replace("个百分点", "百分点") == (want or "").replace("个百分点", "百分点")
+        return _unit_key(got) == _unit_key(want)
     if field == "period":
         a, b = _PERIOD_NOISE.sub("", _norm(got)), _PERIOD_NOISE.sub("", _norm(want))
         return a == b
     if field == "base":
         return _BASE_PREFIX.sub("", _norm(got)) == _BASE_PREFIX.sub("", _norm(want))
     raise ValueError(field)
+
+
+def _unit_key(unit: str | None) -> str:
+    """百分点 = 个百分点; 新台币 = 新台币元 (writers label the Taiwan dollar both ways)."""
+    unit = (unit or "").replace("个百分点", "百分点")
+    return "新台币" if unit == "新台币元" else unit
 
 
 def _align(extracted: list, labelled: list[dict]) -> list[tuple[object, dict]]:

@@ -173,7 +173,8 @@ CHANGE = re.compile(
     r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     # 一成半, 七成半: so many tenths and a half (15%, 75%)
-    rf"|(?:[一二两三四五六七八九]|{_AR})\s*成半?(?![交为本员立功果都长效绩])"
+    # (按月下跌一成二: and so many hundredths, as Hong Kong and Macau say it: 12%)
+    rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?:半|[一二三四五六七八九](?![十百千万亿成点]))?(?![交为本员立功果都长效绩])"
     # half, as spoken: 美国那边更是掉了一半, 比去年多了快一半
     r"|一半)"
     r")"
@@ -183,7 +184,7 @@ _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
-    r"|春运|暑期|暑假|寒假|年货节|开学季|黑五|黑色星期五|圣诞|平安夜|跨年夜"
+    r"|春运|暑期|暑假|寒假|年货节|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|圣诞|平安夜|跨年夜"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
     r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天))"
@@ -201,7 +202,9 @@ _EVENT_TAIL = (
     # (春节假期后一周: the week after it; 农历新年假期首六日: its first days)
     r"(?:(?:小长假|长假|连假|假期|假日|黄金周)(?:疏运)?(?:期间|这?[一二两三四五六七八九十]{1,2}天(?![数里])"
     rf"|{_AFTER_WEEK}|首[一二两三四五六七八九十\d]{{1,2}}\s*[日天])?"
-    rf"|{_AFTER_WEEK}|期间|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]"
+    rf"|{_AFTER_WEEK}|期间|当天晚上|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]"
+    # 国庆头三日: its first days
+    r"|头[一两二三四五六七八九十]{1,2}[日天]"
     # 春节前后两周, 今年春节前后一个月: the weeks either side of it
     r"|前后(?:[一两二三四五六七八九十\d]{1,2}\s*(?:周|个?星期|个?礼拜|个?月|天))?"
     # 年货节头一个礼拜: its first week, as spoken
@@ -235,7 +238,7 @@ _PERIOD = re.compile(
     # (初一到初六: the new year's first days, told without 正月)
     r"|初[一二三四五六七八九十](?:\s*(?:至|到)\s*初[一二三四五六七八九十]|当天|当晚|那天|那晚)"
     # 节后第一周, 年后头一个礼拜 (the festival understood); 过完年: after it, as spoken
-    rf"|(?<![\d〇零一二三四五六七八九]){_YEAR_WORD}?\s*(?:节|年)(?:{_AFTER_WEEK})|过完年(?=[\u4e00-\u9fa5])"
+    rf"|(?<![\d〇零一二三四五六七八九]){_YEAR_WORD}?\s*(?:节|年)(?:{_AFTER_WEEK}|后这[一两二三四五六七八九十]{{1,2}}天)|过完年(?=[\u4e00-\u9fa5])"
     # 春節後首場年貨直播: the festival's first show after it; …，春节后欧洲线路包裹…: the days
     # after it, where a clause opens with them (超过六成受访者表示春节后会… is what they plan)
     r"|(?:春节|农历新年)后首场[\u4e00-\u9fa5]{0,4}?直播"
@@ -252,19 +255,25 @@ _PERIOD = re.compile(
     # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*[春夏秋冬][天季]"
     # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋)节?|五一|元旦)(?![前后假档期])"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋|七夕)节?|五一|元旦|开学季)(?![前后假档期])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
+    # 假期八天，全国…: the holiday's days, where a clause opens with them (假期8天 is its length)
+    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:假期|长假|小长假|黄金周)这?[一二两三四五六七八九十]{1,2}天(?![数里])"
+    # a film's days on screen: 上映八天累计票房, 上映首日
+    r"|上映(?:首日|[一二两三四五六七八九十\d]{1,3}\s*天)(?![数里])"
     # the first minutes or days of a sale: 小米17系列在京东平台开售5分钟内销售额突破10亿元
     r"|(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内)|首个?小时|首[日周月])"
     # 第48周: a week of the year by its number, as the postal bureau counts them
     r"|(?:\d{4}\s*年|今年|去年)?第\s*\d{1,2}\s*周"
     # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
-    rf"|(?:{_EVENT}|假期|长假|小长假|黄金周)\s*前\s*这?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周)|一个?(?:月|星期))"
+    rf"|(?:{_EVENT}|开学|假期|长假|小长假|黄金周)\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周)|一个?(?:月|星期))"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报])|夜间|夜(?!间))"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
     r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+    # (8月15日至9月5日开学季期间: the days, then the season they make)
+    rf"(?:{_EVENT}\s*{_EVENT_TAIL})?"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
     r"(?:(?:上|下)半年|第?[一二三四1-4]季度末|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)|今年)"
     # the quarter or fiscal year closing then: 截至9月底止季度, 截至2025年3月底的财年
@@ -801,10 +810,11 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = parse_number(amount.rstrip("%％")), "%"
         elif amount.endswith(("百分点", "个点")):
             value, unit = _spoken_multiple(re.sub(r"个?多?个?百分点$|个点$", "", amount)), "个百分点"
-        elif amount.endswith(("成", "成半")):
-            half = 5.0 if amount.endswith("半") else 0.0
-            tenths = parse_number(amount.removesuffix("半")[:-1].replace("两", "二"))
-            value, unit = (tenths * 10 + half if tenths is not None else None), "%"  # 下降了两成
+        elif "成" in amount:
+            tenths_word, _, after = amount.partition("成")
+            extra = 5.0 if after == "半" else (parse_number(after) or 0.0) if after else 0.0
+            tenths = parse_number(tenths_word.replace("两", "二"))
+            value, unit = (tenths * 10 + extra if tenths is not None else None), "%"  # 下降了两成
         elif amount.endswith("倍"):
             value, unit = _spoken_multiple(amount[:-1]), "倍"
         elif amount == "一半":
@@ -818,7 +828,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             # 增长3至5倍, 提升2—3个百分点: a range, its top end as upper
             low = parse_number(m.group("lo").replace("两", "二"))
             if low is not None:
-                upper, value = value, low * (10 if amount.endswith(("成", "成半")) else 1)
+                upper, value = value, low * (10 if "成" in amount else 1)
         falls = m.group("verb") in _FALLS or m.group("verb").endswith(("跌", "降", "减", "少", "掉"))
         if falls and value is not None:
             value = -value
