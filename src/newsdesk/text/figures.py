@@ -14,6 +14,7 @@ compared with is its ``base`` (较2019年, 上年同期, 平日), never its peri
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
@@ -1291,7 +1292,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     survey = _SURVEY.match(s)
     broker = _BROKER.match(s)
     # whose the figures are, for subjects that name no owner (a speaker's are the speaker's)
-    spoken = bool(speaker or s.lstrip().startswith(("“", "「")))
+    # (有博主算了一笔账：…某头部主播卖出的金饰…: someone unnamed reckons others' figures, and
+    # is no owner of them)
+    spoken = bool(speaker or s.lstrip().startswith(("“", "「")) or _HEARSAY.match(s))
     # (抖音电商年货节首周，…单均商品件数: else the company whose period opens the sentence)
     owner = None if spoken or not found else _sentence_owner(s, found[0].start) or _opening_company(s, source)
     # 消费者物价指数（CPI）…，核心CPI…: an abbreviation the sentence spells out
@@ -1552,6 +1555,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     subject = item.group(1) + "每" + item.group(2) + "售价"
             if subject and subject.endswith("送单量") and "快递" in s:
                 subject = subject[:-3] + "派件量"  # 快递小哥一天得跑两百多单: a courier's run
+            elif subject and subject.endswith("发货量") and unit in ("单", "件") and "快递" in s:
+                subject = subject[:-3] + "发件量"  # 我们网点一天要发十来万单: parcels a courier sends
             if (
                 not unit
                 and kind == "count"
@@ -1865,7 +1870,8 @@ def _surveyed(s: str, member: _Found, subject: str | None, survey: re.Match) -> 
 # who speaks, before a quotation or a 说: 店主王女士说：“…”, 香港速递员陈先生说，…
 _SPEAKER = re.compile(
     # (老板话：「…」: 话 is Cantonese for 说; 向记者表示: to the reporter)
-    r"^(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|向记者|对记者|跟记者)?"
+    # (跟我们说: the reporter writes as we)
+    r"^(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|向记者|对记者|跟记者|跟我们|对我们|向我们)?"
     r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|话(?=[：:]))[：:，,]\s*"
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
@@ -1876,8 +1882,18 @@ _NAMED = re.compile(
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师))$"
 )
 _ANONYMOUS_HEAD = re.compile(
-    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|房|铺|室|厅)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者))$"
+    # (东主: a Hong Kong shop's owner, 旺角一间药房东主)
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|房|铺|室|厅|站)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
 )
+# one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
+# 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
+_WORKER = re.compile(r"(?:快递小哥|快递员|外卖小哥|外卖骑手|骑手|配送员|送货员|店员|营业员)$")
+# where a speaker said it is no part of who they are: 河南一位驿站老板在短视频里说
+_SAID_WHERE = re.compile(
+    r"在(?:短视频|视频|直播间?|朋友圈|社交平台|社交媒体|抖音|快手|微博|小红书|微信群|采访)[里中上时]?$"
+)
+# 一位在北京朝阳区跑件的顺丰快递员: where they work, less what they do there
+_WORKS_AT = re.compile(r"^(?:一位|一名|一个)在(?P<where>[^的]{2,12}?)(?:跑|送|做|开|卖|干|摆)[^的]{0,5}的")
 
 
 def _speaker(s: str) -> tuple[int, str] | None:
@@ -1891,16 +1907,30 @@ def _speaker(s: str) -> tuple[int, str] | None:
         m = _SPEAKER_AFTER.search(s)  # the words quoted before are theirs too (they begin at 0)
     # (商务部电子商务司负责人 and 商务厅负责人 speak for a ministry or a bureau, 茶餐厅老板 for a
     # restaurant; 某车企老板在直播里说 is no one's name)
-    if not m or re.search(r"\d|[%％]|^(?:据|听|有)|(?<=.)在|[部局署委]|(?<!餐)厅", m.group("who")):
+    told_who = _SAID_WHERE.sub("", m.group("who")) if m else ""
+    # (一位在义乌跑件的中通快递小哥: 在 tells where they work, and they are still someone)
+    if not m or re.search(
+        r"\d|[%％]|^(?:据|听|有)|(?<=.)(?<!一位|一名|一个)在|[部局署委]|(?<!餐)厅", told_who
+    ):
         return None
-    who = re.sub(r"^[^的]{2,12}(?:这|那)家", "", m.group("who"))  # 楼下这家便利店老板
+    who = re.sub(r"^[^的]{2,12}(?:这|那)家", "", told_who)  # 楼下这家便利店老板
+    works = _WORKS_AT.match(who)
+    if works:
+        # 一位在北京朝阳区跑件的顺丰快递员 → 北京朝阳区顺丰快递员 (该 is added below, as for an outlet)
+        who = works.group("where") + who[works.end() :]
     who = re.sub(r"^(?:在[^的]{2,12}的)", "", who)  # 在杭州跑外卖的骑手老李
     # (铜锣湾一间药房: 间 is how Hong Kong counts shops)
     who = re.sub(r"(?<=[\u4e00-\u9fa5])(?:一位|一名|一家|一个|一间)", "某", who)
     who = re.sub(r"^(?:一位|一名|一家|一个|一间)", "", who)
     spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关负责人", who)
+    # 义乌一位做文具的老板: a trader in what they deal in (义乌某文具商家)
+    who = re.sub(r"(?<=某)做([^的]{1,6})的(?:老板|店主|老板娘)$", r"\1商家", who)
     head = _ANONYMOUS_HEAD.search(who)
-    named = _NAMED.search(who)
+    # (a worker is someone in particular only where the sentence tells where: 北京某快递员,
+    # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
+    worker = not head and _WORKER.search(who) and (works or "某" in who)
+    named = not worker and _NAMED.search(who)
+    trader = not head and not worker and re.search(r"某[\u4e00-\u9fa5]{2,8}商家$", who)
     if spokesman:
         who = spokesman.group(1)  # the company's own figures
     elif head:
@@ -1909,6 +1939,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
     elif named:
         role = named.group("role")
         who = who if len(role) >= 3 else named.group("name")
+    elif worker or trader:
+        who = who if "某" in who else "该" + who
     else:
         return None  # 一位广西砂糖橘带货主播: no one in particular
     # (杭州某MCN机构: a firm, though its name ends as an agency's does)
@@ -1922,10 +1954,16 @@ def _speaker(s: str) -> tuple[int, str] | None:
     return (m.end() if m.re is _SPEAKER else 0), who
 
 
+# someone unnamed who tells or reckons figures: 有博主算了一笔账：, 有网友晒出…称，
+_HEARSAY = re.compile(
+    r"^\s*(?:据)?有(?:博主|网友|人|业内人士|分析人士|自媒体|媒体)[^，。：:；]{0,10}?"
+    r"(?:算了一?笔账|说|表示|透露|称|爆料)[：:，,]"
+)
 # 我们店, 他一个人, 光这一天: the speaker's own words for whose figures they are
 _SPOKEN_OWNER = re.compile(
     # (我哋, 佢哋: we and they, in a Cantonese quote)
-    r"^(?:光|就)?(?:这一?天|当天)?(?:(?:我们|咱们|我哋|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
+    # (双11那天我一个人: the rest of a day its period was cut from)
+    r"^(?:光|就)?(?:这一?天|当天|那一?天|那几天)?(?:(?:我们|咱们|我哋|我一个人|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
 )
 
 
@@ -1933,10 +1971,26 @@ def _spoken_of(subject: str | None, who: str) -> str | None:
     """A spoken figure's subject, of whoever speaks it: 我们店订单量 → 王女士店铺订单量."""
     if not subject:
         return subject
-    told = _SPOKEN_OWNER.sub("", subject.lstrip("「“"))
+    said = subject.lstrip("「“")
+    ours = re.match(r"(?:光|就)?(?:我们|咱们|我哋)的?(网点|站点|驿站|门店|店)", said)
+    worker = _WORKER.search(who)
+    if ours and worker:
+        # a courier's 我们网点: the outlet they work at speaks (该义乌中通快递小哥 → 该义乌中通网点)
+        who = re.sub(r"快递$", "", who[: worker.start()]) + ours.group(1)
+        said = said[ours.end() :]
+    told = _SPOKEN_OWNER.sub("", said)
+    if len(os.path.commonprefix([told, who])) >= 3:
+        return subject  # (两三倍 after 十来万单: the subject it takes is already the speaker's)
     if re.match(r"一晚(?:开|卖|要)", told):
         told = "每晚房价"  # 民宿老板：「一晚开到五、六千块」, 一晚卖到八百八: a night's room rate
-    told = re.sub(r"^店(?![铺面员主])", "店铺", told)
+    # (苏州某老字号糕点店 and 我们店: the shop is named once)
+    told = re.sub(r"^店(?![铺面员主])", "" if who.endswith(("店", "铺")) else "店铺", told)
+    # 我们店线上线下加起来卖了…: the sum is the shop's takings, named as such
+    told = re.sub(r"^(?:线上线下|线上和线下)?(?:加起来|加埋|合共|一共|总共)", "", told)
+    # 生意比平时多咗三四成: a shop's business, spoken, is its takings (旺角某药房营业额)
+    # (a stall-keeper's own 生意, 陈老板, is left as said)
+    if not _NAMED.search(who):
+        told = re.sub(r"(?<![做谈])生意$", "营业额", told)
     # 该快递网点 and 我们网点一天派件: the place is named once
     said = next((k for k in range(min(len(who), len(told) - 2), 1, -1) if told.startswith(who[-k:])), 0)
     told = told[said:]
@@ -2171,7 +2225,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
 _PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
 _CANTONESE_PARTICLES = re.compile(r"[啲嗰]")
-_TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|介乎|介于|才能在|才能)+$")
+# (人均消费仲系比前年少咗一成: 仲系, Cantonese for 还是, is no part of the measure)
+_TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|介乎|介于|才能在|才能|仲系|仲係)+$")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
 _SHARE_INSIDE = re.compile(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)")
 _TRADE_END = re.compile(r"(?:进出口|出口|进口)$")
@@ -2854,7 +2909,8 @@ _REPORTING_VERB = re.compile(
 # (光今年秋天就卖了…: nothing left between 光 and 就 once the period is cut out)
 # (光线上就卖了…: 光 alone on its own sales online, not 光线 the light)
 _ALONE = re.compile(
-    r"光(?:是)?(?![伏纤谷缆刻学电明源速照盘]|线(?![上下]))([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)"
+    # (光是电钻就卖了…: after 光是, 电 is no 光电)
+    r"光(?:是|(?![伏纤谷缆刻学电明源速照盘]|线(?![上下])))([\u4e00-\u9fa5A-Za-z0-9]{0,12}?)就(?!业)"
 )
 # 一天卖了四五千单, 光今年秋天就卖了三十来万斤: a count sold, told as spoken, is a 销量
 # (空调多卖了七八千台: so many more sold, still a 销量; 一晚上走了三千来单: 走 is spoken for sold)
@@ -2862,8 +2918,9 @@ _ALONE = re.compile(
 _SOLD_COUNT = re.compile(
     r"(?:也就|就|都|能|共|一共|总共)?[多少]?(?:卖出去|卖出|卖掉|卖|售出|走|(?<![输进支外杰突演产付提推])出)[了个]?$"
 )
+_IN_ONE_GO = re.compile(r"一次过(?:买|购入|购买|消费|花|使)了?$")
 # 一天能发五六百件: parcels sent out, spoken, are a 发货量
-_SENT_OUT = re.compile(r"(?:就|都|能|共|一共|总共)?(?:发出|寄出|发)了?$")
+_SENT_OUT = re.compile(r"(?:就|都|能|要|得|共|一共|总共)?(?:发出|寄出|发)了?$")
 # 每日要派三百多件货, 一天跑两百多单: parcels handed out and orders run, as couriers and riders
 # say them
 _DELIVERED = re.compile(r"(?:就|都|能|要|得|共|一共|总共)?(派送|派|送|跑)了?$")
@@ -2929,6 +2986,9 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     clause = _AT_WHERE.sub(lambda m: m.group(1) + m.group(2).removesuffix("的"), clause)
     # 每日平均訂單 (Hong Kong's wording) is a 日均 count
     clause = clause.replace("每日平均", "日均")
+    if kind == "amount" and (once := _IN_ONE_GO.search(clause)):
+        # 内地客一次过买五六千蚊: what one shopper spends at a time (Cantonese 一次过, in one go)
+        clause = clause[: once.start()] + "单次消费金额"
     if kind == "count" and unit and (sold := _SOLD_COUNT.search(clause)):
         # (orders that went out are an 订单量: 走了三千来单)
         clause = clause[: sold.start()] + (
@@ -2942,7 +3002,11 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
         counted = _COUNTING_VERB.match(clause)
         if counted and len(clause) - counted.end() >= 2:
             verb = counted.group("verb")
-            clause = clause[counted.end() :]
+            if verb in ("售出", "卖出", "交付") and clause.startswith("的", counted.end()):
+                # 某头部主播卖出的金饰超过2吨: who sold them names the measure too (某头部主播金饰销量)
+                clause = clause[: counted.start("verb")] + clause[counted.end() + 1 :]
+            else:
+                clause = clause[counted.end() :]
             if verb in ("售出", "卖出"):
                 clause += "销量"  # 共售出农特产品95亿单: 农特产品销量
             elif verb == "交付":
