@@ -53,3 +53,23 @@ def test_a_trader_told_by_what_they_deal_in():
 def test_someone_unnamed_who_reckons_is_no_owner():
     got = extract_figures("有网友算了一笔账：国庆前一周某头部主播卖出的金饰超过3吨。")
     assert got[0].subject == "某头部主播金饰销量"
+
+
+# --- 3. a broker, a company's forecast, a place -----------------------------------------------
+
+
+def test_a_broker_heads_the_whole_subject_of_a_later_clause():
+    got = extract_figures("国信证券预计，腾讯第三季度收入约1850亿元，经调整经营利润为690亿元至710亿元。")
+    assert [f.subject for f in got] == ["国信证券预计的腾讯收入", "国信证券预计的腾讯经调整经营利润"]
+
+
+def test_a_companys_own_forecast_is_the_companys_measure():
+    got = extract_figures("爱奇艺二季度总营收66亿元，同比下降5%；公司预计三季度总营收在62亿元至65亿元之间。")
+    assert got[-1].subject == "爱奇艺总营收"
+
+
+def test_a_place_the_subject_names_is_not_named_twice():
+    (f, _) = extract_figures(
+        "临沂市邮政管理局数据显示，1—9月临沂快递业务量累计完成38.2亿件，比上年同期增长12.5%。"
+    )
+    assert f.subject == "临沂快递业务量"

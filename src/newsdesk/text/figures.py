@@ -523,7 +523,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 said = _THIS_OWNER.match(f.subject).group(0)
                 name = owner + said if said == "集团" else owner  # 集团收入: 阿里巴巴集团收入
                 # 公司在东南亚市场包裹量: 极兔速递东南亚市场包裹量
-                f = replace(f, subject=name + re.sub(r"^在", "", f.subject[len(said) :]))
+                # (公司预计三季度净营收…: the forecast is the company's, and no part of the measure)
+                f = replace(f, subject=name + re.sub(r"^(?:在|预计|预测|预估)", "", f.subject[len(said) :]))
             # 阿里巴巴集团公布…，季度收入为2486.1亿元；…，经营利润…: a company's measure named
             # bare is of the company whose measure was told before, else of the one that opens
             # the paragraph (赚了137亿 names no measure of its own: it is left as it is)
@@ -698,7 +699,8 @@ _TOLD_WHEN = (
 _TOLD_AFTER_WHEN = r"(?=公布|发布|宣布|公告|披露|表示|称[，,]|介绍|透露)"
 # a company that opens a sentence with its results: 拼多多第三季度营收…, 东方甄选经营承压
 _OWNER_NAMED = re.compile(
-    r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该)"
+    # (公司预计三季度…: the company told before, not one named 公司预计)
+    r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该|公司|集团)"
     # (核心本地商业分部经营利润…: a company's segment, not the company)
     r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?<!分部)(?<!业务)(?<!板块)(?:集团|控股|公司)?(?:（[^）]{1,12}）)?"
     rf"(?:(?:{_TOLD_WHEN}){_TOLD_AFTER_WHEN})?"
@@ -1589,10 +1591,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = _surveyed(s, member, subject, survey) or subject
             if subject:
                 subject = _corporate_act(subject, s, member, history)
-            if subject and _TAIWAN_AGENCY.match(s):
-                subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
             if subject and broker:
                 subject = _brokered(subject, s, member, broker, subjects)
+            if subject and _TAIWAN_AGENCY.match(s):
+                subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
             if speaker and member.start >= speaker[0]:
                 subject = _spoken_of(subject, speaker[1])
             if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
@@ -1726,6 +1728,8 @@ _BROKER = re.compile(
     r"|[\u4e00-\u9fa5A-Za-z]{2,6}?(?:证券|投顾))(?:研报|报告|研究所|研究部)?"
 )
 _FORECASTS = re.compile(r"预计|预测|预估")
+# the head _brokered gives a subject: 华泰证券预计的, 某港资券商预测的
+_BROKER_HEAD = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,8}?(?:证券|券商|投顾)(?:预计|预测|预估)的(?=.{2})")
 # 华信证券将某本地生活平台的目标价由158港元上调至172港元
 _TARGET_PRICE = re.compile(r"^(?P<by>.+?)[将把](?P<of>.+?)的?目标价$")
 _TARGET_GIVEN = re.compile(r"^(?P<by>.+?)给予(?P<of>.+?)的[原新]?目标价$")
@@ -2701,6 +2705,16 @@ def _of_owner(subject: str, owner: str) -> str:
     if owner.endswith("平台") and subject.startswith("平台"):
         subject = subject[2:]
     subject = re.sub(r"^在(?=[\u4e00-\u9fa5]{2})", "", subject)
+    # 华泰证券预计的 + 经调整EBITA, of 阿里巴巴: the broker heads the whole subject, owner and
+    # measure (华泰证券预计的阿里巴巴经调整EBITA)
+    head = _BROKER_HEAD.match(subject)
+    if head:
+        return head.group(0) + _of_owner(subject[head.end() :], owner)
+    # 义乌市 and 义乌快递业务量, 海南省 and 海南离岛免税购物金额: the subject names the place
+    # already, as the sentence does (not 义乌市义乌快递业务量)
+    place = re.fullmatch(r"([\u4e00-\u9fa5]{2,})[省市县区]", owner)
+    if place and subject.startswith(place.group(1)):
+        return subject
     return owner + subject
 
 
