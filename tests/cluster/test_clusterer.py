@@ -141,3 +141,38 @@ def test_a_report_naming_no_stage_does_not_chain_a_festivals_first_day_to_its_cl
     assigned = clusterer.add([close])
     assert assigned[4] != clusterer.find(1)
     assert clusterer.find(3) == clusterer.find(1)  # what was decided before stays
+
+
+def test_a_self_media_repost_joins_the_report_it_retells_not_the_first_it_meets():
+    """An undated 双12 战报 repost, weakly like the first day's report and closely like the
+    close's: it joins the close's cluster, and the close's reports stay together."""
+    import json
+    from pathlib import Path
+
+    from newsdesk.editorial.boilerplate import strip_boilerplate
+    from newsdesk.text.script import to_simplified
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "editorial" / "real_stories_blind13.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r["story"] in ("h03", "h04")]
+    when = [dt.datetime.fromisoformat(r["date"]).replace(tzinfo=dt.UTC) if r["date"] else None for r in rows]
+    # the undated repost first, as a repost collected before the reports would be
+    order = sorted(range(len(rows)), key=lambda i: (when[i] or dt.datetime.min.replace(tzinfo=dt.UTC), i))
+    clusterer = StoryClusterer(use_anchors=True)
+    assigned = clusterer.add(
+        [
+            ClusterInput(
+                i + 1,
+                to_simplified(rows[i]["title"]),
+                strip_boilerplate(to_simplified(rows[i]["body"])).text,
+                when[i],
+            )
+            for i in order
+        ]
+    )
+    clusters = {
+        story: {assigned[i + 1] for i, r in enumerate(rows) if r["story"] == story}
+        for story in ("h03", "h04")
+    }
+    assert len(clusters["h04"]) == 1  # the close's reports and the repost together
+    assert not clusters["h03"] & clusters["h04"]

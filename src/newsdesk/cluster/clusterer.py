@@ -466,6 +466,16 @@ class StoryClusterer:
                 self.pairs_checked += 1
                 decision = decide(features, other_features, self.max_days_apart)
                 self._note_repost_pair(doc_id, features, other, other_features, decision)
+                if (
+                    decision.same
+                    and decision.weak
+                    and (features.self_media_voice or other_features.self_media_voice)
+                ):
+                    # A self-media repost weakly like a report (a 双12 战报 repost beside the
+                    # first day's report and the close's) joins the one nearest it once the
+                    # batch is decided (_attach_lone_reposts), not the first one it meets: that
+                    # would bar the report it retells by the cannot-link check.
+                    continue
                 if decision.same and decision.weak and not self._agrees_with_clusters(doc_id, other):
                     continue
                 if decision.same and self._two_events_across(doc_id, other):
