@@ -15,6 +15,7 @@ import datetime as dt
 import heapq
 import multiprocessing
 import pickle
+import re
 import sys
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -104,6 +105,10 @@ class AnchorIndex:
     def anchors(features: StoryFeatures) -> set[str]:
         keys = {f"f:{rounded_figure(k)}" for k in features.figures if not _is_trivial_figure(k)}
         keys |= {f"w:{w}" for w in features.title_words}
+        # a platform as a repost names it short (抖音 of 抖音电商, 京东 of 京东集团)
+        keys |= {
+            f"w:{stem}" for w in features.headline_platforms if (stem := _PLATFORM_SUFFIX.sub("", w)) != w
+        }
         # what a rewrite in other words still shares: the event's slogans, documents and days
         keys |= {f"p:{p}" for p in features.particulars}
         # and the rarest words it is told in (设备更新, 客货邮, a product's name)
@@ -130,6 +135,9 @@ class AnchorIndex:
             if len(bucket) > self.cap:
                 del bucket[0]
         return {other for other, n in shared.items() if n >= ANCHOR_EVIDENCE and other != doc_id}
+
+
+_PLATFORM_SUFFIX = re.compile(r"(?<=..)(?:电商|集团|控股|平台|商城|科技|股份)$")
 
 
 def _is_trivial_figure(key: str) -> bool:
