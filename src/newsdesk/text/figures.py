@@ -359,7 +359,7 @@ def _without_verb_tail(text: str) -> str:
 
 
 _IN_ALL = re.compile(
-    r"(?<=[\u4e00-\u9fa5]{2})(?:共计|合计|共)(?=兑换|派发|派现|支付|发放|接待|销售|售出|卖出|发送|揽收|处理|受理)"
+    r"(?<=[\u4e00-\u9fa5]{2})(?:共计|合计|共)(?=兑换|派发|派现|支付|发放|接待|销售|售出|卖出|发送|揽收|处理|受理|核销)"
 )
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|此外|同时|另外|但是|但|不过(?![夜关分])|反而|而家|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
@@ -1306,6 +1306,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     # what each figure's measure is of (海南离岛免税店 of 海南离岛免税店销售额), for the bare
     # measures of later clauses
     scopes: list[_Scope | None] = []
+    # what the sentence's figures are done with, once named (该市发放的2000万元数字消费券已核销…):
+    # a later clause's bare measure of it (核销率, 直接带动消费, 杠杆率) is its
+    held: _Held | None = None
     history: list[tuple[int, str | None]] = []
     bases: list[str | None] = []
     previous_end = 0
@@ -1615,6 +1618,17 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             scope = next((x for x in reversed(scopes) if x), None) if subject and not spoken else None
             if scope and (bare or _restates(scope, subject)):
                 subject = _in_scope(scope, subject)
+            if subject and not spoken:
+                held = held or _held_in(s, clause_start, _clause_end(s, member.end), periods)
+                if held:
+                    # 带动销售额约157亿元: what the subsidies brought about (带动 is otherwise cut
+                    # as a verb of the figure)
+                    led = _LED.match(s, clause_start, member.start)
+                    if led and not subject.startswith(led.group(0)) and _MEASURE_END.search(subject):
+                        subject = led.group(0) + subject
+                    subject = _of_held(subject, held)
+                    # 核销量和带动销售额分别…: 带动销售额 says again the 带动新车销售额 told before
+                    subject = next((x for x in reversed(subjects) if x and _abridges(subject, x)), subject)
             # (not where the clause names the owner itself, nor a company's bare measure: the
             # paragraph's company is read for it in extract_figures)
             if (
@@ -1630,7 +1644,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     )
                 )
                 and not _COMPANY_MEASURE.match(subject)
-                and owner not in s[clause_start : member.start]
+                and (
+                    owner not in s[clause_start : member.start]
+                    or (
+                        owner.startswith("该")
+                        and owner not in subject
+                        and _ISSUED.search(s, clause_start, member.start)
+                    )
+                )
             ):
                 subject = _of_owner(subject, owner)
             out.append(
@@ -1676,6 +1697,86 @@ _MEASURE_TAIL = re.compile(
 _PER_UNIT_END = re.compile(r"(?:[人单日月户件票店笔]均|单票|每[\u4e00-\u9fa5]?)$")
 # words of a speaker's own scope, which no later measure is of: 我这小店一天, 抖音上一个月
 _SPOKEN_SCOPE = re.compile(r"我(?!国)|[你他她]|一(?:个)?[月天场晚年单件]")
+
+
+# what vouchers or subsidies a sentence tells of, and the measures a later clause names of
+# them bare: 核销率, 中签率, 杠杆率, 直接带动消费, 参与抢券, 抢光用时, 兑付补贴资金
+# (补贴金额, 补贴后成交均价, 获得补贴约620元: the subsidy is measured there, not handled)
+_HELD_NOUN = re.compile(r"(?:消费券|优惠券|代金券|购物券|补贴)(?=已|共|累计|申请|资金|上线|[，,；;。]|$)")
+_HELD_WORDS = re.compile(r"[\u4e00-\u9fa5、“”]{0,16}$")
+# (该市发放的…, 家电以旧换新补贴已惠及…, 受理…以旧换新补贴申请: who issued or handled them is
+# no part of their name)
+# (2000万元数字消费券: nor the amount issued)
+_HELD_LEAD = re.compile(r"^.*(?:的|了|元|发放|派发|投放|投入|受理|兑付|申请|申领|已|共|将|再|该[市省区县])")
+# 汽车、家电、数码产品以旧换新补贴, 餐饮、住宿、体育等消费券: a list of the kinds they cover
+_HELD_KINDS = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{1,6}、)+[\u4e00-\u9fa5]{1,6}?(?:等|产品)?(?=以旧换新|购新|消费券|优惠券|补贴)"
+)
+_HELD_MEASURE = re.compile(
+    r"^(?:直接|间接|共|累计|已)?(?:核销|带动|拉动|参与|抢光|领取|领用|使用|兑付|发放|申领|抢券)"
+    r"|^(?!增长|同比|环比|增)[\u4e00-\u9fa5]{1,3}率$"
+)
+_LED = re.compile(r"(?:直接|间接)?(?:带动|拉动)")
+_ISSUED_BY = re.compile(r"(?:该[市省区县])?(?:发放|派发|投放)的")
+
+
+class _Held(NamedTuple):
+    """Vouchers or subsidies as the sentence named them (汽车、家电、数码产品以旧换新补贴) and as
+    its measures are named (以旧换新补贴)."""
+
+    named: str
+    name: str
+
+
+def _clause_end(s: str, at: int) -> int:
+    m = re.compile(r"[，,；;。！？]").search(s, at)
+    return m.start() if m else len(s)
+
+
+def _held_in(s: str, start: int, end: int, periods: list[tuple[int, int, str]]) -> _Held | None:
+    """The vouchers or subsidies a clause names: 数字消费券 of 该市发放的2000万元数字消费券已核销…
+    (前三季度全国汽车以旧换新补贴申请量: not when)"""
+    clause = s[start:end]
+    for a, e, _ in sorted(periods, reverse=True):
+        if start <= a and e <= end:
+            clause = clause[: a - start] + clause[e - start :]
+    noun = _HELD_NOUN.search(clause)
+    if not noun:
+        return None
+    words = _HELD_WORDS.search(clause, 0, noun.start())
+    named = _HELD_LEAD.sub("", words.group(0) if words else "") + noun.group(0)
+    name = _HELD_KINDS.sub("", named)
+    return _Held(named, name) if len(name) >= 3 else None
+
+
+def _abridges(short: str, long: str) -> bool:
+    """Whether a subject is a longer one told short: 汽车消费券带动销售额 of 汽车消费券带动新车销售额
+    (each of its characters in turn, and the same measure's last two)."""
+    if len(long) <= len(short) or short[-2:] != long[-2:]:
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+def _of_held(subject: str, held: _Held) -> str:
+    """A measure of the vouchers named before it: 核销率 → 数字消费券核销率; 补贴资金 →
+    家电以旧换新补贴资金; 受理汽车、家电、数码产品以旧换新补贴申请 keeps the name alone."""
+    noun = _HELD_NOUN.search(held.name).group(0)
+    if subject.endswith("总额"):
+        return subject  # 郑州市发放的汽车、家电消费券总额: what was issued, as the house names it
+    if held.named != held.name and held.named in subject and re.search("以旧换新|购新", held.name):
+        # (餐饮、住宿、体育等消费券: the kinds of vouchers are their name where they are issued)
+        return subject.replace(held.named, held.name)
+    # 武汉市发放的第三轮汽车消费券核销量: who issued them is the owner, told apart
+    subject = _ISSUED_BY.sub("", subject) if held.name in subject else subject
+    if held.name in subject or _OWNED.search(subject):
+        return subject
+    if subject.startswith(noun):
+        return held.name[: -len(noun)] + subject
+    if _HELD_MEASURE.match(subject):
+        # 兑付补贴资金: the subsidies' 兑付资金
+        return held.name + (subject.replace(noun, "", 1) if len(subject) > len(noun) + 2 else subject)
+    return subject
 
 
 class _Scope(NamedTuple):
@@ -2209,10 +2310,17 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     if _MEMBERS_END.search(subject) and unit in ("人", "户"):
         return subject + "数"  # 5G移动电话用户达11.84亿户: 用户数, whatever the counter
     if unit == "人" and not _MEASURE_END.search(subject):
+        if subject.startswith("参与"):
+            return subject + "人数"  # 共有42.6万人参与抢券: 参与抢券人数
         if re.search(r"(?:就业|工作|创业|务工)$", subject):
             return subject + "人数"
         if _PEOPLE_NOUN.search(subject):
             return subject + "数量"
+    if unit in ("分钟", "小时", "秒", "天") and (gone := _SOLD_OUT.fullmatch(subject)):
+        return gone.group(1) + "用时"  # 上线仅17分钟即被抢光: how long they lasted
+    if subject.endswith("核销") and len(subject) > 2:
+        # 数字消费券已核销1620万元, 汽车消费券共核销1.2万张: the worth redeemed, or how many
+        return subject + ("金额" if member.kind == "amount" else "量")
     if _MADE_OR_SOLD.search(subject):
         return subject + "量"  # 新能源汽车产销分别完成…: 新能源汽车产量, 新能源汽车销量
     if subject.endswith("销售") and member.kind == "count":
@@ -2226,6 +2334,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     return subject
 
 
+_SOLD_OUT = re.compile(r"(?:即|就|便)?(?:被)?(?:一)?(抢光|售罄|抢空|卖光|售空|领完|抢完|卖完)(?:了)?")
 _PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
 _CANTONESE_PARTICLES = re.compile(r"[啲嗰]")
@@ -2235,7 +2344,8 @@ _WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
 _SHARE_INSIDE = re.compile(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)")
 _TRADE_END = re.compile(r"(?:进出口|出口|进口)$")
 _MEMBERS_END = re.compile(r"(?:用户|会员|粉丝)$")
-_MADE_OR_SOLD = re.compile(r"(?<=[\u4e00-\u9fa5]{2})[产销]$")
+# (核销, 报销, 促销: no making or selling; 核销 is read below)
+_MADE_OR_SOLD = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![核报撤注促营推经])[产销]$")
 _SENT = re.compile(r"发送(旅客|货物)量?$")
 # trade told verb first, as customs reports do: 我国出口机电产品6.32万亿元
 _GOODS_TRADED = re.compile(
@@ -2260,7 +2370,9 @@ def _share(numerator: str, rest: str) -> str:
 
 # what money is issued as, told after its amount: 2亿元汽车、家电消费券, 3000亿元超长期特别国债资金
 _ISSUED = re.compile(
-    r"([\u4e00-\u9fa5、“”]{0,14}?(?:消费券|优惠券|代金券|购物券|红包|补贴资金|补贴|专项资金|资金|专项债))(?=[，。；,;（(]|$)"
+    r"([\u4e00-\u9fa5、“”]{0,14}?(?:消费券|优惠券|代金券|购物券|红包|补贴资金|补贴|专项资金|资金|专项债))"
+    # (该市发放的2000万元数字消费券已核销…: what is done with them next follows)
+    r"(?=[，。；,;（(]|$|已|共|累计|全部)"
 )
 _ISSUING = re.compile(r"(?P<verb>发放|派发|投放|发行|下达|拨付|投入)了?$")
 _ISSUING_IN = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?P<verb>发放|派发|投放|发行)了?(?=[\u4e00-\u9fa5“]{2,})")
@@ -2938,6 +3050,7 @@ _SENT_OUT = re.compile(r"(?:就|都|能|要|得|共|一共|总共)?(?:发出|寄
 # 每日要派三百多件货, 一天跑两百多单: parcels handed out and orders run, as couriers and riders
 # say them
 _DELIVERED = re.compile(r"(?:就|都|能|要|得|共|一共|总共)?(派送|派|送|跑)了?$")
+_APPLIED = re.compile(r"(受理|办理|审核)([\u4e00-\u9fa5、]{2,20}申请)$")
 _FUNDING_VERB = re.compile(
     r"(?:将|拟|计划|还将|已)?(?:再|新|追加|继续|另)?(?:投入|安排|下达|拨付|发放|筹集)"
     r"(?=[\u4e00-\u9fa5]{0,10}(?:资金|补贴|经费|款项|专项债)$)"
@@ -3012,6 +3125,9 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
         clause = clause[: run.start()] + ("派件量" if run.group(1).startswith("派") else "送单量")
     elif kind == "count" and unit in _GOODS_COUNTERS and (sent := _SENT_OUT.search(clause)):
         clause = clause[: sent.start()] + "发货量"
+    elif kind == "count" and (applied := _APPLIED.search(clause)):
+        # 共受理…以旧换新补贴申请43.2万份: the applications, as many as were taken in
+        clause = clause[: applied.start()] + applied.group(2) + applied.group(1) + "量"
     elif kind == "count":
         counted = _COUNTING_VERB.match(clause)
         if counted and len(clause) - counted.end() >= 2:
