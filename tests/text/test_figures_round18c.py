@@ -67,3 +67,30 @@ def test_the_worth_of_a_subsidy_is_no_subsidy_handled():
     # (补贴金额, 每台获得补贴约620元: the subsidy is measured there, and owns no later measure)
     got = _subjects("今年家电以旧换新单笔订单补贴金额多在300元至1500元之间，累计核销补贴订单超8000万笔。")
     assert got[-1] == "核销补贴订单笔数"
+
+
+# --- 2. spoken numbers ------------------------------------------------------------------------
+
+
+def test_a_number_said_short_and_hedged_is_read_whole():
+    # (两千五 was read as 两千, a magnitude alone)
+    first = extract_figures("一位快递站点老板说：“这几天每天出港件都在三千五左右，是平时的两倍多。”")[0]
+    assert (first.text, first.value, first.unit) == ("三千五左右", 3500, "件")
+    assert first.subject.endswith("每天出港件量")
+
+
+def test_a_round_hundred_and_a_spoken_range_after_it():
+    (f,) = extract_figures("“平时也就一百七八十单。”一位在杭州跑件的中通快递员说。")
+    assert (f.value, f.upper, f.unit) == (170, 180, "单")
+
+
+def test_money_fallen_by_as_spoken_is_negative():
+    f = extract_figures("“粽子卖得还行，就是单价比去年降了十来块。”嘉兴一家粽子店老板说。")[-1]
+    assert (f.text, f.value, f.unit) == ("十来块", -10, "元")
+    assert f.subject.endswith("单价")
+
+
+def test_so_many_more_taken_on_are_people():
+    f = extract_figures("一位网点老板说：“件太多了，光分拣工就多雇了三个。”")[-1]
+    assert (f.text, f.value, f.unit) == ("三个", 3, "人")
+    assert f.subject.endswith("增雇分拣工人数")

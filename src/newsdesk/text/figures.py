@@ -83,6 +83,9 @@ AMOUNT = re.compile(
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
     # 两百余万人: 余 and 多 before or after the magnitude
     rf"|(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
+    # 两千五上下, 三万五左右: a number said short and hedged (2500, 35000), before 两千 is read
+    # as a magnitude alone
+    r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头)"
     # 26个亿, 十几个亿: spoken, the 个 before the magnitude
     rf"|(?P<num2>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
     # 一天外卖一百出头: a round number and a little over, spoken with no counter
@@ -116,10 +119,10 @@ SPOKEN_MONEY = re.compile(
     # 三块五左右一斤: so many 块 and 毛, in words (3.5 元)
     r"(?<![一二两三四五六七八九十百千万第])(?P<cyuan>[一二两三四五六七八九十]{1,3})块(?P<cjiao>[一二三四五六七八九])"
     r"(?=毛|角|钱|左右|上下|出头|一[斤个件杯盒瓶份单]|[^\u4e00-\u9fa5]|$)(?:毛钱|毛|角|钱)?(?:左右|上下|出头)?"
-    # 两百块出头, 一两百块, 四五千块, 千把块: a sum of 块 in words, with its place (十, 百, 千)
+    # 两百块出头, 一两百块, 四五千块, 千把块, 十来块: a sum of 块 in words, with its place (十, 百, 千)
     # (七八块 is the neighbouring numerals below; 两百块屏幕 counts screens)
     # (五、六千块: the neighbouring numerals told apart)
-    r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:(?:[一二三四五六七八]、(?=[二三四五六七八九][十百千]))?[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把))"
+    r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:(?:[一二三四五六七八]、(?=[二三四五六七八九][十百千]))?[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把|十(?=来)))"
     r"(?:来|多)?块(?:钱)?(?=出头|左右|上下|多|[^\u4e00-\u9fa5]|$)(?:出头|左右|上下)?"
     # 一天能挣个七八百, 一晚涨到八百八, 每桌两千八, “…，九百二就出手了”: hundreds or thousands
     # said bare (a range of neighbouring numerals, or the short 八百八), after a word of earning
@@ -362,7 +365,8 @@ _IN_ALL = re.compile(
     r"(?<=[\u4e00-\u9fa5]{2})(?:共计|合计|共)(?=兑换|派发|派现|支付|发放|接待|销售|售出|卖出|发送|揽收|处理|受理|核销)"
 )
 _SUBJECT_HEAD = re.compile(
-    r"^(?:其中|此外|同时|另外|但是|但|不过(?![夜关分])|反而|而家|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
+    # (就是单价比去年降了十来块: 就是, spoken for 但是)
+    r"^(?:其中|此外|同时|另外|但是|但|就是(?=[\u4e00-\u9fa5]{2})|不过(?![夜关分])|反而|而家|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
     r"|带动|力争|计划|拟(?=[\u4e00-\u9fa5])|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"「『](?![^“”‘’\"「」『』]*[”’\"」』])"
     # 上年同期为经营溢利137亿元: the copula its period leaves behind
     r"|为(?!期)"
@@ -926,6 +930,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value = round(int(m.group("mao")) / 10 + int(m.group("fen") or 0) / 100, 2)
         else:
             value = 1.0 if m.group("kuaiba") else float(m.group("kuai") or m.group("kuai2"))
+        if _FELL_BY.search(s, 0, m.start()):
+            value, upper = -value, (-upper if upper is not None else None)  # 单价比去年降了十来块
         # (台湾一位民宿业者说：「…一晚开到五、六千块」: a speaker in Taiwan spends its 元)
         coin = "新台币" if _TAIWAN_SPEAKER.match(s) and "人民币" not in s else "元"
         if closes_range(m, "amount", coin, value, upper):
@@ -943,7 +949,9 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 continue
             upper = high * _MAG_VALUE.get(m.group("highmag") or mag or "", 1.0)
         else:
-            num = m.group("num") or m.group("num2") or m.group("num3") or "一"  # 过万 is one 万
+            num = (
+                m.group("num") or m.group("num2") or m.group("num3") or m.group("short") or "一"
+            )  # 过万: one 万
             mag = m.group("mag") or m.group("mag2") or m.group("passed")
             unit = m.group("unit") or ""
         if m.group("passed") and s[m.start() - 1 : m.start()] in _PASSED_IN_WORD:
@@ -962,6 +970,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             # 十几个亿, 近百个: a round number told as such
             or _ABOUT_AFTER.match(s, m.start() + len(num))
             or unit.startswith("个多")  # 两个多小时: as hedged as 两小时多
+            # 光临时工就多雇了四个: so many people taken on, however few
+            or (unit == "个" and _HIRED.search(s, 0, m.start()))
             or (unit and num in "百千" and _ROUND_BEFORE.search(s, 0, m.start()))
             # 成交额破百万，: a round million, said with no counter, ending its clause
             or (
@@ -1017,6 +1027,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 unit = _UNIT_AS.get(told.group(1), told.group(1))
             elif _TAIWAN_DOLLARS.search(s) and "人民币" not in s:
                 unit = "新台币"
+        if unit == "个" and _HIRED.search(s, 0, m.start()):
+            unit = "人"  # 多雇了四个: people
         if not unit and _PEOPLE_AFTER.match(s, m.end()):
             unit = "人"  # 超过2.2亿用户下单: people
         elif not unit and re.match(r"[\u4e00-\u9fa5]{0,2}户", s[m.end() : m.end() + 3]):
@@ -1030,6 +1042,9 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
 
 
 _CLAUSE_END = re.compile(r"[，。；！？”」]|$")
+# money a price fell by, as spoken: 单价比去年降了十来块 (便宜了300多块, 少了两毛 are kept
+# unsigned, as the tests of rounds 11 and 17 read them: what is saved or paid less)
+_FELL_BY = re.compile(r"(?:降|跌|掉)了?\s*(?:个|将近|差不多|近|快|约)?\s*$")
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
 _SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
 _WITHIN = re.compile(r"(?:内|之内)")
@@ -1040,12 +1055,25 @@ _NEIGHBOURING = re.compile(
 )
 
 
+_NEIGHBOURING_AFTER = re.compile(
+    r"([一两二三四五六七八九][万千百])([一二三四五六七八][二三四五六七八九][千百十])"
+)
+
+
 def _spoken_range(num: str, lead: str, rest: str) -> tuple[float | None, float | None] | None:
     """The ends of a range told as spoken, before its magnitude: 三五 (3, 5), 四五百 (400,
     500), 几百 (100, 1000), 小几百 (a small few: 100, 300), 十几 (10, 20); None for a
     number that is no range, (None, None) for one whose numerals cannot be read. ``rest`` is
     the wording after the numerals (几个亿 of 十几个亿)."""
     num = num.replace("、", "")
+    lead_place = _NEIGHBOURING_AFTER.fullmatch(num)
+    if lead_place and "十百千万".index(lead_place.group(2)[-1]) < "十百千万".index(lead_place.group(1)[-1]):
+        # 一百五六十单 (150 to 160), 两千三四百 (2300 to 2400): the round part, then the range
+        head = parse_number(lead_place.group(1).replace("两", "二"))
+        rest = _spoken_range(lead_place.group(2), "", "")
+        if head is None or not rest or rest[0] is None or rest[1] is None:
+            return None, None
+        return head + rest[0], head + rest[1]
     neighbours = _NEIGHBOURING.fullmatch(num)
     if neighbours:
         tens, first, second, place = neighbours.groups()
@@ -1573,13 +1601,20 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 # 油钱加车贷就要去掉七八千: what is spent, in 元 though no 元 is said
                 unit, kind = "元", "amount"
                 subject = cost.group(1) + ("和" + cost.group(2) if cost.group(2) else "") + "支出"
+            elif not unit and kind == "count" and subject and re.search(r"[进出]港件$", subject):
+                unit, subject = "件", subject + "量"  # 每天进港件都在两千五上下: parcels in
             elif not unit and kind == "count" and subject and re.search(r"(?:外卖|订单|单量)$", subject):
                 unit = "单"  # 一天外卖一百出头: orders
                 subject = re.sub(r"外卖$", "外卖单量", subject)
             elif kind == "amount" and subject and subject.endswith("订单"):
                 subject += "金额"  # 出口订单有两千多万美元: the orders' worth
             elif unit == "人" and subject and (hired := _HIRED.search(subject)):
-                subject = subject[: hired.start()] + "招聘人数"  # 临时招了二十来个人
+                # 光临时工就多雇了四个: so many more taken on (增雇临时工人数)
+                more = _HIRED_MORE.fullmatch(subject, 0, hired.start())
+                if more:
+                    subject = more.group(1) + "增雇" + more.group(2) + "人数"
+                else:
+                    subject = subject[: hired.start()] + "招聘人数"  # 临时招了二十来个人
             if (
                 kind == "percent"
                 and unit == "%"
@@ -1927,6 +1962,7 @@ _SPOKEN_COST = re.compile(
     r"(?:就|都|也|得|要|去掉|花掉|用掉|扣掉|交|花|掉)*$"
 )
 _HIRED = re.compile(r"(?:招聘|招|雇|聘)了?$")
+_HIRED_MORE = re.compile(r"(.*?)(?:光|单)?([\u4e00-\u9fa5]{2,4}?)(?:就|也|又)?多")
 # 占了六成, 占近八成: a share told by its verb, with no whole after it
 _SHARE_VERB = re.compile(r"占了\s*(?:约|近|超过|超|逾|将近|接近|差不多)?\s*$")
 # a survey and who made it: 艾媒咨询调查显示, 闲鱼与第一财经商业数据中心联合调研发现, 中国连锁经营
