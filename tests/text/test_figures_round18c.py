@@ -94,3 +94,16 @@ def test_so_many_more_taken_on_are_people():
     f = extract_figures("一位网点老板说：“件太多了，光分拣工就多雇了三个。”")[-1]
     assert (f.text, f.value, f.unit) == ("三个", 3, "人")
     assert f.subject.endswith("增雇分拣工人数")
+
+
+# --- 3. round 18's other errors ---------------------------------------------------------------
+
+
+def test_a_per_head_part_is_of_the_same_residents():
+    got = _subjects("2026年前三季度，全国居民人均消费支出20100元，其中人均服务性消费支出9100元。")
+    assert got == ["全国居民人均消费支出", "全国居民人均服务性消费支出"]
+
+
+def test_visitors_counted_before_who_they_are_and_where_they_went():
+    got = _subjects("入境處數字顯示，聖誕假期四天共有約85萬人次內地旅客訪港，按年上升12%。")
+    assert got == ["内地访港旅客人次"] * 2

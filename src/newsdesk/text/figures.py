@@ -1264,6 +1264,10 @@ _COUNT_TAIL = re.compile(r"(?:数量|总数|数)$")
 _ANAPHORA = re.compile(
     r"^(?:(?:这一|这个|该|此|上述)(?:比例|比重|占比|数字|数据|指标|规模|数量|增速)|总数|总量)$"
 )
+# visitors counted before who they are and where they went: 共有約132萬人次內地旅客訪港
+_VISITED = re.compile(
+    r"\s*([\u4e00-\u9fa5]{0,4}?)(旅客|游客|访客)(访港|访澳|访台|来港|来澳|来台|来华|入境|出境)"
+)
 _COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
 # what is counted after its count: 超六成受访者表示…, 1000万名新作者获得收入, 3.7万个品牌成交额…
 # what is counted ends with its head noun: 近六成受访者每月网购…, 100万农户增收
@@ -1646,7 +1650,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     and _SHARE_OF_PART.search(s, clause_start, member.start)
                 ):
                     subject += "占比"  # 其中不过夜旅客占约六成: the share of the whole told before
-                subject = _part_of(subject, _whole_before(s, member.start, history, scoped=True))
+                per_head = subject.startswith("人均")  # 其中人均服务性消费支出: of 居民人均消费支出
+                subject = _part_of(subject, _whole_before(s, member.start, history, True, per_head))
             # 顺丰控股…速运物流业务营业收入…，业务量13.8亿票，单票收入14.17元: a later clause's bare
             # measure is of what the sentence's measures before it were of
             bare = bool(subject and _BARE_MEASURE.match(subject))
@@ -2276,6 +2281,8 @@ def _complete_subject(
         subject = None  # 天猫有589个品牌成交额破亿元: what 天猫 has is counted
     elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _counted(s, member.end):
         subject, acts_on = None, True  # 从…等方面提出15条措施, 培育100家…机构: the 措施, the 机构
+    if subject is None and member.unit == "人次" and (came := _VISITED.match(s, member.end)):
+        subject = came.group(1) + came.group(3) + came.group(2)  # 132万人次内地旅客访港: 内地访港旅客
     if (subject is None or _SCOPE_ONLY.match(subject)) and member.kind != "change":
         # 超六成受访者表示…, 全国已有超过40万家外卖商家接入…: what is counted follows
         after = _counted(s, member.end)
@@ -2500,16 +2507,20 @@ def _previous_subject(clause: str, periods: list, kind: str, unit: str) -> str |
 
 
 def _whole_before(
-    s: str, position: int, history: list[tuple[int, str | None]], scoped: bool = False
+    s: str, position: int, history: list[tuple[int, str | None]], scoped: bool = False, per_head: bool = False
 ) -> str | None:
     """The subject told before a 其中 that comes before ``position``, without its scope (or
-    with it, ``scoped``)."""
+    with it, ``scoped``); an average per head too, for a part that is one (``per_head``)."""
     at = s.rfind("其中", 0, position)
     if at < 0:
         return None
     # (a part is of a total, not of a day's average: …入境旅客约72.5万人次，日均约14.5万人次，其中…)
     whole = next(
-        (x for start, x in reversed(history) if x and start < at and not (scoped and _AVERAGED.search(x))),
+        (
+            x
+            for start, x in reversed(history)
+            if x and start < at and not (scoped and _AVERAGED.search(x) and not (per_head and "人均" in x))
+        ),
         None,
     )
     if whole and not scoped:
@@ -2531,6 +2542,7 @@ _PART_MEASURE = re.compile(
     r"(?:网络零售额|网上零售额|零售额|销售额|营业额|成交额|交易额|交易金额|进出口额|进出口|出口额|进口额|营业收入|收入|营收"
     r"|GMV|订单量|业务量|包裹量|预订量|销量|旅客人次|游客人次|人次|客流量)$"
 )
+_PER_HEAD_OF = re.compile(r"(.{2,12}?(?:居民|城镇居民|农村居民|家庭|游客|旅客|用户))人均")
 # words that end a whole's scope but are no part of a part's: 极兔速递全球包裹量, 携程集团净营业收入
 _WHOLE_ONLY = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:全球|国内|境内|海外|累计|合计|总|净)$")
 # those a share of a whole is told for: people, or what the whole counts them in; or a volume
@@ -2554,6 +2566,10 @@ def _part_of(part: str, whole: str | None) -> str:
         if not told and not _MEASURE_END.search(part[:-2]) and _PEOPLE_WHOLE.search(whole):
             return _share(part[:-2], re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:人次|人数)$", "", whole))
         return part
+    per_head = _PER_HEAD_OF.match(whole)
+    if per_head and part.startswith("人均") and not _OWNED.search(part):
+        # 全国居民人均消费支出…，其中人均服务性消费支出: the same residents' (全国居民人均服务性消费支出)
+        return per_head.group(1) + part
     issued = re.match(r"(.+?(券|红包))总额$", whole)
     if issued and part.endswith(issued.group(2)):
         return issued.group(1) + "中" + part + "金额"  # 其中文旅券5000万元: of the vouchers issued
