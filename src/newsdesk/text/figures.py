@@ -1070,10 +1070,10 @@ def _spoken_range(num: str, lead: str, rest: str) -> tuple[float | None, float |
     if lead_place and "十百千万".index(lead_place.group(2)[-1]) < "十百千万".index(lead_place.group(1)[-1]):
         # 一百五六十单 (150 to 160), 两千三四百 (2300 to 2400): the round part, then the range
         head = parse_number(lead_place.group(1).replace("两", "二"))
-        rest = _spoken_range(lead_place.group(2), "", "")
-        if head is None or not rest or rest[0] is None or rest[1] is None:
+        tail = _spoken_range(lead_place.group(2), "", "")
+        if head is None or not tail or tail[0] is None or tail[1] is None:
             return None, None
-        return head + rest[0], head + rest[1]
+        return head + tail[0], head + tail[1]
     neighbours = _NEIGHBOURING.fullmatch(num)
     if neighbours:
         tens, first, second, place = neighbours.groups()
@@ -1768,8 +1768,11 @@ class _Held(NamedTuple):
     name: str
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;。！？]")
+
+
 def _clause_end(s: str, at: int) -> int:
-    m = re.compile(r"[，,；;。！？]").search(s, at)
+    m = _CLAUSE_MARK.search(s, at)
     return m.start() if m else len(s)
 
 
