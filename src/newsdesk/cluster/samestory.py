@@ -147,8 +147,10 @@ def title_periods(title: str) -> frozenset[str]:
 def _periods_named(text: str) -> list[str]:
     """The periods a text names, in order, each spelt as ``title_periods`` spells them."""
     periods = []
-    for found in _PERIOD.findall(text):
-        found = _SPACE.sub("", found)
+    for match in _PERIOD.finditer(text):
+        if _COMPARED_WITH.search(text, max(0, match.start() - 12), match.start()):
+            continue  # 中国11月社零年增3.6% 逊于10月: October is what November is measured against
+        found = _SPACE.sub("", match.group(0))
         year = _YEAR.match(found)
         rest = found[year.end() :] if year else found
         period = (f"{year.group(1)}年" if year else "") + (_span(rest) if rest else "")
@@ -159,6 +161,9 @@ def _periods_named(text: str) -> list[str]:
 
 
 _FISCAL = "财年"
+# a period a figure is compared with (较一季度, 比10月份, 逊于10月, 高于2026年同期) is not the
+# period the report is about
+_COMPARED_WITH = re.compile(r"(?:较|比|[逊高低快慢优好差强弱]于|不及)\s*(?:\d{4}\s*年)?\s*$")
 
 
 _PERIOD_PARTS = re.compile(r"^(\d{4}年)?(.*)$")
@@ -1266,12 +1271,13 @@ def two_events(a: StoryFeatures, b: StoryFeatures) -> str | None:
 
 
 def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
-    """Whether two articles report the same event. Too far apart in time, or two events
-    whatever else they share (``two_events``), they are never the same story; otherwise the
+    """Whether two articles report the same event. Too far apart in time (unless one is a
+    late copy giving the release's figures, ``_late_copy``), or two events whatever else
+    they share (``two_events``), they are never the same story; otherwise the
     learned model (``pairmodel``) decides over the signals, and the rules' findings are given
     as the reasons."""
     days = days_between(a.published_at, b.published_at)
-    if days is not None and days > max_days_apart:
+    if days is not None and days > max_days_apart and not (days <= 3 * max_days_apart and _late_copy(a, b)):
         return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
     reason = two_events(a, b)
     if reason:
@@ -1337,6 +1343,22 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # clusterer checks it against the rest of the cluster.
     overruled = same and not rules.same and _headline_in_text(a, b) == 0
     return PairDecision(same, probability, reasons, weak=same and (probability < CONFIDENT or overruled))
+
+
+def _late_copy(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """A copy published weeks after the report (a trade site's 海关数据：前三季度跨境电商出口1.6万亿
+    twelve days after the customs release), told by the release's own figures: four or more
+    given precisely in both, most of either's figures agreeing, the periods not differing.
+    Past ``max_days_apart`` such a pair is still decided (up to three times as far); with
+    each real round left out, this finds 8 late copies of 109 misses and joins nothing wrong."""
+    overlap = PairOverlap(a, b)
+    agreement = overlap.figure_agreement
+    return (
+        overlap.precise_figures >= 4
+        and agreement is not None
+        and agreement >= 0.75
+        and not _periods_differ(a, b)
+    )
 
 
 def _headline_figure_retold(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
