@@ -1085,3 +1085,25 @@ def test_a_company_announcing_owns_the_measures_its_verbs_open():
     assert parcels.subject == "韵达股份业务量"
     orders, *_ = extract_figures("美团闪购发布数据：年货节期间，平台即时零售年货订单量同比增长85%。")
     assert orders.subject == "美团闪购即时零售年货订单量"
+
+
+def test_a_number_told_in_two_magnitudes_is_read_whole():
+    # Taiwan's 兆 before its 億, and 亿 before 万: one amount, not the second part alone
+    (retail, _) = extract_figures("2027年全年零售業營業額達4兆9,860億元，較上年增加2.8%。")
+    assert retail.value == 4_986_000_000_000
+    assert [f.value for f in extract_figures("公司营收3亿5000万元。")] == [350_000_000]
+
+
+def test_periods_of_shopping_seasons_and_sales_openings():
+    def period(sentence: str) -> str | None:
+        return extract_figures(sentence)[0].period
+
+    assert period("据统计，今年黑五网一期间，中国卖家销售额同比增长约25%。") == "今年黑五网一期间"
+    assert period("香港零售管理協會表示，聖誕節前後兩周會員零售銷貨額按年下跌約5%。") == "圣诞节前后两周"
+    assert period("档主说：“黑五前那两个礼拜，一天要发两千五百单左右。”") == "黑五前那两个礼拜"
+    assert period("元旦假期首日，哈尔滨冰雪大世界接待游客超8.6万人次。") == "元旦假期首日"
+    assert period("成都市宣布，2028年1月至3月将发放总额1.5亿元的餐饮消费券。") == "2028年1月至3月"
+    assert period("华泰证券预计，阿里巴巴12月季度淘天客户管理收入将增长约5%。") == "12月季度"
+    # the hour a sale has run is its period, not a figure of its own
+    opening = extract_figures("京东数据显示，年货节开售1小时，平台年货礼盒成交额同比增长超1倍。")
+    assert [(f.text, f.period) for f in opening] == [("同比增长超1倍", "年货节开售1小时")]

@@ -82,7 +82,9 @@ AMOUNT = re.compile(
     rf"(?P<low>{_AR})\s*(?P<lowmag>{_MAGNITUDE})?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*(?P<highmag>{_MAGNITUDE})?"
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
     # 两百余万人: 余 and 多 before or after the magnitude
-    rf"|(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
+    # (4兆9,860億元, 3亿5000万元: a number told in two magnitudes, Taiwan's 兆 first)
+    rf"|(?:(?P<big>{_AR})\s*(?P<bigmag>兆|万亿|亿)\s*(?=\d))?"
+    rf"(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
     # 两千五上下, 三万五左右: a number said short and hedged (2500, 35000), before 两千 is read
     # as a magnitude alone
     r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头)"
@@ -188,7 +190,7 @@ _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
-    r"|春运|暑期|暑假|寒假|年货节|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|圣诞|平安夜|跨年夜"
+    r"|春运|暑期|暑假|寒假|年货节|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
     r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天))"
@@ -197,7 +199,7 @@ _EVENT = (
 _AFTER_WEEK = r"后\s*(?:第一|首|头一?个?)\s*(?:周|礼拜|星期)|后\s*[一两二三四]\s*(?:周|个?星期|个?礼拜)"
 _EVENT_TAIL = (
     # 国庆中秋假期: two festivals at once
-    rf"(?:[、和与]?{_EVENT})?"
+    rf"(?:[、和与及]?{_EVENT})?"
     r"(?:(?:年中|年终|全球|网购)?(?:大促|购物节|狂欢节|促销季|促销|消费季|活动))?"
     # 年货节启动首周: its opening days; 国庆这八天, 元旦三天: its days, counted as spoken
     # (春运40天 is its length, a figure of its own)
@@ -205,8 +207,8 @@ _EVENT_TAIL = (
     # (元旦假期三天: the holiday with its days spoken; 假期8天 gives its length as a figure)
     # (春节假期后一周: the week after it; 农历新年假期首六日: its first days)
     r"(?:(?:小长假|长假|连假|假期|假日|黄金周)(?:疏运)?(?:期间|这?[一二两三四五六七八九十]{1,2}天(?![数里])"
-    rf"|{_AFTER_WEEK}|首[一二两三四五六七八九十\d]{{1,2}}\s*[日天])?"
-    rf"|{_AFTER_WEEK}|期间|当天晚上|当天|当日|当周|单日|当晚|那晚|那天|专场|档期|(?:启动|开幕|开启)?首[日周]"
+    rf"|{_AFTER_WEEK}|首[一二两三四五六七八九十\d]{{1,2}}\s*[日天]|首[日周])?"
+    rf"|{_AFTER_WEEK}|期间|当天晚上|当天|当日|当周|单日|当晚|那晚|那天|那日|嗰日|嗰天|专场|档期|(?:启动|开幕|开启)?首[日周]"
     # 国庆头三日: its first days
     r"|头[一两二三四五六七八九十]{1,2}[日天]"
     # 春节前后两周, 今年春节前后一个月: the weeks either side of it
@@ -259,7 +261,7 @@ _PERIOD = re.compile(
     # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*[春夏秋冬][天季]"
     # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋|七夕)节?|五一|元旦|开学季)(?![前后假档期])"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋|七夕|圣诞)节?|五一|元旦|开学季)(?![前后假档期])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # 假期八天，全国…: the holiday's days, where a clause opens with them (假期8天 is its length)
@@ -267,11 +269,15 @@ _PERIOD = re.compile(
     # a film's days on screen: 上映八天累计票房, 上映首日
     r"|上映(?:首日|[一二两三四五六七八九十\d]{1,3}\s*天)(?![数里])"
     # the first minutes or days of a sale: 小米17系列在京东平台开售5分钟内销售额突破10亿元
-    r"|(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内)|首个?小时|首[日周月])"
+    # (年货节开售1小时，…; 天猫双11现货开卖首小时: the sale it opens, told before it)
+    rf"|(?:(?:{_EVENT}|现货)\s*)?(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?"
+    r"(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]))|首个?小时|首[日周月])"
     # 第48周: a week of the year by its number, as the postal bureau counts them
     r"|(?:\d{4}\s*年|今年|去年)?第\s*\d{1,2}\s*周"
     # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
-    rf"|(?:{_EVENT}|开学|假期|长假|小长假|黄金周)\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周)|一个?(?:月|星期))"
+    rf"|(?:{_EVENT}|开学|假期|长假|小长假|黄金周)\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周|个?星期|个?礼拜)|一个?(?:月|星期))"
+    # 聖誕前訂單比平時多了兩成: the days before a festival, opening a clause
+    rf"|(?:(?<=[，,；;：:“「])|(?<![\s\S])){_EVENT}\s*前(?=[\u4e00-\u9fa5])(?![一二两三四五六七八九十\d后夕])"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报])|夜间|夜(?!间))"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
@@ -287,7 +293,7 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二两三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二两三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*月?\s*[-—至到]\s*\d{1,2}\s*月(?:份)?|(?:3|6|9|12)\s*月\s*季度|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
     # “去年一年我们店…: the whole year, as a speaker opens with it; 年底那阵子, 跨年那几天: a stretch of days, as spoken
     r"|(?<=[“「])(?:今年|去年|前年)一年(?=[\u4e00-\u9fa5])"
@@ -1007,6 +1013,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         if base is None:
             continue
         value = base * _MAG_VALUE.get(mag or "", 1.0)
+        if m.group("big") and mag and _MAG_VALUE[mag] < _MAG_VALUE[m.group("bigmag")]:
+            value += parse_number(m.group("big")) * _MAG_VALUE[m.group("bigmag")]
         kind = "amount" if re.fullmatch(_CURRENCY, unit or "-") else "count"
         if unit == "蚊" and _MACAU.search(s):
             unit = "澳门元"  # 澳门手信店…八十几蚊: Macau's dollar, spoken as Hong Kong's is
@@ -1047,7 +1055,8 @@ _CLAUSE_END = re.compile(r"[，。；！？”」]|$")
 _FELL_BY = re.compile(r"(?:降|跌|掉)了?\s*(?:个|将近|差不多|近|快|约)?\s*$")
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
 _SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
-_WITHIN = re.compile(r"(?:内|之内)")
+# (开售5分钟内, and 开售1小时，… with the clause it opens)
+_WITHIN = re.compile(r"(?:内|之内|[，,])")
 # 三五万, 四五百单, 二三十美元: two neighbouring numerals, and the place they count in
 # (十五六万, 二十三四倍: after the tens they are the units)
 _NEIGHBOURING = re.compile(
