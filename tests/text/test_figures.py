@@ -1107,3 +1107,31 @@ def test_periods_of_shopping_seasons_and_sales_openings():
     # the hour a sale has run is its period, not a figure of its own
     opening = extract_figures("京东数据显示，年货节开售1小时，平台年货礼盒成交额同比增长超1倍。")
     assert [(f.text, f.period) for f in opening] == [("同比增长超1倍", "年货节开售1小时")]
+
+
+def test_a_list_of_categories_and_the_next_category_share_measure_and_scope():
+    got = extract_figures(
+        "11月份，限额以上单位通讯器材类、家用电器和音像器材类商品零售额分别同比增长12.4%和8.7%，金银珠宝类下降6.3%。"
+    )
+    assert [f.subject for f in got] == [
+        "限额以上单位通讯器材类商品零售额",
+        "限额以上单位家用电器和音像器材类商品零售额",
+        "限额以上单位金银珠宝类商品零售额",
+    ]
+
+
+def test_a_speakers_day_and_month_are_told_by_the_measure():
+    got = extract_figures(
+        "北京朝阳区一名快递员说：“年底这阵子一天派四百来单，比平时多出三成多，一个月能挣一万二左右。”"
+    )
+    assert [(f.text, f.subject) for f in got][::2] == [
+        ("四百来单", "北京朝阳区某快递员日派件量"),
+        ("一万二左右", "北京朝阳区某快递员月收入"),
+    ]
+    (pears, _, _) = extract_figures(
+        "在哈尔滨中央大街卖冻梨的王大姐说：“元旦这几天一天能卖两千五，比平时多卖一倍还多，冻梨一斤十来块。”"
+    )
+    assert (pears.value, pears.subject) == (2500, "王大姐日销售额")
+    # a trader who speaks to the reporter owns the figures of the quote
+    (orders, *_) = extract_figures("义乌国际商贸城一位圣诞饰品商户告诉记者：“今年圣诞单子比去年多了三四成。”")
+    assert orders.subject.startswith("义乌国际商贸城某圣诞饰品商户")

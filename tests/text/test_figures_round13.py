@@ -47,7 +47,8 @@ def test_spoken_sums_of_kuai_in_words_are_yuan(sentence, text, value, upper):
 
 def test_a_spoken_cost_with_no_yuan_is_yuan():
     (cost,) = extract_figures("货车司机李师傅说：“一个月跑下来油钱加过路费就要去掉六七千。”")
-    assert (cost.unit, cost.subject) == ("元", "货车司机李师傅油钱和过路费支出")
+    # (a month's: 一个月 is told by 月)
+    assert (cost.unit, cost.subject) == ("元", "货车司机李师傅月油钱和过路费支出")
 
 
 def test_hedged_spoken_counts_and_shares():

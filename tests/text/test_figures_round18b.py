@@ -21,7 +21,7 @@ def test_a_couriers_outlet_speaks_for_what_it_sends():
     got = extract_figures(
         "一位在临沂跑件的韵达快递小哥说：“这几天我们网点一天要发七八万单，比平时多出一倍。”"
     )
-    assert [f.subject for f in got] == ["该临沂韵达网点一天发件量"] * 2
+    assert [f.subject for f in got] == ["该临沂韵达网点日发件量"] * 2
 
 
 def test_a_shop_told_after_a_long_quote_is_its_speaker():

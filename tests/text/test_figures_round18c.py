@@ -76,7 +76,7 @@ def test_a_number_said_short_and_hedged_is_read_whole():
     # (两千五 was read as 两千, a magnitude alone)
     first = extract_figures("一位快递站点老板说：“这几天每天出港件都在三千五左右，是平时的两倍多。”")[0]
     assert (first.text, first.value, first.unit) == ("三千五左右", 3500, "件")
-    assert first.subject.endswith("每天出港件量")
+    assert first.subject.endswith("日出港件量")
 
 
 def test_a_round_hundred_and_a_spoken_range_after_it():

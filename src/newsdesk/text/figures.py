@@ -87,7 +87,8 @@ AMOUNT = re.compile(
     rf"(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
     # 两千五上下, 三万五左右: a number said short and hedged (2500, 35000), before 两千 is read
     # as a magnitude alone
-    r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头)"
+    # (一天能卖两千五，: and ending the clause, as spoken)
+    r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头|(?=[，,。；;！!”」]))"
     # 26个亿, 十几个亿: spoken, the 个 before the magnitude
     rf"|(?P<num2>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
     # 一天外卖一百出头: a round number and a little over, spoken with no counter
@@ -350,8 +351,9 @@ _VERB_TAIL_WORDS = (
     r"涨到|涨至|拟按|拟|首度|"
     # 单票派费被压到七毛多: a price pushed down to so much
     r"被压到|被压至|压到|压至|料(?<![原材饮燃资塑肥涂香颜布面草辅物史饲染预]料)|"
-    # 广告费却涨了两成多: the adverb of a contrast
-    r"却"
+    # 广告费却涨了两成多: the adverb of a contrast; 南美倒是涨了快一倍, 跌幅更达两成: and of a
+    # contrast or a stress as spoken; iPhone订单量即突破120万单: at once
+    r"却|倒是|更(?=达|是|高|多)|即(?=突破|达|超|破)"
 )
 # a quick test of the first character before the alternation (it is tried at every position)
 _VERB_TAIL = re.compile(
@@ -1647,7 +1649,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if subject and _TAIWAN_AGENCY.match(s):
                 subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
             if speaker and member.start >= speaker[0]:
-                subject = _spoken_of(subject, speaker[1])
+                per = _SPOKEN_PER.search(s, clause_start, member.start) if unit != "%" else None
+                subject = _spoken_of(subject, speaker[1], per.group("day") and "日" or "月" if per else "")
             if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
                 subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
             # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
@@ -2088,7 +2091,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
     worker = not head and _WORKER.search(who) and (works or "某" in who)
     named = not worker and _NAMED.search(who)
-    trader = not head and not worker and re.search(r"某[\u4e00-\u9fa5]{2,8}商家$", who)
+    trader = (
+        not head and not worker and re.search(r"某[\u4e00-\u9fa5]{2,8}(?:商家|商户|卖家|摊主|档主)$", who)
+    )
     if spokesman:
         who = spokesman.group(1)  # the company's own figures
     elif head:
@@ -2125,8 +2130,13 @@ _SPOKEN_OWNER = re.compile(
 )
 
 
-def _spoken_of(subject: str | None, who: str) -> str | None:
-    """A spoken figure's subject, of whoever speaks it: 我们店订单量 → 王女士店铺订单量."""
+# 一天要发两千五百单, 一个月能挣一万二: a day's or a month's, as a speaker counts
+_SPOKEN_PER = re.compile(r"(?P<day>一天|每天|一日|每日)|一个月|每个?月")
+
+
+def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
+    """A spoken figure's subject, of whoever speaks it: 我们店订单量 → 王女士店铺订单量; with
+    ``per`` (日, 月) the measure is a day's or a month's: 陈女士日发货量."""
     if not subject:
         return subject
     said = subject.lstrip("「“")
@@ -2156,6 +2166,11 @@ def _spoken_of(subject: str | None, who: str) -> str | None:
         told = told[:-2] + "收入"  # what a person makes is income, not profit
     if len(told) < 2 or told.startswith(who):
         return subject if len(told) < 2 else told
+    if per:
+        # (我们网点一天派件, 欧洲订单一天: the day is told once, by 日)
+        told = re.sub(r"一天|每天|一日|每日|一个月|每个?月|大概", "", told)
+        if len(told) >= 2 and not re.match(r"[日月每]|单日|当日", told):
+            told = per + told
     return who + told
 
 
@@ -2284,6 +2299,15 @@ def _complete_subject(
             # 海外仓面积突破300万平方米，覆盖近40个国家: the warehouses cover them, not their area
             owner = re.sub(r"(?:面积|规模)$", "", _COUNT_TAIL.sub("", before)) if before else ""
             subject = owner + _COVERING.match(subject).group(1) + what.group(1) + "数量"
+    if subject and before and "类" in subject and "类" in before:
+        # …分别增长12.4%和8.7%，金银珠宝类下降6.3%: the next category, of the same measure
+        # (商品零售额) and the same scope (限额以上单位) as the categories before it
+        told = re.search(r"类别?([\u4e00-\u9fa5]+?)(?:增速|增幅|升幅|降幅|跌幅)?$", before)
+        if subject.endswith("类") and told:
+            subject += told.group(1)
+        scope = _LIST_SCOPE.match(before)
+        if scope and not _LIST_SCOPE.match(subject):
+            subject = scope.group(0) + subject
     acts_on = False
     if (
         subject
@@ -3229,7 +3253,10 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         head = _SUBJECT_HEAD.sub("", head).strip()
     items = [i.strip() for i in re.split(r"、|以及|和|及|与", head) if i.strip()]
     if len(items) != n:
-        return None
+        # 通讯器材类、家用电器和音像器材类商品零售额: a 和 inside one item's name
+        items = [i.strip() for i in head.split("、") if i.strip()]
+        if len(items) != n:
+            return None
     # 其中对东盟、欧盟出口分别增长…: the trade with each partner (对 is said once for all)
     if items[0].startswith("对") and len(items[0]) > 1:
         items = [i if i.startswith("对") else "对" + i for i in items]
@@ -3259,6 +3286,15 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     )
     first, last = items[:-1], items[-1]
     width = len(first[0])
+    # 限额以上单位通讯器材类、家用电器和音像器材类商品零售额: the scope the first item opens
+    # with holds for every item
+    scope = _LIST_SCOPE.match(first[0])
+    if scope and len(scope.group(0)) < len(first[0]):
+        items = [first[0]] + [i if i.startswith(scope.group(0)) else scope.group(0) + i for i in items[1:]]
+        first, last = items[:-1], items[-1]
+    told_kind = re.search(r"类([\u4e00-\u9fa5]+)$", last)
+    if told_kind and all(i.endswith("类") for i in first):
+        return [i + told_kind.group(1) for i in first] + [last]
     # 数码家电、户外运动类商品 → 数码家电类商品; 智能眼镜、AI学习机销售额 → 智能眼镜销售额
     kind = re.search(r"类[\u4e00-\u9fa5]*$", last) if not any("类" in i for i in first) else None
     measure = _LIST_MEASURE.search(last)
@@ -3276,6 +3312,9 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         # 城镇、农村居民人均可支配收入: items of one width share what follows the last
         items = [i + last[width:] for i in first] + [last]
     return items
+
+
+_LIST_SCOPE = re.compile(r"(?:全国)?限额以上(?:单位|企业)?")
 
 
 # one word for two measures: 产销量 is 产量 and 销量, 进出口额 is 进口额 and 出口额
