@@ -1135,3 +1135,18 @@ def test_a_speakers_day_and_month_are_told_by_the_measure():
     # a trader who speaks to the reporter owns the figures of the quote
     (orders, *_) = extract_figures("义乌国际商贸城一位圣诞饰品商户告诉记者：“今年圣诞单子比去年多了三四成。”")
     assert orders.subject.startswith("义乌国际商贸城某圣诞饰品商户")
+
+
+def test_shares_bought_back_are_counted_in_shares_of_the_company():
+    got = extract_figures(
+        "第三季度，京东集团净收入达3182亿元，同比增长7.1%，公司共回购约3800万股A类普通股，总金额约6.5亿美元。"
+    )
+    assert [(f.unit, f.subject) for f in got[2:]] == [
+        ("股", "京东集团回购A类普通股数量"),
+        ("美元", "京东集团回购A类普通股总金额"),
+    ]
+    # 每10股 tells how a dividend is counted: no figure of its own
+    assert [f.text for f in extract_figures("拟每10股派发现金红利3.5元，合计派现约8.2亿元。")] == [
+        "3.5元",
+        "8.2亿元",
+    ]

@@ -53,7 +53,7 @@ _CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|�
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
 # them), 卖了三十来万斤 (apples by the jin), 日均保障航班1.9万班 (flights), 开行6300列 (trains;
 # not 列入, 列车), not 上班 or 班子 (a numeral comes first) nor 中欧班列
-_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|班次|班(?![列子车组级长主底会机])|列(?![入为车表出举居席队位明支])|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|股(?![东份票价权本市民息利])|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|班次|班(?![列子车组级长主底会机])|列(?![入为车表出举居席队位明支])|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -1002,6 +1002,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             and _WITHIN.match(s, m.end())
         ):
             continue  # 开售5分钟内: the period of the sales that follow, not a figure
+        if unit == "股" and s[m.start() - 1 : m.start()] == "每":
+            continue  # 每10股派发现金红利: how a dividend is counted, not a holding
         if unit == "点" and re.search(r"[晚早午夜晨时]$", s[: m.start()]):
             continue  # 晚8点 is an hour
         spoken = _spoken_range(num, lead, s[m.start() + len(num) : m.end()])
@@ -1267,7 +1269,7 @@ _RATE_WORDS = (
     "年均复合增速",
     "复合增速",
 )
-_LEVEL_WORDS = ("规模", "总额", "总量", "总规模")
+_LEVEL_WORDS = ("规模", "总额", "总量", "总规模", "总金额")
 _RATE_TAIL = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅|升幅|涨幅|跌幅)$"
 )
@@ -1919,6 +1921,10 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
 # 斥资逾11亿港元回购股份, 拟以1.5亿元至3亿元自有资金回购股份: the money a company spends on an act
 _SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
 _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
+_COMPANY_NAMED = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股份|公司)")
+_BOUGHT_BACK = re.compile(r"^(?P<who>.*?)(?:共|累计|合计|已|共计)?(?P<act>回购|增持)$")
+# (约3800万股A类普通股, 4300万股美国存托股: the shares named after the count)
+_SHARES_BOUGHT = re.compile(r"([A-Za-z\u4e00-\u9fa5]{1,8}?股)?(?=[，,。；;（(]|$)")
 # 回购价格不超过每股42.8元: a price's ceiling or floor, per share
 _BOUND = re.compile(r"(不超过|不高于|最高不超过|不低于)(?:每股)?$")
 # 宣派特别股息每股0.45港元, 合计派现约8.2亿元: what a company pays its shareholders
@@ -1957,6 +1963,18 @@ def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int
         # is 招商银行每股现金股息
         owner, shares, verb, what = per_share.groups()
         return owner + shares + ("" if shares == "每股" else verb) + what
+    bought = _BOUGHT_BACK.match(subject)
+    if bought and member.kind == "count" and (shares := _SHARES_BOUGHT.match(s, member.end)):
+        # 公司共回购约3800万股A类普通股: the number of the shares bought, of the company the
+        # sentence is about
+        who = bought.group("who")
+        if who in ("", "公司", "该公司", "其", "集团"):
+            # (the company named with the figures before: 京东集团净收入达…，公司共回购…)
+            named = (_COMPANY_NAMED.match(x) for _, x in history if x)
+            who = _sentence_owner(s, history[0][0] if history else member.start) or next(
+                (m.group(0) for m in named if m), who
+            )
+        return who + bought.group("act") + (shares.group(1) or "股份") + "数量"
     payout = _PAYOUT.match(subject)
     if payout:
         return payout.group(1) + payout.group(2)
@@ -2290,6 +2308,8 @@ def _complete_subject(
         # 杭州市在五一前夕发放第二期数字消费券，总额1.5亿元: the total of what was issued
         who = _ISSUED_FROM.sub("", previous[: verb.start()])
         subject = who + previous[verb.end() :] + subject  # (杭州市第二期数字消费券总额)
+    elif subject in _LEVEL_WORDS and before and before.endswith("数量"):
+        subject = before.removesuffix("数量") + subject  # 回购…股数量，总金额约6.5亿美元
     elif subject in _LEVEL_WORDS and before:
         subject = _RATE_TAIL.sub("", before).removesuffix(subject) + subject  # …年均增速…，到2030年规模
     elif subject and _COVERING.match(subject):
