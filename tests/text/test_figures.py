@@ -1150,3 +1150,28 @@ def test_shares_bought_back_are_counted_in_shares_of_the_company():
         "3.5元",
         "8.2亿元",
     ]
+
+
+def test_the_expectation_of_one_measure_is_not_carried_to_the_next():
+    got = extract_figures(
+        "拼多多第三季度营收为1128.6亿元，同比增长13%，低于市场预期的1165亿元；净利润为295.4亿元，环比增长约一成半。"
+    )
+    assert [f.subject for f in got] == [
+        "拼多多营收",
+        "拼多多营收",
+        "市场预期的拼多多营收",
+        "拼多多净利润",
+        "拼多多净利润",
+    ]
+
+
+def test_a_later_list_clause_names_its_own_measure_of_each_company():
+    got = extract_figures(
+        "12月，韵达股份、申通快递快递业务量分别为26.8亿票和24.1亿票，同比分别增长15.6%和21.4%，单票收入分别为2.05元和2.11元。"
+    )
+    assert [f.subject for f in got[-2:]] == ["韵达股份单票收入", "申通快递单票收入"]
+    # and a cause told before the measure is no part of it
+    (_, outlook) = extract_figures(
+        "前三季度社零总额累计同比增长4.4%，四季度受以旧换新政策效应减弱影响增速回落至3.5%～4%。"
+    )
+    assert outlook.subject == "社零总额增速"

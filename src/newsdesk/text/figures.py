@@ -529,7 +529,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # what the sentence's measures before it were of (as _describe reads it within a part)
             inherits = bool(f.subject and carried and _BARE_MEASURE.match(f.subject))
             if inherits or (f.subject and carried and _restates(carried, f.subject)):
-                f = replace(f, subject=_in_scope(carried, f.subject))
+                # (…低于市场预期的1165亿元；净利润为…: the expectation was that part's alone)
+                scope = carried._replace(whose=_EXPECTATION_HEAD.sub("", carried.whose) or carried.whose)
+                f = replace(f, subject=_in_scope(scope, f.subject))
             # 拼多多第三季度营收…；该公司当季经营利润…: the company named before
             if f.subject and owner and _THIS_OWNER.match(f.subject):
                 said = _THIS_OWNER.match(f.subject).group(0)
@@ -1221,7 +1223,9 @@ _SOURCE_HEAD = re.compile(
 # 一度, 连续多月, 累计, 首次, 已, 实现, 共揽收
 _ANYWHERE = re.compile(
     # every alternative begins with one of these: a quick test before the alternation
-    r"(?=[现扣按全我该目共已累有一连首实单表认完录同])(?:"
+    r"(?=[现扣按全我该目共已累有一连首实单表认完录同受])(?:"
+    # 四季度受以旧换新政策效应减弱影响增速回落…: the cause told is no part of the measure
+    r"受[^，,。；;]{1,20}?(?:影响|带动|拖累|提振)下?|"
     r"(?<=[县市省区国镇村司台])现有"
     r"|(?:扣除价格因素|按可比价格计算|按可比口径计算|按可比口径)(?:后)?(?:名义|实际)?"
     r"|^(?:全国|我国|全球|全市|全省|该市|目前)?(?:共|已|累计|已累计)?有(?!望)(?=[\u4e00-\u9fa5]{2})"
@@ -1503,6 +1507,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 names = _named_before(s[:clause_start], len(group))
             if names is None and own and len(group) == 2:
                 names = _pair_of(own)  # 新能源汽车产销量分别完成1104万辆和1122万辆
+            scopes = [_scope_of(x) for x in earlier[-len(group) :]] if len(earlier) >= len(group) else []
+            if names is None and own and scopes and all(scopes) and _BARE_MEASURE.match(own):
+                # 韵达股份、申通快递业务量分别为…，单票收入分别为2.05元和2.11元: the measure this
+                # clause names, of each owner listed before
+                names = [_in_scope(scope, own) for scope in scopes]
             if names is None:
                 # 同比分别增长10.2%和6.4%: the figures given before, in order
                 names = earlier[-len(group) :] if len(earlier) >= len(group) else [own] * len(group)
@@ -1644,6 +1653,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject += "占比"  # 其中内地旅客占近八成
             if survey and kind in ("percent", "count"):
                 subject = _surveyed(s, member, subject, survey) or subject
+            if subject and not re.search(r"预期|预估|预测", s[clause_start : member.start]):
+                # …低于市场预期的1165亿元；净利润为295.4亿元: the expectation was the clause before's
+                subject = _EXPECTATION_HEAD.sub("", subject) or subject
             if subject:
                 subject = _corporate_act(subject, s, member, history)
             if subject and broker:
@@ -1852,6 +1864,7 @@ def _scope_of(subject: str) -> _Scope | None:
     whose = subject[: tail.start()] if tail else ""
     whose = re.sub(r"(?:累计|合计|总)$", "", whose)  # 累计销售额, 总包裹量: the measure's words
     whose = re.sub(r"“”|「」|（）|\(\)", "", whose)  # 海南离岛免税“国庆黄金周”: its period cut out
+    whose = re.sub(r"(快递|速递)\1$", r"\1", whose)  # 申通快递快递业务量: 申通快递's (快递) volume
     # (nor a measure per parcel or per head: 派一件才挣七八毛 is no scope for what is earned in a day)
     if len(whose) < 2 or "占" in subject or _SPOKEN_SCOPE.search(whose) or _PER_UNIT_END.search(whose):
         return None
@@ -1921,6 +1934,7 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
 # 斥资逾11亿港元回购股份, 拟以1.5亿元至3亿元自有资金回购股份: the money a company spends on an act
 _SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
 _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
+_EXPECTATION_HEAD = re.compile(r"^(?:市场|分析师)?(?:此前)?(?:一致)?(?:预期|预估|预测)的")
 _COMPANY_NAMED = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股份|公司)")
 _BOUGHT_BACK = re.compile(r"^(?P<who>.*?)(?:共|累计|合计|已|共计)?(?P<act>回购|增持)$")
 # (约3800万股A类普通股, 4300万股美国存托股: the shares named after the count)
