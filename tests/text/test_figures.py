@@ -1175,3 +1175,15 @@ def test_a_later_list_clause_names_its_own_measure_of_each_company():
         "前三季度社零总额累计同比增长4.4%，四季度受以旧换新政策效应减弱影响增速回落至3.5%～4%。"
     )
     assert outlook.subject == "社零总额增速"
+
+
+def test_categories_after_qizhong_are_parts_of_the_whole_told_before():
+    got = extract_figures(
+        "据跨境电商平台统计，今年黑五网一期间，中国卖家在亚马逊美国站的销售额同比增长约25%，"
+        "其中家居园艺类目增幅超过40%，户外用品类目增长近1倍。"
+    )
+    # (据跨境电商平台统计 names no platform in particular: it owns nothing)
+    assert [f.subject for f in got[1:]] == [
+        "中国卖家在亚马逊美国站家居园艺类目销售额",
+        "中国卖家在亚马逊美国站户外用品类目销售额",
+    ]

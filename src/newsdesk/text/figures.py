@@ -1669,7 +1669,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
             # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
             # (not a speaker's: 一个月挣个五千出头 is the speaker's own)
-            if subject and not spoken and "其中" in s[clause_start : member.start]:
+            # (…，其中家居园艺类目增幅超过40%，户外用品类目增长近1倍: the next category of the list
+            # 其中 opened is a part of the same whole)
+            next_part = bool(subject and _CATEGORY_END.search(subject) and "其中" in s[:clause_start])
+            if subject and not spoken and ("其中" in s[clause_start : member.start] or next_part):
                 if (
                     unit == "%"
                     and "占" not in subject
@@ -2620,6 +2623,9 @@ _WHOLE_ONLY = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:全球|国内|境内|
 _PEOPLE_WHOLE = re.compile(r"(?:人次|人数|旅客|游客|用户数|用户规模|用户|会员数|会员|量|总额|规模)$")
 
 
+_CATEGORY_END = re.compile(r"(?:类目|品类|类)$")
+
+
 def _part_of(part: str, whole: str | None) -> str:
     """A 其中 item named with the scope of the whole it is part of: 数码产品销售额 of
     全国重点监测电商平台累计销售额 → 全国重点监测电商平台数码产品销售额; 内地旅客人次 of
@@ -2644,6 +2650,10 @@ def _part_of(part: str, whole: str | None) -> str:
     if issued and part.endswith(issued.group(2)):
         return issued.group(1) + "中" + part + "金额"  # 其中文旅券5000万元: of the vouchers issued
     measure, counted = _PART_MEASURE.search(part), _PART_MEASURE.search(whole)
+    if counted and not measure and _CATEGORY_END.search(part) and counted.start() >= 2:
+        # 中国卖家在亚马逊美国站的销售额…，其中家居园艺类目增幅超过40%: the category's share of
+        # the same measure, of the same sellers
+        return whole[: counted.start()].removesuffix("的") + part + counted.group(0)
     if (
         not measure
         or not counted
@@ -2771,6 +2781,8 @@ _NOT_OWNER = re.compile(
     r"咨询|研究|分析|智库|证券|券商|研报|机构|报告|协会|联合会|联会|联席会|商会|媒体(?!集团|公司)|专家|业内|人士|第三方|多家|"
     r"数据中心|信息中心|指数|贝恩|麦肯锡|德勤|普华永道|毕马威|安永|Canalys|IDC|Counterpoint|CNNIC|QuestMobile|网经社|电诉宝|尼尔森|易观|艾媒|星图|"
     r"^(?:有关|相关|据|调查|统计|测算|监测|记者)"
+    # 据跨境电商平台统计: a platform, no one in particular (据京东平台统计 names one)
+    r"|^(?:跨境电商|电商|跨境|购物|第三方|主流|头部|各大|部分|多个)平台$"
 )
 # an agency: it counts for the place it serves
 _AGENCY_TAIL = re.compile(
