@@ -2184,7 +2184,7 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
     told = _SPOKEN_OWNER.sub("", said)
     if len(os.path.commonprefix([told, who])) >= 3:
         return subject  # (两三倍 after 十来万单: the subject it takes is already the speaker's)
-    if re.match(r"一晚(?:开|卖|要)", told):
+    if re.match(r"一晚(?:开|卖|要|销售额)", told):
         told = "每晚房价"  # 民宿老板：「一晚开到五、六千块」, 一晚卖到八百八: a night's room rate
     # (苏州某老字号糕点店 and 我们店: the shop is named once)
     told = re.sub(r"^店(?![铺面员主])", "" if who.endswith(("店", "铺")) else "店铺", told)
