@@ -50,6 +50,7 @@ FEATURES = (
 PACKED_FORMAT = 1  # of the cached arrays
 THRESHOLD = 0.5  # probability of the same story above which the pair is joined
 CONFIDENT = 0.75  # below this a joining link is weak: the clusterer checks it
+UNSURE = 0.45  # from this up to THRESHOLD the model is unsure: the rules' "same" makes a weak link
 
 
 @dataclass(frozen=True)
