@@ -456,7 +456,10 @@ def _norm(text: str | None) -> str:
 # 京东集团净收入 and 京东净收入, 韵达股份 and 韵达: one company, named with or without its form
 _CORPORATE_FORM = re.compile(r"(?:股份)?有限公司|集团|股份|控股")
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_PERIOD_NOISE = re.compile(r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$|(?<=年)全年$|(?<=月)当月$")
+_PERIOD_NOISE = re.compile(
+    r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$|(?<=年)全年$|(?<=月)当月$|(?<=季度)内$"
+)
+_YEAR_HEAD = re.compile(r"^\d{4}年(?=.)")
 _BASE_PREFIX = re.compile(
     r"^(?:与|跟|同)?(?:比|较|相比|对比|高于|低于)|^(?:与|跟)(?=.+(?:相比|比较)$)|(?:相比|比较)$"
 )
@@ -480,10 +483,12 @@ def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool
       removed too: 合并营收增速 and 合并营收 name the same growth of 6.2%;
     * value — the same magnitude within one part in a million (a fall is stored negative);
       a range also needs its upper end;
-    * unit — equal, 百分点 = 个百分点, 新台币 = 新台币元;
+    * unit — equal, 百分点 = 个百分点, 新台币 = 新台币元, 名 = 人;
     * period — equal after white space, a leading 今年/本年/到/至, the 第 of 第三季度, a final 份
-      and the 全年 of 2026年全年 or 当月 of 12月当月 are removed (two spellings of one period,
-      which the writers label both ways); none labelled matches none extracted;
+      and the 全年 of 2026年全年, 当月 of 12月当月 or 内 of 截至9月30日的季度内 are removed (two
+      spellings of one period, which the writers label both ways), or equal but for the year
+      one of them opens with (2027年12月份 and 12月份: the year the sentence told before);
+      none labelled matches none extracted;
     * base — equal after a leading 比/较/与…相比/高于/低于 is removed; none matches none.
     """
     if field == "subject":
@@ -499,16 +504,18 @@ def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool
         return _unit_key(got) == _unit_key(want)
     if field == "period":
         a, b = _PERIOD_NOISE.sub("", _norm(got)), _PERIOD_NOISE.sub("", _norm(want))
-        return a == b
+        # (2027年12月份 for 12月份 where the sentence's year opens it: one period, its year told)
+        return a == b or _YEAR_HEAD.sub("", a) == b or a == _YEAR_HEAD.sub("", b)
     if field == "base":
         return _BASE_PREFIX.sub("", _norm(got)) == _BASE_PREFIX.sub("", _norm(want))
     raise ValueError(field)
 
 
 def _unit_key(unit: str | None) -> str:
-    """百分点 = 个百分点; 新台币 = 新台币元 (writers label the Taiwan dollar both ways)."""
+    """百分点 = 个百分点; 新台币 = 新台币元 (writers label the Taiwan dollar both ways); 名 = 人."""
     unit = (unit or "").replace("个百分点", "百分点")
-    return "新台币" if unit == "新台币元" else unit
+    # (名 counts people as 人 does: 5200萬名會員, labelled 名 or 人)
+    return {"新台币元": "新台币", "名": "人"}.get(unit, unit)
 
 
 def _align(extracted: list, labelled: list[dict]) -> list[tuple[object, dict]]:

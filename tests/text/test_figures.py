@@ -1187,3 +1187,12 @@ def test_categories_after_qizhong_are_parts_of_the_whole_told_before():
         "中国卖家在亚马逊美国站家居园艺类目销售额",
         "中国卖家在亚马逊美国站户外用品类目销售额",
     ]
+
+
+def test_a_part_after_qizhong_compares_as_its_whole_and_flights_count_in_jiaci():
+    got = extract_figures(
+        "全年全国网上零售额16.8万亿元，比上年增长6.9%，其中实物商品网上零售额13.9万亿元，增长6.2%。"
+    )
+    assert got[-1].base == "比上年"
+    (flights,) = extract_figures("哈尔滨太平国际机场保障航班574架次。")
+    assert (flights.unit, flights.subject) == ("架次", "哈尔滨太平国际机场保障航班架次")

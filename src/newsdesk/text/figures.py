@@ -53,7 +53,7 @@ _CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|�
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
 # them), 卖了三十来万斤 (apples by the jin), 日均保障航班1.9万班 (flights), 开行6300列 (trains;
 # not 列入, 列车), not 上班 or 班子 (a numeral comes first) nor 中欧班列
-_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|股(?![东份票价权本市民息利])|次|场次|场|条|批|份(?!额)|架|艘|亩|分钟|班次|班(?![列子车组级长主底会机])|列(?![入为车表出举居席队位明支])|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|股(?![东份票价权本市民息利])|次|场次|场|条|批|份(?!额)|架次|架|艘|亩|分钟|班次|班(?![列子车组级长主底会机])|列(?![入为车表出举居席队位明支])|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -1397,7 +1397,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         if base is None and f.kind == "change" and not f.annual and any(bases):
             # …按年增长逾两成，其中智能手机、平板分别增长35%、28%; 名义增长4.5%，(扣除价格因素)实际增长4.9%:
             # a breakdown, or the same change measured otherwise, compares as the first did
-            if re.search(r"其中|^\W*(?:扣除价格因素(?:后)?\W*)?(?:实际|名义)", segment):
+            # (…，其中实物商品网上零售额13.9万亿元，增长6.2%: the part's level, then its growth)
+            part_told = clause_start > 0 and "其中" in s[_clause_start(s, clause_start - 1) : clause_start]
+            if part_told or re.search(r"其中|^\W*(?:扣除价格因素(?:后)?\W*)?(?:实际|名义)", segment):
                 # (the change of a growth rate, 较一季度提高0.4个百分点, is no such comparison)
                 base = next(
                     (
@@ -2423,6 +2425,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = _SENT.sub(r"\1发送量", subject)  # 全国铁路发送旅客9.6亿人次: 旅客发送量
     if unit == "人次":
         return subject if re.search(r"(?:人次|人数|客流|量)$", subject) else subject + "人次"
+    if unit == "架次":
+        return subject if re.search(r"(?:架次|量)$", subject) else subject + "架次"  # 保障航班574架次
     if _MEMBERS_END.search(subject) and unit in ("人", "户"):
         return subject + "数"  # 5G移动电话用户达11.84亿户: 用户数, whatever the counter
     if unit == "人" and not _MEASURE_END.search(subject):
