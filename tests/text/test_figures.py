@@ -1196,3 +1196,16 @@ def test_a_part_after_qizhong_compares_as_its_whole_and_flights_count_in_jiaci()
     assert got[-1].base == "比上年"
     (flights,) = extract_figures("哈尔滨太平国际机场保障航班574架次。")
     assert (flights.unit, flights.subject) == ("架次", "哈尔滨太平国际机场保障航班架次")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("母亲节期间，鲜花销售额同比增长45%。", "母亲节期间"),
+        ("女王节当天，美妆成交额增长30%。", "女王节当天"),
+        ("冬至当天，速冻水饺销量同比增长80%。", "冬至当天"),
+        ("广交会期间，境外采购商到会超25万人。", "广交会期间"),
+    ],
+)
+def test_the_trades_other_calendar_days_are_periods(sentence, period):
+    assert extract_figures(sentence)[0].period == period

@@ -192,6 +192,9 @@ _EVENT = (
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
     r"|春运|暑期|暑假|寒假|年货节|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
+    # the rest of the trade's calendar: 女王节 (三八), 母亲节, 毕业季, 腊八, 冬至, 感恩节, and the
+    # fairs whose days are a period of their own (广交会期间, 进博会期间)
+    r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
     r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天))"
@@ -225,7 +228,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
