@@ -1209,3 +1209,10 @@ def test_a_part_after_qizhong_compares_as_its_whole_and_flights_count_in_jiaci()
 )
 def test_the_trades_other_calendar_days_are_periods(sentence, period):
     assert extract_figures(sentence)[0].period == period
+
+
+def test_a_platforms_research_arm_tells_the_platforms_own_figures():
+    (flowers, _) = extract_figures(
+        "据京东消费及产业发展研究院数据，七夕期间平台鲜花销售额同比增长65%，黄金饰品成交额同比增长超1倍。"
+    )
+    assert flowers.subject == "京东平台鲜花销售额"

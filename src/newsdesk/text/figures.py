@@ -1661,6 +1661,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if subject and not re.search(r"预期|预估|预测", s[clause_start : member.start]):
                 # …低于市场预期的1165亿元；净利润为295.4亿元: the expectation was the clause before's
                 subject = _EXPECTATION_HEAD.sub("", subject) or subject
+            if subject and subject.startswith("平台") and (platform := _PLATFORM_TELLER.match(s)):
+                # 据京东消费及产业发展研究院数据，七夕期间平台鲜花销售额…: the platform is its own
+                # research arm's (京东平台鲜花销售额)
+                subject = platform.group(1) + subject
             if subject:
                 subject = _corporate_act(subject, s, member, history)
             if subject and broker:
@@ -1942,6 +1946,10 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
 # 斥资逾11亿港元回购股份, 拟以1.5亿元至3亿元自有资金回购股份: the money a company spends on an act
 _SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
 _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
+_PLATFORM_TELLER = re.compile(
+    r"^(?:据|根据)?(京东|淘宝|天猫|阿里巴巴|阿里|拼多多|抖音|快手|美团|饿了么|唯品会|苏宁|小红书|得物|盒马)"
+    r"[\u4e00-\u9fa5]{0,12}?(?:研究院|研究中心|研究所)"
+)
 _EXPECTATION_HEAD = re.compile(r"^(?:市场|分析师)?(?:此前)?(?:一致)?(?:预期|预估|预测)的")
 _COMPANY_NAMED = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股份|公司)")
 _BOUGHT_BACK = re.compile(r"^(?P<who>.*?)(?:共|累计|合计|已|共计)?(?P<act>回购|增持)$")
