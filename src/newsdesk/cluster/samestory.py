@@ -1342,7 +1342,7 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # in the platform's report): what they share is an aside, so the link is weak and the
     # clusterer checks it against the rest of the cluster.
     overruled = same and not rules.same and _headline_in_text(a, b) == 0
-    if not same and rules.same and probability >= UNSURE:
+    if not same and rules.same and probability >= UNSURE and overlap.similarity >= _RETOLD_SIMILARITY:
         # The model just short of joining a pair the rules call the same story (a fuller report
         # of the event beside its first lead, 0.49): weak, so the clusterer checks it against
         # the rest of the cluster. With each real round left out this finds 3 more same-story
@@ -1434,7 +1434,9 @@ def _headline_told_in_lead(repost: StoryFeatures, report: StoryFeatures) -> bool
     (a day's express volume, which every report of that day recalls); or, its headline a
     hook with neither, its first lines give the figure the report headlines."""
     headline_figures = repost.headline_figures
-    if headline_figures and shared_figure_count(headline_figures, report.lead_figures):
+    # (a round share, 两成多, fits the lead of many a report: the figure told is the event's own)
+    telling = frozenset(k for k in headline_figures if _telling_figure(k))
+    if telling and shared_figure_count(telling, report.lead_figures):
         return True
     if _days(repost.title) & _days(report.lead):
         return True
