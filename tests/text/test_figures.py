@@ -1216,3 +1216,23 @@ def test_a_platforms_research_arm_tells_the_platforms_own_figures():
         "据京东消费及产业发展研究院数据，七夕期间平台鲜花销售额同比增长65%，黄金饰品成交额同比增长超1倍。"
     )
     assert flowers.subject == "京东平台鲜花销售额"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "period", "value"),
+    [
+        ("国铁集团消息，春运前20天全国铁路累计发送旅客2.78亿人次。", "2.78亿人次", "春运前20天", 278_000_000),
+        ("广州市宣布，活动期间每辆补贴1万元。", "1万元", "活动期间", 10_000),
+        ("全国邮政快递业揽收快递包裹十一亿七千万件。", "十一亿七千万件", None, 1_170_000_000),
+        (
+            "旺角一間糖果舖老闆陳先生話：「年廿八同年廿九做咗兩萬幾蚊生意。」",
+            "两万几蚊",
+            "年廿八同年廿九",
+            20_000,
+        ),
+        ("一位商户说：“年前一天能发四五千单。”", "四五千单", "年前", 4_000),
+    ],
+)
+def test_holiday_days_as_spoken_and_numbers_in_two_magnitudes(sentence, text, period, value):
+    (f, *_) = extract_figures(sentence)
+    assert (f.text, f.period, f.value) == (text, period, value)

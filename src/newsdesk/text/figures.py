@@ -83,8 +83,10 @@ AMOUNT = re.compile(
     rf"\s*(?P<rangeunit>{_CURRENCY}|{_COUNTER})"
     # 两百余万人: 余 and 多 before or after the magnitude
     # (4兆9,860億元, 3亿5000万元: a number told in two magnitudes, Taiwan's 兆 first)
-    rf"|(?:(?P<big>{_AR})\s*(?P<bigmag>兆|万亿|亿)\s*(?=\d))?"
-    rf"(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
+    # (十一亿七千万件: in Chinese numerals too)
+    rf"|(?:(?P<big>{_AR}|[一二两三四五六七八九十百千]+)\s*(?P<bigmag>兆|万亿|亿)\s*(?=\d|[一二两三四五六七八九][十百千]?万))?"
+    # (两万几蚊: a round number and a few more, the 几 after its magnitude)
+    rf"(?P<num>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag>{_MAGNITUDE})?\s*(?:多|余|几)?\s*(?P<unit>{_CURRENCY}|{_COUNTER})"
     # 两千五上下, 三万五左右: a number said short and hedged (2500, 35000), before 两千 is read
     # as a magnitude alone
     # (一天能卖两千五，: and ending the clause, as spoken)
@@ -228,7 +230,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
@@ -262,6 +264,8 @@ _PERIOD = re.compile(
     # 春运, 暑期, 旺季: seasons that are periods by themselves; 今年春节, 2025年国庆 with their
     # year; a film season (暑期档) before the season it is named after
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:春节|国庆|暑期|五一|元旦|贺岁)档|春运|暑期|暑假|寒假|旺季|淡季)"
+    # (春运前20天: the season's first days, told below)
+    r"(?!\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]|半?个))"
     # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*[春夏秋冬][天季]"
     # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
@@ -276,10 +280,16 @@ _PERIOD = re.compile(
     # (年货节开售1小时，…; 天猫双11现货开卖首小时: the sale it opens, told before it)
     rf"|(?:(?:{_EVENT}|现货)\s*)?(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?"
     r"(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]))|首个?小时|首[日周月])"
+    # 活动期间个人消费者…, 活动首日核销率…: the campaign the sentence is about, its days
+    r"|活动(?:期间|首日|首周|当天|当日)"
+    # 年初二到年初四, 年廿八同年廿九: the lunar new year's days as Hong Kong counts them
+    r"|年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十)(?:\s*(?:同|至|到|和|及)\s*年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十))?"
+    # “年前一天能发…, 节后头几天…: before or after the new year, opening a speaker's clause
+    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:年前|节前|年后)(?=[\u4e00-\u9fa5])(?![的])"
     # 第48周: a week of the year by its number, as the postal bureau counts them
     r"|(?:\d{4}\s*年|今年|去年)?第\s*\d{1,2}\s*周"
     # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
-    rf"|(?:{_EVENT}|开学|假期|长假|小长假|黄金周)\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周|个?星期|个?礼拜)|一个?(?:月|星期))"
+    rf"|(?:{_EVENT}|开学|假期|长假|小长假|黄金周)\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周|个?星期|个?礼拜)|一个?(?:月|星期)|半?个月)"
     # 聖誕前訂單比平時多了兩成: the days before a festival, opening a clause
     rf"|(?:(?<=[，,；;：:“「])|(?<![\s\S])){_EVENT}\s*前(?=[\u4e00-\u9fa5])(?![一二两三四五六七八九十\d后夕])"
     # one day: 11月11日当天
