@@ -1679,6 +1679,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = _corporate_act(subject, s, member, history)
             if subject and broker:
                 subject = _brokered(subject, s, member, broker, subjects)
+            if subject:
+                subject = _target_priced(subject, s, member)
             if subject and _TAIWAN_AGENCY.match(s):
                 subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
             if speaker and member.start >= speaker[0]:
@@ -1956,6 +1958,30 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
 # 斥资逾11亿港元回购股份, 拟以1.5亿元至3亿元自有资金回购股份: the money a company spends on an act
 _SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
 _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
+# 中金公司将阿里巴巴美股目标价上调至180美元，并预计其2028年收入…: the company a broker prices
+_PRICED = re.compile(r"将([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:美股|港股|A股|H股)?目标价")
+_PRICED_SUBJECT = re.compile(r"^(?P<who>.*?)将(?P<what>.+?目标价)$")
+
+
+def _target_priced(subject: str, s: str, member: _Found) -> str:
+    """A broker's target price named without its verb (摩根士丹利美团目标价), the old one told
+    as such (由168港元上调至185港元: 原目标价); and 其 in the forecasts after it, the company
+    priced (预计其2028年收入: 阿里巴巴收入)."""
+    before = s[max(0, member.start - 4) : member.start]
+    if subject.endswith("原目标价") and re.search(r"[至到]\s*(?:约|近)?\s*$", before):
+        return subject.removesuffix("原目标价") + "目标价"  # …上调至185港元: the new one
+    priced = _PRICED_SUBJECT.match(subject)
+    if priced:
+        was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)
+        what = priced.group("what")
+        return priced.group("who") + (what[:-3] + "原目标价" if was else what)
+    its = re.match(r"^(?:预期|预计|预测)?其(?=[\u4e00-\u9fa5A-Za-z]{2})", subject)
+    company = _PRICED.search(s, 0, member.start) if its else None
+    if company:
+        return company.group(1) + subject[its.end() :]
+    return subject
+
+
 _PLATFORM_TELLER = re.compile(
     r"^(?:据|根据)?(京东|淘宝|天猫|阿里巴巴|阿里|拼多多|抖音|快手|美团|饿了么|唯品会|苏宁|小红书|得物|盒马)"
     r"[\u4e00-\u9fa5]{0,12}?(?:研究院|研究中心|研究所)"
