@@ -59,6 +59,12 @@ SCAN_THRESHOLD = 0.15
 _LITTLE_ENDIAN = sys.byteorder == "little"
 # members a side compared when a weak same-story link would join two clusters
 CONSISTENCY_SAMPLE = 4
+# A link this sure (not weak) is not barred by another member whose headline gives other
+# figures: a partial copy (春节假期免签入境外国人96.8万人次, the foreigners' part of a
+# release) beside a copy headlining the release's other figures are both the release's.
+# With each real round left out: 2 more same-story pairs dated, no more wrong joins.
+STRONG_LINK = 0.95
+_PARTIAL_REASONS = ("headlines give other figures",)
 # members a side (the most recent) asked whether they are two events (``two_events``)
 # before any link joins two clusters
 CANNOT_LINK_SAMPLE = 8
@@ -486,7 +492,8 @@ class StoryClusterer:
                     continue
                 if decision.same and decision.weak and not self._agrees_with_clusters(doc_id, other):
                     continue
-                if decision.same and self._two_events_across(doc_id, other):
+                strong = not decision.weak and decision.score >= STRONG_LINK
+                if decision.same and self._two_events_across(doc_id, other, strong):
                     continue
                 if decision.same:
                     self.links.append(Link(doc_id, other, decision))
@@ -555,11 +562,12 @@ class StoryClusterer:
                 agree += decide(fx, fy, self.max_days_apart).same
         return total == 0 or agree * 2 >= total
 
-    def _two_events_across(self, doc_id: int, other: int) -> bool:
+    def _two_events_across(self, doc_id: int, other: int, strong: bool = False) -> bool:
         """Whether a member of one cluster and a member of the other (up to CANNOT_LINK_SAMPLE
         a side, the most recent) are two events whatever else they share: a link may be
         right pairwise and still chain two events through a report that names neither's
-        stage or period (a round-up of 双12 beside both its first day and its close)."""
+        stage or period (a round-up of 双12 beside both its first day and its close). For a
+        ``strong`` link, headlines giving other figures bar nothing (``STRONG_LINK``)."""
         mine = self._members(self.find(doc_id), doc_id, CANNOT_LINK_SAMPLE)
         theirs = self._members(self.find(other), other, CANNOT_LINK_SAMPLE)
         if len(mine) == 1 and len(theirs) == 1:
@@ -568,7 +576,8 @@ class StoryClusterer:
             fx = self._features(x)
             for y in theirs:
                 fy = self._features(y) if (x, y) != (doc_id, other) else None
-                if fx is not None and fy is not None and two_events(fx, fy):
+                reason = two_events(fx, fy) if fx is not None and fy is not None else None
+                if reason and not (strong and reason.startswith(_PARTIAL_REASONS)):
                     return True
         return False
 
