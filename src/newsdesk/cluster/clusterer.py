@@ -27,6 +27,7 @@ import numpy as np
 from newsdesk.cluster.index import DEFAULT_SEED, WindowedLSHIndex, band_keys, minhasher
 from newsdesk.cluster.samestory import (
     FINE_K,
+    HEADLINE_FIGURES_DIFFER,
     PairDecision,
     StoryFeatures,
     decide,
@@ -64,7 +65,6 @@ CONSISTENCY_SAMPLE = 4
 # release) beside a copy headlining the release's other figures are both the release's.
 # With each real round left out: 2 more same-story pairs dated, no more wrong joins.
 STRONG_LINK = 0.95
-_PARTIAL_REASONS = ("headlines give other figures",)
 # members a side (the most recent) asked whether they are two events (``two_events``)
 # before any link joins two clusters
 CANNOT_LINK_SAMPLE = 8
@@ -577,7 +577,7 @@ class StoryClusterer:
             for y in theirs:
                 fy = self._features(y) if (x, y) != (doc_id, other) else None
                 reason = two_events(fx, fy) if fx is not None and fy is not None else None
-                if reason and not (strong and reason.startswith(_PARTIAL_REASONS)):
+                if reason and not (strong and reason.startswith(HEADLINE_FIGURES_DIFFER)):
                     return True
         return False
 

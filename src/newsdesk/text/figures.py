@@ -1685,7 +1685,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = re.sub(r"^(?:国内|全台)", "台湾", subject)  # 金管会统计，…国内电子支付使用者
             if speaker and member.start >= speaker[0]:
                 per = _SPOKEN_PER.search(s, clause_start, member.start) if unit != "%" else None
-                subject = _spoken_of(subject, speaker[1], per.group("day") and "日" or "月" if per else "")
+                per_unit = ("日" if per.group("day") else "月") if per else ""
+                subject = _spoken_of(subject, speaker[1], per_unit)
             if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
                 subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
             # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
@@ -1974,7 +1975,7 @@ def _target_priced(subject: str, s: str, member: _Found) -> str:
     if priced:
         was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)
         what = priced.group("what")
-        return priced.group("who") + (what[:-3] + "原目标价" if was else what)
+        return priced.group("who") + (what.removesuffix("目标价") + "原目标价" if was else what)
     its = re.match(r"^(?:预期|预计|预测)?其(?=[\u4e00-\u9fa5A-Za-z]{2})", subject)
     company = _PRICED.search(s, 0, member.start) if its else None
     if company:
@@ -2252,7 +2253,7 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         return subject if len(told) < 2 else told
     if per:
         # (我们网点一天派件, 欧洲订单一天: the day is told once, by 日)
-        told = re.sub(r"一天|每天|一日|每日|一个月|每个?月|大概", "", told)
+        told = _SPOKEN_PER.sub("", told).replace("大概", "")
         if len(told) >= 2 and not re.match(r"[日月每]|单日|当日", told):
             told = per + told
     return who + told
