@@ -282,6 +282,8 @@ _PERIOD = re.compile(
     r"(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]))|首个?小时|首[日周月])"
     # 活动期间个人消费者…, 活动首日核销率…: the campaign the sentence is about, its days
     r"|活动(?:期间|首日|首周|当天|当日)"
+    # 开门红期间3C数码成交额…: a sale's opening phase; 其中假期首日…: the holiday told before, its first day
+    rf"|(?:{_EVENT}\s*)?开门红(?:期间|阶段|首日|当天|首小时)|(?:假期|小长假|长假|黄金周)(?:首日|首周|最后一天)"
     # 年初二到年初四, 年廿八同年廿九: the lunar new year's days as Hong Kong counts them
     r"|年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十)(?:\s*(?:同|至|到|和|及)\s*年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十))?"
     # “年前一天能发…, 节后头几天…: before or after the new year, opening a speaker's clause
@@ -346,7 +348,7 @@ _VERB_TAIL_WORDS = (
     r"收窄至|收窄到|收窄|扩大至|扩大到|缩小至|缩小到|"
     # 营业额多了百来万, 利润少了三成: more or less, as spoken (多 and 少 only before 了)
     r"多(?=了)|少(?=了)|"
-    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
+    r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|控制在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
     r"录得|收报|跌至|跌到|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
     # 海外订单差不多少了三成, 美国那边更是掉了一半
@@ -494,7 +496,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             owner = named.group(1)
         told = _REGION_TOLD.search(s.text)
         if told:
-            region = told.group(1) or told.group(2)
+            region = told.group(1) or told.group(2) or told.group(3)
         found = figures_in_sentence(s.text)
         if found:
             openings.append((s.text, found[0].text))
@@ -737,6 +739,8 @@ _OWNER_NAMED = re.compile(
 _REGION_TOLD = re.compile(
     r"(?!据|根据)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
     r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|农业农村厅|交通运输厅|工信厅|财政厅)"
+    # 据山东省曹县商务局介绍: a county's bureau (its name after its province's, or opening the clause)
+    r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))([\u4e00-\u9fa5]{1,3}?县)(?=商务局|统计局|人民政府|政府|邮政管理局|农业农村局)"
     # 曹县1—11月汉服网络销售额…: a county (or a city) whose figures open the sentence
     r"|^([\u4e00-\u9fa5]{1,3}[县市])(?=\d|今年|去年|前|上半年|下半年|第?[一二三四]季度)"
 )
@@ -1609,7 +1613,17 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = _spelled_out(subject, defined)
             if not member.annual and subject and _ANNUAL.search(subject):
                 period = _period_for(s, periods, member.start, True)  # 年复合增长率达到15%
-            if not unit and subject and subject.endswith("人次"):
+            if (
+                (not unit or unit not in member.text)  # (a unit carried from the figure before)
+                and member.kind == "count"
+                and not (subject and _MONEY_VERB.search(subject))  # (卖了1082亿: named below)
+                and (spent := _MONEY_VERB.search(s[max(0, member.start - 6) : member.start].rstrip()))
+            ):
+                # 出游3.4亿人次，…，花了2000多亿: the money spent, not the trips the clause before counted
+                unit, kind = "元", "amount"
+                measure = _MONEY_VERB_MEASURE[spent.group(1)]
+                subject = re.sub(r"(?:人次|人数|数量|量|数)$", "", subject or "") + measure
+            elif not unit and subject and subject.endswith("人次"):
                 unit = "人次"  # 访港旅客人次约3680万
             elif not unit and subject and _PEOPLE.search(subject):
                 unit = "人"  # 月活跃用户数超过3.5亿: people
@@ -1962,6 +1976,19 @@ _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增�
 # 中金公司将阿里巴巴美股目标价上调至180美元，并预计其2028年收入…: the company a broker prices
 _PRICED = re.compile(r"将([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:美股|港股|A股|H股)?目标价")
 _PRICED_SUBJECT = re.compile(r"^(?P<who>.*?)将(?P<what>.+?目标价)$")
+# 维持阿里巴巴“跑赢行业”评级，将其港股目标价…: the company a broker rates, whom its 其 means
+_RATING = re.compile(
+    r"(?:维持|给予|上调|下调|首次覆盖)(?:对)?([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:“[^”]{1,8}”|[\u4e00-\u9fa5]{2,4})?评级"
+)
+
+
+def _priced_company(s: str, end: int) -> str | None:
+    """The company a broker prices before ``end``: named (将美团目标价), or its 其, the one it rates."""
+    priced = _PRICED.search(s, 0, end)
+    if priced and not priced.group(1).startswith("其"):
+        return priced.group(1)
+    rating = _RATING.search(s, 0, end)
+    return rating.group(1) if rating else None
 
 
 def _target_priced(subject: str, s: str, member: _Found) -> str:
@@ -1969,17 +1996,21 @@ def _target_priced(subject: str, s: str, member: _Found) -> str:
     as such (由168港元上调至185港元: 原目标价); and 其 in the forecasts after it, the company
     priced (预计其2028年收入: 阿里巴巴收入)."""
     before = s[max(0, member.start - 4) : member.start]
+    if subject.startswith("其") and (rated := _RATING.search(s, 0, member.start)):
+        subject = rated.group(1) + subject[1:]  # 将其港股目标价: the company rated
     if subject.endswith("原目标价") and re.search(r"[至到]\s*(?:约|近)?\s*$", before):
         return subject.removesuffix("原目标价") + "目标价"  # …上调至185港元: the new one
     priced = _PRICED_SUBJECT.match(subject)
     if priced:
         was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)
         what = priced.group("what")
+        if what.startswith("其") and (rated := _RATING.search(s, 0, member.start)):
+            what = rated.group(1) + what[1:]
         return priced.group("who") + (what.removesuffix("目标价") + "原目标价" if was else what)
     its = re.match(r"^(?:预期|预计|预测)?其(?=[\u4e00-\u9fa5A-Za-z]{2})", subject)
-    company = _PRICED.search(s, 0, member.start) if its else None
+    company = _priced_company(s, member.start) if its else None
     if company:
-        return company.group(1) + subject[its.end() :]
+        return company + subject[its.end() :]
     return subject
 
 
@@ -2125,7 +2156,9 @@ _SPEAKER_AFTER = re.compile(
     r"[，,。！？]?”(?P<who>[^，。：；“”]{2,24}?)(?:笑着说|说|表示|坦言|透露|感叹)(?:[：:，,。]|$)"
 )
 _NAMED = re.compile(
-    r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师))$"
+    r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师)"
+    # 陈生, 李太: Mr and Mrs as Hong Kong says them (after a surname: 医生 and 学生 are no one's name)
+    r"|[陈李张黄何林王梁吴刘郑谢郭罗周邓冯曾胡叶苏卢蔡潘杨朱麦](?:生|太))$"
 )
 _ANONYMOUS_HEAD = re.compile(
     # (东主: a Hong Kong shop's owner, 旺角一间药房东主)
@@ -2154,6 +2187,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # (商务部电子商务司负责人 and 商务厅负责人 speak for a ministry or a bureau, 茶餐厅老板 for a
     # restaurant; 某车企老板在直播里说 is no one's name)
     told_who = _SAID_WHERE.sub("", m.group("who")) if m else ""
+    # 有速递公司负责人话：「…」: 有 is "a", before the head of a firm who speaks for it
+    told_who = re.sub(r"^有(?=[^，。]{2,12}(?:负责人|老板娘|老板|店主|店长|东主)$)", "", told_who)
     # (一位在义乌跑件的中通快递小哥: 在 tells where they work, and they are still someone)
     if not m or re.search(
         r"\d|[%％]|^(?:据|听|有)|(?<=.)(?<!一位|一名|一个)在|[部局署委]|(?<!餐)厅", told_who
@@ -2251,6 +2286,8 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         told = told[:-2] + "收入"  # what a person makes is income, not profit
     if len(told) < 2 or told.startswith(who):
         return subject if len(told) < 2 else told
+    # 以前一日做五六万: what a shop "does" in a day is its takings
+    told = re.sub(r"^(?:一天|每天|一日|每日|一个月|每个?月)?做$", lambda m: m.group(0)[:-1] + "营业额", told)
     if per:
         # (我们网点一天派件, 欧洲订单一天: the day is told once, by 日)
         told = _SPOKEN_PER.sub("", told).replace("大概", "")
@@ -2750,7 +2787,9 @@ _QUOTED_COMPANY = re.compile(
     # (即时零售平台快送到家数据显示: the kind of business before the name is no part of it)
     r"^(?:[\u4e00-\u9fa5]{2,6}(?:平台|品牌|超市|公司))?"
     # (美团闪购发布年终报告显示, 某汽车电商平台年报显示: 发布 and the report are no part of it)
-    r"(?!发布|年报)([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?"
+    # (抖音电商618数据显示: the sale is no part of its name)
+    r"(?!发布|年报)([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
+    r"(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
     r"(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示"
     r"|(?:发布的?)?(?:年度|季度|月度|年终|全年)?(?:报告|年报)(?:称|显示))[，,：:]"
     # 据网联平台数据，…: the data of a platform, quoted
@@ -2818,7 +2857,9 @@ _REPORTS = r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|�
 # (when it told them comes between the name and its telling: 顺丰控股5月18日晚间公告, 拼多多5月
 # 下旬发布的财报显示)
 _TELLER = re.compile(
-    rf"^(?:{_TOLD_DAY})?(?:据|根据)?(?P<who>[^，。：；“”、\d]{{2,20}}?)(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?"
+    # (京东618数据显示: the sale its figures are of, between the name and its telling)
+    rf"^(?:{_TOLD_DAY})?(?:据|根据)?(?P<who>[^，。：；“”、\d]{{2,20}}?)(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
+    rf"(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
     rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发现|"
