@@ -245,6 +245,8 @@ _MAINLAND_TERMS = (
     (re.compile(r"营运"), "运营"),
     (re.compile(r"透过"), "通过"),
     (re.compile(r"市监总局"), "市场监管总局"),
+    # (文旅部数据出来了: the ministry under its short name; the segmenter splits 文旅 from 部)
+    (re.compile(r"文旅部"), "文化和旅游部"),
 )
 
 
