@@ -70,3 +70,15 @@ def test_money_spent_after_a_count_of_trips_is_money():
     # a sentence that names the verb in its own subject keeps its own measure
     sold = _figures("拼多多这季度卖了1082亿，涨了9%。")
     assert sold[0][:2] == ("拼多多销售额", "元")
+
+
+def test_a_companys_segments_after_qizhong_are_the_companys():
+    got = _figures(
+        "拼多多2028年一季度营收1186亿元，同比增长15.2%；其中在线营销服务收入531亿元，交易服务收入655亿元。"
+    )
+    assert [s for s, _, _ in got] == [
+        "拼多多营收",
+        "拼多多营收",
+        "拼多多在线营销服务收入",
+        "拼多多交易服务收入",
+    ]

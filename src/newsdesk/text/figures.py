@@ -472,6 +472,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     # were scoped by _describe, which reads the part whole)
     scope: _Scope | None = None
     teller: str | None = None
+    head_owner: str | None = None
     goes_on = False  # the sentence before ended with ；, and this one goes on with it
     for s in split_sentences(text):
         if s.paragraph != paragraph:
@@ -481,6 +482,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         # who tells the writer's sentence, for its later parts: 香港政府统计处公布，…；12月零售业总销货价值…
         if not goes_on:
             teller = _told_by(s.text)
+            # 拼多多2028年一季度营收…；其中在线营销服务收入…: the company the sentence opens with
+            head_owner = _OWNER_NAMED.match(s.text)
+            head_owner = _clean_owner(head_owner.group(1)) if head_owner else None
         # a later part of the writer's sentence, told by its first part's teller (…；天猫则表示，…:
         # a part with a teller of its own is that one's)
         later_part = goes_on and not _TELLER.match(s.text)
@@ -602,6 +606,16 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and not ((other := _OPENS_WITH_NAME.match(s.text)) and not other.group(1).startswith(teller))
             ):
                 f = replace(f, subject=_of_owner(f.subject, teller))
+            elif (
+                f.subject
+                and later_part
+                and not teller
+                and head_owner
+                and s.text.lstrip().startswith("其中")
+                and _COMPANY_MEASURE_END.search(f.subject)
+                and not _owned(f.subject, head_owner)
+            ):
+                f = replace(f, subject=_of_owner(f.subject, head_owner))  # (its segments' revenue)
             # 比亚迪…利润分配预案显示，拟向全体股东每10股派发现金红利39.8元: the company's dividend
             if (
                 f.subject
@@ -3043,7 +3057,7 @@ def _of_owner(subject: str, owner: str) -> str:
     """The subject named with its owner: 零售业销售额 → 澳门零售业销售额."""
     if owner.endswith("平台") and subject.startswith("平台"):
         subject = subject[2:]
-    subject = re.sub(r"^在(?=[\u4e00-\u9fa5]{2})", "", subject)
+    subject = re.sub(r"^在(?![线职校售])(?=[\u4e00-\u9fa5]{2})", "", subject)  # (在线: a word)
     # 华泰证券预计的 + 经调整EBITA, of 阿里巴巴: the broker heads the whole subject, owner and
     # measure (华泰证券预计的阿里巴巴经调整EBITA)
     head = _BROKER_HEAD.match(subject)
