@@ -82,3 +82,21 @@ def test_a_companys_segments_after_qizhong_are_the_companys():
         "拼多多在线营销服务收入",
         "拼多多交易服务收入",
     ]
+
+
+def test_a_speakers_then_and_now_and_a_sales_days_are_each_figures_period():
+    got = _figures(
+        "尖沙咀一間藥房老闆陳生話：「今年五一啲生意比舊年差咗兩成，以前一日做五六萬，而家兩三萬都算好。」"
+    )
+    assert [p for _, _, p in got] == ["今年五一", "以前", "而家"]
+    # a Cantonese quote's takings, the currency untold, are Hong Kong's dollars
+    assert [u for _, u, _ in got[1:]] == ["港元", "港元"]
+    sale = _figures("杭州一位服装主播说：“平时一场播下来卖两千五百单，大促那几天能冲到一万单出头。”")
+    assert [p for _, _, p in sale] == ["平时", "大促那几天"]
+
+
+def test_the_days_around_a_festival_as_a_speaker_tells_them():
+    week = _figures("有速遞公司負責人話：「端午前嗰個禮拜，我哋每日收件超過11萬件，比平時多咗三成幾。」")
+    assert {p for _, _, p in week} == {"端午前嗰个礼拜"}
+    after = _figures("“年前一天能发四五千单，元宵节以后回落到一千出头。”一位商家说。")
+    assert [p for _, _, p in after] == ["年前", "元宵节以后"]

@@ -29,6 +29,8 @@ _CANTONESE_KEPT = str.maketrans({"𠮶": "嗰", "㖞": "喎"})
 # and the particles of a Cantonese quote are read as the Mandarin ones they stand for (one
 # character for one, so positions hold): 多咗三成 is 多了三成, 我哋嘅营业额 我哋的营业额, 喺 在
 _CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
+# a quotation in Cantonese, by its particles (read above or kept): its money is Hong Kong's
+_CANTONESE_QUOTE = re.compile(r"[「“][^」”]*[啲嗰哋咗嘅喺冇咩嘢佢]")
 
 
 def _simplified(text: str) -> str:
@@ -230,12 +232,13 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
     r"|(?:这|最近|近)(?:几|两|些|这几)天|今天(?![起开])|一个?晚上(?=[\u4e00-\u9fa5])"
-    r"|(?<![\u4e00-\u9fa5])(?:现在|目前|以前)(?=[\u4e00-\u9fa5])|"
+    # (而家: now, in a Cantonese quote)
+    r"|(?<![\u4e00-\u9fa5])(?:现在|目前|以前|而家)(?=[\u4e00-\u9fa5])|"
     # 我们直播间昨晚一晚上走了三千来单: a night or a day as spoken (not 今日, of 今日头条)
     r"(?:昨|今|当)(?:晚|夜)(?!会|报)|昨[天日]|"
     # a quarter or a year closing on a day: 截至2025年9月30日的季度, 截至6月30日止三个月
@@ -256,7 +259,8 @@ _PERIOD = re.compile(
     r"|(?:春节|农历新年)后首场[\u4e00-\u9fa5]{0,4}?直播"
     r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:春节|农历新年)后(?=[\u4e00-\u9fa5])(?![会将要再的首头第一两二三四])"
     # …，平时能卖个小二百份: the ordinary days a speaker sets against the festival (比平时 is a base)
-    r"|(?<=[，,；;“「])平时(?=[\u4e00-\u9fa5])(?![的])"
+    # (平日一日做两万几: 平日, as Hong Kong and Taiwan say it; 大促那几天: a sale's days, as spoken)
+    r"|(?<=[，,；;“「])平[时日](?=[\u4e00-\u9fa5])(?![的])|大促(?:期间|那几天|这几天|嗰几日|嗰几天)"
     # 今年農曆新年前: the days before a festival, told with its year
     rf"|{_YEAR_WORD}\s*{_EVENT}\s*[前后](?![一二两三四五六七八九十\d后])"
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
@@ -293,7 +297,9 @@ _PERIOD = re.compile(
     # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
     rf"|(?:{_EVENT}|开学|假期|长假|小长假|黄金周)\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周|个?星期|个?礼拜)|一个?(?:月|星期)|半?个月)"
     # 聖誕前訂單比平時多了兩成: the days before a festival, opening a clause
-    rf"|(?:(?<=[，,；;：:“「])|(?<![\s\S])){_EVENT}\s*前(?=[\u4e00-\u9fa5])(?![一二两三四五六七八九十\d后夕])"
+    # (端午前嗰个礼拜: the week before it, in a Cantonese quote; 元宵节以后回落到…: the days after it)
+    rf"|(?:(?<=[，,；;：:“「])|(?<![\s\S])){_EVENT}\s*(?:前(?:嗰|那|这)个?(?:礼拜|星期|周)"
+    r"|(?:前|以后|之后|过后)(?=[\u4e00-\u9fa5])(?![一二两三四五六七八九十\d后夕]))"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报])|夜间|夜(?!间))"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
@@ -1645,6 +1651,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit, kind = "元", "amount"  # 营收1038.6亿 (a repost drops the 元): money
             elif not unit and subject and member.kind == "count" and _MONEY_VERB.search(subject):
                 unit, kind = "元", "amount"  # 全网卖了8556亿, 被罚没312万: money, told as spoken
+            if unit == "元" and not re.search(r"元|人民币|块|蚊", member.text) and _CANTONESE_QUOTE.search(s):
+                unit = "港元"  # 一日做五六万 in a Cantonese quote: Hong Kong's dollars, the currency untold
             if kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
                 # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
                 subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
@@ -1715,6 +1723,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 per = _SPOKEN_PER.search(s, clause_start, member.start) if unit != "%" else None
                 per_unit = ("日" if per.group("day") else "月") if per else ""
                 subject = _spoken_of(subject, speaker[1], per_unit)
+                if not unit and kind == "count" and subject and _MONEY_MEASURE.search(subject):
+                    # 以前一日做五六万 → 日营业额: what the speaker's words named is money
+                    unit, kind = ("港元" if _CANTONESE_QUOTE.search(s) else "元"), "amount"
             if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
                 subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
             # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
@@ -3128,9 +3139,9 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
             continue
         # 现在 and 目前 are a period where they open a quotation or follow another period
         # (本周…召回12.7万台，目前已完成…); 以前 where 现在 answers it (以前一天…，现在…)
-        if text in ("现在", "目前") and not (out or s[m.start() - 1 : m.start()] in ("“", "「")):
+        if text in ("现在", "目前", "而家") and not (out or s[m.start() - 1 : m.start()] in ("“", "「")):
             continue
-        if text == "以前" and not re.search(r"现在|如今", s[m.end() :]):
+        if text == "以前" and not re.search(r"现在|如今|而家", s[m.end() :]):
             continue
         # 平安夜那晚最忙，一晚上跑了…: the night told before is the period, 一晚上 its length
         if re.fullmatch(r"一个?晚上", text) and out and re.search(r"[晚夜]$", out[-1][2]):
