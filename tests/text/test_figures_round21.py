@@ -100,3 +100,22 @@ def test_the_days_around_a_festival_as_a_speaker_tells_them():
     assert {p for _, _, p in week} == {"端午前嗰个礼拜"}
     after = _figures("“年前一天能发四五千单，元宵节以后回落到一千出头。”一位商家说。")
     assert [p for _, _, p in after] == ["年前", "元宵节以后"]
+
+
+def test_a_frame_holds_for_each_later_share_of_the_sentence():
+    got = _figures(
+        "海关总署数据显示，今年前5个月，我国出口跨境电商包裹中，9610模式占比为47.3%，9710和9810模式合计占比提升至三成以上。"
+    )
+    assert [s for s, _, _ in got] == [
+        "9610模式占出口跨境电商包裹的比重",
+        "9710和9810模式占出口跨境电商包裹的比重",
+    ]
+    # the frame's own period is the figures' period, not part of the whole
+    quarter = _figures("一季度我国跨境电商出口中，东盟占比为12.8%。")
+    assert quarter == [("东盟占跨境电商出口的比重", "%", "一季度")]
+
+
+def test_a_target_price_a_broker_gives_is_its_own_and_of_no_period():
+    got = _figures("华泰证券研报预计，快手2028年二季度电商GMV将达3950亿元，给予目标价78港元。")
+    assert got[0] == ("华泰证券预计的快手电商GMV", "元", "2028年二季度")
+    assert got[1] == ("华泰证券给予快手目标价", "港元", None)

@@ -675,6 +675,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and f"比{f.period}" not in s.text
             ):
                 last_period = (s.paragraph, f.period)
+            if f.subject and f.period and f.subject.endswith("目标价"):
+                f = replace(f, period=None)  # a target price is where a broker sees the shares: no period's
             if f.subject:
                 last_subject = (s.paragraph, f.subject)
                 if not _AVERAGED.search(f.subject):
@@ -1400,6 +1402,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     previous_end = 0
     compared: tuple[int, str] | None = None
     listed: list[str] = []
+    # 我国出口跨境电商包裹中，9610模式占比…，9710和9810模式合计占比…: the frame a sentence sets
+    # holds for each later share that names no whole of its own
+    framed: str | None = None
     k = 0
     while k < len(found):
         f = found[k]
@@ -1532,7 +1537,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 told_before = s[previous_start : clause_start - 1]
                 # 全国网络零售额中，实物商品占比…: the whole the clause's shares are of
                 frame = _FRAME.fullmatch(told_before.strip())
-                whole = re.sub(r"^(?:全国|我国|全球)", "", frame.group(1)) if frame else None
+                whole = frame.group(1) if frame else None
+                if whole and (when := _PERIOD.match(whole)) and len(whole) - when.end() >= 2:
+                    whole = whole[when.end() :]  # 一季度我国跨境电商出口中: the period is the figure's
+                whole = re.sub(r"^(?:全国|我国|全球)", "", whole) if whole else None
+                framed = whole or framed
                 if own is None or own in _SHARE_WORDS or own in _LEVEL_WORDS:
                     previous = _previous_subject(told_before, periods, f.kind, f.unit)
         # 顺丰和中通的快递业务量分别为…，前者同比增长28.6%: the first (or last) of that list
@@ -1622,8 +1631,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         for position, (member, name) in enumerate(zip(group, names, strict=True)):
             if each_period:
                 period = each_period[position]
-            if whole and name and name.endswith("占比") and len(name) > 2:
-                name = _share(name[:-2], whole)  # …中，实物商品占比达到83.6%
+            if (
+                (whole or framed)
+                and name
+                and name.endswith("占比")
+                and len(name) > 2
+                and "占" not in name[:-2]
+            ):
+                name = _share(name[:-2], whole or framed)  # …中，实物商品占比达到83.6%
             subject = _complete_subject(name, member, base, history, s, previous)
             unit, kind = member.unit, member.kind
             if group[0].kind == "change" and member.unit == group[0].unit:
@@ -3073,6 +3088,11 @@ def _of_owner(subject: str, owner: str) -> str:
     # measure (华泰证券预计的阿里巴巴经调整EBITA)
     head = _BROKER_HEAD.match(subject)
     if head:
+        given = re.fullmatch(r"给予的?([原新]?)目标价", subject[head.end() :])
+        if given:
+            # 华泰证券研报预计，快手…，给予目标价78港元: the broker's price for the company, not a forecast
+            broker = re.sub(r"(?:预计|预测|预估)的$", "", head.group(0))
+            return broker + "给予" + owner + given.group(1) + "目标价"
         return head.group(0) + _of_owner(subject[head.end() :], owner)
     # 义乌市 and 义乌快递业务量, 海南省 and 海南离岛免税购物金额: the subject names the place
     # already, as the sentence does (not 义乌市义乌快递业务量)
