@@ -119,3 +119,15 @@ def test_a_target_price_a_broker_gives_is_its_own_and_of_no_period():
     got = _figures("华泰证券研报预计，快手2028年二季度电商GMV将达3950亿元，给予目标价78港元。")
     assert got[0] == ("华泰证券预计的快手电商GMV", "元", "2028年二季度")
     assert got[1] == ("华泰证券给予快手目标价", "港元", None)
+
+
+def test_a_speakers_later_clauses_go_on_counting_what_the_first_counted():
+    got = _figures(
+        "“年前一天能发四五千单，元宵节以后回落到一千出头，3月份又涨回两千五左右。”一位在拼多多开店的潮汕牛肉丸商家说。"
+    )
+    assert [(s, u) for s, u, _ in got] == [("该拼多多潮汕牛肉丸商家日发货量", "单")] * 3
+
+
+def test_a_total_recorded_is_named_without_its_verb():
+    got = _figures("澳門治安警察局指出，春節假期期間共錄得入境旅客逾136萬人次，日均約17萬人次。")
+    assert [s for s, _, _ in got] == ["澳门入境旅客人次", "澳门日均入境旅客人次"]

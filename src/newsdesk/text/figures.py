@@ -372,6 +372,8 @@ _VERB_TAIL_WORDS = (
     r"涨到|涨至|拟按|拟|首度|"
     # 单票派费被压到七毛多: a price pushed down to so much
     r"被压到|被压至|压到|压至|料(?<![原材饮燃资塑肥涂香颜布面草辅物史饲染预]料)|"
+    # 元宵节以后回落到一千出头，3月份又涨回两千五: back down or up to, as spoken
+    r"回落到|回升到|涨回到|涨回|掉到|跌回|降回|回到|又|才慢慢|慢慢|"
     # 广告费却涨了两成多: the adverb of a contrast; 南美倒是涨了快一倍, 跌幅更达两成: and of a
     # contrast or a stress as spoken; iPhone订单量即突破120万单: at once
     r"却|倒是|更(?=达|是|高|多)|即(?=突破|达|超|破)"
@@ -1279,7 +1281,7 @@ _ANYWHERE = re.compile(
     # 约四分之一的商家表示运营成本因此下降: what the surveyed said is no part of the measure
     r"|(?<=[\u4e00-\u9fa5])(?:表示|认为)(?=[\u4e00-\u9fa5]{2})"
     # 中通快递第三季度完成包裹量96.5亿件: 中通快递包裹量; 澳门共录得入境旅客…: 澳门入境旅客
-    r"|(?<=[\u4e00-\u9fa5])(?:完成(?![的率])|共?录得)(?=[\u4e00-\u9fa5]{2})"
+    r"|(?<=[\u4e00-\u9fa5])(?:完成(?![的率])|共?录得)(?=[\u4e00-\u9fa5]{2})|^(?:共|累计)?录得(?=[\u4e00-\u9fa5]{2})"
     r"|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
     r")"
 )
@@ -1799,6 +1801,15 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 )
             ):
                 subject = _of_owner(subject, owner)
+            if (
+                not unit
+                and kind == "count"
+                and out
+                and subject
+                and out[-1].subject == subject
+                and out[-1].unit
+            ):
+                unit = out[-1].unit  # …一天能发四五千单，元宵节以后回落到一千出头: the same count
             out.append(
                 Figure(
                     text=member.text,
@@ -2251,8 +2262,12 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
     worker = not head and _WORKER.search(who) and (works or "某" in who)
     named = not worker and _NAMED.search(who)
+    # (一位在拼多多开店的潮汕牛肉丸商家: where they trade tells who they are, as 某 does)
     trader = (
-        not head and not worker and re.search(r"某[\u4e00-\u9fa5]{2,8}(?:商家|商户|卖家|摊主|档主)$", who)
+        not head
+        and not worker
+        and re.search(r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主)$", who)
+        and ("某" in who or works)
     )
     if spokesman:
         who = spokesman.group(1)  # the company's own figures
