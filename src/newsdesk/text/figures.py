@@ -30,7 +30,7 @@ _CANTONESE_KEPT = str.maketrans({"𠮶": "嗰", "㖞": "喎"})
 # character for one, so positions hold): 多咗三成 is 多了三成, 我哋嘅营业额 我哋的营业额, 喺 在
 _CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
 # a quotation in Cantonese, by its particles (read above or kept): its money is Hong Kong's
-_CANTONESE_QUOTE = re.compile(r"[「“][^」”]*[啲嗰哋咗嘅喺冇咩嘢佢]")
+_CANTONESE_QUOTE = re.compile(r"[「“][^」”]*(?:[啲嗰哋咗嘅喺冇咩嘢佢唔]|旧年|今个|而家|麻麻)")
 
 
 def _simplified(text: str) -> str:
@@ -195,7 +195,7 @@ _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
-    r"|春运|暑期|暑假|寒假|年货节|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
+    r"|春运|暑运|暑期|暑假|寒假|年货节|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
     # the rest of the trade's calendar: 女王节 (三八), 母亲节, 毕业季, 腊八, 冬至, 感恩节, and the
     # fairs whose days are a period of their own (广交会期间, 进博会期间)
     r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会"
@@ -232,7 +232,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
@@ -260,6 +260,9 @@ _PERIOD = re.compile(
     r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:春节|农历新年)后(?=[\u4e00-\u9fa5])(?![会将要再的首头第一两二三四])"
     # …，平时能卖个小二百份: the ordinary days a speaker sets against the festival (比平时 is a base)
     # (平日一日做两万几: 平日, as Hong Kong and Taiwan say it; 大促那几天: a sale's days, as spoken)
+    # (高峰期一天能跑…: the peak a speaker sets apart; 七月份: a month told in Chinese numerals)
+    r"|(?<=[，,；;“「])高峰期(?=[\u4e00-\u9fa5])"
+    r"|(?:(?:\d{4}\s*年|今年|去年)|(?<![\u4e00-\u9fa5\d]))(?:十[一二]|[一二三四五六七八九十])月份"
     r"|(?<=[，,；;“「])平[时日](?=[\u4e00-\u9fa5])(?![的])|大促(?:期间|那几天|这几天|嗰几日|嗰几天)"
     # 今年農曆新年前: the days before a festival, told with its year
     rf"|{_YEAR_WORD}\s*{_EVENT}\s*[前后](?![一二两三四五六七八九十\d后])"
@@ -267,7 +270,8 @@ _PERIOD = re.compile(
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
     # 春运, 暑期, 旺季: seasons that are periods by themselves; 今年春节, 2025年国庆 with their
     # year; a film season (暑期档) before the season it is named after
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?:春节|国庆|暑期|五一|元旦|贺岁)档|春运|暑期|暑假|寒假|旺季|淡季)"
+    # (今个暑假: this summer's holidays, as Hong Kong says it)
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年|今个)?\s*(?:(?:春节|国庆|暑期|五一|元旦|贺岁)档|春运|暑运|暑期|暑假|寒假|旺季|淡季)(?:以来)?"
     # (春运前20天: the season's first days, told below)
     r"(?!\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]|半?个))"
     # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
@@ -303,7 +307,7 @@ _PERIOD = re.compile(
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报])|夜间|夜(?!间))"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
-    r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+    r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:至|到|—|-|～)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:期间)?"
     # (8月15日至9月5日开学季期间: the days, then the season they make)
     rf"(?:{_EVENT}\s*{_EVENT_TAIL})?"
     r"|(?:截至|截止到|截止|到|至)\s*(?:目前|(?:\d{4}\s*年|今年|去年|本月|上月)?\s*"
@@ -374,6 +378,8 @@ _VERB_TAIL_WORDS = (
     r"被压到|被压至|压到|压至|料(?<![原材饮燃资塑肥涂香颜布面草辅物史饲染预]料)|"
     # 元宵节以后回落到一千出头，3月份又涨回两千五: back down or up to, as spoken
     r"回落到|回升到|涨回到|涨回|掉到|跌回|降回|回到|又|才慢慢|慢慢|"
+    # 每日营业额得五六千: 得 is "only", as Cantonese speaks it (获得, 所得 are words of their own)
+    r"得(?<![获取录值所赢博懂记觉显使])|"
     # 广告费却涨了两成多: the adverb of a contrast; 南美倒是涨了快一倍, 跌幅更达两成: and of a
     # contrast or a stress as spoken; iPhone订单量即突破120万单: at once
     r"却|倒是|更(?=达|是|高|多)|即(?=突破|达|超|破)"
@@ -3124,6 +3130,9 @@ def _clause_start(s: str, position: int) -> int:
     return best
 
 
+_CAUSE_CLAUSE = re.compile(r"受[^，,；;。]{2,20}?(?:带动|影响|拉动|推动|提振|刺激)[，,]")
+
+
 def _periods(s: str) -> list[tuple[int, int, str]]:
     """Periods of the sentence, without the comparison bases (比上年, 较一季度, 是2019年的)."""
     out = []
@@ -3136,6 +3145,10 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
             ("到", "至", "截至")
         ):
             continue  # 比上年, 跟去年差不多, 是2019年的 (but 目标是到2030年 is a period)
+        # 受暑期出行需求带动，飞机票价格…: the season named in a cause is no figure's period
+        cause = s.rfind("受", 0, m.start())
+        if cause >= 0 and _CAUSE_CLAUSE.match(s, cause) and not _CLAUSE_MARK.search(s, cause, m.start()):
+            continue
         if re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
             # (去年同期，全网销售额为8556亿元: the period of the clause it opens)

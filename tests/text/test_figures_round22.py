@@ -1,0 +1,39 @@
+"""Round 22: the summer transport season, months in Chinese numerals, a span's 期间, a season
+named in a cause, Hong Kong's 今个暑假 and a speaker's 高峰期 and 得."""
+
+from newsdesk.text.figures import extract_figures
+
+
+def _figures(sentence: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(f.subject, f.unit, f.period) for f in extract_figures(sentence)]
+
+
+def test_the_summer_transport_season_is_a_period():
+    got = _figures("据中国民航局统计，暑运期间民航累计运输旅客1.47亿人次，日均约237万人次。")
+    assert {p for _, _, p in got} == {"暑运期间"}
+    since = _figures("国铁集团介绍，暑运以来全国铁路累计发送旅客9.86亿人次，同比增长6.7%。")
+    assert {p for _, _, p in since} == {"暑运以来"}
+
+
+def test_a_month_in_chinese_numerals_and_a_span_of_days_told_with_its_qijian():
+    month = _figures("据新华社报道，七月份全国限额以上单位通讯器材类零售额六百五十八亿元，同比增长一成多。")
+    assert {p for _, _, p in month} == {"七月份"}
+    span = _figures("京东发布开学季消费数据，8月1日至31日期间，学生平板电脑成交额同比增长45%。")
+    assert span[0][2] == "8月1日至31日期间"
+
+
+def test_a_season_named_as_a_cause_is_no_period():
+    got = _figures("8月份，全国居民消费价格同比上涨0.6%；受暑期出行需求带动，飞机票价格环比上涨12.5%。")
+    assert [p for _, _, p in got] == ["8月份", "8月份"]
+
+
+def test_a_hong_kong_summer_and_what_a_shop_only_takes():
+    got = _figures(
+        "深水埗一間老字號茶餐廳老闆娘話：「今個暑假生意麻麻，每日營業額得五六千，比舊年少咗兩成幾。」"
+    )
+    assert got[0] == ("深水埗某老字号茶餐厅日营业额", "港元", "今个暑假")
+
+
+def test_the_peak_a_speaker_sets_apart_is_a_period():
+    got = _figures("快递员小李告诉记者，中秋前后他每天要派送四五百件，高峰期一天能跑出去两百多公里。")
+    assert [p for _, _, p in got] == ["中秋前后", "高峰期"]
