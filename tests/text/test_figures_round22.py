@@ -37,3 +37,33 @@ def test_a_hong_kong_summer_and_what_a_shop_only_takes():
 def test_the_peak_a_speaker_sets_apart_is_a_period():
     got = _figures("快递员小李告诉记者，中秋前后他每天要派送四五百件，高峰期一天能跑出去两百多公里。")
     assert [p for _, _, p in got] == ["中秋前后", "高峰期"]
+
+
+def test_a_brokers_bare_target_price_is_the_rated_companys_and_its_forecasts_take_a_year_each():
+    got = _figures(
+        "中金公司发布研报，维持美团“跑赢行业”评级，将目标价由168港元上调至185港元，"
+        "并预计其2028年至2029年经调整净利润分别为512亿元和598亿元。"
+    )
+    assert got == [
+        ("美团原目标价", "港元", None),
+        ("美团目标价", "港元", None),
+        ("美团经调整净利润", "元", "2028年"),
+        ("美团经调整净利润", "元", "2029年"),
+    ]
+
+
+def test_a_broker_cutting_a_companys_forecast_names_the_companys_forecast():
+    got = _figures("国泰君安证券将名创优品2028年每股收益预测下调6%至6.85元。")
+    assert [s for s, _, _ in got] == ["名创优品每股收益预测"] * 2
+
+
+def test_a_platform_publishing_its_seasons_data_owns_the_list():
+    got = _figures(
+        "京东发布开学季消费数据，8月1日至31日期间，学生平板电脑、笔记本电脑成交额分别同比增长45%和28%。"
+    )
+    assert [s for s, _, _ in got] == ["京东学生平板电脑成交额", "京东笔记本电脑成交额"]
+
+
+def test_taiwans_statistics_office_publishing_owns_the_figures():
+    got = _figures("台灣經濟部統計處發布，7月零售業營業額為4,012億元新台幣，年增2.8%。")
+    assert [s for s, _, _ in got] == ["台湾零售业营业额"] * 2

@@ -770,7 +770,7 @@ _REGION_TOLD = re.compile(
     r"(?!据|根据)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
     r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|农业农村厅|交通运输厅|工信厅|财政厅)"
     # 据山东省曹县商务局介绍: a county's bureau (its name after its province's, or opening the clause)
-    r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))([\u4e00-\u9fa5]{1,3}?县)(?=商务局|统计局|人民政府|政府|邮政管理局|农业农村局)"
+    r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))([\u4e00-\u9fa5]{1,3}?县)(?=商务局|商务部门|统计局|人民政府|政府|邮政管理局|农业农村局)"
     # 曹县1—11月汉服网络销售额…: a county (or a city) whose figures open the sentence
     r"|^([\u4e00-\u9fa5]{1,3}[县市])(?=\d|今年|去年|前|上半年|下半年|第?[一二三四]季度)"
 )
@@ -1568,6 +1568,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 # 韵达股份、申通快递业务量分别为…，单票收入分别为2.05元和2.11元: the measure this
                 # clause names, of each owner listed before
                 names = [_in_scope(scope, own) for scope in scopes]
+            if names is None and own and len(own) >= 3 and _COMPANY_MEASURE_END.search(own):
+                # 预计其2028年至2029年经调整净利润分别为512亿元和598亿元: one measure, for each year
+                names = [own] * len(group)
             if names is None:
                 # 同比分别增长10.2%和6.4%: the figures given before, in order
                 names = earlier[-len(group) :] if len(earlier) >= len(group) else [own] * len(group)
@@ -1634,6 +1637,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             each_period = [
                 (year + "年" + t if year and _WITHIN_A_YEAR.match(t) else t) for t in listed_periods
             ]
+        elif (
+            len(group) > 1
+            and len(listed_periods) == 1
+            and (years := re.fullmatch(r"(\d{4})年?\s*(?:至|到|—|-|～)\s*(\d{4})年", listed_periods[0]))
+            and int(years.group(2)) - int(years.group(1)) + 1 == len(group)
+        ):
+            # 预计其2028年至2029年经调整净利润分别为512亿元和598亿元: a year each
+            each_period = [f"{y}年" for y in range(int(years.group(1)), int(years.group(2)) + 1)]
         else:
             each_period = None
         for position, (member, name) in enumerate(zip(group, names, strict=True)):
@@ -2014,6 +2025,8 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
         told = s[: member.start].rstrip(" 约近超逾")
         which = "原" if told.endswith(("由", "从")) else "新" if told.endswith(("至", "到")) else ""
         return who + "给予" + target.group("of") + "的" + which + "目标价"
+    if subject.startswith((who + "将", who + "把")) and len(subject) > len(who) + 3:
+        return subject[len(who) + 1 :]  # 国泰君安证券将名创优品每股收益预测下调…: the company's forecast
     forecast = next(reversed(list(_FORECASTS.finditer(s, 0, member.start))), None)  # the last before it
     if forecast is None or who in subject or _FORECASTS.search(subject):
         return subject
@@ -2055,6 +2068,11 @@ def _target_priced(subject: str, s: str, member: _Found) -> str:
     before = s[max(0, member.start - 4) : member.start]
     if subject.startswith("其") and (rated := _RATING.search(s, 0, member.start)):
         subject = rated.group(1) + subject[1:]  # 将其港股目标价: the company rated
+    # 维持美团评级，将目标价由168港元…; 上调阿里巴巴评级，给予美股目标价: the rated company's price
+    bare = re.fullmatch(r"(?:将|给予)((?:美股|港股|A股|H股)?)(?:原|新)?目标价", subject)
+    if bare and (rated := _RATING.search(s, 0, member.start)):
+        was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)
+        return rated.group(1) + bare.group(1) + ("原目标价" if was else "目标价")
     if subject.endswith("原目标价") and re.search(r"[至到]\s*(?:约|近)?\s*$", before):
         return subject.removesuffix("原目标价") + "目标价"  # …上调至185港元: the new one
     priced = _PRICED_SUBJECT.match(subject)
@@ -2923,12 +2941,14 @@ _TELLER = re.compile(
     rf"(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
     rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
-    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发现|"
+    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|"
     r"(?:发布的?)?报告(?:称|显示))[，,：:]"
     # 京东集团5月13日发布财报，…, 顺丰控股发布4月经营简报，…: the report it published ends the telling
     rf"|^(?:{_TOLD_DAY})?(?P<issuer>[^，。：；“”、\d]{{2,20}}?)(?:{_TOLD_WHEN})?(?:公布|发布|披露)了?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:{_REPORTS})[，,：:]"
     r"|^(?P<head>[^，。：；“”、\d]{2,12})[：:](?=[^“”]*\d)"
+    # 京东发布开学季消费数据，…: the data it published, named for what they cover
+    rf"|^(?:{_TOLD_DAY})?(?P<publisher>[^，。：；“”、\d]{{2,12}}?)(?:{_TOLD_WHEN})?(?:发布|公布)了?[\u4e00-\u9fa5]{{0,8}}?(?:数据|战报)[，,：:]"
 )
 # who tells figures of others, not its own: research firms, brokers, associations, the press
 _NOT_OWNER = re.compile(
@@ -3091,7 +3111,11 @@ def _sentence_owner(s: str, first: int) -> str | None:
 def _told_by(s: str) -> str | None:
     """The owner of the figures the teller heading ``s`` tells, if any (_teller_owner)."""
     told = _TELLER.match(s)
-    return _teller_owner(told.group("who") or told.group("issuer") or told.group("head"), s) if told else None
+    if not told:
+        return None
+    return _teller_owner(
+        told.group("who") or told.group("issuer") or told.group("head") or told.group("publisher"), s
+    )
 
 
 def _owned(subject: str, owner: str) -> bool:
