@@ -1078,7 +1078,15 @@ def _comparable(figures: frozenset[str], unit: str) -> list[tuple[float, int, fl
         return _amounts(figures)
     theirs = _by_unit(figures)
     own, bare = theirs.get(unit, []), theirs.get(_BARE, [])
+    if unit in _YUAN_KIN:
+        # 323億元 in a Hong Kong paper is 323亿港元: a precise amount keeps its digits when a
+        # repost drops or misreads the local currency (three or more significant digits)
+        own = own + [o for kin in _YUAN_KIN - {unit} for o in theirs.get(kin, []) if o[1] >= 3]
     return own + bare if own and bare else own or bare
+
+
+# the currencies a Chinese report may write as plain 元
+_YUAN_KIN = frozenset({"元", "港元", "澳门元", "新台币"})
 
 
 def _rounds_to(
