@@ -67,3 +67,24 @@ def test_a_platform_publishing_its_seasons_data_owns_the_list():
 def test_taiwans_statistics_office_publishing_owns_the_figures():
     got = _figures("台灣經濟部統計處發布，7月零售業營業額為4,012億元新台幣，年增2.8%。")
     assert [s for s, _, _ in got] == ["台湾零售业营业额"] * 2
+
+
+def test_a_brokers_forecasts_after_its_are_the_rated_companys():
+    got = _figures(
+        "中信证券研报上调阿里巴巴评级至“买入”，给予美股目标价165美元，预计其2029财年收入为1.08万亿元，经调整EBITA约1860亿元。"
+    )
+    assert [s for s, _, _ in got] == [
+        "阿里巴巴美股目标价",
+        "中信证券预计的阿里巴巴收入",
+        "中信证券预计的阿里巴巴经调整EBITA",
+    ]
+
+
+def test_names_that_open_with_a_day_or_a_month_keep_it():
+    assert _figures("其中港澳旅客约11.5万人次，日本旅客约13万人次。")[1][0] == "日本旅客人次"
+    assert _figures("中秋档期月饼销售减少一成。")[0][0] == "月饼销售"
+
+
+def test_one_who_speaks_for_a_company_unnamed_makes_its_platform_the_companys():
+    got = _figures("SHEIN相关人士透露，平台在巴西的本地仓备货比例已从两成提高到四成以上。")
+    assert {s for s, _, _ in got} == {"SHEIN在巴西的本地仓备货比例"}

@@ -2030,10 +2030,14 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
     forecast = next(reversed(list(_FORECASTS.finditer(s, 0, member.start))), None)  # the last before it
     if forecast is None or who in subject or _FORECASTS.search(subject):
         return subject
-    if subject.startswith("其") and (rated := _RATED.search(s, 0, forecast.start())):
+    rated = _RATED.search(s, 0, forecast.start()) or _RATING.search(s, 0, forecast.start())
+    if subject.startswith("其") and rated:
         subject = rated.group(1) + subject[1:]
     elif subject.startswith("其"):
         return subject
+    elif rated and s.startswith("其", forecast.end()) and not subject.startswith(rated.group(1)):
+        # 预计其2029财年收入为…，经调整EBITA约…: each forecast after 其 is the rated company's
+        subject = rated.group(1) + subject
     head = who + forecast.group(0) + "的"
     if _RATE_ALONE.fullmatch(subject) and subjects and subjects[-1] and subjects[-1].startswith(head):
         return subjects[-1] + subject  # …市场规模将达到…，年复合增速维持在20%左右
@@ -2048,7 +2052,8 @@ _PRICED = re.compile(r"将([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:美股|港股|A股|H�
 _PRICED_SUBJECT = re.compile(r"^(?P<who>.*?)将(?P<what>.+?目标价)$")
 # 维持阿里巴巴“跑赢行业”评级，将其港股目标价…: the company a broker rates, whom its 其 means
 _RATING = re.compile(
-    r"(?:维持|给予|上调|下调|首次覆盖)(?:对)?([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:“[^”]{1,8}”|[\u4e00-\u9fa5]{2,4})?评级"
+    r"(?:维持|给予|上调|下调|首次覆盖)(?:对)?([\u4e00-\u9fa5A-Za-z]{2,10}?)"
+    r"(?:“[^”]{1,8}”|「[^」]{1,8}」|买入|增持|持有|中性|跑赢行业|优于大市|跑赢大市|推荐|强烈推荐|减持|卖出)?的?评级"
 )
 
 
@@ -2869,7 +2874,8 @@ _QUOTED_COMPANY = re.compile(
     # (抖音电商618数据显示: the sale is no part of its name)
     r"(?!发布|年报)([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
     r"(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
-    r"(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示"
+    # (SHEIN相关人士透露: one who speaks for it, unnamed)
+    r"(?:相关人士|相关负责人)?(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示|透露"
     r"|(?:发布的?)?(?:年度|季度|月度|年终|全年)?(?:报告|年报)(?:称|显示))[，,：:]"
     # 据网联平台数据，…: the data of a platform, quoted
     r"|^据([\u4e00-\u9fa5A-Za-z0-9]{2,8}?平台)的?数据[，,：:]"
@@ -3387,7 +3393,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|年(?![均度复货初中内轻])|月(?![均度入])|日(?![均用常])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂])|日(?![均用常本化报韩料])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 # Temu在全球的月活跃用户数, 理想汽车在全国(已有)零售中心: where, told as a place
 # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
