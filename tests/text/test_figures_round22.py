@@ -87,4 +87,4 @@ def test_names_that_open_with_a_day_or_a_month_keep_it():
 
 def test_one_who_speaks_for_a_company_unnamed_makes_its_platform_the_companys():
     got = _figures("SHEIN相关人士透露，平台在巴西的本地仓备货比例已从两成提高到四成以上。")
-    assert {s for s, _, _ in got} == {"SHEIN在巴西的本地仓备货比例"}
+    assert {s for s, _, _ in got} == {"SHEIN巴西本地仓备货比例"}
