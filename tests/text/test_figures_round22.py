@@ -88,3 +88,10 @@ def test_names_that_open_with_a_day_or_a_month_keep_it():
 def test_one_who_speaks_for_a_company_unnamed_makes_its_platform_the_companys():
     got = _figures("SHEIN相关人士透露，平台在巴西的本地仓备货比例已从两成提高到四成以上。")
     assert {s for s, _, _ in got} == {"SHEIN巴西本地仓备货比例"}
+
+
+def test_a_days_share_told_bare_is_of_what_was_counted_before():
+    got = _figures(
+        "国家邮政局监测数据显示，8月份全国快递业务量完成约165.3亿件，同比增长14.1%，日均处理量超5.3亿件。"
+    )
+    assert got[-1][0] == "全国快递日均处理量"

@@ -1858,7 +1858,9 @@ _ASSOCIATION = re.compile(
 _BARE_MEASURE = re.compile(
     r"^(?:业务量|业务收入|单票收入|单均收入|营业收入|营收|收入|净利润|经营利润|利润|利润率|经营利润率|毛利率"
     r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|金额|笔数|订单量|销量|件数"
-    r"|(?:揽收|投递|派送|寄递)(?:快递)?包裹量)$"
+    r"|(?:揽收|投递|派送|寄递)(?:快递)?包裹量"
+    # 日均处理量超5.3亿件 after 全国快递业务量: a day's share of what was counted before
+    r"|处理量|(?:日均|单日|月均)(?:处理量|业务量|订单量|揽收量|投递量|派送量|销量|成交额|交易额))$"
 )
 # the measure a subject ends with, less which the rest names whose it is: 海南离岛免税店|销售额,
 # 全国快递|业务量, 网联平台处理网络支付交易|笔数, 中通快递|揽收包裹量 (not a count of things or
