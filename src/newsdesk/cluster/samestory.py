@@ -1203,11 +1203,26 @@ class PairOverlap:
 
     @property
     def figures_disagree(self) -> bool:
-        """Both give three or more figures and under a third agree."""
+        """Both give three or more figures and under a third agree — unless one tells its money
+        in 美元 and the other only in 元 and they still share two precise figures: a company's
+        results told on the other basis give other amounts (1286.4亿元 / 184.9亿美元) but the
+        same headline figures."""
         agreement = self.figure_agreement
         return (
-            min(len(self.a.figures), len(self.b.figures)) >= 3 and agreement is not None and agreement < 0.34
+            min(len(self.a.figures), len(self.b.figures)) >= 3
+            and agreement is not None
+            and agreement < 0.34
+            and not (self.precise_figures >= 2 and _currency_basis_differs(self.a.figures, self.b.figures))
         )
+
+
+def _in_dollars(figures: frozenset[str]) -> bool:
+    return any(f.endswith("美元") for f in figures)
+
+
+def _currency_basis_differs(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One report gives amounts in 美元 and the other none."""
+    return _in_dollars(a) != _in_dollars(b)
 
 
 def _periods_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
