@@ -226,16 +226,20 @@ _EVENT_TAIL = (
     # (春节九天连假期间: its days, then the holiday they make)
     # (五一这几天, 五一嗰几日: its days, as a speaker tells them, in Cantonese too)
     r"|(?:这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)(?:(?:小长假|长假|连假|假期)(?:期间)?)?"
-    r"|(?:这|嗰|呢)几[天日])"
+    r"|(?:这|那|嗰|呢)几[天日]"
+    # 黑五嗰个礼拜: its week, in a Cantonese quote; 圣诞前夕: its eve
+    r"|(?:嗰|那|这)个?(?:礼拜|星期|周)|前夕)"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
+    # 这个月能比平时多挣两千五: the month a speaker is in
+    r"|这个月(?=[\u4e00-\u9fa5])"
     r"|(?:这|最近|近)(?:几|两|些|这几)天|今天(?![起开])|一个?晚上(?=[\u4e00-\u9fa5])"
     # (而家: now, in a Cantonese quote)
     r"|(?<![\u4e00-\u9fa5])(?:现在|目前|以前|而家)(?=[\u4e00-\u9fa5])|"
@@ -286,10 +290,10 @@ _PERIOD = re.compile(
     r"|上映(?:首日|[一二两三四五六七八九十\d]{1,3}\s*天)(?![数里])"
     # the first minutes or days of a sale: 小米17系列在京东平台开售5分钟内销售额突破10亿元
     # (年货节开售1小时，…; 天猫双11现货开卖首小时: the sale it opens, told before it)
-    rf"|(?:(?:{_EVENT}|现货)\s*)?(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?"
+    rf"|(?:(?:{_EVENT}|现货|活动)\s*)?(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?"
     r"(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]))|首个?小时|首[日周月])"
     # 活动期间个人消费者…, 活动首日核销率…: the campaign the sentence is about, its days
-    r"|活动(?:期间|首日|首周|当天|当日)"
+    r"|活动(?:期间|首日|首周|当天|当日)|展会(?:期间|首日)|展期内"
     # 开门红期间3C数码成交额…: a sale's opening phase; 其中假期首日…: the holiday told before, its first day
     rf"|(?:{_EVENT}\s*)?开门红(?:期间|阶段|首日|当天|首小时)|(?:假期|小长假|长假|黄金周)(?:首日|首周|最后一天)"
     # 年初二到年初四, 年廿八同年廿九: the lunar new year's days as Hong Kong counts them
@@ -327,7 +331,7 @@ _PERIOD = re.compile(
     r"|(?:今年|去年|上年|明年|前年)(?:以来)?"
     r"|(?:十四五|“十四五”)(?:期间|时期)?"
     # 星图数据：双11全网电商销售额达16950亿元 (a headline names the festival alone)
-    r"|(?<![\u4e00-\u9fa5\d])(?:\d{4}\s*年)?“?双\s*(?:11|十一)”?(?=[\u4e00-\u9fa5])"
+    r"|(?<![\u4e00-\u9fa5\d])(?:\d{4}\s*年)?“?双\s*(?:11|十一)”?(?=[\u4e00-\u9fa5])(?!那几|这几|嗰几)"
     # 天猫双11：589个品牌…, 京东11.11：…: a platform's festival heading its figures
     # (京东双11战报显示: so does its report of results)
     r"|(?<=[\u4e00-\u9fa5])(?:双\s*(?:11|十一)|11\.11)(?=[：:]|战报)"
@@ -3226,6 +3230,11 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         # 平安夜那晚最忙，一晚上跑了…: the night told before is the period, 一晚上 its length
         if re.fullmatch(r"一个?晚上", text) and out and re.search(r"[晚夜]$", out[-1][2]):
             continue
+        # 主播“阿朵”双11期间: the quoted name before the event is no part of it; “双11那几天: nor the quote
+        quoted = re.match(r"[“「][^”」]{1,10}[”」](?=\S)", text)
+        if quoted and _PERIOD.fullmatch(text[quoted.end() :]):
+            text = text[quoted.end() :]
+        text = text.lstrip("“「")
         # 2025年全年 is 2025年; 2月14日单日 is 2月14日
         text = re.sub(r"(?<=年)\s*全年$", "", text)
         text = re.sub(r"(?<=\d日)\s*单日$", "", text)

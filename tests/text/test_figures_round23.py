@@ -1,0 +1,25 @@
+"""Round 23: a festival's eve and its week in a Cantonese quote, an exhibition's days, a
+campaign's first week online, and a quoted name before a festival that is no part of it."""
+
+from newsdesk.text.figures import extract_figures
+
+
+def _periods(sentence: str) -> list[str | None]:
+    return [f.period for f in extract_figures(sentence)]
+
+
+def test_a_festivals_eve_and_its_week_as_hong_kong_says_it():
+    assert (
+        _periods("香港郵政表示，聖誕前夕網購包裹處理量每日高達50萬件，較平日多出近一倍。") == ["圣诞前夕"] * 2
+    )
+    assert _periods("銅鑼灣一間化妝品店嘅店員話：「黑五嗰個禮拜人流多咗三四成。」") == ["黑五嗰个礼拜"]
+
+
+def test_an_exhibitions_days_and_a_campaigns_first_week_online():
+    assert _periods("本届进博会意向成交额达812.6亿美元；展会期间累计进场超98万人次。")[-1] == "展会期间"
+    assert _periods("成都市家电以旧换新消费券活动上线首周即核销超12万张。") == ["活动上线首周"]
+
+
+def test_a_quoted_name_before_a_festival_and_a_quotes_opening_mark_are_no_part_of_it():
+    assert _periods("据统计，主播“阿朵”双11期间共开播9场，累计销售额约12.6亿元。") == ["双11期间"] * 2
+    assert _periods("王师傅说：“双11那几天每天要派四五百件。”") == ["双11那几天"]
