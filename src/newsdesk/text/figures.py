@@ -3234,7 +3234,8 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         quoted = re.match(r"[“「][^”」]{1,10}[”」](?=\S)", text)
         if quoted and _PERIOD.fullmatch(text[quoted.end() :]):
             text = text[quoted.end() :]
-        text = text.lstrip("“「")
+        if text[:1] in "“「" and not re.search(r"[”」]", text):
+            text = text[1:]  # (「双11」期间 keeps its marks)
         # 2025年全年 is 2025年; 2月14日单日 is 2月14日
         text = re.sub(r"(?<=年)\s*全年$", "", text)
         text = re.sub(r"(?<=\d日)\s*单日$", "", text)
