@@ -23,3 +23,23 @@ def test_an_exhibitions_days_and_a_campaigns_first_week_online():
 def test_a_quoted_name_before_a_festival_and_a_quotes_opening_mark_are_no_part_of_it():
     assert _periods("据统计，主播“阿朵”双11期间共开播9场，累计销售额约12.6亿元。") == ["双11期间"] * 2
     assert _periods("王师傅说：“双11那几天每天要派四五百件。”") == ["双11那几天"]
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_brokers_forecasts_for_a_list_of_years_lose_the_lists_joints():
+    got = _subjects(
+        "中信证券研报维持拼多多“买入”评级，预计其2028年、2029年和2030年经调整净利润分别为1420亿元、1610亿元和1795亿元。"
+    )
+    assert got == ["中信证券预计的拼多多经调整净利润"] * 3
+
+
+def test_a_brokers_price_for_the_company_it_forecasts():
+    got = _subjects("国泰海通证券研报预计，小米集团四季度营收约1380亿元，并将其目标价上调12%至65港元。")
+    assert got[-1] == "国泰海通证券给予小米集团目标价"
+
+
+def test_a_bound_before_an_amount_is_no_part_of_its_name():
+    assert _subjects("唯品会宣布新一轮股份回购计划，回购总额不超过10亿美元。") == ["回购总额"]

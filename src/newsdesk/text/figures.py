@@ -362,6 +362,7 @@ _VERB_TAIL_WORDS = (
     r"收窄至|收窄到|收窄|扩大至|扩大到|缩小至|缩小到|"
     # 营业额多了百来万, 利润少了三成: more or less, as spoken (多 and 少 only before 了)
     r"多(?=了)|少(?=了)|"
+    r"不超过|不少于|不低于|不高于|"
     r"比上年|较上年|从|由|以上|左右|占|接近|不足|不到|多达|高达|仅|保持在|保持|维持在|控制在|平均为|平均|有望|可望|或将|将会|在|名义|实际|破|"
     r"录得|收报|跌至|跌到|约合|折合|临时估计为|估计为|临时估计|初步估计|最快|最高|最低|最多|最少|人民币|新台币|港币|美元|回落至|回升至|降到|升到|重上|站上|重回|跌破|合计|总计|按年|按月|因此|随之|进一步|则|也|仍|减少|甚至|下调至|上调至|下调|上调|的|"
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
@@ -2044,6 +2045,15 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
     elif rated and s.startswith("其", forecast.end()) and not subject.startswith(rated.group(1)):
         # 预计其2029财年收入为…，经调整EBITA约…: each forecast after 其 is the rated company's
         subject = rated.group(1) + subject
+    if subject.endswith("目标价"):
+        # 预计小米集团…，并将其目标价上调12%至65港元: the broker's price for the company it forecasts
+        return (
+            who
+            + "给予"
+            + re.sub(
+                r"^(?:将|把|给予)?的?其?|(?<=.)其(?=(?:美股|港股|A股|H股)?(?:原|新)?目标价$)", "", subject
+            )
+        )
     head = who + forecast.group(0) + "的"
     if _RATE_ALONE.fullmatch(subject) and subjects and subjects[-1] and subjects[-1].startswith(head):
         return subjects[-1] + subject  # …市场规模将达到…，年复合增速维持在20%左右
@@ -2565,6 +2575,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     从业人员数量, 吸引消费者人次, 网上零售额年均增速; 平台 named after the report's source."""
     if subject:
         subject = subject.strip("、，,；;：: ")
+        # 预计其2028年、2029年和2030年经调整净利润: the list of years cut out leaves its 、和 behind
+        subject = re.sub(r"(?:、|和|及|与){2,}", "", subject)
         if subject.count("“") != subject.count("”"):
             subject = subject.strip("“”")
         if subject.count("「") != subject.count("」"):
@@ -3143,6 +3155,14 @@ def _of_owner(subject: str, owner: str) -> str:
     subject = re.sub(r"^在(?![线职校售])(?=[\u4e00-\u9fa5]{2})", "", subject)  # (在线: a word)
     # 华泰证券预计的 + 经调整EBITA, of 阿里巴巴: the broker heads the whole subject, owner and
     # measure (华泰证券预计的阿里巴巴经调整EBITA)
+    given_by = re.fullmatch(
+        r"(?P<by>[\u4e00-\u9fa5A-Za-z]{2,8}?(?:证券|券商|投顾))给予(?P<what>(?:美股|港股|A股|H股)?[原新]?目标价)",
+        subject,
+    )
+    if given_by:
+        return (
+            given_by.group("by") + "给予" + owner + given_by.group("what")
+        )  # 国泰海通证券给予小米集团目标价
     head = _BROKER_HEAD.match(subject)
     if head:
         given = re.fullmatch(r"给予的?([原新]?)目标价", subject[head.end() :])
