@@ -2883,6 +2883,9 @@ def _part_of(part: str, whole: str | None) -> str:
 _AGENCY = re.compile(r"(?:部|局|署|委|院|(?<!唯品)会|中心|研究|机构|咨询|统计|监测|调查|报告|数据)$")
 
 
+# the sale a teller's figures are named after, between its name and its telling: 京东618数据显示,
+# 抖音电商发布的双11数据显示
+_SALE_NAMED = r"(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
 _QUOTED_COMPANY = re.compile(
     # (闲鱼方面披露: 方面 is no part of the name; 富邦媒（momo）公布: nor its English name;
     # 转转集团发布报告称: a report it published speaks for it)
@@ -2890,8 +2893,9 @@ _QUOTED_COMPANY = re.compile(
     r"^(?:[\u4e00-\u9fa5]{2,6}(?:平台|品牌|超市|公司))?"
     # (美团闪购发布年终报告显示, 某汽车电商平台年报显示: 发布 and the report are no part of it)
     # (抖音电商618数据显示: the sale is no part of its name)
-    r"(?!发布|年报)([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
-    r"(?:（[^）]{1,12}）|\([^)]{1,12}\))?(?:方面)?(?:发布的|的)?(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
+    r"(?!发布|年报)([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)"
+    rf"{_SALE_NAMED}"
+    rf"(?:（[^）]{{1,12}}）|\([^)]{{1,12}}\))?(?:方面)?(?:发布的|的)?{_SALE_NAMED}"
     # (SHEIN相关人士透露: one who speaks for it, unnamed)
     r"(?:相关人士|相关负责人)?(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示|透露"
     r"|(?:发布的?)?(?:年度|季度|月度|年终|全年)?(?:报告|年报)(?:称|显示))[，,：:]"
@@ -2961,8 +2965,8 @@ _REPORTS = r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|�
 # 下旬发布的财报显示)
 _TELLER = re.compile(
     # (京东618数据显示: the sale its figures are of, between the name and its telling)
-    rf"^(?:{_TOLD_DAY})?(?:据|根据)?(?P<who>[^，。：；“”、\d]{{2,20}}?)(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
-    rf"(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
+    rf"^(?:{_TOLD_DAY})?(?:据|根据)?(?P<who>[^，。：；“”、\d]{{2,20}}?){_SALE_NAMED}"
+    rf"(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?{_SALE_NAMED}"
     rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|"
