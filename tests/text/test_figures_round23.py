@@ -43,3 +43,8 @@ def test_a_brokers_price_for_the_company_it_forecasts():
 
 def test_a_bound_before_an_amount_is_no_part_of_its_name():
     assert _subjects("唯品会宣布新一轮股份回购计划，回购总额不超过10亿美元。") == ["回购总额"]
+
+
+def test_the_next_categories_of_goods_are_of_the_measure_told_for_the_first():
+    got = _subjects("分品类看，吃类商品网上零售额同比增长15.6%，用类商品增长5.1%，穿类商品下降0.6%。")
+    assert got == ["吃类商品网上零售额", "用类商品网上零售额", "穿类商品网上零售额"]

@@ -1832,6 +1832,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 and out[-1].unit
             ):
                 unit = out[-1].unit  # …一天能发四五千单，元宵节以后回落到一千出头: the same count
+            bare_category = _CATEGORY_ITEM.fullmatch(subject) if subject else None
+            if bare_category and not bare_category.group(2) and out and out[-1].subject:
+                # 吃类商品网上零售额同比增长15.6%，用类商品增长5.1%: the next category, of the same measure
+                told = _CATEGORY_ITEM.match(out[-1].subject)
+                if told and told.group(2) and _MEASURE_END.search(told.group(2)):
+                    subject += told.group(2)
             out.append(
                 Figure(
                     text=member.text,
@@ -2815,6 +2821,8 @@ _PEOPLE_WHOLE = re.compile(r"(?:人次|人数|旅客|游客|用户数|用户规�
 
 
 _CATEGORY_END = re.compile(r"(?:类目|品类|类)$")
+# a category of goods, and what is measured of it: 吃类商品 | 网上零售额
+_CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类目|品类|类))(.*)")
 
 
 def _part_of(part: str, whole: str | None) -> str:
