@@ -48,3 +48,15 @@ def test_a_bound_before_an_amount_is_no_part_of_its_name():
 def test_the_next_categories_of_goods_are_of_the_measure_told_for_the_first():
     got = _subjects("分品类看，吃类商品网上零售额同比增长15.6%，用类商品增长5.1%，穿类商品下降0.6%。")
     assert got == ["吃类商品网上零售额", "用类商品网上零售额", "穿类商品网上零售额"]
+
+
+def test_who_tells_is_named_without_its_adverbs_and_prepositions():
+    assert _subjects("天猫则表示，大量国货品牌成交额实现翻倍增长。") == ["天猫大量国货品牌成交额"]
+    assert _subjects("记者从上海市商务委了解到，截至6月5日，全市主要电商平台前置仓复工率已超过九成。") == [
+        "上海市主要电商平台前置仓复工率"
+    ]
+    # the ministry's big-data monitoring tells the country's figures, not a 商务's
+    assert _subjects("商务大数据监测显示，粮油食品、中西药品网络零售额同比分别增长19.9%和13.1%。") == [
+        "粮油食品网络零售额",
+        "中西药品网络零售额",
+    ]

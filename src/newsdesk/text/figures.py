@@ -772,7 +772,8 @@ _OWNER_NAMED = re.compile(
 )
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示, 云南省文旅厅测算
 _REGION_TOLD = re.compile(
-    r"(?!据|根据)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
+    # (记者从上海市商务委了解到: 从 is no part of the city's name)
+    r"(?!据|根据|从|向|在|对)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
     r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|农业农村厅|交通运输厅|工信厅|财政厅)"
     # 据山东省曹县商务局介绍: a county's bureau (its name after its province's, or opening the clause)
     r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))([\u4e00-\u9fa5]{1,3}?县)(?=商务局|商务部门|统计局|人民政府|政府|邮政管理局|农业农村局)"
@@ -3060,6 +3061,9 @@ def _teller_owner(who: str, s: str) -> str | None:
     who = _WHEN_AFTER_NAME.sub("", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})" + _ROLE_END.pattern, "", who)  # 盒马CEO表示: 盒马
+    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:则|也|亦|还)$", "", who)  # 天猫则表示: 天猫
+    if who == "商务":
+        return None  # 商务大数据监测显示: the ministry's monitoring, the country's figures
     if len(who) < 2 or re.search(r"[、和与及]", who) or _NOT_OWNER.search(who):
         return None
     if _BODY_TAIL.search(who):
