@@ -60,3 +60,10 @@ def test_who_tells_is_named_without_its_adverbs_and_prepositions():
         "粮油食品网络零售额",
         "中西药品网络零售额",
     ]
+
+
+def test_a_shop_assistant_speaks_for_the_shop_and_an_order_comes_to_its_kedanjia():
+    got = _subjects("銅鑼灣一間化妝品店嘅店員話：「黑五嗰個禮拜人流多咗三四成。」")
+    assert got == ["铜锣湾某化妆品店人流"]
+    order = _subjects("銅鑼灣一名化妝品店店員表示：「而家啲內地客好精打細算，一單平均得五六百蚊。」")
+    assert order == ["铜锣湾某化妆品店客单价"]

@@ -2329,6 +2329,10 @@ def _speaker(s: str) -> tuple[int, str] | None:
     elif named:
         role = named.group("role")
         who = who if len(role) >= 3 else named.group("name")
+    elif worker and re.search(r"(?:店|铺|档|行)的?(?:店员|营业员)$", who):
+        # 铜锣湾一间化妆品店嘅店员话: a shop's assistant speaks of the shop's customers and takings
+        who = re.sub(r"的?(?:店员|营业员)$", "", who)
+        who = who if "某" in who else "该" + who
     elif worker or trader:
         who = who if "某" in who else "该" + who
     else:
@@ -2393,6 +2397,8 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         told = told[:-2] + "收入"  # what a person makes is income, not profit
     if len(told) < 2 or told.startswith(who):
         return subject if len(told) < 2 else told
+    # 一单平均得五六百蚊, 平均每单得三四百蚊: what an order comes to is the shop's 客单价
+    told = re.sub(r"^(?:平均)?(?:一|每)单(?:平均)?$", "客单价", told)
     # 以前一日做五六万: what a shop "does" in a day is its takings
     told = re.sub(r"^(?:一天|每天|一日|每日|一个月|每个?月)?做$", lambda m: m.group(0)[:-1] + "营业额", told)
     if per:
