@@ -33,6 +33,14 @@ _CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
 _CANTONESE_QUOTE = re.compile(r"[「“][^」”]*(?:[啲嗰哋咗嘅喺冇咩嘢佢唔]|旧年|今个|而家|麻麻)")
 
 
+def _yuan_untold(s: str, text: str) -> str:
+    """The dollar a figure read as 元 is in: 港元 where the figure names no currency of its own
+    and the sentence quotes Cantonese (一日做五六万), else 元."""
+    if not re.search(r"元|人民币|块|蚊", text) and _CANTONESE_QUOTE.search(s):
+        return "港元"
+    return "元"
+
+
 def _simplified(text: str) -> str:
     """Simplified script as the house prints it, Cantonese words kept (五一嗰几日, not 五一𠮶几日)."""
     return to_simplified(text).translate(_CANTONESE_KEPT)
@@ -1691,8 +1699,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit, kind = "元", "amount"  # 营收1038.6亿 (a repost drops the 元): money
             elif not unit and subject and member.kind == "count" and _MONEY_VERB.search(subject):
                 unit, kind = "元", "amount"  # 全网卖了8556亿, 被罚没312万: money, told as spoken
-            if unit == "元" and not re.search(r"元|人民币|块|蚊", member.text) and _CANTONESE_QUOTE.search(s):
-                unit = "港元"  # 一日做五六万 in a Cantonese quote: Hong Kong's dollars, the currency untold
+            if unit == "元":
+                unit = _yuan_untold(s, member.text)
             if kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
                 # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
                 subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
@@ -1765,7 +1773,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = _spoken_of(subject, speaker[1], per_unit)
                 if not unit and kind == "count" and subject and _MONEY_MEASURE.search(subject):
                     # 以前一日做五六万 → 日营业额: what the speaker's words named is money
-                    unit, kind = ("港元" if _CANTONESE_QUOTE.search(s) else "元"), "amount"
+                    unit, kind = _yuan_untold(s, member.text), "amount"
             if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
                 subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
             # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
@@ -2094,18 +2102,17 @@ def _target_priced(subject: str, s: str, member: _Found) -> str:
     as such (由168港元上调至185港元: 原目标价); and 其 in the forecasts after it, the company
     priced (预计其2028年收入: 阿里巴巴收入)."""
     before = s[max(0, member.start - 4) : member.start]
+    was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)  # 由168港元上调至…: the old price
     if subject.startswith("其") and (rated := _RATING.search(s, 0, member.start)):
         subject = rated.group(1) + subject[1:]  # 将其港股目标价: the company rated
     # 维持美团评级，将目标价由168港元…; 上调阿里巴巴评级，给予美股目标价: the rated company's price
     bare = re.fullmatch(r"(?:将|给予)((?:美股|港股|A股|H股)?)(?:原|新)?目标价", subject)
     if bare and (rated := _RATING.search(s, 0, member.start)):
-        was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)
         return rated.group(1) + bare.group(1) + ("原目标价" if was else "目标价")
     if subject.endswith("原目标价") and re.search(r"[至到]\s*(?:约|近)?\s*$", before):
         return subject.removesuffix("原目标价") + "目标价"  # …上调至185港元: the new one
     priced = _PRICED_SUBJECT.match(subject)
     if priced:
-        was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)
         what = priced.group("what")
         if what.startswith("其") and (rated := _RATING.search(s, 0, member.start)):
             what = rated.group(1) + what[1:]
@@ -3182,16 +3189,11 @@ def _of_owner(subject: str, owner: str) -> str:
         subject,
     )
     if given_by:
-        return (
-            given_by.group("by") + "给予" + owner + given_by.group("what")
-        )  # 国泰海通证券给予小米集团目标价
+        # 华泰证券研报预计，快手…，给予目标价78港元 (named so by _brokered): the broker's price for
+        # the company, not a forecast
+        return given_by.group("by") + "给予" + owner + given_by.group("what")
     head = _BROKER_HEAD.match(subject)
     if head:
-        given = re.fullmatch(r"给予的?([原新]?)目标价", subject[head.end() :])
-        if given:
-            # 华泰证券研报预计，快手…，给予目标价78港元: the broker's price for the company, not a forecast
-            broker = re.sub(r"(?:预计|预测|预估)的$", "", head.group(0))
-            return broker + "给予" + owner + given.group(1) + "目标价"
         return head.group(0) + _of_owner(subject[head.end() :], owner)
     # 义乌市 and 义乌快递业务量, 海南省 and 海南离岛免税购物金额: the subject names the place
     # already, as the sentence does (not 义乌市义乌快递业务量)
