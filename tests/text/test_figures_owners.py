@@ -154,3 +154,17 @@ def test_vouchers_issued_name_what_the_money_is():
 def test_the_total_of_vouchers_told_before_and_a_kind_of_them():
     got = subjects("苏州市在端午前夕发放第三期数字消费券，总额8000万元，其中餐饮券3000万元。")
     assert got == ["苏州市第三期数字消费券总额", "苏州市第三期数字消费券中餐饮券金额"]
+
+
+def test_a_place_trade_goes_to_or_a_platforms_site_is_no_owner():
+    got = subjects("台灣財政部統計，11月出口金額達478.6億美元，年增18.4%，其中對美國出口172.3億美元。")
+    assert got[-1] == "台湾对美国出口额"
+    got = subjects("蝦皮購物表示，今年雙11當天台灣站訂單量突破1,200萬筆，較去年成長約15%。")
+    assert got == ["虾皮购物台湾站订单量"] * 2
+
+
+def test_a_groups_profit_after_a_line_of_its_revenue_is_the_groups():
+    got = subjects(
+        "阿里巴巴集团公布截至2028年9月30日止季度业绩，当季收入2658亿元；淘天集团客户管理收入同比增长9%，经调整EBITA为466亿元。"
+    )
+    assert got[-1] == "淘天集团经调整EBITA"

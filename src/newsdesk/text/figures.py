@@ -714,7 +714,7 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|每股盈余|每股收益"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益"
     # (唯品会…，活跃用户数为4040万: the company's users)
     r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|股份回购(?:资金|金额))(?:净额)?"
 )
@@ -731,6 +731,8 @@ def _company_of(subject: str) -> str | None:
     measure = _COMPANY_MEASURE_END.search(subject)
     head = subject[: measure.start()] if measure else ""
     head = re.sub(r"(?:[人单日月户件票店]均|单票)$", "", head)  # 顺丰控股单均收入: 顺丰控股
+    if measure and measure.group("measure") == "收入":
+        head = _REVENUE_LINE.sub("", head)  # 淘天集团客户管理收入: 淘天集团
     return head if len(head) >= 2 and not _NO_COMPANY.match(head) and "占" not in head else None
 
 
@@ -1992,12 +1994,20 @@ def _scope_of(subject: str) -> _Scope | None:
     tail = _COMPANY_MEASURE_END.search(subject) or _MEASURE_TAIL.search(subject)
     whose = subject[: tail.start()] if tail else ""
     whose = re.sub(r"(?:累计|合计|总)$", "", whose)  # 累计销售额, 总包裹量: the measure's words
+    if tail and tail.group(0) == "收入":
+        # 淘天集团客户管理收入…，经调整EBITA: a line of revenue is no scope for the group's profit
+        whose = _REVENUE_LINE.sub("", whose)
     whose = re.sub(r"“”|「」|（）|\(\)", "", whose)  # 海南离岛免税“国庆黄金周”: its period cut out
     whose = re.sub(r"(快递|速递)\1$", r"\1", whose)  # 申通快递快递业务量: 申通快递's (快递) volume
     # (nor a measure per parcel or per head: 派一件才挣七八毛 is no scope for what is earned in a day)
     if len(whose) < 2 or "占" in subject or _SPOKEN_SCOPE.search(whose) or _PER_UNIT_END.search(whose):
         return None
     return _Scope(whose, "业务" if tail.group(0) == "业务量" else "")
+
+
+_REVENUE_LINE = re.compile(
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:客户管理|在线营销服务(?:及其他)?|交易服务|广告|佣金|会员)$"
+)
 
 
 def _restates(scope: _Scope, subject: str) -> bool:
@@ -3138,7 +3148,8 @@ def _lead_owner(s: str, first: int) -> str | None:
         if re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9“”]+", who) and not _NOT_A_NAME.search(who):
             return _clean_name(who)
     place = _LEAD_PLACE.match(clause)
-    if place and len(clause) > place.end() + 1:
+    # (台湾站订单量: a platform's Taiwan site is the platform's, not Taiwan's)
+    if place and len(clause) > place.end() + 1 and clause[place.end()] != "站":
         return place.group(0)
     return None
 
@@ -3174,7 +3185,16 @@ def _told_by(s: str) -> str | None:
 def _owned(subject: str, owner: str) -> bool:
     """Whether a subject names an owner of its own (the sentence's, or any place or firm)."""
     core = re.sub(r"^(?:中国|全国)(?=[\u4e00-\u9fa5]{2})|(?:集团|控股|股份|平台)$", "", owner)
+    # 对美国出口额, 台湾站订单量: a place the trade goes to, or a platform's site, is no owner
+    # (台湾财政部's exports to the US, 虾皮购物's Taiwan site)
+    subject = _NOT_OWNING_PLACE.sub("", subject)
     return bool(core in subject or _OWNED.search(subject))
+
+
+_NOT_OWNING_PLACE = re.compile(
+    r"(?:对|向|赴|往|销往|发往|来自|自)(?:美国|日本|欧盟|东盟|香港|澳门|台湾|内地|大陆|海外|境外|[\u4e00-\u9fa5]{2}(?=出口|进口))"
+    r"|(?:美国|日本|香港|澳门|台湾|海外|全球)(?=站)"
+)
 
 
 def _of_owner(subject: str, owner: str) -> str:
