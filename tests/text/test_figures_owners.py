@@ -168,3 +168,23 @@ def test_a_groups_profit_after_a_line_of_its_revenue_is_the_groups():
         "阿里巴巴集团公布截至2028年9月30日止季度业绩，当季收入2658亿元；淘天集团客户管理收入同比增长9%，经调整EBITA为466亿元。"
     )
     assert got[-1] == "淘天集团经调整EBITA"
+
+
+def test_houses_known_without_securities_in_their_name_are_brokers():
+    got = subjects(
+        "国泰君安研报指出，预计拼多多2029年营业收入为4920亿元，同比增长14%，给予目标价180美元，对应约11倍市盈率。"
+    )
+    assert got == ["国泰君安预计的拼多多营业收入"] * 2 + ["国泰君安给予拼多多目标价", "拼多多市盈率"]
+
+
+def test_a_brokers_revised_forecast_and_the_multiple_it_puts_on_the_company():
+    got = subjects(
+        "华泰证券发布研报称，上调美团2028年盈利预测至净利润452亿元，较此前预测提高7%，给予目标价198港元，对应2029年约18倍市盈率。"
+    )
+    assert got == ["美团净利润预测"] * 2 + ["华泰证券给予美团目标价", "美团市盈率"]
+    got = subjects(
+        "国泰君安证券将名创优品2028年每股收益预测下调6%至6.85元，对应市盈率约14倍，维持“增持”评级。"
+    )
+    assert got[-1] == "名创优品市盈率"
+    got = subjects("中金公司将唯品会2029年每股盈利预测下调3%至2.85美元，目标价维持17.5美元。")
+    assert got[-1] == "中金公司给予唯品会目标价"

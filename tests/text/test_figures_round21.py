@@ -25,7 +25,11 @@ def test_a_brokers_its_is_the_company_it_rates():
         "中金公司在最新研报中维持阿里巴巴“跑赢行业”评级，将其港股目标价由128港元上调至145港元，"
         "并预计其2029财年经调整EBITA约1860亿元。"
     )
-    assert [s for s, _, _ in got] == ["阿里巴巴港股原目标价", "阿里巴巴港股目标价", "阿里巴巴经调整EBITA"]
+    assert [s for s, _, _ in got] == [
+        "阿里巴巴港股原目标价",
+        "阿里巴巴港股目标价",
+        "中金公司预计的阿里巴巴经调整EBITA",
+    ]
 
 
 def test_a_hong_kong_shopkeeper_called_chan_sang_speaks_for_the_shop():

@@ -47,8 +47,8 @@ def test_a_brokers_bare_target_price_is_the_rated_companys_and_its_forecasts_tak
     assert got == [
         ("美团原目标价", "港元", None),
         ("美团目标价", "港元", None),
-        ("美团经调整净利润", "元", "2028年"),
-        ("美团经调整净利润", "元", "2029年"),
+        ("中金公司预计的美团经调整净利润", "元", "2028年"),
+        ("中金公司预计的美团经调整净利润", "元", "2029年"),
     ]
 
 

@@ -714,7 +714,7 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利"
     # (唯品会…，活跃用户数为4040万: the company's users)
     r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|股份回购(?:资金|金额))(?:净额)?"
 )
@@ -2033,17 +2033,24 @@ def _in_scope(scope: _Scope, measure: str) -> str:
 
 # a named broker (or 某港资券商) that tells a forecast or a target price: 中信证券研报指出，预计…
 # (多家券商预计, 券商研报预计: no one in particular)
+# (and the houses known by a name without 证券: 中金公司, 国泰君安, 高盛, 摩根士丹利)
+_NAMED_BROKERS = (
+    r"中金公司|国泰君安|国泰海通|海通国际|中信建投|申万宏源|招银国际|建银国际|交银国际|农银国际|工银国际|中银国际"
+    r"|高盛|摩根士丹利|大摩|摩根大通|小摩|瑞银|花旗|美银|野村|麦格理|杰富瑞|汇丰环球研究|汇丰研究"
+)
 _BROKER = re.compile(
     r"^(?:据)?(?!多家|多位|有关|相关)(?P<who>某[\u4e00-\u9fa5]{0,4}?(?:证券|券商|投顾)"
-    r"|[\u4e00-\u9fa5A-Za-z]{2,6}?(?:证券|投顾))(?:研报|报告|研究所|研究部)?"
+    rf"|(?:{_NAMED_BROKERS})(?!证券)|[\u4e00-\u9fa5A-Za-z]{{2,6}}?(?:证券|投顾))(?:研报|报告|研究所|研究部)?"
 )
 _FORECASTS = re.compile(r"预计|预测|预估")
 # the head _brokered gives a subject: 华泰证券预计的, 某港资券商预测的
-_BROKER_HEAD = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,8}?(?:证券|券商|投顾)(?:预计|预测|预估)的(?=.{2})")
+_BROKER_HEAD = re.compile(
+    rf"^(?:{_NAMED_BROKERS}|[\u4e00-\u9fa5A-Za-z]{{2,8}}?(?:证券|券商|投顾))(?:预计|预测|预估)的(?=.{{2}})"
+)
 # 华信证券将某本地生活平台的目标价由158港元上调至172港元
 _TARGET_PRICE = re.compile(r"^(?P<by>.+?)[将把](?P<of>.+?)的?目标价$")
 _TARGET_GIVEN = re.compile(r"^(?P<by>.+?)给予(?P<of>.+?)的[原新]?目标价$")
-_RATED = re.compile(r"[将把]([\u4e00-\u9fa5A-Za-z]{2,12}?)的?目标价")
+_RATED = re.compile(r"[将把](?!其)([\u4e00-\u9fa5A-Za-z]{2,12}?)的?(?:美股|港股|A股|H股)?目标价")
 _RATE_ALONE = re.compile(r"(?:年均|年复合|复合)?(?:增速|增长率|增幅)")
 
 
@@ -2059,6 +2066,19 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
         return who + "给予" + target.group("of") + "的" + which + "目标价"
     if subject.startswith((who + "将", who + "把")) and len(subject) > len(who) + 3:
         return subject[len(who) + 1 :]  # 国泰君安证券将名创优品每股收益预测下调…: the company's forecast
+    revised = _FORECAST_REVISED.fullmatch(subject)
+    if revised:
+        # 上调美团2028年盈利预测至净利润452亿元: the company's profit as the broker now forecasts it
+        return revised.group("company") + (revised.group("measure") or "盈利") + "预测"
+    valued = _VALUATION_AFTER.match(s, member.end)
+    spoken_first = re.fullmatch(r"(?:对应|相当于)(市盈率|市销率|市净率|PE|PS|PB)", subject.split("的")[-1])
+    if (valued or spoken_first) and re.fullmatch(
+        rf"(?:{re.escape(who)}(?:预计|预测|预估)的)?(?:对应|相当于)?(?:市盈率|市销率|市净率|PE|PS|PB)?",
+        subject,
+    ):
+        # 给予目标价180美元，对应约11倍市盈率; 对应市盈率约14倍: the multiple put on the company
+        company = _forecast_company(s, member.start, subjects, who)
+        return (company or "") + (valued or spoken_first).group(1)
     forecast = next(reversed(list(_FORECASTS.finditer(s, 0, member.start))), None)  # the last before it
     if forecast is None or who in subject or _FORECASTS.search(subject):
         return subject
@@ -2070,19 +2090,46 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
     elif rated and s.startswith("其", forecast.end()) and not subject.startswith(rated.group(1)):
         # 预计其2029财年收入为…，经调整EBITA约…: each forecast after 其 is the rated company's
         subject = rated.group(1) + subject
+    subject = re.sub(r"(?<=目标价)(?:维持在?|为)$", "", subject)  # 目标价维持17.5美元
     if subject.endswith("目标价"):
         # 预计小米集团…，并将其目标价上调12%至65港元: the broker's price for the company it forecasts
-        return (
-            who
-            + "给予"
-            + re.sub(
-                r"^(?:将|把|给予)?的?其?|(?<=.)其(?=(?:美股|港股|A股|H股)?(?:原|新)?目标价$)", "", subject
-            )
+        price = re.sub(
+            r"^(?:将|把|给予|维持)?的?其?|(?<=.)其(?=(?:美股|港股|A股|H股)?(?:原|新)?目标价$)", "", subject
         )
+        if re.fullmatch(r"(?:美股|港股|A股|H股)?(?:原|新)?目标价", price):
+            # 预计拼多多2029年营业收入…，给予目标价180美元: the company it forecasts, named before
+            price = (_forecast_company(s, member.start, subjects, who) or "") + price
+        return who + "给予" + price
+    if _COMPANY_MEASURE.match(subject) and (company := _forecast_company(s, member.start, subjects, who)):
+        subject = company + subject  # 预计…，经调整EBITA约480亿元: the company it forecasts
     head = who + forecast.group(0) + "的"
     if _RATE_ALONE.fullmatch(subject) and subjects and subjects[-1] and subjects[-1].startswith(head):
         return subjects[-1] + subject  # …市场规模将达到…，年复合增速维持在20%左右
     return head + subject
+
+
+_FORECAST_REVISED = re.compile(
+    r"(?:上调|下调|调整|维持)(?P<company>[\u4e00-\u9fa5A-Za-z]{2,10}?)的?(?:盈利|业绩)?预测(?:至|为)(?P<measure>.*)"
+)
+# 对应约11倍市盈率: a valuation told after its multiple
+_VALUATION_AFTER = re.compile(r"\s*(?:的)?(市盈率|市销率|市净率|PE|PS|PB)")
+
+
+def _forecast_company(s: str, end: int, subjects: list, who: str) -> str | None:
+    """The company a broker rates (维持美团评级), else the one whose measure it forecast last
+    (预计拼多多2029年营业收入…: 拼多多)."""
+    rated = _RATED.search(s, 0, end) or _RATING.search(s, 0, end)
+    if rated and not rated.group(1).startswith("其"):
+        return rated.group(1)
+    for told in reversed(subjects):
+        if told:
+            # (国泰君安证券将名创优品每股收益预测: the company, without the broker or the forecast)
+            told = re.sub(rf"^{re.escape(who)}(?:(?:预计|预测|预估)的|[将把])", "", told)
+            company = _company_of(re.sub(r"(?:预测|预期|预估)$", "", told))
+            if company:
+                # (快手电商GMV: the company is 快手, its business 电商)
+                return re.sub(r"(?<=.{2})电商$", "", company)
+    return None
 
 
 # 斥资逾11亿港元回购股份, 拟以1.5亿元至3亿元自有资金回购股份: the money a company spends on an act
@@ -3121,7 +3168,7 @@ _PLACE_SCOPE = re.compile(_LEAD_PLACE.pattern + r"(?:农村|城镇|乡村|城市
 # words no name of an owner holds: a verb, a comparison, a measure, a report
 _NOT_A_NAME = re.compile(
     # (比亚迪, 比特币, 比利时: names, not a comparison)
-    r"[、和与及的较我跟]|比(?!亚迪|特币|利时)|^(?:平台|该|其|公司|集团|本|我|他|她|这|那|全)|预计|预测|听说|据|公告|公布|发布|披露|"
+    r"[、和与及的较我跟]|比(?!亚迪|特币|利时)|^(?:平台|该|其|公司|集团|本|我|他|她|这|那|全|上调|下调|维持|调整|给予)|预计|预测|听说|据|公告|公布|发布|披露|"
     r"业绩|财报|报告|数据|调查|统计|累计|合计|共计|调研|股价|价格|增长|同比|环比|销售|销量|交易|成交|收入|营收|利润|数量|规模|总额|业务|"
     r"订单|金额|额$|量$|率$|数$"
 )
