@@ -137,7 +137,7 @@ SPOKEN_MONEY = re.compile(
     # 两百块出头, 一两百块, 四五千块, 千把块, 十来块: a sum of 块 in words, with its place (十, 百, 千)
     # (七八块 is the neighbouring numerals below; 两百块屏幕 counts screens)
     # (五、六千块: the neighbouring numerals told apart)
-    r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:(?:[一二三四五六七八]、(?=[二三四五六七八九][十百千]))?[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把|十(?=来)))"
+    r"|(?<![一二两三四五六七八九十百千万第])(?P<cnsum>(?:(?:[一二三四五六七八]、(?=[二三四五六七八九][十百千]))?[一二两三四五六七八九]{1,2}[十百千万](?:[一二三四五六七八九][十百千]?)*|[十百千万]把|十(?=来)|十[百千万](?=多|来)))"
     r"(?:来|多)?块(?:钱)?(?=出头|左右|上下|多|[^\u4e00-\u9fa5]|$)(?:出头|左右|上下)?"
     # 一天能挣个七八百, 一晚涨到八百八, 每桌两千八, “…，九百二就出手了”: hundreds or thousands
     # said bare (a range of neighbouring numerals, or the short 八百八), after a word of earning
@@ -262,6 +262,9 @@ _PERIOD = re.compile(
     r"|正月(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|三十)?"
     r"(?:\s*(?:至|到|—|-)\s*(?:正月)?(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?))?"
     r"(?:当天|当晚|那天|那晚|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
+    # 腊月里一天要发两千五单, 腊月廿三: the last lunar month before the new year
+    r"|腊月(?:廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|初[一二三四五六七八九十])?"
+    r"(?:当天|那天|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
     # (初一到初六: the new year's first days, told without 正月)
     r"|初[一二三四五六七八九十](?:\s*(?:至|到)\s*初[一二三四五六七八九十]|当天|当晚|那天|那晚)"
     # 节后第一周, 年后头一个礼拜 (the festival understood); 过完年: after it, as spoken
@@ -599,6 +602,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             ):
                 told = last_subject[1] if last_subject and last_subject[0] == s.paragraph else None
                 company = (_company_of(told) if told else None) or _clean_owner(owner)
+                # (港交所上市的京东物流公布，…全年收入: the company telling its own results)
+                if not company and teller and not _LEAD_PLACE.match(teller) and _ANNOUNCES.match(s.text):
+                    company = teller
                 if company:
                     f = replace(f, subject=company + f.subject)
             # 顺丰控股公告，公司…业务收入…；业务量为14.2亿票；单票收入为15.17元: a later part of a
@@ -656,6 +662,12 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.subject and region and f.subject.startswith(_REGION_WORDS):
                 if region[-1] in f.subject[:2]:
                     f = replace(f, subject=region + f.subject[2:])
+            elif f.subject and region and (whole_of := re.search(r"(?<=占)全([省市县区])", f.subject)):
+                if region[-1] == whole_of.group(1):
+                    # …直播电商零售额约占全省网络零售额的三成: the province's whole
+                    f = replace(
+                        f, subject=f.subject[: whole_of.start()] + region + f.subject[whole_of.end() :]
+                    )
             # …这一数字将突破2100亿件，增速6%左右: the growth rate of what was told
             if f.subject in _RATE_WORDS and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=_RATE_TAIL.sub("", last_subject[1]) + f.subject)
@@ -709,6 +721,12 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     return figures
 
 
+# a company announcing its own results: 港交所上市的京东物流公布，…
+# (李宁公司中期业绩显示，…; 顺丰控股：前三季度…: so is its report, or its name heading them)
+_ANNOUNCES = re.compile(
+    r"^[^，。：]{2,24}?(?:公布|公告|披露|发布|宣布|(?:中期业绩|业绩|财报|年报|季报)(?:显示|称|公告))[，,：:]"
+    r"|^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股份|公司)[：:]"
+)
 # what a company reports of itself: 收入, 经营利润, 经调整净利润, 累计营收
 _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
@@ -786,7 +804,7 @@ _REGION_TOLD = re.compile(
     r"(?!据|根据|从|向|在|对)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
     r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|农业农村厅|交通运输厅|工信厅|财政厅)"
     # 据山东省曹县商务局介绍: a county's bureau (its name after its province's, or opening the clause)
-    r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))([\u4e00-\u9fa5]{1,3}?县)(?=商务局|商务部门|统计局|人民政府|政府|邮政管理局|农业农村局)"
+    r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))(?!据|根据)([\u4e00-\u9fa5]{1,3}?县)(?=商务局|商务部门|统计局|人民政府|政府|邮政管理局|农业农村局)"
     # 曹县1—11月汉服网络销售额…: a county (or a city) whose figures open the sentence
     r"|^([\u4e00-\u9fa5]{1,3}[县市])(?=\d|今年|去年|前|上半年|下半年|第?[一二三四]季度)"
 )
@@ -1641,6 +1659,16 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     else lead.group(0) + x
                     for i, x in enumerate(names)
                 ]
+            # 全国实物商品网上零售额中，吃类、穿类、用类商品分别增长…: categories of the frame's
+            # whole, each counted in its measure (吃类商品网上零售额)
+            frame_measure = _FRAME_MEASURE.search(whole or "")
+            if frame_measure:
+                names = [
+                    x + frame_measure.group(1)
+                    if x and _CATEGORY_NAME.search(x) and not _MEASURE_END.search(x)
+                    else x
+                    for x in names
+                ]
             listed = [x for x in names if x] or listed
         else:
             names = [own]
@@ -1809,6 +1837,21 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     subject = _of_held(subject, held)
                     # 核销量和带动销售额分别…: 带动销售额 says again the 带动新车销售额 told before
                     subject = next((x for x in reversed(subjects) if x and _abridges(subject, x)), subject)
+            # 家电以旧换新累计惠及消费者…，带动相关产品销售…: 相关 is of the programme told before
+            if (
+                subject
+                and subject.startswith("相关")
+                and (
+                    topic := next(
+                        (m.group(1) for _, x in reversed(history) if x and (m := _PROGRAMME.match(x))), None
+                    )
+                )
+            ):
+                subject = topic + subject[2:]
+            # 公司同时宣布一项规模不超过50亿美元的股份回购计划: the size of the plan named after it
+            sized = _SIZED.fullmatch(subject) if subject else None
+            if sized and (plan := _PLAN_AFTER.match(s, member.end)):
+                subject = re.sub(r"^(?:公司|该公司|集团)$", "", sized.group(1)) + plan.group(1) + "规模"
             # (not where the clause names the owner itself, nor a company's bare measure: the
             # paragraph's company is read for it in extract_figures)
             if (
@@ -1822,6 +1865,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                         re.match(r"(?:全台|全国|全球)(?:门店|店铺|网点)", subject)
                         and not _LEAD_PLACE.match(owner)
                     )
+                    # 统一超商…，旗下网购平台…业绩: what is under the firm is its own
+                    or (re.match(r"\s*(?:其|公司|集团)?旗下", s[clause_start:]) and owner not in subject)
                 )
                 and not _COMPANY_MEASURE.match(subject)
                 and (
@@ -1915,6 +1960,17 @@ _HELD_MEASURE = re.compile(
 )
 _LED = re.compile(r"(?:直接|间接)?(?:带动|拉动)")
 _ISSUED_BY = re.compile(r"(?:该[市省区县])?(?:发放|派发|投放)的")
+
+
+# 一项规模不超过50亿美元的股份回购计划: a plan whose size is told before its name
+_SIZED = re.compile(
+    r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?规模"
+)
+_PLAN_AFTER = re.compile(r"\s*的([\u4e00-\u9fa5A-Za-z]{2,12}?(?:计划|方案|基金|项目))")
+# 家电以旧换新惠及消费者数量: the programme that reached them
+_PROGRAMME = re.compile(
+    r"([\u4e00-\u9fa5A-Za-z]{2,12}?)(?:累计|共|已)?(?:惠及|带动|拉动|吸引|补贴|申请|发放|核销)"
+)
 
 
 class _Held(NamedTuple):
@@ -2362,13 +2418,16 @@ def _speaker(s: str) -> tuple[int, str] | None:
     ):
         return None
     who = re.sub(r"^[^的]{2,12}(?:这|那)家", "", told_who)  # 楼下这家便利店老板
+    # 拼多多旗下跨境平台Temu的一位深圳卖家: the platform they sell on, named short (Temu某深圳卖家)
+    who = re.sub(r"^[^，。]{2,10}?旗下(?:跨境|电商|购物)?平台", "", who)
+    who = re.sub(r"^([A-Za-z]{2,10}|[\u4e00-\u9fa5]{2,6}?(?:平台|店铺|网店))的(?=一位|一名|一家)", r"\1", who)
     works = _WORKS_AT.match(who)
     if works:
         # 一位在北京朝阳区跑件的顺丰快递员 → 北京朝阳区顺丰快递员 (该 is added below, as for an outlet)
         who = works.group("where") + who[works.end() :]
     who = re.sub(r"^(?:在[^的]{2,12}的)", "", who)  # 在杭州跑外卖的骑手老李
     # (铜锣湾一间药房: 间 is how Hong Kong counts shops)
-    who = re.sub(r"(?<=[\u4e00-\u9fa5])(?:一位|一名|一家|一个|一间)", "某", who)
+    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z])(?:一位|一名|一家|一个|一间)", "某", who)
     who = re.sub(r"^(?:一位|一名|一家|一个|一间)", "", who)
     spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关负责人", who)
     # 义乌一位做文具的老板: a trader in what they deal in (义乌某文具商家)
@@ -2383,7 +2442,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
         not head
         and not worker
         and re.search(r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主)$", who)
-        and ("某" in who or works)
+        # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
+        and ("某" in who or works or re.fullmatch(r"[\u4e00-\u9fa5]{2,3}(?:商家|商户|卖家|摊主|档主)", who))
     )
     if spokesman:
         who = spokesman.group(1)  # the company's own figures
@@ -2468,6 +2528,8 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
     if per:
         # (我们网点一天派件, 欧洲订单一天: the day is told once, by 日)
         told = _SPOKEN_PER.sub("", told).replace("大概", "")
+        if per == "日" and (best := re.match(r"(?:最多|最高|最好)的?", told)):
+            told = "单日最高" + told[best.end() :]  # 最多的一天卖了十万多块钱: the best day's takings
         if len(told) >= 2 and not re.match(r"[日月每]|单日|当日", told):
             told = per + told
     return who + told
@@ -2563,7 +2625,13 @@ def _complete_subject(
         if of in ("总数", "总量", "全部") and (whole := _whole_before(s, member.start, history)):
             of = whole  # 其中內地旅客約243萬人次，佔總數75%: the total told before 其中
         subject = _share(_RATE_TAIL.sub("", before) or before, of)  # …占网民整体的87.9%
-    elif subject and "占" in subject[1:] and not subject.endswith("占比") and "占有率" not in subject:
+    elif (
+        subject
+        and "占" in subject[1:]
+        and not subject.endswith("占比")
+        and "占有率" not in subject
+        and not re.search(r"应占(?:溢利|利润|亏损|净利)", subject)  # 持有人应占溢利: attributable profit
+    ):
         left, _, right = subject.rpartition("占")
         subject = _share(left, right)  # 投诉量占全部网购投诉量的约27%
     elif subject in _RATE_WORDS or (subject is None and member.unit == "个百分点" and base):
@@ -2785,6 +2853,9 @@ _ACTS_ON = re.compile(
     r"|保障|查验)$"
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
+# the measure a frame's whole is counted in, and the categories counted in it
+_FRAME_MEASURE = re.compile(r"(网上零售额|网络零售额|零售额|销售额|成交额|交易额|出口额|进口额)$")
+_CATEGORY_NAME = re.compile(r"(?:类|商品|品类|类目|产品)$")
 # …入境旅客约323万人次，日均逾10.7万人次: a day's share, hedged
 _DAILY_HEDGED = re.compile(r"日均(?:约|近|超过|超|逾|达到|达|为|约为)?")
 _DAILY = re.compile(r"日均([\u4e00-\u9fa5]{2})(?:量|人次)?")
@@ -3019,6 +3090,8 @@ def _source(s: str) -> str | None:
             name = None
     if name:
         name = _WHEN_AFTER_NAME.sub("", name)
+        # 莎莎国际公布截至…第三季度，…: the company, not its telling
+        name = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:公布|发布|披露|宣布|公告)$", "", name)
     if not name or _AGENCY.search(name):
         return None
     return name
@@ -3129,6 +3202,8 @@ def _teller_owner(who: str, s: str) -> str | None:
         who = who[: period.start()]  # 中通快递三季度财报显示: 中通快递
     who = re.sub(r"(?:年度|全年)$", "", who)
     who = _WHEN_AFTER_NAME.sub("", who)
+    # 港交所上市的京东物流公布: where its shares are listed is no part of its name
+    who = re.sub(r"^(?:在)?(?:港交所|联交所|香港|港股|美股|纳斯达克|纽交所|A股|科创板|创业板)上市的", "", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})" + _ROLE_END.pattern, "", who)  # 盒马CEO表示: 盒马
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:则|也|亦|还)$", "", who)  # 天猫则表示: 天猫
@@ -3216,6 +3291,10 @@ def _sentence_owner(s: str, first: int) -> str | None:
     opens_in = _OPENS_IN.match(s)
     if opens_in:
         return opens_in.group(1)
+    # 某国产美妆品牌在快手的年货节直播中，单场成交额…: the firm the sentence opens with, unnamed
+    unnamed = _UNNAMED.match(s.lstrip())
+    if unnamed and unnamed.end() < first and not _NOT_OWNER.search(unnamed.group(0)):
+        return unnamed.group(0)
     return _told_by(s)
 
 

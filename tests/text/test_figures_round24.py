@@ -1,0 +1,79 @@
+"""Round 24: a trader named by the city they sell from, a county's bureau told after 据, the
+last lunar month, spoken money in 十万多块钱 and the best day's takings, a company telling its
+own results under a listing, attributable profit (应占溢利) that is no share, what is under a
+firm (旗下), 相关 products of the programme told before, categories of a frame's whole, the
+province's whole of a share, an unnamed firm opening the sentence, and a plan sized before its name."""
+
+from newsdesk.text.figures import extract_figures
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_trader_named_by_their_city_and_the_platform_they_sell_on_speaks_for_their_figures():
+    got = _subjects(
+        "拼多多旗下跨境平台Temu的一位深圳卖家告诉记者，春节后订单量环比回升了近四成，单日最高接单约1.2万单。"
+    )
+    assert got == ["Temu某深圳卖家订单量", "Temu某深圳卖家单日最高接单量"]
+    assert _subjects("一位深圳卖家告诉记者，春节后订单量环比回升了近四成。") == ["该深圳卖家订单量"]
+
+
+def test_a_county_bureau_told_after_ju_names_the_county_without_it():
+    got = _subjects("据寻乌县商务局介绍，今年年货节期间全县脐橙网络销售量突破1.2万吨。")
+    assert got == ["寻乌县脐橙网络销售量"]
+
+
+def test_the_last_lunar_month_and_the_best_days_takings_as_spoken():
+    got = extract_figures(
+        "在抖音开店的陕西苹果商户王女士说：“腊月里一天要发两千五单，最多的一天卖了十万多块钱，比去年翻了一番。”"
+    )
+    assert [f.period for f in got] == ["腊月里"] * 3
+    assert (got[1].value, got[1].unit, got[1].subject) == (100000, "元", "陕西苹果商户王女士单日最高销售额")
+
+
+def test_a_listed_company_telling_its_results_and_its_attributable_profit():
+    got = _subjects(
+        "港交所上市的京東物流公布，2028年全年收入為1958億元人民幣，按年增長7.4%，期內持有人應佔溢利約74億元人民幣。"
+    )
+    assert got == ["京东物流收入", "京东物流收入", "京东物流期内持有人应占溢利"]
+    got = _subjects("莎莎國際公布截至2028年12月31日止第三季度，網上銷售額約1.9億港元，按年增長逾兩成。")
+    assert got == ["莎莎国际网上销售额"] * 2
+
+
+def test_what_is_under_a_firm_is_its_own():
+    got = _subjects(
+        "统一超商1月營收新台幣281.6億元，年增5.1%，旗下網購平台年貨預購檔期業績較去年成長近兩成。"
+    )
+    assert got[-1] == "统一超商网购平台年货预购档期业绩"
+
+
+def test_related_products_are_of_the_programme_told_before():
+    got = _subjects(
+        "今年以来，家电以旧换新累计惠及消费者4210万人，带动相关产品销售6630万台，实现销售额超一千八百五十亿元。"
+    )
+    assert got[1:] == ["家电以旧换新产品销量", "家电以旧换新产品销售额"]
+
+
+def test_categories_of_a_frames_whole_are_counted_in_its_measure():
+    got = _subjects("1—3月份，全国实物商品网上零售额中，吃类、穿类、用类商品分别增长12.6%、3.1%和6.2%。")
+    assert got == ["吃类商品网上零售额", "穿类商品网上零售额", "用类商品网上零售额"]
+
+
+def test_a_share_of_the_whole_province_names_the_province():
+    got = _subjects(
+        "据浙江省商务厅消息，一季度浙江省网络零售额7386亿元，直播电商零售额约占全省网络零售额的三成。"
+    )
+    assert got[-1] == "直播电商零售额占浙江省网络零售额的比重"
+
+
+def test_an_unnamed_firm_opening_the_sentence_owns_its_figures_but_a_research_firm_does_not():
+    got = _subjects("某国产美妆品牌在快手的年货节直播中，单场成交额突破8000万元。")
+    assert got == ["某国产美妆品牌单场成交额"]
+    got = _subjects("某咨询机构调查显示，近五成受访者表示今年会增加旅游支出。")
+    assert got == ["今年会增加旅游支出的受访者比例"]
+
+
+def test_a_plan_sized_before_its_name():
+    got = _subjects("拼多多控股第四季度营收1258.6亿元，公司同时宣布一项规模不超过50亿美元的股份回购计划。")
+    assert got[-1] == "拼多多控股股份回购计划规模"
