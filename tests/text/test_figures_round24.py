@@ -45,7 +45,7 @@ def test_what_is_under_a_firm_is_its_own():
     got = _subjects(
         "统一超商1月營收新台幣281.6億元，年增5.1%，旗下網購平台年貨預購檔期業績較去年成長近兩成。"
     )
-    assert got[-1] == "统一超商网购平台年货预购档期业绩"
+    assert got[-1] == "统一超商网购平台业绩"
 
 
 def test_related_products_are_of_the_programme_told_before():
@@ -77,3 +77,30 @@ def test_an_unnamed_firm_opening_the_sentence_owns_its_figures_but_a_research_fi
 def test_a_plan_sized_before_its_name():
     got = _subjects("拼多多控股第四季度营收1258.6亿元，公司同时宣布一项规模不超过50亿美元的股份回购计划。")
     assert got[-1] == "拼多多控股股份回购计划规模"
+
+
+def _periods(sentence: str) -> list[str | None]:
+    return [f.period for f in extract_figures(sentence)]
+
+
+def test_the_lunar_new_year_and_its_weeks_as_hong_kong_says_them():
+    assert _periods("陳先生話：「今年農曆新年好多街坊都返大陸買電器，鋪頭客流少咗三成。」") == [
+        "今年农历新年"
+    ]
+    assert _periods("陳先生話：“農曆新年前嗰兩個禮拜，生意好返咗成三成。”") == ["农历新年前嗰两个礼拜"]
+    assert _periods("店主表示：“而家啲人鍾意北上深圳買嘢，星期六日客流少咗近四成。”") == ["星期六日"]
+
+
+def test_a_stretch_from_one_festival_to_another_and_a_sales_run():
+    got = extract_figures(
+        "有自媒体测算，从2028年“双11”到春节前，主要电商平台退货率在三成至五成之间，女装类目更是高达六七成。"
+    )
+    assert [(f.text, f.value, f.upper) for f in got] == [("三成至五成", 30, 50), ("六七成", 60, 70)]
+    assert [f.period for f in got] == ["从2028年“双11”到春节前"] * 2
+    assert got[1].subject == "女装类目退货率"
+    assert _periods("统一超商旗下網購平台年貨預購檔期業績較去年成長近兩成。") == ["年货预购档期"]
+
+
+def test_how_much_is_no_part_of_the_base():
+    got = extract_figures("今年春节档电影平均票价50.2元，较去年同期略降1.8元。")
+    assert got[-1].base == "较去年同期"

@@ -168,7 +168,8 @@ PERCENT = re.compile(
     rf"(?P<low>{_AR})\s*[%％]?\s*[—–~～至到-]\s*(?P<high>{_AR})\s*[%％]"
     rf"|(?P<num>{_AR})\s*[%％]|百分之(?P<cn>{_CN}|{_AR})|(?:(?P<plo>{_NUMBER})\s*[至到—–~～-]\s*)?(?P<pp>{_NUMBER})\s*{_POINTS}"
     # (八九成都是…: two neighbouring numerals are a range; 成都 is the city unless a verb follows)
-    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*[至到—–~～-]\s*|(?P<cnb>[一两二三四五六七八])(?=[二三四五六七八九]成))?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半|[一二三四五六七八九](?![十百千万亿成点]))?(?![交为本员立功果长效绩])(?!都(?![是在会有要不没已能选]))"
+    # (三成至五成: a range told with 成 at both ends)
+    rf"|(?:(?P<clo>[一二两三四五六七八九]|{_AR})\s*成?\s*[至到—–~～-]\s*|(?P<cnb>[一两二三四五六七八])(?=[二三四五六七八九]成))?(?P<cheng>[一二两三四五六七八九]|{_AR})\s*成(?P<chalf>半|[一二三四五六七八九](?![十百千万亿成点]))?(?![交为本员立功果长效绩])(?!都(?![是在会有要不没已能选]))"
     # so many times as much: 是上年同期的2.3倍, 增长了5倍多, 3至5倍
     rf"|(?:(?P<tlo>{_AR}|[一二两三四五六七八九十]+)\s*[至到—–~～-]\s*)?(?P<times>{_AR}|[一二两三四五六七八九十]+)\s*倍(?P<more>还?多)?"
     # a fraction: 四分之一, 三分之二
@@ -203,7 +204,7 @@ _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
-    r"|春运|暑运|暑期|暑假|寒假|年货节|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
+    r"|春运|暑运|暑期|暑假|寒假|年货节|年货(?:预购|预售)?(?=档期)|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
     # the rest of the trade's calendar: 女王节 (三八), 母亲节, 毕业季, 腊八, 冬至, 感恩节, and the
     # fairs whose days are a period of their own (广交会期间, 进博会期间)
     r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会"
@@ -242,10 +243,14 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从])(?:"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
+    # 星期六日客流少咗近四成: the weekend, as Hong Kong says it
+    r"|(?:星期|礼拜|周)六(?:日|、日|和(?:星期|礼拜|周)?日)(?=[\u4e00-\u9fa5])"
+    # 从2028年“双11”到春节前: a stretch from one festival to another
+    rf"|从\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:到|至)\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:前|后|期间|结束)?"
     # 这个月能比平时多挣两千五: the month a speaker is in
     r"|这个月(?=[\u4e00-\u9fa5])"
     r"|(?:这|最近|近)(?:几|两|些|这几)天|今天(?![起开])|一个?晚上(?=[\u4e00-\u9fa5])"
@@ -292,7 +297,7 @@ _PERIOD = re.compile(
     # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*[春夏秋冬][天季]"
     # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|(?:国庆|端午|中秋|七夕|圣诞)节?|五一|元旦|开学季)(?![前后假档期])"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|农历新年|(?:国庆|端午|中秋|七夕|圣诞)节?|五一|元旦|开学季)(?![前后假档期])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # 假期八天，全国…: the holiday's days, where a clause opens with them (假期8天 is its length)
@@ -317,7 +322,7 @@ _PERIOD = re.compile(
     rf"|(?:{_EVENT}|开学|假期|长假|小长假|黄金周)\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]{{1,2}}\s*(?:天|日|周|个?星期|个?礼拜)|一个?(?:月|星期)|半?个月)"
     # 聖誕前訂單比平時多了兩成: the days before a festival, opening a clause
     # (端午前嗰个礼拜: the week before it, in a Cantonese quote; 元宵节以后回落到…: the days after it)
-    rf"|(?:(?<=[，,；;：:“「])|(?<![\s\S])){_EVENT}\s*(?:前(?:嗰|那|这)个?(?:礼拜|星期|周)"
+    rf"|(?:(?<=[，,；;：:“「])|(?<![\s\S])){_EVENT}\s*(?:前(?:嗰|那|这)(?:[一两二三]个|个)?(?:礼拜|星期|周)"
     r"|(?:前|以后|之后|过后)(?=[\u4e00-\u9fa5])(?![一二两三四五六七八九十\d后夕]))"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报])|夜间|夜(?!间))"
@@ -1411,7 +1416,15 @@ def _base_in(text: str, before: int) -> str | None:
         return found.group("with").strip()
     if found.group("than"):
         # (比去年直接翻了一倍, 比平时足足多了…: the adverb is no part of what is compared with)
-        return re.sub(r"(?:名义|实际|分别|均|相比|直接|足足|整整)+$", "", found.group("than").strip()) or None
+        # (较去年同期略降1.8元: how much is no part of it either)
+        return (
+            re.sub(
+                r"(?:名义|实际|分别|均|相比|直接|足足|整整|略微|略|稍|小幅|大幅)+$",
+                "",
+                found.group("than").strip(),
+            )
+            or None
+        )
     if found.group("over"):
         return found.group("over").strip().removesuffix("的") or None
     return found.group("times").strip()
@@ -1894,6 +1907,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 told = _CATEGORY_ITEM.match(out[-1].subject)
                 if told and told.group(2) and _MEASURE_END.search(told.group(2)):
                     subject += told.group(2)
+                elif not told and (rate := re.search(r"[\u4e00-\u9fa5]{2}率$", out[-1].subject)):
+                    subject += rate.group(0)  # 主要电商平台退货率…，女装类目更是高达六七成: its 退货率
             out.append(
                 Figure(
                     text=member.text,
@@ -2376,7 +2391,8 @@ _SPEAKER = re.compile(
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
 _SPEAKER_AFTER = re.compile(
-    r"[，,。！？]?”(?P<who>[^，。：；“”]{2,24}?)(?:笑着说|说|表示|坦言|透露|感叹)(?:[：:，,。]|$)"
+    # (「…」上环一间酒家老板话。: a Hong Kong quote, its speaker told after it in Cantonese)
+    r"[，,。！？]?[”」](?P<who>[^，。：；“”「」]{2,24}?)(?:笑着说|说|表示|坦言|透露|感叹|话)(?:[：:，,。]|$)"
 )
 _NAMED = re.compile(
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师)"
@@ -2405,7 +2421,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     head of a shop or a company, who speaks for it; a bureau, a company, 业内人士 or 一位带货主播
     (no one in particular) are no owners."""
     m = _SPEAKER.match(s)
-    if not m and s.startswith("“"):
+    if not m and s.startswith(("“", "「")):
         m = _SPEAKER_AFTER.search(s)  # the words quoted before are theirs too (they begin at 0)
     # (商务部电子商务司负责人 and 商务厅负责人 speak for a ministry or a bureau, 茶餐厅老板 for a
     # restaurant; 某车企老板在直播里说 is no one's name)
