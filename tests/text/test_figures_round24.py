@@ -104,3 +104,8 @@ def test_a_stretch_from_one_festival_to_another_and_a_sales_run():
 def test_how_much_is_no_part_of_the_base():
     got = extract_figures("今年春节档电影平均票价50.2元，较去年同期略降1.8元。")
     assert got[-1].base == "较去年同期"
+
+
+def test_a_quotation_whose_speaker_is_told_in_the_sentence_after_it():
+    got = extract_figures("「今年農曆新年生意比平時好兩三成，盆菜每圍賣到二千幾蚊。」上環一間酒家老闆話。")
+    assert [f.subject for f in got] == ["上环某酒家老板生意", "上环某酒家老板盆菜每围销售额"]

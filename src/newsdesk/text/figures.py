@@ -509,7 +509,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     teller: str | None = None
     head_owner: str | None = None
     goes_on = False  # the sentence before ended with ；, and this one goes on with it
-    for s in split_sentences(text):
+    for s in _with_speakers_after(split_sentences(text)):
         if s.paragraph != paragraph:
             paragraph, owner, opening_year, taiwan_source, openings = s.paragraph, None, None, False, []
             goes_on = False
@@ -732,6 +732,29 @@ _ANNOUNCES = re.compile(
     r"^[^，。：]{2,24}?(?:公布|公告|披露|发布|宣布|(?:中期业绩|业绩|财报|年报|季报)(?:显示|称|公告))[，,：:]"
     r"|^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股份|公司)[：:]"
 )
+# 「…。」上环一间酒家老板话。: a speaker told in a sentence of its own after their words
+_SAID_AFTER = re.compile(r"^[^，。：；“”「」\d]{2,24}?(?:笑着说|说|表示|坦言|透露|感叹|话)[。！]?$")
+
+
+def _with_speakers_after(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences, a quotation joined to the speaker told right after it (so its figures
+    are read as the speaker's)."""
+    out: list[Sentence] = []
+    for s in sentences:
+        before = out[-1] if out else None
+        if (
+            before
+            and before.paragraph == s.paragraph
+            and before.text.rstrip().endswith(("”", "」"))
+            and before.text.lstrip().startswith(("“", "「"))
+            and _SAID_AFTER.match(s.text.strip())
+        ):
+            out[-1] = replace(before, text=before.text + s.text)
+        else:
+            out.append(s)
+    return out
+
+
 # what a company reports of itself: 收入, 经营利润, 经调整净利润, 累计营收
 _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
