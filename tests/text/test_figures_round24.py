@@ -109,3 +109,17 @@ def test_how_much_is_no_part_of_the_base():
 def test_a_quotation_whose_speaker_is_told_in_the_sentence_after_it():
     got = extract_figures("「今年農曆新年生意比平時好兩三成，盆菜每圍賣到二千幾蚊。」上環一間酒家老闆話。")
     assert [f.subject for f in got] == ["上环某酒家老板生意", "上环某酒家老板盆菜每围销售额"]
+
+
+def test_a_list_shares_its_last_items_measure_and_its_first_items_scope():
+    got = _subjects(
+        "商务部新闻发言人表示，春节假期全国重点零售和餐饮企业日均销售额同比增长8.2%，"
+        "重点监测的78个步行街（商圈）客流量、营业额分别同比增长6.5%和7.3%。"
+    )
+    assert got[1:] == [
+        "全国重点监测步行街（商圈）数量",
+        "全国重点监测步行街（商圈）客流量",
+        "全国重点监测步行街（商圈）营业额",
+    ]
+    got = _subjects("受暑期出行需求带动，飞机票、旅游和宾馆住宿价格环比分别上涨12.5%、8.7%和3.6%。")
+    assert got == ["飞机票价格", "旅游价格", "宾馆住宿价格"]

@@ -53,6 +53,11 @@ _QUOTED = re.compile(r"“([^”]{2,30})”|「([^」]{2,30})」|『([^』]{2,30
 _DOCUMENT = re.compile(r"《([^》]{2,40})》")
 _OWN_PLACE = re.compile(r"我省|本省|我市|本市|我区|本区")
 _DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a listed company's stock code, which Taiwan and Hong Kong papers put after its name
+# (富邦媒（8454）, 京东物流（2618.HK）): the company under any of its names
+_STOCK_CODE = re.compile(
+    r"[（(]\s*(\d{4,6}(?:\s*\.\s*(?:HK|SZ|SH|TW|TWO))?|[A-Z]{2,5}\s*\.\s*(?:US|O|N))\s*[）)]"
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -291,7 +296,8 @@ def particulars(text: str) -> frozenset[str]:
     found |= {_SPACE.sub("", d) for d in _DOCUMENT.findall(text)}
     # a rule's name is in 《》 on the mainland and in 「」 in Taiwan (「網路交易平台服務收費行為
     # 規則」), in the region's words: one name, whatever the brackets
-    return frozenset(mainland_terms(q) for q in found) | _days(text)
+    codes = {"股票代码" + _SPACE.sub("", code) for code in _STOCK_CODE.findall(text)}
+    return frozenset(mainland_terms(q) for q in found) | _days(text) | codes
 
 
 # One agency or company under its short and full names (市场监管总局 in the news, 国家市场监督
@@ -444,6 +450,8 @@ class StoryFeatures:
             # from the words the vector was made of: no second segmentation
             known = dictionary()
             found = frozenset(_ACTOR_ALIASES.get(w, w) for w in self.terms if tag_kind(w, known))
+            # (富邦媒（8454）and momo: a listed company, whatever it is called, by its stock code)
+            found |= {p for p in self.particulars if p.startswith("股票代码")}
             object.__setattr__(self, "_actors", found)
         return self._actors
 

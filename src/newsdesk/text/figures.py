@@ -1413,8 +1413,9 @@ _COUNTED_WHICH = re.compile(
     r"(?:以上|以下|左右)?((?:[^，。；,;的]{1,16})的[\u4e00-\u9fa5A-Za-z]{2,8})(?=[，。；,;]|$)"
 )
 _COUNTED = re.compile(
-    r"(?:的)?(?:都是|是)?(?!以上|以下|左右|之间|区间|多|余|内|以内|之内)([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
-    r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营收|收入|GMV|订单|[，。；,;]|$)"
+    # (78个步行街（商圈）客流量: a bracketed alias is part of the name)
+    r"(?:的)?(?:都是|是)?(?!以上|以下|左右|之间|区间|多|余|内|以内|之内)([\u4e00-\u9fa5A-Za-z0-9“”]{2,12}?(?:（[\u4e00-\u9fa5]{1,6}）)?)(?=表示|认为|计划|已|曾|遭遇|通过|在|将|对|是|有|参与|选择|接入|加入|入驻|开通"
+    r"|使用|获得|开展|下单|购买|参加|完成|实现|达到|成交额|销售额|交易额|营业额|客流量|营收|收入|GMV|订单|[，。；,;]|$)"
 )
 _MEASURE_END = re.compile(
     r"(?:数|数目|量|规模|场次|面积|人次|指数|额|率|比重|比例|占比|增速|收入|营收|GMV|时长|价|支出|产值|值)$"
@@ -1962,7 +1963,7 @@ _ASSOCIATION = re.compile(
 # (投递快递包裹: a verb and what it handles, told after 揽收快递包裹 by the same agent)
 _BARE_MEASURE = re.compile(
     r"^(?:业务量|业务收入|单票收入|单均收入|营业收入|营收|收入|净利润|经营利润|利润|利润率|经营利润率|毛利率"
-    r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|金额|笔数|订单量|销量|件数"
+    r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|营业额|客流量|金额|笔数|订单量|销量|件数"
     r"|(?:揽收|投递|派送|寄递)(?:快递)?包裹量"
     # 日均处理量超5.3亿件 after 全国快递业务量: a day's share of what was counted before
     r"|处理量|(?:日均|单日|月均)(?:处理量|业务量|订单量|揽收量|投递量|派送量|销量|成交额|交易额))$"
@@ -1972,7 +1973,7 @@ _BARE_MEASURE = re.compile(
 # people: 入驻企业数量 names what is counted, and a later measure is not theirs)
 _MEASURE_TAIL = re.compile(
     r"(?:业务量|(?<=业务)收入|营业收入|单票收入|收入|营收|净利润|经营利润|利润|销售额|零售额|交易额|成交额"
-    r"|交易金额|购物金额|消费金额|金额|订单量|交易量|成交量|销量|(?:(?:揽收|投递|派送|寄递)(?:快递)?)?包裹量|笔数|件数)$"
+    r"|交易金额|购物金额|消费金额|金额|订单量|交易量|成交量|销量|营业额|客流量|(?:(?:揽收|投递|派送|寄递)(?:快递)?)?包裹量|笔数|件数)$"
 )
 _PER_UNIT_END = re.compile(r"(?:[人单日月户件票店笔]均|单票|每[\u4e00-\u9fa5]?)$")
 # words of a speaker's own scope, which no later measure is of: 我这小店一天, 抖音上一个月
@@ -2719,6 +2720,14 @@ def _complete_subject(
     acts_on = False
     if (
         subject
+        and member.kind == "count"
+        and s[: member.start].rstrip(" 约近超逾").endswith("的")
+        and not _MEASURE_END.search(subject)
+        and (counted := _counted(s, member.end))
+    ):
+        subject = subject.removesuffix("的") + counted.group(1)  # 重点监测的78个步行街（商圈）
+    elif (
+        subject
         and re.search(r"有\s*(?:超过|超|近|约|逾)?\s*$", s[: member.start])
         and _counted(s, member.end)
     ):
@@ -2769,6 +2778,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         # name (咗 and 嘅 are read as 了 and 的 before: _CANTONESE_READ)
         subject = _CANTONESE_PARTICLES.sub("", subject)
         subject = _TRAILING_PARTICLES.sub("", subject)
+        # 重点监测的78个步行街（商圈）客流量: the count of the streets is a figure of its own
+        subject = re.sub(r"的\d{1,5}\s*(?:个|家|座|条|所)(?![月年天])(?=[\u4e00-\u9fa5])", "", subject)
     if not subject or len(_WORD_CHAR.findall(subject)) < 2:
         return None
     if subject.endswith("月入"):
@@ -3837,7 +3848,9 @@ _ANY_MEASURE = re.compile(
     r"网络零售额|网上零售额|零售额|销售额|交易额|成交额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数|市场份额"
 )
 _LIST_MEASURE = re.compile(
-    r"(?:网络零售额|网上零售额|零售额|销售额|交易额|成交额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数)$"
+    r"(?:网络零售额|网上零售额|零售额|销售额|交易额|成交额|营业额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数"
+    # 飞机票、旅游和宾馆住宿价格环比分别上涨…: each item's price
+    r"|价格|客流量)$"
 )
 
 
