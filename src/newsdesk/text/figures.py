@@ -1673,8 +1673,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             # first item's measure is of (全国快递业务收入)
             first_scope = _scope_of(names[0]) if names[0] and not _BARE_MEASURE.match(names[0]) else None
             if first_scope:
+                # (营业额 and 客流量 too, in a list: 步行街（商圈）客流量、营业额; after a clause, a
+                # shop's 营业额 is no product's: 冰箱多卖了三四千台，营业额多了五十来万)
                 names = [
-                    _in_scope(first_scope, x) if i and x and _BARE_MEASURE.match(x) else x
+                    _in_scope(first_scope, x)
+                    if i and x and (_BARE_MEASURE.match(x) or x in ("营业额", "客流量"))
+                    else x
                     for i, x in enumerate(names)
                 ]
             # 重点商贸企业家电、通讯器材类商品销售额: the firms named before the first item are
@@ -1963,7 +1967,7 @@ _ASSOCIATION = re.compile(
 # (投递快递包裹: a verb and what it handles, told after 揽收快递包裹 by the same agent)
 _BARE_MEASURE = re.compile(
     r"^(?:业务量|业务收入|单票收入|单均收入|营业收入|营收|收入|净利润|经营利润|利润|利润率|经营利润率|毛利率"
-    r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|营业额|客流量|金额|笔数|订单量|销量|件数"
+    r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|金额|笔数|订单量|销量|件数"
     r"|(?:揽收|投递|派送|寄递)(?:快递)?包裹量"
     # 日均处理量超5.3亿件 after 全国快递业务量: a day's share of what was counted before
     r"|处理量|(?:日均|单日|月均)(?:处理量|业务量|订单量|揽收量|投递量|派送量|销量|成交额|交易额))$"
