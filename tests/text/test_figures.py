@@ -294,7 +294,7 @@ def test_comparisons_told_once_for_several_clauses():
     *_, points = figures_in_sentence(
         "其中，城市快递业务量同比增长18.1%，农村地区快递业务量同比增长22.0%，增速高出城市3.9个百分点。"
     )
-    assert (points.subject, points.base) == ("农村地区快递业务量增速", "城市")
+    assert (points.subject, points.base) == ("农村地区快递业务量增速高于城市增速的幅度", "城市")
 
 
 def test_round_hundreds_and_thousands():
@@ -381,7 +381,7 @@ def test_a_day_and_the_level_it_is_compared_with():
     assert parcels.period == times.period == "11月11日当天"
     assert times.base == "今年日常业务量"
     (points,) = figures_in_sentence("网上零售额增速比社零总额增速高出5.3个百分点。")
-    assert (points.subject, points.base) == ("网上零售额增速", "比社零总额增速")
+    assert (points.subject, points.base) == ("网上零售额增速高于社零总额增速的幅度", "比社零总额增速")
 
 
 def test_counted_people_end_at_their_noun_and_festivals_run_together():

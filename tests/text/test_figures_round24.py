@@ -123,3 +123,15 @@ def test_a_list_shares_its_last_items_measure_and_its_first_items_scope():
     ]
     got = _subjects("受暑期出行需求带动，飞机票、旅游和宾馆住宿价格环比分别上涨12.5%、8.7%和3.6%。")
     assert got == ["飞机票价格", "旅游价格", "宾馆住宿价格"]
+
+
+def test_a_gap_between_two_growth_rates_is_named_as_the_gap():
+    got = _subjects("前三季度全国农村网络零售额1.91万亿元，同比增长8.7%，增速高于全国网上零售额0.8个百分点。")
+    assert got[-1] == "全国农村网络零售额增速高于全国网上零售额增速的幅度"
+    # a change of the rate itself against its own past stays the rate's
+    got = _subjects(
+        "1—10月份，服务零售额同比增长6.3%，增速比1—9月份回落0.1个百分点，比同期商品零售额增速高出2.5个百分点。"
+    )
+    assert got[1:] == ["服务零售额增速", "服务零售额增速高于商品零售额增速的幅度"]
+    got = _subjects("前三季度浙江省网络零售额增长9.2%，增速高于全国平均水平1.1个百分点。")
+    assert got[-1] == "浙江省网络零售额增速高于全国平均水平的幅度"

@@ -800,7 +800,7 @@ def _clean_owner(owner: str | None) -> str | None:
 _OPENS_WITH_NAME = re.compile(
     r"^(?!截至|截止|今年|去年|上年|本年|其中|同时|此外|全年|前)([\u4e00-\u9fa5A-Za-z]{2,8}?)(?=同期|当季|当月|同月|\d{1,2}月|第?[一二三四]季度|上半年|前三季度|全年)"
 )
-_ROLE_END = re.compile(r"(?:CEO|CFO|总裁|董事长|总经理|负责人|创始人|发言人)$")
+_ROLE_END = re.compile(r"(?:CEO|CFO|总裁|董事长|总经理|负责人|创始人|新闻发言人|发言人)$")
 _REGION_WORDS = ("全省", "全市", "全县", "省内", "市内", "县内", "该省", "该市", "该县")
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
 _THIS_PERIOD = re.compile(r"^(?:本|当|这个?)(?:季度|季|月份?|年度)$")
@@ -1315,7 +1315,7 @@ _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
     rf"|(?:与|跟)(?P<with>[^，。；：、与跟]{{1,12}}?)(?:相比|比较)(?={_COMPARE_VERBS}|了)"
     rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较|亚迪|特币|利时)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
-    r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:个百分点|成|倍)))"
+    r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:点[一二三四五六七八九]+)?(?:个百分点|成|倍)))"
     # 是上年同期的2.3倍; 恢复至2019年同期的95%
     # (恢复至2019年同期的八成左右: so many tenths of it)
     # (内场票被炒至原价的3倍: a price driven up to so many times the original)
@@ -1937,6 +1937,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     subject += told.group(2)
                 elif not told and (rate := re.search(r"[\u4e00-\u9fa5]{2}率$", out[-1].subject)):
                     subject += rate.group(0)  # 主要电商平台退货率…，女装类目更是高达六七成: its 退货率
+            # 增速高于全国网上零售额0.8个百分点: the gap between two growth rates, not a change of
+            # one (the figures after it are still of the rate: …，占…的比重为21.4%)
+            gap = (
+                _growth_gap(subject, base, s[clause_start : member.start])
+                if subject and unit == "个百分点" and base
+                else None
+            )
             out.append(
                 Figure(
                     text=member.text,
@@ -1944,7 +1951,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     value=member.value,
                     unit=unit,
                     period=period,
-                    subject=subject,
+                    subject=gap or subject,
                     sentence=original,
                     base=base,
                     upper=member.upper,
@@ -2003,6 +2010,35 @@ _HELD_MEASURE = re.compile(
 )
 _LED = re.compile(r"(?:直接|间接)?(?:带动|拉动)")
 _ISSUED_BY = re.compile(r"(?:该[市省区县])?(?:发放|派发|投放)的")
+
+
+def _growth_gap(subject: str, base: str, between: str) -> str | None:
+    """X增速高于Y增速的幅度 for a gap in points between the rate of a measure and another's
+    (比同期商品零售额增速高出2.9个百分点, 快于城镇1.9个百分点); None when the base is a time
+    (比上月加快, 较去年同期提高) or an expectation."""
+    if not _GAP_VERB.search(between):
+        return None
+    other = re.sub(r"^(?:比|较|与|跟)?(?:同期)?", "", base).strip()
+    if len(other) < 2 or _PERIOD.match(other) or _NOT_ANOTHER_RATE.search(other):
+        return None
+    direction = "低于" if re.search(r"低|慢|少|落后", between) else "高于"
+    if _LEVEL_RATE.search(subject):
+        # 转化率比普通搜索高2.4个百分点: two rates, not two growths
+        return f"{subject}{direction}{other}的幅度"
+    rate = re.sub(r"(?:的)?(?:增速|增幅|涨幅|增长率)$", "", subject)
+    if not rate or rate == subject and not _MEASURE_END.search(subject):
+        return None
+    other = re.sub(r"(?:的)?(?:增速|增幅|涨幅|增长率)$", "", other)
+    # (全国平均水平: the level of growth named already)
+    return f"{rate}增速{direction}{other}{'' if other.endswith('水平') else '增速'}的幅度"
+
+
+_LEVEL_RATE = re.compile(r"(?<!增长)(?<!增)率$|占比$|比重$|份额$")
+_GAP_VERB = re.compile(r"高于|低于|快于|慢于|高出|低出|高|低|快|慢")
+# a base that is a time, an expectation or the measure's own past: 比上月, 较去年同期, 预期
+_NOT_ANOTHER_RATE = re.compile(
+    r"上月|上年|去年|前年|上季|上周|同期$|此前|预期|预测|之前|以前|年初|年末|上半年|平时|疫情前"
+)
 
 
 # 一项规模不超过50亿美元的股份回购计划: a plan whose size is told before its name
