@@ -135,3 +135,16 @@ def test_a_gap_between_two_growth_rates_is_named_as_the_gap():
     assert got[1:] == ["服务零售额增速", "服务零售额增速高于商品零售额增速的幅度"]
     got = _subjects("前三季度浙江省网络零售额增长9.2%，增速高于全国平均水平1.1个百分点。")
     assert got[-1] == "浙江省网络零售额增速高于全国平均水平的幅度"
+
+
+def test_speakers_after_a_place_mid_sentence_and_the_head_of_a_stall():
+    got = _subjects("在浙江义乌，跨境电商卖家陈先生告诉记者，今年5月店里发往中东的订单量比去年同期翻了一番。")
+    assert got == ["跨境电商卖家陈先生发往中东的订单量"]
+    got = _subjects(
+        "海港城一名商戶負責人接受訪問時話：「我哋門市人流跌咗近一成半，不過網上訂單多咗三成幾。」"
+    )
+    assert got == ["海港城某商户门市人流", "海港城某商户网上订单"]
+    got = _subjects(
+        "五一黃金周期間，經各管制站訪港的內地旅客約96萬人次，尖沙咀一間藥房老闆話：「今年啲客多咗，但每人使得少咗，平均得兩三千蚊。」"
+    )
+    assert got == ["经各管制站访港的内地旅客人次", "尖沙咀某药房人均消费"]

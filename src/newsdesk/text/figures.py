@@ -1463,7 +1463,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     # whose the figures are, for subjects that name no owner (a speaker's are the speaker's)
     # (有博主算了一笔账：…某头部主播卖出的金饰…: someone unnamed reckons others' figures, and
     # is no owner of them)
-    spoken = bool(speaker or s.lstrip().startswith(("“", "「")) or _HEARSAY.match(s))
+    # (…约96万人次，…药房老板话：「…」: the figures before the speaker's words are no one's words)
+    spoken = bool(
+        (speaker and (not found or speaker[0] <= found[0].start))
+        or s.lstrip().startswith(("“", "「"))
+        or _HEARSAY.match(s)
+    )
     # (抖音电商年货节首周，…单均商品件数: else the company whose period opens the sentence)
     owner = None if spoken or not found else _sentence_owner(s, found[0].start) or _opening_company(s, source)
     # 消费者物价指数（CPI）…，核心CPI…: an abbreviation the sentence spells out
@@ -1743,7 +1748,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 and "占" not in name[:-2]
             ):
                 name = _share(name[:-2], whole or framed)  # …中，实物商品占比达到83.6%
-            subject = _complete_subject(name, member, base, history, s, previous)
+            # (a speaker quoted after the sentence's own figures: their words are not of those)
+            heard = (
+                [h for h in history if h[0] >= speaker[0]]
+                if speaker and member.start >= speaker[0]
+                else history
+            )
+            subject = _complete_subject(name, member, base, heard, s, previous)
             unit, kind = member.unit, member.kind
             if group[0].kind == "change" and member.unit == group[0].unit:
                 kind = "change"  # 分别增长12.1%和4.5%: the 4.5% is a growth as the 12.1% is
@@ -2450,13 +2461,18 @@ def _surveyed(s: str, member: _Found, subject: str | None, survey: re.Match) -> 
 _SPEAKER = re.compile(
     # (老板话：「…」: 话 is Cantonese for 说; 向记者表示: to the reporter)
     # (跟我们说: the reporter writes as we)
-    r"^(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|向记者|对记者|跟记者|跟我们|对我们|向我们)?"
+    # (在浙江义乌，跨境电商卖家陈先生告诉记者: where they are, told first; 接受访问时话: as Hong Kong says it)
+    r"^(?:在[\u4e00-\u9fa5]{2,8}[，,])?(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|接受访问时|向记者|对记者|跟记者|跟我们|对我们|向我们)?"
     r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|话(?=[：:]))[：:，,]\s*"
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
 _SPEAKER_AFTER = re.compile(
     # (「…」上环一间酒家老板话。: a Hong Kong quote, its speaker told after it in Cantonese)
     r"[，,。！？]?[”」](?P<who>[^，。：；“”「」]{2,24}?)(?:笑着说|说|表示|坦言|透露|感叹|话)(?:[：:，,。]|$)"
+)
+_SPEAKER_MID = re.compile(
+    r"(?<=[，,；;])(?P<who>[^，。：；“”「」\d]{2,24}?)(?:受访时|接受采访时|接受访问时|向记者|对记者)?"
+    r"(?:笑着说|说|表示|坦言|透露|感叹|话)[：:]\s*(?=[“「])"
 )
 _NAMED = re.compile(
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师)"
@@ -2465,7 +2481,7 @@ _NAMED = re.compile(
 )
 _ANONYMOUS_HEAD = re.compile(
     # (东主: a Hong Kong shop's owner, 旺角一间药房东主)
-    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|房|铺|室|厅|站)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|户|房|铺|室|厅|站)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
 )
 # one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
 # 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
@@ -2487,6 +2503,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
     m = _SPEAKER.match(s)
     if not m and s.startswith(("“", "「")):
         m = _SPEAKER_AFTER.search(s)  # the words quoted before are theirs too (they begin at 0)
+    if not m:
+        # …约96万人次，尖沙咀一间药房老板话：「…」: one quoted after the sentence's own figures
+        m = _SPEAKER_MID.search(s)
     # (商务部电子商务司负责人 and 商务厅负责人 speak for a ministry or a bureau, 茶餐厅老板 for a
     # restaurant; 某车企老板在直播里说 is no one's name)
     told_who = _SAID_WHERE.sub("", m.group("who")) if m else ""
@@ -2523,7 +2542,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
         and not worker
         and re.search(r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主)$", who)
         # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
-        and ("某" in who or works or re.fullmatch(r"[\u4e00-\u9fa5]{2,3}(?:商家|商户|卖家|摊主|档主)", who))
+        and ("某" in who or works or re.fullmatch(r"[\u4e00-\u9fa5]{2,6}(?:商家|商户|卖家|摊主|档主)", who))
     )
     if spokesman:
         who = spokesman.group(1)  # the company's own figures
@@ -2549,7 +2568,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
         or (_AGENCY.search(who) and not firm)
     ):
         return None
-    return (m.end() if m.re is _SPEAKER else 0), who
+    return (m.end() if m.re is not _SPEAKER_AFTER else 0), who
 
 
 # someone unnamed who tells or reckons figures: 有博主算了一笔账：, 有网友晒出…称，
@@ -2603,6 +2622,8 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         return subject if len(told) < 2 else told
     # 一单平均得五六百蚊, 平均每单得三四百蚊: what an order comes to is the shop's 客单价
     told = re.sub(r"^(?:平均)?(?:一|每)单(?:平均)?$", "客单价", told)
+    # 每人使得少咗，平均得两三千蚊: what each customer spends (使, Cantonese for 花)
+    told = re.sub(r"^(?:每人|每个人|每位客人?|人均)(?:使|花|消费)(?:得|了|咗)?$", "人均消费", told)
     # 以前一日做五六万: what a shop "does" in a day is its takings
     told = re.sub(r"^(?:一天|每天|一日|每日|一个月|每个?月)?做$", lambda m: m.group(0)[:-1] + "营业额", told)
     if per:
