@@ -148,3 +148,12 @@ def test_speakers_after_a_place_mid_sentence_and_the_head_of_a_stall():
         "五一黃金周期間，經各管制站訪港的內地旅客約96萬人次，尖沙咀一間藥房老闆話：「今年啲客多咗，但每人使得少咗，平均得兩三千蚊。」"
     )
     assert got == ["经各管制站访港的内地旅客人次", "尖沙咀某药房人均消费"]
+
+
+def test_kinds_of_trade_in_are_counted_as_the_trade_ins_are():
+    got = _subjects(
+        "商务部数据显示，前三季度全国汽车以旧换新补贴申请量突破820万份，带动新车销售额超6300亿元；其中报废更新约310万份，置换更新约510万份。"
+    )
+    assert got[2:] == ["全国汽车报废更新补贴申请量", "全国汽车置换更新补贴申请量"]
+    got = _subjects("截至2月末，我国企业已建设海外仓逾2600个，总面积超3200万平方米。")
+    assert got[-1] == "海外仓总面积"

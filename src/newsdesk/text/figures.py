@@ -494,6 +494,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     last_period: tuple[int, str] | None = None
     last_subject: tuple[int, str] | None = None
     last_whole: tuple[int, str] | None = None  # the last subject that is no average
+    last_count: tuple[int, str] | None = None  # and the last that counts things
     last_base: tuple[int, str] | None = None
     last_unit: tuple[str, str] | None = None  # the unit and kind of the last amount
     owner = region = opening_year = None
@@ -629,7 +630,16 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 f = replace(f, subject=company + f.subject)
             # …；其中实物商品网上零售额4.02万亿元: a part told after a ；, of the whole told before it
             if f.subject and later_part and s.text.lstrip().startswith("其中"):
-                f = replace(f, subject=_part_of(f.subject, whole))
+                counted_whole = (
+                    last_count[1]
+                    if f.kind == "count"
+                    and last_count
+                    and last_count[0] == s.paragraph
+                    and whole
+                    and whole.endswith("额")
+                    else whole
+                )  # (…申请量…，带动新车销售额…；其中报废更新约310万份: the count told, not the money)
+                f = replace(f, subject=_part_of(f.subject, counted_whole))
             # 香港政府统计处公布，…；12月零售业总销货价值356亿港元: the teller of the sentence owns
             # the figures of its later parts as it owns the first's
             if (
@@ -719,6 +729,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 last_subject = (s.paragraph, f.subject)
                 if not _AVERAGED.search(f.subject):
                     last_whole = (s.paragraph, f.subject)
+                    if f.kind == "count":
+                        last_count = (s.paragraph, f.subject)
                 # (a breakdown's part, 其中…, is no scope for the whole's later measures)
                 if not inherits and not s.text.lstrip().startswith("其中"):
                     scope = _scope_of(f.subject) or scope
@@ -1382,7 +1394,7 @@ _RATE_WORDS = (
     "年均复合增速",
     "复合增速",
 )
-_LEVEL_WORDS = ("规模", "总额", "总量", "总规模", "总金额")
+_LEVEL_WORDS = ("规模", "总额", "总量", "总规模", "总金额", "总面积")
 _RATE_TAIL = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅|升幅|涨幅|跌幅)$"
 )
@@ -1862,7 +1874,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             # (not a speaker's: 一个月挣个五千出头 is the speaker's own)
             # (…，其中家居园艺类目增幅超过40%，户外用品类目增长近1倍: the next category of the list
             # 其中 opened is a part of the same whole)
-            next_part = bool(subject and _CATEGORY_END.search(subject) and "其中" in s[:clause_start])
+            # (…，其中报废更新约74万份，置换更新约112万份: so is the next kind of trade-in)
+            next_part = bool(
+                subject
+                and (_CATEGORY_END.search(subject) or re.fullmatch(r"[\u4e00-\u9fa5]{2}更新", subject))
+                and "其中" in s[:clause_start]
+            )
             if subject and not spoken and ("其中" in s[clause_start : member.start] or next_part):
                 if (
                     unit == "%"
@@ -3098,6 +3115,11 @@ def _part_of(part: str, whole: str | None) -> str:
     if per_head and part.startswith("人均") and not _OWNED.search(part):
         # 全国居民人均消费支出…，其中人均服务性消费支出: the same residents' (全国居民人均服务性消费支出)
         return per_head.group(1) + part
+    # 汽车以旧换新补贴申请量…，其中报废更新42.7万份: a kind of trade-in, counted as the whole is
+    # (汽车报废更新补贴申请量)
+    traded_in = re.fullmatch(r"(.*?)以旧换新(.+)", whole)
+    if traded_in and re.fullmatch(r"[\u4e00-\u9fa5]{2}更新", part):
+        return traded_in.group(1) + part + traded_in.group(2)
     issued = re.match(r"(.+?(券|红包))总额$", whole)
     if issued and part.endswith(issued.group(2)):
         return issued.group(1) + "中" + part + "金额"  # 其中文旅券5000万元: of the vouchers issued
