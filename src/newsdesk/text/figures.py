@@ -527,6 +527,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         goes_on = s.text.rstrip().endswith(("；", ";"))
         # (the total, not a day's average: …1320万人次…，日均165万人次；其中外国人…)
         whole = last_whole[1] if last_whole and last_whole[0] == s.paragraph else None
+        counted = last_count[1] if last_count and last_count[0] == s.paragraph else None
         taiwan_source = taiwan_source or bool(_TAIWAN_DOLLARS.search(s.text))
         opens = _OPENING_YEAR.match(s.text)
         if opens:
@@ -630,15 +631,10 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 f = replace(f, subject=company + f.subject)
             # …；其中实物商品网上零售额4.02万亿元: a part told after a ；, of the whole told before it
             if f.subject and later_part and s.text.lstrip().startswith("其中"):
+                # (…申请量…，带动新车销售额…；其中报废更新约310万份: the count told, not the money)
                 counted_whole = (
-                    last_count[1]
-                    if f.kind == "count"
-                    and last_count
-                    and last_count[0] == s.paragraph
-                    and whole
-                    and whole.endswith("额")
-                    else whole
-                )  # (…申请量…，带动新车销售额…；其中报废更新约310万份: the count told, not the money)
+                    counted if f.kind == "count" and counted and whole and whole.endswith("额") else whole
+                )
                 f = replace(f, subject=_part_of(f.subject, counted_whole))
             # 香港政府统计处公布，…；12月零售业总销货价值356亿港元: the teller of the sentence owns
             # the figures of its later parts as it owns the first's
