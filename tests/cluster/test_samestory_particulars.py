@@ -154,3 +154,18 @@ def test_an_agency_under_its_short_and_full_names_is_one_actor():
 def test_a_currency_conversion_in_brackets_is_not_one_of_the_events_figures():
     hong_kong = figure_keys("", to_simplified("罰款合共約1.86億元人民幣（約2.03億港元）。"))
     assert hong_kong == figure_keys("", "罚没合计约1.86亿元。")
+
+
+def test_a_listed_companys_stock_code_names_it_whatever_it_is_called():
+    taiwan = story_features(
+        to_simplified("momo 1月營收118.6億 同期新高"),
+        to_simplified(
+            "富邦媒（8454）5日公布1月合併營收新台幣118.6億元，月減3.4%、年增6.2%，創歷年同期新高。"
+        ),
+    )
+    other = story_features(
+        to_simplified("年貨買氣旺 富邦媒1月營收年增6.2%"),
+        to_simplified("富邦媒（8454）昨（5）日公布1月營收118.6億元，年增6.2%，為同期新高。"),
+    )
+    assert "股票代码8454" in taiwan.particulars & other.particulars
+    assert "股票代码8454" in taiwan.actors & other.actors
