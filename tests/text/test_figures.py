@@ -1242,4 +1242,4 @@ def test_a_brokers_old_and_new_target_prices_and_the_company_its_forecasts_are_o
     got = extract_figures(
         "摩根士丹利發表報告，將美團目標價由168港元上調至185港元，預期其2028年經調整淨利潤約520億～560億元。"
     )
-    assert [f.subject for f in got] == ["美团原目标价", "美团目标价", "美团经调整净利润"]
+    assert [f.subject for f in got] == ["美团原目标价", "美团目标价", "摩根士丹利预期的美团经调整净利润"]

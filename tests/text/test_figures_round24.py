@@ -157,3 +157,21 @@ def test_kinds_of_trade_in_are_counted_as_the_trade_ins_are():
     assert got[2:] == ["全国汽车报废更新补贴申请量", "全国汽车置换更新补贴申请量"]
     got = _subjects("截至2月末，我国企业已建设海外仓逾2600个，总面积超3200万平方米。")
     assert got[-1] == "海外仓总面积"
+
+
+def test_more_brokers_their_expectations_and_the_company_they_forecast():
+    got = _subjects(
+        "大和發表報告指，預期快手第四季電商GMV按年增長10%～12%，達約4800億元，並將其2028年收入預測較原先下調3%至1480億元。"
+    )
+    assert got == ["大和预期的快手电商GMV"] * 2 + ["大和预期的快手收入预测"] * 2
+    got = _subjects(
+        "高盛報告指，拼多多旗下Temu第四季美國市場GMV料按年增長逾30%，並將拼多多目標價由165美元上調至182美元。"
+    )
+    assert got[1:] == ["拼多多原目标价", "拼多多目标价"]
+
+
+def test_hands_taken_on_and_parcels_sent_from_one_place_to_another():
+    got = _subjects(
+        "順豐表示，雙11首日由內地寄往香港的包裹量約130萬件，較平日高出近3倍，高峰期需增派約2000名人手。"
+    )
+    assert got == ["顺丰由内地寄往香港的包裹量"] * 2 + ["顺丰增派人手数量"]

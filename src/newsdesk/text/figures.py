@@ -1430,7 +1430,7 @@ _MEASURE_END = re.compile(
 )
 _ENTITY_COUNTERS = frozenset("个家户座所款套辆台部架艘条批")
 _GOODS_COUNTERS = frozenset("件单笔票")
-_PEOPLE_NOUN = re.compile(r"(?:人员|者|主播|商家|企业|员工|农民|人才|达人|商户|卖家|骑手|网红)$")
+_PEOPLE_NOUN = re.compile(r"(?:人员|者|主播|商家|企业|员工|农民|人才|达人|商户|卖家|骑手|网红|人手)$")
 
 
 def _base_in(text: str, before: int) -> str | None:
@@ -2195,16 +2195,16 @@ def _in_scope(scope: _Scope, measure: str) -> str:
 # (and the houses known by a name without 证券: 中金公司, 国泰君安, 高盛, 摩根士丹利)
 _NAMED_BROKERS = (
     r"中金公司|国泰君安|国泰海通|海通国际|中信建投|申万宏源|招银国际|建银国际|交银国际|农银国际|工银国际|中银国际"
-    r"|高盛|摩根士丹利|大摩|摩根大通|小摩|瑞银|花旗|美银|野村|麦格理|杰富瑞|汇丰环球研究|汇丰研究"
+    r"|高盛|摩根士丹利|大摩|摩根大通|小摩|瑞银|花旗|美银|野村|大和|瑞穗|里昂|伯恩斯坦|麦格理|杰富瑞|汇丰环球研究|汇丰研究"
 )
 _BROKER = re.compile(
     r"^(?:据)?(?!多家|多位|有关|相关)(?P<who>某[\u4e00-\u9fa5]{0,4}?(?:证券|券商|投顾)"
     rf"|(?:{_NAMED_BROKERS})(?!证券)|[\u4e00-\u9fa5A-Za-z]{{2,6}}?(?:证券|投顾))(?:研报|报告|研究所|研究部)?"
 )
-_FORECASTS = re.compile(r"预计|预测|预估")
+_FORECASTS = re.compile(r"预计|预测|预估|预期(?!的)")
 # the head _brokered gives a subject: 华泰证券预计的, 某港资券商预测的
 _BROKER_HEAD = re.compile(
-    rf"^(?:{_NAMED_BROKERS}|[\u4e00-\u9fa5A-Za-z]{{2,8}}?(?:证券|券商|投顾))(?:预计|预测|预估)的(?=.{{2}})"
+    rf"^(?:{_NAMED_BROKERS}|[\u4e00-\u9fa5A-Za-z]{{2,8}}?(?:证券|券商|投顾))(?:预计|预测|预估|预期)的(?=.{{2}})"
 )
 # 华信证券将某本地生活平台的目标价由158港元上调至172港元
 _TARGET_PRICE = re.compile(r"^(?P<by>.+?)[将把](?P<of>.+?)的?目标价$")
@@ -2225,6 +2225,17 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
         return who + "给予" + target.group("of") + "的" + which + "目标价"
     if subject.startswith((who + "将", who + "把")) and len(subject) > len(who) + 3:
         return subject[len(who) + 1 :]  # 国泰君安证券将名创优品每股收益预测下调…: the company's forecast
+    its_own = _ITS_FORECAST.fullmatch(subject)
+    if its_own:
+        return its_own.group("company") + its_own.group("what")  # 预期快手…，并将其收入预测下调3%
+    if (
+        subject.startswith(("将其", "把其"))
+        and "目标价" not in subject  # (将其目标价由…上调至…: named below, the old price and the new)
+        and (company := _forecast_company(s, member.start, subjects, who))
+    ):
+        return company + subject[2:]  # …，并将其2028年收入预测较原先下调3%: the company forecast
+    # 预期快手第四季电商GMV…: the forecast's verb heads the subject as the broker's
+    subject = re.sub(r"^(?:预期|预计|预测|预估)(?=[\u4e00-\u9fa5A-Za-z]{2})", "", subject)
     revised = _FORECAST_REVISED.fullmatch(subject)
     if revised:
         # 上调美团2028年盈利预测至净利润452亿元: the company's profit as the broker now forecasts it
@@ -2267,6 +2278,9 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
     return head + subject
 
 
+_ITS_FORECAST = re.compile(
+    r"(?:预期|预计|预测)?(?P<company>[\u4e00-\u9fa5A-Za-z]{2,10}?)[将把]其(?P<what>[\u4e00-\u9fa5A-Za-z]{2,12}?(?:预测|预期|目标价))"
+)
 _FORECAST_REVISED = re.compile(
     r"(?:上调|下调|调整|维持)(?P<company>[\u4e00-\u9fa5A-Za-z]{2,10}?)的?(?:盈利|业绩)?预测(?:至|为)(?P<measure>.*)"
 )
@@ -2806,6 +2820,13 @@ def _complete_subject(
         and _counted(s, member.end)
     ):
         subject = None  # 天猫有589个品牌成交额破亿元: what 天猫 has is counted
+    elif (
+        subject
+        and member.kind == "count"
+        and (hired := _HIRES.search(subject))
+        and (counted := _counted(s, member.end))
+    ):
+        subject = hired.group(0) + counted.group(1)  # 高峰期需增派约2000名人手: 增派人手 (its firm's)
     elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _counted(s, member.end):
         subject, acts_on = None, True  # 从…等方面提出15条措施, 培育100家…机构: the 措施, the 机构
     if subject is None and member.unit == "人次" and (came := _VISITED.match(s, member.end)):
@@ -2970,9 +2991,12 @@ _FROM_PERIOD = re.compile(
     r"(?:从|由)\s*([^，。；：、的从由]{1,8}?(?:年|月|月份|季度|同期))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*$"
 )
 _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
+_HIRES = re.compile(r"(?:增派|加派|招聘|招募|雇用|增聘)(?=了?$)")
 _ACTS_ON = re.compile(
     r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?"
     r"|开设了?|建成了?|培育|设立|新建|打造|引进|等|和|及|与"
+    # 高峰期需增派约2000名人手: the hands taken on
+    r"|增派|加派|招聘了?|招募了?|雇用了?|派出"
     # 移民管理机构共保障1320万人次中外人员出入境: who crossed is counted, not the guards
     r"|保障|查验)$"
 )
@@ -3372,7 +3396,7 @@ _PLACE_SCOPE = re.compile(_LEAD_PLACE.pattern + r"(?:农村|城镇|乡村|城市
 # words no name of an owner holds: a verb, a comparison, a measure, a report
 _NOT_A_NAME = re.compile(
     # (比亚迪, 比特币, 比利时: names, not a comparison)
-    r"[、和与及的较我跟]|比(?!亚迪|特币|利时)|^(?:平台|该|其|公司|集团|本|我|他|她|这|那|全|上调|下调|维持|调整|给予)|预计|预测|听说|据|公告|公布|发布|披露|"
+    r"[、和与及的较我跟]|比(?!亚迪|特币|利时)|^(?:平台|该|其|公司|集团|本|我|他|她|这|那|全|上调|下调|维持|调整|给予|预期)|预计|预测|听说|据|公告|公布|发布|披露|"
     r"业绩|财报|报告|数据|调查|统计|累计|合计|共计|调研|股价|价格|增长|同比|环比|销售|销量|交易|成交|收入|营收|利润|数量|规模|总额|业务|"
     r"订单|金额|额$|量$|率$|数$"
 )
@@ -3440,6 +3464,7 @@ def _told_by(s: str) -> str | None:
 def _owned(subject: str, owner: str) -> bool:
     """Whether a subject names an owner of its own (the sentence's, or any place or firm)."""
     core = re.sub(r"^(?:中国|全国)(?=[\u4e00-\u9fa5]{2})|(?:集团|控股|股份|平台)$", "", owner)
+    core = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})旗下.+$", "", core)  # 拼多多旗下Temu: 拼多多's
     # 对美国出口额, 台湾站订单量: a place the trade goes to, or a platform's site, is no owner
     # (台湾财政部's exports to the US, 虾皮购物's Taiwan site)
     subject = _NOT_OWNING_PLACE.sub("", subject)
@@ -3447,7 +3472,7 @@ def _owned(subject: str, owner: str) -> bool:
 
 
 _NOT_OWNING_PLACE = re.compile(
-    r"(?:对|向|赴|往|销往|发往|来自|自)(?:美国|日本|欧盟|东盟|香港|澳门|台湾|内地|大陆|海外|境外|[\u4e00-\u9fa5]{2}(?=出口|进口))"
+    r"(?:对|向|赴|往|销往|发往|寄往|运往|来自|自|由|从)(?:美国|日本|欧盟|东盟|香港|澳门|台湾|内地|大陆|海外|境外|[\u4e00-\u9fa5]{2}(?=出口|进口))"
     r"|(?:美国|日本|香港|澳门|台湾|海外|全球)(?=站)"
 )
 
