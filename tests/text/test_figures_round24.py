@@ -175,3 +175,24 @@ def test_hands_taken_on_and_parcels_sent_from_one_place_to_another():
         "順豐表示，雙11首日由內地寄往香港的包裹量約130萬件，較平日高出近3倍，高峰期需增派約2000名人手。"
     )
     assert got == ["顺丰由内地寄往香港的包裹量"] * 2 + ["顺丰增派人手数量"]
+
+
+def test_hong_kong_amounts_told_with_a_full_and_past_a_number():
+    (cheaper,) = extract_figures("深圳灣口岸附近一位港人話：「北上買餸平成半。」")
+    assert (cheaper.text, cheaper.value, cheaper.unit) == ("平成半", -50, "%")
+    (fewer, *_) = extract_figures(
+        "旺角一間藥房老闆話：「國慶黃金週啲內地客少咗成三成，以前一日做五六萬生意。」"
+    )
+    assert (fewer.text, fewer.value) == ("少咗成三成", -30)
+    (more, _) = extract_figures("陳先生話：“生意好返咗成三成，啲內地客一買就五六千蚊。”")
+    assert (more.text, more.value) == ("好返咗成三成", 30)
+    (past,) = extract_figures("老闆話：「年初二到年初四訂咗過百份。」")
+    assert (past.text, past.value, past.unit) == ("过百份", 100, "份")
+    assert [f.text for f in extract_figures("两地商圈客流量均超过百万人次。")] == ["百万人次"]
+
+
+def test_a_taiwan_retailers_revenue_is_in_new_taiwan_dollars():
+    got = extract_figures("momo富邦媒公告，2027年12月合併營收達112.8億元，較去年同期成長9.3%。")
+    assert got[0].unit == "新台币"
+    got = extract_figures("京東第三季淨收入2,991億元，年增5.1%。")
+    assert got[0].unit == "元"

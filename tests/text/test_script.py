@@ -38,3 +38,7 @@ def test_opencc_is_not_imported_until_needed():
     code = "import sys, newsdesk.text.script, newsdesk.editorial.pipeline; print('opencc' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_hong_kong_characters_are_kept_not_turned_into_rare_ones():
+    assert to_simplified("北上買餸，嗰間舖") == "北上买餸，嗰间铺"

@@ -25,7 +25,6 @@ from newsdesk.text.sentences import Sentence, split_sentences
 
 # OpenCC reads a few Cantonese characters as rare variants outside the common range (嗰 →
 # 𠮶, of the Extension B plane; 喎 → 㖞): the quotes of Hong Kong speakers keep their own
-_CANTONESE_KEPT = str.maketrans({"𠮶": "嗰", "㖞": "喎"})
 # and the particles of a Cantonese quote are read as the Mandarin ones they stand for (one
 # character for one, so positions hold): 多咗三成 is 多了三成, 我哋嘅营业额 我哋的营业额, 喺 在
 _CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
@@ -42,8 +41,9 @@ def _yuan_untold(s: str, text: str) -> str:
 
 
 def _simplified(text: str) -> str:
-    """Simplified script as the house prints it, Cantonese words kept (五一嗰几日, not 五一𠮶几日)."""
-    return to_simplified(text).translate(_CANTONESE_KEPT)
+    """Simplified script as the house prints it, Cantonese words kept (五一嗰几日, not 五一𠮶几日:
+    to_simplified keeps them)."""
+    return to_simplified(text)
 
 
 _AR = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
@@ -106,7 +106,9 @@ AMOUNT = re.compile(
     # 一天外卖一百出头: a round number and a little over, spoken with no counter
     rf"|(?P<num3>{_NUMBER}|{_FEW})(?=出头)出头"
     # 月入过万: past ten thousand (or a hundred million), spoken with no numeral
-    r"|过(?P<passed>万|亿)(?!元?[的级])"
+    # (过千, 订咗过百份: past a thousand, past a hundred, told so in Hong Kong; 过百万 is a million)
+    r"|(?<![经通超越度不跨错闯])过(?P<passed>千万|百万|万|亿|千(?=[一-龥]{0,2}[，,。；;！？”」]|$|蚊|元|块|人|家|件|单|份|个)"
+    r"|百(?=份|人|家|件|单|个|蚊|元|块|间|场|款))(?!元?[的级])(?P<passunit>人次|份|人|家|件|单|个|间|场|款)?"
     r")"
 )
 _PAYING = (
@@ -181,7 +183,7 @@ PERCENT = re.compile(
     r")"
 )
 CHANGE = re.compile(
-    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉多微略])(?:"
+    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉多微略平好])(?:"
     r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
@@ -190,13 +192,16 @@ CHANGE = re.compile(
     # 累升逾六成: risen so much in all
     # (比去年多了快一半: 多 is a change only as 多了, else it is 许多 or 多家)
     # (全年则料微升1%左右: risen a little, so much)
-    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退)了?\s*"
+    # (北上买餸平成半: 平, cheaper, in a Cantonese quote)
+    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退|平(?=成半|成[一二两三四五六七八九]成)|好返)了?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     # 一成半, 七成半: so many tenths and a half (15%, 75%)
     # (按月下跌一成二: and so many hundredths, as Hong Kong and Macau say it: 12%)
     rf"|(?:[一二两三四五六七八九]|{_AR})\s*成(?:半|[一二三四五六七八九](?![十百千万亿成点]))?(?![交为本员立功果都长效绩])"
     # half, as spoken: 美国那边更是掉了一半, 比去年多了快一半
-    r"|一半)"
+    r"|一半"
+    # 少咗成半, 好返咗成三成: Cantonese 成 before the amount, "a full" (half, three tenths)
+    r"|成半|成[一二两三四五六七八九]成)"
     r")"
 )
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
@@ -369,6 +374,7 @@ _MAG_VALUE = {
     "十万": 1e5,
     "万": 1e4,
     "千": 1e3,
+    "百": 1e2,  # (过百份: only past a hundred is told so)
 }
 # Words between a subject and its number that are not part of the subject.
 _VERB_TAIL_WORDS = (
@@ -896,6 +902,7 @@ _FALLS = (
     "倒退",
     "萎缩",
     "衰退",
+    "平",  # (平成半: cheaper by half, in a Cantonese quote)
 )
 _FAN = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 
@@ -944,14 +951,14 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, unit = parse_number(amount.rstrip("%％")), "%"
         elif amount.endswith(("百分点", "个点")):
             value, unit = _spoken_multiple(re.sub(r"个?多?个?百分点$|个点$", "", amount)), "个百分点"
-        elif "成" in amount:
-            tenths_word, _, after = amount.partition("成")
+        elif "成" in amount and amount != "成半":
+            tenths_word, _, after = amount.removeprefix("成").partition("成")
             extra = 5.0 if after == "半" else (parse_number(after) or 0.0) if after else 0.0
             tenths = parse_number(tenths_word.replace("两", "二"))
             value, unit = (tenths * 10 + extra if tenths is not None else None), "%"  # 下降了两成
         elif amount.endswith("倍"):
             value, unit = _spoken_multiple(amount[:-1]), "倍"
-        elif amount == "一半":
+        elif amount in ("一半", "成半"):
             value, unit = 50.0, "%"
         else:
             value, unit = None, amount
@@ -1080,7 +1087,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 m.group("num") or m.group("num2") or m.group("num3") or m.group("short") or "一"
             )  # 过万: one 万
             mag = m.group("mag") or m.group("mag2") or m.group("passed")
-            unit = m.group("unit") or ""
+            unit = m.group("unit") or m.group("passunit") or ""
         if m.group("passed") and s[m.start() - 1 : m.start()] in _PASSED_IN_WORD:
             continue  # 通过万…, 不过亿…
         start = m.start()
@@ -1281,7 +1288,9 @@ _DOLLARS_BEFORE = re.compile(
 # Taiwan's reports count in 新台币 and write it as 元: a sentence that names 新台币 once, or
 # quotes a Taiwan government office (经济部统计处, 主计总处), means it by its other 元 (a
 # Taiwan company quoted alone, or a sentence that names 人民币 too, is left in 元)
-_TAIWAN_DOLLARS = re.compile(r"新台币|(?<!国)经济部|主计总处|金管会|观光署")
+# (富邦媒, 统一超商, 网路家庭: Taiwan's listed retailers, whose revenue is told in 新台币
+# without saying so; not 年增, which Taiwan's papers write of mainland results in 元 too)
+_TAIWAN_DOLLARS = re.compile(r"新台币|(?<!国)经济部|主计总处|金管会|观光署|富邦媒|统一超商|网路家庭")
 _TAIWAN_SPEAKER = re.compile(r"^台湾[^，。：:「“]{0,14}(?:说|表示|坦言|透露)[：:，]?「")
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"

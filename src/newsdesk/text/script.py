@@ -54,8 +54,13 @@ def to_simplified(text: str) -> str:
     text = strip_pinyin_glosses(text)
     if not text.isascii():
         # about 40 µs for a 500-character report: cheaper than deciding whether it is needed
-        text = _converter().convert(text)
+        text = _converter().convert(text).translate(_CANTONESE_KEPT)
     return text
+
+
+# Cantonese characters OpenCC "simplifies" into rare ones outside the basic plane, which most
+# fonts lack and nobody writes (嗰 → 𠮶, 餸 → 𩠌): Hong Kong's own characters are kept
+_CANTONESE_KEPT = str.maketrans({"𠮶": "嗰", "㖞": "喎", "𩠌": "餸"})
 
 
 def is_traditional(text: str) -> bool:
