@@ -196,3 +196,14 @@ def test_a_taiwan_retailers_revenue_is_in_new_taiwan_dollars():
     assert got[0].unit == "新台币"
     got = extract_figures("京東第三季淨收入2,991億元，年增5.1%。")
     assert got[0].unit == "元"
+
+
+def test_money_spent_saved_or_kept_as_spoken_is_money():
+    got = extract_figures(
+        "有财经博主在短视频中称：“今年618我身边的朋友人均消费也就两千五，比去年少了将近两成。”"
+    )
+    assert (got[0].subject, got[0].unit) == ("该博主身边的朋友人均消费", "元")
+    got = extract_figures(
+        "深圳一位货代老板告诉记者：“五一前后美线一个大柜报价四千来美元，比3月份降了差不多一千。”"
+    )
+    assert [f.unit for f in got] == ["美元", "美元"]

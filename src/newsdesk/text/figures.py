@@ -1795,7 +1795,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             elif not unit and subject and _PEOPLE.search(subject):
                 unit = "人"  # 月活跃用户数超过3.5亿: people
             elif not unit and subject and member.kind == "count" and _MONEY_MEASURE.search(subject):
-                unit, kind = "元", "amount"  # 营收1038.6亿 (a repost drops the 元): money
+                # 营收1038.6亿 (a repost drops the 元): money, in the currency of the amount told just
+                # before (报价四千来美元，比3月份降了差不多一千)
+                told = out[-1].unit if out and out[-1].kind == "amount" and out[-1].unit else None
+                unit, kind = told or _yuan_untold(s, member.text), "amount"
             elif not unit and subject and member.kind == "count" and _MONEY_VERB.search(subject):
                 unit, kind = "元", "amount"  # 全网卖了8556亿, 被罚没312万: money, told as spoken
             if unit == "元":
@@ -1873,6 +1876,15 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 if not unit and kind == "count" and subject and _MONEY_MEASURE.search(subject):
                     # 以前一日做五六万 → 日营业额: what the speaker's words named is money
                     unit, kind = _yuan_untold(s, member.text), "amount"
+            if (
+                subject
+                and subject.startswith("我")
+                and (hearsay := _HEARSAY.match(s))
+                and (teller := re.search(r"博主|网友|自媒体", hearsay.group(0)))
+            ):
+                subject = (
+                    "该" + teller.group(0) + re.sub(r"^我(?:们|的)?", "", subject)
+                )  # 我身边的朋友: the blogger's
             if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
                 subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
             # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
@@ -2609,7 +2621,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
 
 # someone unnamed who tells or reckons figures: 有博主算了一笔账：, 有网友晒出…称，
 _HEARSAY = re.compile(
-    r"^\s*(?:据)?有(?:博主|网友|人|业内人士|分析人士|自媒体|媒体)[^，。：:；]{0,10}?"
+    # (有财经博主在短视频中称: a blogger of some kind)
+    r"^\s*(?:据)?有(?:[\u4e00-\u9fa5]{1,4}?(?=博主|网友|媒体))?(?:博主|网友|人|业内人士|分析人士|自媒体|媒体)[^，。：:；]{0,10}?"
     r"(?:算了一?笔账|说|表示|透露|称|爆料)[：:，,]"
 )
 # 我们店, 他一个人, 光这一天: the speaker's own words for whose figures they are
@@ -2674,7 +2687,10 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
 
 _MONEY_MEASURE = re.compile(
     # 流水 and 月入 are how a shop's takings and a worker's pay are spoken of
-    r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入|租金|房租)$"
+    # (人均消费也就两千五, 人均花费八千五左右, 前后省下两千五左右, 一个月能落袋七八千: spent,
+    # saved or kept, as spoken)
+    r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入|租金|房租"
+    r"|消费|消费额|花费|开销|成本|售价|报价|客单价|省下|省了|落袋)$"
 )
 # 交易客户数1.12亿, 抖音月活快10亿: a bare 亿 after people counts people
 _PEOPLE = re.compile(
