@@ -207,3 +207,16 @@ def test_money_spent_saved_or_kept_as_spoken_is_money():
         "深圳一位货代老板告诉记者：“五一前后美线一个大柜报价四千来美元，比3月份降了差不多一千。”"
     )
     assert [f.unit for f in got] == ["美元", "美元"]
+
+
+def test_a_shop_assistant_a_bookings_scope_and_a_brokers_old_price():
+    got = _subjects("一名銅鑼灣藥房店員話：「春節嗰幾日日均營業額有八九萬，比平時多咗五成。」")
+    assert got == ["该铜锣湾药房日均营业额"] * 2
+    got = _subjects("飞猪数据显示，春节假期出境游预订量同比增长1.3倍，人均消费五六千元。")
+    assert got[-1] == "飞猪出境游人均消费"
+    got = _subjects("今年春节档电影总票房达到96.3亿元，观影人次约1.92亿，平均票价50.2元。")
+    assert got[1:] == ["电影观影人次", "电影平均票价"]
+    got = _subjects(
+        "华泰证券维持美团“买入”评级，预计其2029年经调整净利润为412亿元，目标价由168港元上调至185港元。"
+    )
+    assert got[1:] == ["华泰证券给予美团原目标价", "华泰证券给予美团目标价"]

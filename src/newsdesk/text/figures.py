@@ -2020,6 +2020,8 @@ _ASSOCIATION = re.compile(
 _BARE_MEASURE = re.compile(
     r"^(?:业务量|业务收入|单票收入|单均收入|营业收入|营收|收入|净利润|经营利润|利润|利润率|经营利润率|毛利率"
     r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|金额|笔数|订单量|销量|件数"
+    # 出境游预订量…，人均消费五六千元; 日均订单量…，平均配送时长约30分钟; 总票房…，平均票价50.2元
+    r"|平均配送时长|配送时长|平均票价|观影人次"
     r"|(?:揽收|投递|派送|寄递)(?:快递)?包裹量"
     # 日均处理量超5.3亿件 after 全国快递业务量: a day's share of what was counted before
     r"|处理量|(?:日均|单日|月均)(?:处理量|业务量|订单量|揽收量|投递量|派送量|销量|成交额|交易额))$"
@@ -2029,7 +2031,7 @@ _BARE_MEASURE = re.compile(
 # people: 入驻企业数量 names what is counted, and a later measure is not theirs)
 _MEASURE_TAIL = re.compile(
     r"(?:业务量|(?<=业务)收入|营业收入|单票收入|收入|营收|净利润|经营利润|利润|销售额|零售额|交易额|成交额"
-    r"|交易金额|购物金额|消费金额|金额|订单量|交易量|成交量|销量|营业额|客流量|(?:(?:揽收|投递|派送|寄递)(?:快递)?)?包裹量|笔数|件数)$"
+    r"|交易金额|购物金额|消费金额|金额|订单量|交易量|成交量|销量|营业额|客流量|预订量|总票房|票房|(?:(?:揽收|投递|派送|寄递)(?:快递)?)?包裹量|笔数|件数)$"
 )
 _PER_UNIT_END = re.compile(r"(?:[人单日月户件票店笔]均|单票|每[\u4e00-\u9fa5]?)$")
 # words of a speaker's own scope, which no later measure is of: 我这小店一天, 抖音上一个月
@@ -2287,6 +2289,11 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
         price = re.sub(
             r"^(?:将|把|给予|维持)?的?其?|(?<=.)其(?=(?:美股|港股|A股|H股)?(?:原|新)?目标价$)", "", subject
         )
+        if (
+            re.search(r"[由从]\s*(?:约|近)?\s*$", s[max(0, member.start - 4) : member.start])
+            and "原目标价" not in price
+        ):
+            price = price.removesuffix("目标价") + "原目标价"  # 目标价由168港元上调至185港元: the old one
         if re.fullmatch(r"(?:美股|港股|A股|H股)?(?:原|新)?目标价", price):
             # 预计拼多多2029年营业收入…，给予目标价180美元: the company it forecasts, named before
             price = (_forecast_company(s, member.start, subjects, who) or "") + price
@@ -2582,7 +2589,12 @@ def _speaker(s: str) -> tuple[int, str] | None:
     head = _ANONYMOUS_HEAD.search(who)
     # (a worker is someone in particular only where the sentence tells where: 北京某快递员,
     # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
-    worker = not head and _WORKER.search(who) and (works or "某" in who)
+    # (一名铜锣湾药房店员: a shop's assistant, the shop named, is someone in particular)
+    worker = (
+        not head
+        and _WORKER.search(who)
+        and (works or "某" in who or re.search(r"(?:店|铺|房|档|行)的?(?:店员|营业员)$", who))
+    )
     named = not worker and _NAMED.search(who)
     # (一位在拼多多开店的潮汕牛肉丸商家: where they trade tells who they are, as 某 does)
     trader = (
@@ -2600,7 +2612,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     elif named:
         role = named.group("role")
         who = who if len(role) >= 3 else named.group("name")
-    elif worker and re.search(r"(?:店|铺|档|行)的?(?:店员|营业员)$", who):
+    elif worker and re.search(r"(?:店|铺|房|档|行)的?(?:店员|营业员)$", who):
         # 铜锣湾一间化妆品店嘅店员话: a shop's assistant speaks of the shop's customers and takings
         who = re.sub(r"的?(?:店员|营业员)$", "", who)
         who = who if "某" in who else "该" + who
