@@ -220,3 +220,18 @@ def test_a_shop_assistant_a_bookings_scope_and_a_brokers_old_price():
         "华泰证券维持美团“买入”评级，预计其2029年经调整净利润为412亿元，目标价由168港元上调至185港元。"
     )
     assert got[1:] == ["华泰证券给予美团原目标价", "华泰证券给予美团目标价"]
+
+
+def test_speakers_who_run_a_business_somewhere_or_sell_at_a_stall():
+    got = extract_figures(
+        "一位在北京朝阳区经营闪电仓的店主算了笔账：“一个月房租加人工要七八万，日均得跑到800单以上才能保本，毛利大概在两成出头。”"
+    )
+    assert [(f.subject, f.unit) for f in got] == [
+        ("该北京朝阳区闪电仓月房租加人工", "元"),
+        ("该北京朝阳区闪电仓日均送单量", "单"),
+        ("该北京朝阳区闪电仓毛利", "%"),
+    ]
+    got = _subjects("在郑州二七区夜市摆摊卖炒酸奶的王女士说，七夕那晚她卖出了三百多份，流水两千五左右。")
+    assert got == ["王女士销量", "王女士流水"]
+    got = _subjects("某头部主播直播间在“818”大促当晚累计观看人次超4500万，成交额约23亿元。")
+    assert got == ["某头部主播直播间观看人次", "某头部主播直播间成交额"]

@@ -390,6 +390,8 @@ _VERB_TAIL_WORDS = (
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
     # 海外订单差不多少了三成, 美国那边更是掉了一半
     r"也就|能有|能到|能达到|少说|差不多|大概|更是|"
+    # 一个月房租加人工要七八万: what it takes, spoken (not 主要, 需要, 重要)
+    r"要(?<![主需重只想]要)(?<=[\u4e00-\u9fa5]{3})|"
     # 峰值达每秒11.2万笔: the time a rate is counted in belongs to the figure
     r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
@@ -2536,7 +2538,7 @@ _NAMED = re.compile(
 )
 _ANONYMOUS_HEAD = re.compile(
     # (东主: a Hong Kong shop's owner, 旺角一间药房东主)
-    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|户|房|铺|室|厅|站)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|户|房|铺|室|厅|站|仓)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
 )
 # one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
 # 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
@@ -2546,7 +2548,10 @@ _SAID_WHERE = re.compile(
     r"在(?:短视频|视频|直播间?|朋友圈|社交平台|社交媒体|抖音|快手|微博|小红书|微信群|采访)[里中上时]?$"
 )
 # 一位在北京朝阳区跑件的顺丰快递员: where they work, less what they do there
-_WORKS_AT = re.compile(r"^(?:一位|一名|一个)在(?P<where>[^的]{2,12}?)(?:跑|送|做|开|卖|干|摆)[^的]{0,5}的")
+# (一位在北京朝阳区经营闪电仓的店主: the business they run is named too)
+_WORKS_AT = re.compile(
+    r"^(?:一位|一名|一个)在(?P<where>[^的]{2,12}?)(?:经营(?P<runs>[^的]{1,6})|(?:跑|送|做|开|卖|干|摆)[^的]{0,5})的"
+)
 
 
 def _speaker(s: str) -> tuple[int, str] | None:
@@ -2578,8 +2583,10 @@ def _speaker(s: str) -> tuple[int, str] | None:
     works = _WORKS_AT.match(who)
     if works:
         # 一位在北京朝阳区跑件的顺丰快递员 → 北京朝阳区顺丰快递员 (该 is added below, as for an outlet)
-        who = works.group("where") + who[works.end() :]
-    who = re.sub(r"^(?:在[^的]{2,12}的)", "", who)  # 在杭州跑外卖的骑手老李
+        who = works.group("where") + (works.group("runs") or "") + who[works.end() :]
+    who = re.sub(
+        r"^(?:在[^的]{2,16}的)", "", who
+    )  # 在杭州跑外卖的骑手老李, 在郑州二七区夜市摆摊卖炒酸奶的王女士
     # (铜锣湾一间药房: 间 is how Hong Kong counts shops)
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z])(?:一位|一名|一家|一个|一间)", "某", who)
     who = re.sub(r"^(?:一位|一名|一家|一个|一间)", "", who)
@@ -2702,7 +2709,7 @@ _MONEY_MEASURE = re.compile(
     # (人均消费也就两千五, 人均花费八千五左右, 前后省下两千五左右, 一个月能落袋七八千: spent,
     # saved or kept, as spoken)
     r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入|租金|房租"
-    r"|消费|消费额|花费|开销|成本|售价|报价|客单价|省下|省了|落袋)$"
+    r"|消费|消费额|花费|开销|成本|售价|报价|客单价|省下|省了|落袋|人工)$"
 )
 # 交易客户数1.12亿, 抖音月活快10亿: a bare 亿 after people counts people
 _PEOPLE = re.compile(
@@ -3456,7 +3463,7 @@ def _lead_owner(s: str, first: int) -> str | None:
         return unnamed.group(0)
     period = _PERIOD.search(clause)
     if period and 2 <= period.start() <= 14:
-        who = clause[: period.start()]
+        who = re.sub(r"(?<=.{2})在$", "", clause[: period.start()])  # 某头部主播直播间在“818”大促当晚
         if re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9“”]+", who) and not _NOT_A_NAME.search(who):
             return _clean_name(who)
     place = _LEAD_PLACE.match(clause)
