@@ -48,7 +48,7 @@ def test_a_film_season_after_a_closing_date_is_what_is_sold_for():
 def test_a_running_total_does_not_hold_for_a_new_act():
     spent, dividend = extract_figures("某公司今年以来累计斥资逾5亿元回购股份，并宣派末期股息每股0.3港元。")
     assert (spent.subject, spent.period) == ("某公司股份回购金额", "今年以来")
-    assert (dividend.subject, dividend.period) == ("某公司末期股息", None)
+    assert (dividend.subject, dividend.period) == ("某公司每股末期股息", None)
 
 
 def test_a_value_fallen_from_keeps_its_own_period():

@@ -42,7 +42,7 @@ def test_a_brokers_price_for_the_company_it_forecasts():
 
 
 def test_a_bound_before_an_amount_is_no_part_of_its_name():
-    assert _subjects("唯品会宣布新一轮股份回购计划，回购总额不超过10亿美元。") == ["回购总额"]
+    assert _subjects("唯品会宣布新一轮股份回购计划，回购总额不超过10亿美元。") == ["唯品会回购总额"]
 
 
 def test_the_next_categories_of_goods_are_of_the_measure_told_for_the_first():

@@ -235,3 +235,29 @@ def test_speakers_who_run_a_business_somewhere_or_sell_at_a_stall():
     assert got == ["王女士销量", "王女士流水"]
     got = _subjects("某头部主播直播间在“818”大促当晚累计观看人次超4500万，成交额约23亿元。")
     assert got == ["某头部主播直播间观看人次", "某头部主播直播间成交额"]
+
+
+def test_dividends_per_share_buybacks_and_what_they_cost():
+    got = _subjects(
+        "唯品会宣布新一轮股份回购计划，未来24个月内回购总额不超过10亿美元，同时派发每股0.48美元的年度股息。"
+    )
+    assert got == ["唯品会回购总额", "唯品会每股年度股息"]
+    got = _subjects(
+        "周大福珠寶公布中期業績，截至9月30日止六個月收入為人民幣426億元，宣派中期股息每股0.22港元。"
+    )
+    assert got[-1] == "周大福珠宝每股中期股息"
+    got = _subjects("腾讯控股公告，今年以来累计回购股份约1.1亿股，耗资约412亿港元。")
+    assert got[-1].endswith("回购耗资")
+
+
+def test_a_share_of_the_money_told_before_and_the_next_region_and_a_quoted_host():
+    got = _subjects(
+        "据电商行业媒体统计，今年双11全网交易额达14418亿元，同比增长2.9%，其中直播电商销售额占比约两成。"
+    )
+    assert got[-1] == "直播电商销售额占全网交易额的比重"
+    got = _subjects(
+        "11月份东部、中部、西部地区社会消费品零售总额同比分别增长3.6%、4.5%和4.8%，东北地区同比增长2.9%。"
+    )
+    assert got[-1] == "东北地区社会消费品零售总额"
+    got = _subjects("据自媒体“电商观察家”统计，主播“阿朵”双11期间共开播9场，累计销售额约12.6亿元。")
+    assert got == ["主播阿朵开播场次", "主播阿朵累计销售额"]

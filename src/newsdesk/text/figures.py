@@ -612,7 +612,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 # (合计派现约8.2亿元: 现金分红总额 is named from the payout, and is the company's)
                 and (
                     bare.group("measure") in s.text
-                    or bare.group("measure").startswith(("现金分红", "股份回购"))
+                    or bare.group("measure").startswith(("现金分红", "股份回购", "回购", "每股"))
                 )
             ):
                 told = last_subject[1] if last_subject and last_subject[0] == s.paragraph else None
@@ -644,6 +644,17 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                     counted if f.kind == "count" and counted and whole and whole.endswith("额") else whole
                 )
                 f = replace(f, subject=_part_of(f.subject, counted_whole))
+            elif (
+                f.subject
+                and later_part
+                and whole
+                and f.subject.endswith("占比")
+                and "占" not in f.subject[:-2]
+                and f.subject[:-2].endswith("额")
+                and whole.endswith("额")
+            ):
+                # …销售总额达1.58万亿元…；直播电商销售额为3620亿元，占比约22.9%: of the whole told before
+                f = replace(f, subject=_part_of(f.subject, whole))
             # 香港政府统计处公布，…；12月零售业总销货价值356亿港元: the teller of the sentence owns
             # the figures of its later parts as it owns the first's
             if (
@@ -776,9 +787,10 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股(?:中期|末期|特别|年度)?(?:股息|红利)"
     # (唯品会…，活跃用户数为4040万: the company's users)
-    r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|股份回购(?:资金|金额))(?:净额)?"
+    # (回购总额不超过10亿美元, 耗资约412亿港元 after its buyback: the company's)
+    r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资))(?:净额)?"
 )
 _COMPANY_MEASURE = re.compile(rf"^{_COMPANY_MEASURE_WORDS}$")
 _COMPANY_MEASURE_END = re.compile(rf"{_COMPANY_MEASURE_WORDS}$")
@@ -1936,6 +1948,16 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 )
             ):
                 subject = topic + subject[2:]
+            # 回购股份约1.1亿股，耗资约412亿港元: what the buyback told before cost
+            if subject in ("耗资", "斥资") and any(x and "回购" in x for x in subjects):
+                subject = "回购" + subject
+            # 宣派中期股息每股0.22港元, 派发每股0.48美元的年度股息: a dividend per share
+            if subject and s[max(0, member.start - 2) : member.start] == "每股":
+                paid = _DIVIDEND_AFTER.match(s, member.end)
+                if paid and re.search(r"(?:派发|宣派|派)每股$", subject):
+                    subject = re.sub(r"(?:派发|宣派|派)每股$", "", subject) + "每股" + paid.group(1)
+                elif "每股" not in subject:
+                    subject = re.sub(r"((?:中期|末期|特别|年度)?(?:股息|红利|现金分红))$", r"每股\1", subject)
             # 公司同时宣布一项规模不超过50亿美元的股份回购计划: the size of the plan named after it
             sized = _SIZED.fullmatch(subject) if subject else None
             if sized and (plan := _PLAN_AFTER.match(s, member.end)):
@@ -1984,6 +2006,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     subject += told.group(2)
                 elif not told and (rate := re.search(r"[\u4e00-\u9fa5]{2}率$", out[-1].subject)):
                     subject += rate.group(0)  # 主要电商平台退货率…，女装类目更是高达六七成: its 退货率
+            region_alone = _REGION_ALONE.fullmatch(subject) if subject else None
+            told_region = (
+                _REGION_ALONE.match(out[-1].subject) if region_alone and out and out[-1].subject else None
+            )
+            if told_region and len(out[-1].subject) > told_region.end() + 1:
+                # 东部、中部、西部地区社会消费品零售总额…，东北地区同比增长2.9%: the next region, of the same measure
+                subject += out[-1].subject[told_region.end() :]
             # 增速高于全国网上零售额0.8个百分点: the gap between two growth rates, not a change of
             # one (the figures after it are still of the rate: …，占…的比重为21.4%)
             gap = (
@@ -2090,6 +2119,7 @@ _NOT_ANOTHER_RATE = re.compile(
 )
 
 
+_DIVIDEND_AFTER = re.compile(r"\s*的((?:中期|末期|特别|年度)?(?:股息|红利|现金分红))")
 # 一项规模不超过50亿美元的股份回购计划: a plan whose size is told before its name
 _SIZED = re.compile(
     r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?规模"
@@ -2917,6 +2947,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         # name (咗 and 嘅 are read as 了 and 的 before: _CANTONESE_READ)
         subject = _CANTONESE_PARTICLES.sub("", subject)
         subject = _TRAILING_PARTICLES.sub("", subject)
+        # 主播“阿朵”: a host's name, quoted only to set it apart
+        subject = re.sub(r"(主播|博主|达人|网红)[“「]([^”」]{1,8})[”」]", r"\1\2", subject)
         # 重点监测的78个步行街（商圈）客流量: the count of the streets is a figure of its own
         subject = re.sub(r"的\d{1,5}\s*(?:个|家|座|条|所)(?![月年天])(?=[\u4e00-\u9fa5])", "", subject)
     if not subject or len(_WORD_CHAR.findall(subject)) < 2:
@@ -2968,6 +3000,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         return subject[:-2] + "销量"  # 带动家电产品销售超6300万台: 家电产品销量
     if unit in _ENTITY_COUNTERS and member.kind == "count" and not _MEASURE_END.search(subject):
         return subject + "数量"
+    if unit == "场" and re.search(r"(?:开播|直播|举办|举行|开展)$", subject):
+        return re.sub(r"(?:共|累计)?(开播|直播|举办|举行|开展)$", r"\1场次", subject)  # 共开播9场: 开播场次
     if unit == "列" and not _MEASURE_END.search(subject):
         return subject + "列数"  # 中欧班列累计开行约6300列: 中欧班列开行列数
     if unit in ("班", "班次") and not _MEASURE_END.search(subject):
@@ -3156,6 +3190,7 @@ _PEOPLE_WHOLE = re.compile(r"(?:人次|人数|旅客|游客|用户数|用户规�
 
 _CATEGORY_END = re.compile(r"(?:类目|品类|类)$")
 # a category of goods, and what is measured of it: 吃类商品 | 网上零售额
+_REGION_ALONE = re.compile(r"(?:东部|中部|西部|东北)(?:地区)?")
 _CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类目|品类|类))(.*)")
 
 
@@ -3170,7 +3205,10 @@ def _part_of(part: str, whole: str | None) -> str:
         # (a share of people, or of a measure both name: 泛货架场域GMV of 快手电商GMV; 苹果机型成交
         # of an average price is none)
         told = _PART_MEASURE.search(part[:-2]) or _LIST_MEASURE.search(part[:-2])
-        if told and whole.endswith(told.group(0)):
+        # (直播电商销售额占比 of 全网交易额: money of money, whichever word each counts it in)
+        if told and (
+            whole.endswith(told.group(0)) or (told.group(0).endswith("额") and whole.endswith("额"))
+        ):
             return _share(part[:-2], whole)
         if not told and not _MEASURE_END.search(part[:-2]) and _PEOPLE_WHOLE.search(whole):
             return _share(part[:-2], re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:人次|人数)$", "", whole))
@@ -3464,6 +3502,9 @@ def _lead_owner(s: str, first: int) -> str | None:
     period = _PERIOD.search(clause)
     if period and 2 <= period.start() <= 14:
         who = re.sub(r"(?<=.{2})在$", "", clause[: period.start()])  # 某头部主播直播间在“818”大促当晚
+        quoted = re.match(r"[“「]([^”」]{1,8})[”」]", clause[period.start() :])
+        if quoted and re.search(r"(?:主播|博主|达人|网红|品牌|店铺)$", who):
+            who += quoted.group(1)  # 主播“阿朵”双11期间: the host named, not a period of hers
         if re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9“”]+", who) and not _NOT_A_NAME.search(who):
             return _clean_name(who)
     place = _LEAD_PLACE.match(clause)
@@ -3512,6 +3553,7 @@ def _owned(subject: str, owner: str) -> bool:
     # 对美国出口额, 台湾站订单量: a place the trade goes to, or a platform's site, is no owner
     # (台湾财政部's exports to the US, 虾皮购物's Taiwan site)
     subject = _NOT_OWNING_PLACE.sub("", subject)
+    subject = re.sub(r"[“”「」]", "", subject)  # (主播“阿朵”共开播 names 主播阿朵)
     return bool(core in subject or _OWNED.search(subject))
 
 
