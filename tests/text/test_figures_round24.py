@@ -261,3 +261,22 @@ def test_a_share_of_the_money_told_before_and_the_next_region_and_a_quoted_host(
     assert got[-1] == "东北地区社会消费品零售总额"
     got = _subjects("据自媒体“电商观察家”统计，主播“阿朵”双11期间共开播9场，累计销售额约12.6亿元。")
     assert got == ["主播阿朵开播场次", "主播阿朵累计销售额"]
+
+
+def test_a_list_of_companies_shares_what_follows_the_last_and_one_named_again_keeps_it():
+    got = _subjects("圆通速递、韵达股份和申通快递4月份快递产品收入分别为46.8亿元、40.2亿元和39.5亿元。")
+    assert got == ["圆通速递快递产品收入", "韵达股份快递产品收入", "申通快递快递产品收入"]
+    got = _subjects(
+        "一季度，京东物流、顺丰控股和中通快递的归母净利润分别为18.6亿元、26.4亿元和22.9亿元，其中顺丰控股同比增长12.7%。"
+    )
+    assert got[-1] == got[1]
+
+
+def test_one_who_runs_a_shops_sales_speaks_for_the_shop():
+    got = extract_figures(
+        "杭州一位直播电商运营说：“今年一季度我们店退货率还在五成上下，3月份GMV做到了一千二百万。”"
+    )
+    assert [(f.subject, f.unit) for f in got] == [
+        ("杭州某直播电商店铺退货率", "%"),
+        ("杭州某直播电商店铺GMV", "元"),
+    ]

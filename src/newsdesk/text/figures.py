@@ -396,7 +396,9 @@ _VERB_TAIL_WORDS = (
     r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
     # 料, expected)
-    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|"
+    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|"
+    # 3月份GMV做到了一千二百万: what a shop "did" (not 一日做, a spoken measure of its own)
+    r"做(?<=GMV做)|做(?<=[额量]做)|"
     # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
     # itself so as to keep 成都 whole)
     r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上|"
@@ -1958,6 +1960,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     subject = re.sub(r"(?:派发|宣派|派)每股$", "", subject) + "每股" + paid.group(1)
                 elif "每股" not in subject:
                     subject = re.sub(r"((?:中期|末期|特别|年度)?(?:股息|红利|现金分红))$", r"每股\1", subject)
+            # …归母净利润分别为…，其中顺丰控股同比增长12.7%: a company named alone, of the measure told
+            if subject and not _MEASURE_END.search(subject):
+                subject = next(
+                    (x for x in subjects if x and x.startswith(subject) and len(x) > len(subject) + 1),
+                    subject,
+                )
             # 公司同时宣布一项规模不超过50亿美元的股份回购计划: the size of the plan named after it
             sized = _SIZED.fullmatch(subject) if subject else None
             if sized and (plan := _PLAN_AFTER.match(s, member.end)):
@@ -2213,6 +2221,7 @@ def _scope_of(subject: str) -> _Scope | None:
         whose = _REVENUE_LINE.sub("", whose)
     whose = re.sub(r"“”|「」|（）|\(\)", "", whose)  # 海南离岛免税“国庆黄金周”: its period cut out
     whose = re.sub(r"(快递|速递)\1$", r"\1", whose)  # 申通快递快递业务量: 申通快递's (快递) volume
+    whose = re.sub(r"(?<=股份|速递|控股|集团|公司|物流)快递$", "", whose)  # 韵达股份快递业务量: 韵达股份's
     # (nor a measure per parcel or per head: 派一件才挣七八毛 is no scope for what is earned in a day)
     if len(whose) < 2 or "占" in subject or _SPOKEN_SCOPE.search(whose) or _PER_UNIT_END.search(whose):
         return None
@@ -2572,7 +2581,8 @@ _ANONYMOUS_HEAD = re.compile(
 )
 # one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
 # 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
-_WORKER = re.compile(r"(?:快递小哥|快递员|外卖小哥|外卖骑手|骑手|配送员|送货员|店员|营业员)$")
+# (杭州一位直播电商运营: one who runs a shop's sales, and speaks of 我们店)
+_WORKER = re.compile(r"(?:快递小哥|快递员|外卖小哥|外卖骑手|骑手|配送员|送货员|店员|营业员|运营)$")
 # where a speaker said it is no part of who they are: 河南一位驿站老板在短视频里说
 _SAID_WHERE = re.compile(
     r"在(?:短视频|视频|直播间?|朋友圈|社交平台|社交媒体|抖音|快手|微博|小红书|微信群|采访)[里中上时]?$"
@@ -2654,6 +2664,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
         who = re.sub(r"的?(?:店员|营业员)$", "", who)
         who = who if "某" in who else "该" + who
     elif worker or trader:
+        if who.endswith("运营"):
+            who = who[:-2] + "店铺"  # 杭州一位直播电商运营: the shop they run speaks
         who = who if "某" in who else "该" + who
     else:
         return None  # 一位广西砂糖橘带货主播: no one in particular
@@ -3990,6 +4002,13 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         # 淘宝、京东、拼多多的市场份额 → 淘宝的市场份额
         of = last[last.index("的", 1) :]
         items = [i + of for i in first] + [last]
+    elif (
+        all(_LISTED_COMPANY.fullmatch(i) for i in first)
+        and (named := _LISTED_COMPANY.match(last))
+        and len(last) > named.end() + 1
+    ):
+        # 圆通速递、韵达股份和申通快递快递产品收入: what follows the last company is each one's
+        items = [i + last[named.end() :] for i in first] + [last]
     elif measure and len(measure.group(0)) < len(last) and width > 2:
         items = [i + measure.group(0) for i in first] + [last]
     elif width <= 3 and all(len(i) == width for i in first) and len(last) > width:
@@ -3999,6 +4018,7 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
 
 
 _LIST_SCOPE = re.compile(r"(?:全国)?限额以上(?:单位|企业)?")
+_LISTED_COMPANY = re.compile(r"[\u4e00-\u9fa5A-Za-z]{2,6}?(?:速递|股份|快递|集团|控股|物流|公司)")
 
 
 # one word for two measures: 产销量 is 产量 and 销量, 进出口额 is 进口额 and 出口额
