@@ -396,7 +396,7 @@ _VERB_TAIL_WORDS = (
     r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
     # 料, expected)
-    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|"
+    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|往往只|往往|只|"
     # 3月份GMV做到了一千二百万: what a shop "did" (not 一日做, a spoken measure of its own)
     r"做(?<=GMV做)|做(?<=[额量]做)|"
     # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
@@ -789,7 +789,7 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股(?:中期|末期|特别|年度)?(?:股息|红利)"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股(?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
     # (回购总额不超过10亿美元, 耗资约412亿港元 after its buyback: the company's)
     r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资))(?:净额)?"
@@ -814,6 +814,7 @@ def _company_of(subject: str) -> str | None:
 
 def _clean_owner(owner: str | None) -> str | None:
     """The company opening a paragraph, when it is one: not an agency, nor 鸿海11月."""
+    owner = _WHEN_AFTER_NAME.sub("", owner) if owner else owner  # 京东集团同日宣布: 京东集团
     # (盒马CEO表示: a person speaks, and the company is not named alone)
     if (
         not owner
@@ -1942,14 +1943,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             # 家电以旧换新累计惠及消费者…，带动相关产品销售…: 相关 is of the programme told before
             if (
                 subject
-                and subject.startswith("相关")
+                and subject.startswith(("相关", "惠及", "带动"))
                 and (
                     topic := next(
                         (m.group(1) for _, x in reversed(history) if x and (m := _PROGRAMME.match(x))), None
                     )
                 )
             ):
-                subject = topic + subject[2:]
+                subject = topic + (subject[2:] if subject.startswith("相关") else subject)
             # 回购股份约1.1亿股，耗资约412亿港元: what the buyback told before cost
             if subject in ("耗资", "斥资") and any(x and "回购" in x for x in subjects):
                 subject = "回购" + subject
@@ -1959,7 +1960,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 if paid and re.search(r"(?:派发|宣派|派)每股$", subject):
                     subject = re.sub(r"(?:派发|宣派|派)每股$", "", subject) + "每股" + paid.group(1)
                 elif "每股" not in subject:
-                    subject = re.sub(r"((?:中期|末期|特别|年度)?(?:股息|红利|现金分红))$", r"每股\1", subject)
+                    subject = re.sub(
+                        r"((?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利|分红))$", r"每股\1", subject
+                    )
             # …归母净利润分别为…，其中顺丰控股同比增长12.7%: a company named alone, of the measure told
             if subject and not _MEASURE_END.search(subject):
                 subject = next(
@@ -2135,7 +2138,7 @@ _SIZED = re.compile(
 _PLAN_AFTER = re.compile(r"\s*的([\u4e00-\u9fa5A-Za-z]{2,12}?(?:计划|方案|基金|项目))")
 # 家电以旧换新惠及消费者数量: the programme that reached them
 _PROGRAMME = re.compile(
-    r"([\u4e00-\u9fa5A-Za-z]{2,12}?)(?:累计|共|已)?(?:惠及|带动|拉动|吸引|补贴|申请|发放|核销)"
+    r"([\u4e00-\u9fa5A-Za-z]{2,12}?)(?:将|预计|累计|共|已)?(?:惠及|带动|拉动|吸引|补贴|申请|发放|核销)"
 )
 
 
@@ -2287,8 +2290,9 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
         told = s[: member.start].rstrip(" 约近超逾")
         which = "原" if told.endswith(("由", "从")) else "新" if told.endswith(("至", "到")) else ""
         return who + "给予" + target.group("of") + "的" + which + "目标价"
-    if subject.startswith((who + "将", who + "把")) and len(subject) > len(who) + 3:
-        return subject[len(who) + 1 :]  # 国泰君安证券将名创优品每股收益预测下调…: the company's forecast
+    reported = re.match(rf"{re.escape(who)}(?:研报|报告)?[将把]", subject)
+    if reported and len(subject) > reported.end() + 2:
+        return subject[reported.end() :]  # 国泰君安证券将名创优品每股收益预测下调…: the company's forecast
     its_own = _ITS_FORECAST.fullmatch(subject)
     if its_own:
         return its_own.group("company") + its_own.group("what")  # 预期快手…，并将其收入预测下调3%
@@ -2581,8 +2585,11 @@ _ANONYMOUS_HEAD = re.compile(
 )
 # one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
 # 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
+_COURIER_FIRM = re.compile(r"(?:美团|饿了么|顺丰|京东|中通|圆通|申通|韵达|极兔|菜鸟|达达|闪送|邮政|德邦)")
 # (杭州一位直播电商运营: one who runs a shop's sales, and speaks of 我们店)
-_WORKER = re.compile(r"(?:快递小哥|快递员|外卖小哥|外卖骑手|骑手|配送员|送货员|店员|营业员|运营)$")
+_WORKER = re.compile(
+    r"(?:快递小哥|快递员|速递员|派件员|外卖小哥|外卖骑手|骑手|配送员|送货员|店员|营业员|运营)$"
+)
 # where a speaker said it is no part of who they are: 河南一位驿站老板在短视频里说
 _SAID_WHERE = re.compile(
     r"在(?:短视频|视频|直播间?|朋友圈|社交平台|社交媒体|抖音|快手|微博|小红书|微信群|采访)[里中上时]?$"
@@ -2637,10 +2644,16 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # (a worker is someone in particular only where the sentence tells where: 北京某快递员,
     # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
     # (一名铜锣湾药房店员: a shop's assistant, the shop named, is someone in particular)
+    # (一名美团众包骑手, 一名顺丰速递员: one named by the firm they work for is someone too)
     worker = (
         not head
         and _WORKER.search(who)
-        and (works or "某" in who or re.search(r"(?:店|铺|房|档|行)的?(?:店员|营业员)$", who))
+        and (
+            works
+            or "某" in who
+            or re.search(r"(?:店|铺|房|档|行)的?(?:店员|营业员)$", who)
+            or _COURIER_FIRM.match(who)
+        )
     )
     named = not worker and _NAMED.search(who)
     # (一位在拼多多开店的潮汕牛肉丸商家: where they trade tells who they are, as 某 does)
@@ -2695,7 +2708,7 @@ _SPOKEN_OWNER = re.compile(
 
 
 # 一天要发两千五百单, 一个月能挣一万二: a day's or a month's, as a speaker counts
-_SPOKEN_PER = re.compile(r"(?P<day>一天|每天|一日|每日)|一个月|每个?月")
+_SPOKEN_PER = re.compile(r"(?P<day>一天|每天|一日|每日)|一个月(?:下来)?|每个?月")
 
 
 def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
@@ -2711,6 +2724,7 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         who = re.sub(r"快递$", "", who[: worker.start()]) + ours.group(1)
         said = said[ours.end() :]
     told = _SPOKEN_OWNER.sub("", said)
+    told = re.sub(r"^(?:下来|先至|先)(?=[\u4e00-\u9fa5]{2})", "", told)  # 一个月下来能挣, 一个月先至赚到
     if len(os.path.commonprefix([told, who])) >= 3:
         return subject  # (两三倍 after 十来万单: the subject it takes is already the speaker's)
     if re.match(r"一晚(?:开|卖|要|销售额)", told):
@@ -2726,7 +2740,7 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
     # 该快递网点 and 我们网点一天派件: the place is named once
     said = next((k for k in range(min(len(who), len(told) - 2), 1, -1) if told.startswith(who[-k:])), 0)
     told = told[said:]
-    if _NAMED.search(who) and told.endswith("利润"):
+    if (_NAMED.search(who) or _WORKER.search(who)) and told.endswith("利润"):
         told = told[:-2] + "收入"  # what a person makes is income, not profit
     if len(told) < 2 or told.startswith(who):
         return subject if len(told) < 2 else told
@@ -3306,7 +3320,7 @@ _REPORT_SPAN = re.compile(r"(?:年度|季度|月度|年终|全年)$")
 
 # 抖音电商日前发布的数据显示: when it told them is not part of its name
 _WHEN_AFTER_NAME = re.compile(
-    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:日前|近日|今日|今天|昨日|昨天|近期|此前|早前|当天|当日)$"
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:日前|近日|今日|今天|昨日|昨天|近期|此前|早前|当天|当日|同日|同时)$"
 )
 
 
@@ -3389,7 +3403,7 @@ _NOT_OWNER = re.compile(
 _AGENCY_TAIL = re.compile(
     r"(?:统计局|统计处|统计暨普查局|统计部门|关务部门|关务署|海关|商务局|商务厅|商务委|旅游局|旅游发展局|旅游厅|文旅局|"
     r"文旅厅|文化和旅游厅|文化和旅游局|邮政管理局|发展和改革委员会|发改委|政府|人民政府|特区政府|工信厅|交通运输厅|"
-    r"农业农村厅|财政厅|财政部|经济部|金管会|主计总处|内政部|观光署|央行|人民银行|部|局|厅|署|处|办|委)$"
+    r"农业农村厅|财政厅|财政部|经济部|金管会|主计总处|内政部|观光署|央行|人民银行|部|局|厅|署|处|办|委|(?<!公)司)$"
 )
 # a body that tells its own work: 香港消费者委员会接获的投诉, 某省消费者权益保护委员会受理的投诉
 _BODY_TAIL = re.compile(r"(?:委员会|消委会|消保委|消协)$")
@@ -3449,6 +3463,8 @@ def _teller_owner(who: str, s: str) -> str | None:
         who = who[: period.start()]  # 中通快递三季度财报显示: 中通快递
     who = re.sub(r"(?:年度|全年)$", "", who)
     who = _WHEN_AFTER_NAME.sub("", who)
+    # HKTVmall母公司香港科技探索公布: the business the report is known by, not its parent
+    who = re.sub(r"^([A-Za-z][A-Za-z0-9]{1,11}|[\u4e00-\u9fa5]{2,6})母公司.+$", r"\1", who)
     # 港交所上市的京东物流公布: where its shares are listed is no part of its name
     who = re.sub(r"^(?:在)?(?:港交所|联交所|香港|港股|美股|纳斯达克|纽交所|A股|科创板|创业板)上市的", "", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
