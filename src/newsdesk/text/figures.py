@@ -506,6 +506,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     last_whole: tuple[int, str] | None = None  # the last subject that is no average
     last_count: tuple[int, str] | None = None  # and the last that counts things
     last_base: tuple[int, str] | None = None
+    # the first comparison the sentence before told (同比 of 同比…，环比…；其中城市上涨0.5%)
+    first_base: tuple[int, str] | None = None
+    told_base: tuple[int, str] | None = None
     last_unit: tuple[str, str] | None = None  # the unit and kind of the last amount
     owner = region = opening_year = None
     paragraph = -1
@@ -551,6 +554,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         found = figures_in_sentence(s.text)
         if found:
             openings.append((s.text, found[0].text))
+        first_base, told_base = told_base, None
         for f in found:
             # 全国港口完成集装箱吞吐量…；完成货物吞吐量135.4亿吨: a clause that opens with its verb
             # goes on about whoever the paragraph's figures were of
@@ -729,9 +733,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and s.text.lstrip().startswith("其中")
                 and not _annual(f)
             ):
-                f = replace(f, base=last_base[1])
+                whole_base = first_base if first_base and first_base[0] == s.paragraph else last_base
+                f = replace(f, base=whole_base[1])
             if f.base and f.kind == "change":
                 last_base = (s.paragraph, f.base)
+                told_base = told_base or last_base
             # 较上年同期的249.8亿元 is no period to carry, nor 上年同期为226亿元 (last year's own)
             if (
                 f.period
@@ -2017,6 +2023,16 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     subject += told.group(2)
                 elif not told and (rate := re.search(r"[\u4e00-\u9fa5]{2}率$", out[-1].subject)):
                     subject += rate.group(0)  # 主要电商平台退货率…，女装类目更是高达六七成: its 退货率
+            elif (
+                subject
+                and kind == "change"
+                and not _MEASURE_END.search(subject)
+                and out
+                and out[-1].kind == "change"
+                and (category := re.search(r"类别(.{2,})$", out[-1].subject or ""))
+            ):
+                # …礼物类别销货价值下跌8.5%，药物及化妆品则上升6.2%: the next category, of the same measure
+                subject += "类别" + category.group(1)
             region_alone = _REGION_ALONE.fullmatch(subject) if subject else None
             told_region = (
                 _REGION_ALONE.match(out[-1].subject) if region_alone and out and out[-1].subject else None
@@ -2942,6 +2958,12 @@ def _complete_subject(
         )
         if after and (subject is not None or before is None or counted_after or acts_on):
             noun = after.group(1)
+            # 超5.8亿人次用户下单, 超2.1亿用户在京东下单: those who ordered
+            acted = re.match(
+                r"(?:在[\u4e00-\u9fa5A-Za-z]{1,6})?(下单|购物|购买|参与|观看)", s[after.end(1) :]
+            )
+            if acted and noun.endswith(("用户", "消费者", "顾客", "买家")):
+                noun = acted.group(1) + noun
             if member.unit == "%":
                 subject = noun + "比例"  # 七成消费者: the share of consumers
             else:
@@ -3217,7 +3239,8 @@ _PEOPLE_WHOLE = re.compile(r"(?:人次|人数|旅客|游客|用户数|用户规�
 _CATEGORY_END = re.compile(r"(?:类目|品类|类)$")
 # a category of goods, and what is measured of it: 吃类商品 | 网上零售额
 _REGION_ALONE = re.compile(r"(?:东部|中部|西部|东北)(?:地区)?")
-_CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类目|品类|类))(.*)")
+# (抖音渠道GMV…，天猫渠道同比增长18%: a channel is a category of sales too)
+_CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类目|品类|类别|类|渠道))(.*)")
 
 
 def _part_of(part: str, whole: str | None) -> str:
@@ -3239,6 +3262,8 @@ def _part_of(part: str, whole: str | None) -> str:
         if not told and not _MEASURE_END.search(part[:-2]) and _PEOPLE_WHOLE.search(whole):
             return _share(part[:-2], re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:人次|人数)$", "", whole))
         return part
+    if part in ("城市", "农村", "城镇", "乡村") and whole.startswith("全国") and len(whole) > 4:
+        return part + whole[2:]  # 全国居民消费价格…；其中，城市上涨0.5%: 城市居民消费价格
     per_head = _PER_HEAD_OF.match(whole)
     if per_head and part.startswith("人均") and not _OWNED.search(part):
         # 全国居民人均消费支出…，其中人均服务性消费支出: the same residents' (全国居民人均服务性消费支出)

@@ -1,0 +1,65 @@
+"""Round 25: a breakdown after 其中 compares as the whole was first compared; a national
+price's town and country parts; those who ordered; a channel and a retail category told bare
+after one told in full; dividends, buybacks and the programme a count of people reached;
+couriers named by their firm; a business named before its parent."""
+
+from newsdesk.text.figures import extract_figures
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_prices_town_and_country_parts_compare_as_the_whole_first_did():
+    got = extract_figures(
+        "4月份，全国居民消费价格同比上涨0.4%，环比下降0.1%；其中，城市上涨0.5%，农村上涨0.2%。"
+    )
+    assert [(f.subject, f.base) for f in got[2:]] == [
+        ("城市居民消费价格", "同比"),
+        ("农村居民消费价格", "同比"),
+    ]
+
+
+def test_those_who_ordered_are_counted_as_such():
+    assert _subjects("京东618期间，超2.1亿用户在京东下单，人均消费金额同比提高8%。")[0] == "京东下单用户数"
+    got = _subjects("京东集团宣布，今年618期间累计超5.8亿人次用户下单，以旧换新订单量同比增长1.3倍。")
+    assert got[0] == "京东集团下单用户人次"
+
+
+def test_a_channel_and_a_category_told_bare_take_the_measure_told_before():
+    got = _subjects(
+        "珀莱雅公告称，618期间全渠道GMV突破30亿元，其中抖音渠道GMV为11.2亿元，天猫渠道同比增长18%。"
+    )
+    assert got[-1] == "珀莱雅天猫渠道GMV"
+    got = _subjects(
+        "首五個月零售業總銷貨價值合計為1,582億港元；其中珠寶首飾、鐘錶及名貴禮物類別銷貨價值下跌8.5%，藥物及化妝品則上升6.2%。"
+    )
+    assert got[-1] == "药物及化妆品类别销货价值"
+
+
+def test_a_companys_dividend_buyback_and_payout_told_the_same_day():
+    got = _subjects(
+        "京东集团同日宣布新一轮股份回购计划，回购总额不超过50亿美元，并宣派2028年度现金股息每股0.76美元，派息总额约23亿美元。"
+    )
+    assert got == ["京东集团回购总额", "京东集团每股现金股息", "京东集团派息总额"]
+
+
+def test_what_a_programme_reached_and_a_ministrys_department():
+    got = _subjects(
+        "商务部消费促进司负责人介绍，截至5月31日，家电以旧换新带动销售额超2100亿元，惠及消费者逾5800万人次。"
+    )
+    assert got == ["家电以旧换新带动销售额", "家电以旧换新惠及消费者人次"]
+
+
+def test_couriers_named_by_their_firm_and_a_business_named_before_its_parent():
+    got = _subjects("一名美团众包骑手表示，5月以来他每天跑40单左右，单均收入约7元，一个月下来能挣七千五。")
+    assert got == ["该美团众包骑手日送单量", "该美团众包骑手单均收入", "该美团众包骑手月收入"]
+    got = _subjects("一名順豐速遞員話：「我一日要派兩百幾件，一個月先至賺到兩萬出頭。」")
+    assert got == ["该顺丰速递员日派件量", "该顺丰速递员月收入"]
+    got = _subjects("HKTVmall母公司香港科技探索公布，2028年全年商品交易總額達到58.6億港元，按年增長7.9%。")
+    assert got == ["HKTVmall商品交易总额"] * 2
+
+
+def test_a_brokers_report_forecasts_the_company():
+    got = _subjects("华泰证券研报将美团2029—2031年经调整净利润预测分别下调至412亿元、498亿元和571亿元。")
+    assert got == ["美团经调整净利润预测"] * 3
