@@ -63,3 +63,21 @@ def test_couriers_named_by_their_firm_and_a_business_named_before_its_parent():
 def test_a_brokers_report_forecasts_the_company():
     got = _subjects("华泰证券研报将美团2029—2031年经调整净利润预测分别下调至412亿元、498亿元和571亿元。")
     assert got == ["美团经调整净利润预测"] * 3
+
+
+def test_a_hong_kong_couriers_pay_by_the_piece_and_by_the_month():
+    got = extract_figures(
+        "一名順豐速遞員話：「我一日要派兩百幾件，人工計件，一件得三蚊，一個月先至賺到兩萬出頭。」"
+    )
+    assert [(f.text, f.subject, f.unit) for f in got[1:]] == [
+        ("三蚊", "该顺丰速递员每件收入", "港元"),
+        ("两万", "该顺丰速递员月收入", "港元"),
+    ]
+
+
+def test_before_and_now_in_a_cantonese_quote_and_a_fall_of_nearly_so_much():
+    got = extract_figures(
+        "旺角一間藥妝店老闆話：「而家一單平均得三四百蚊，以前起碼過千，生意跌咗差唔多三成。」"
+    )
+    assert [f.period for f in got[:2]] == ["而家", "以前"]
+    assert (got[2].text, got[2].value, got[2].subject) == ("跌咗差唔多三成", -30, "旺角某药妆店营业额")

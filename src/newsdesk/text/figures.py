@@ -32,10 +32,14 @@ _CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
 _CANTONESE_QUOTE = re.compile(r"[「“][^」”]*(?:[啲嗰哋咗嘅喺冇咩嘢佢唔]|旧年|今个|而家|麻麻)")
 
 
+_CANTONESE_SAID = re.compile(r"话[：:]\s*[「“]|[「“][^」”]*蚊")
+
+
 def _yuan_untold(s: str, text: str) -> str:
     """The dollar a figure read as 元 is in: 港元 where the figure names no currency of its own
     and the sentence quotes Cantonese (一日做五六万), else 元."""
-    if not re.search(r"元|人民币|块|蚊", text) and _CANTONESE_QUOTE.search(s):
+    # (its particles may be read as Mandarin by now: 话： before the quote, or 蚊 in it, still tell)
+    if not re.search(r"元|人民币|块|蚊", text) and (_CANTONESE_QUOTE.search(s) or _CANTONESE_SAID.search(s)):
         return "港元"
     return "元"
 
@@ -80,9 +84,7 @@ _PASSED_IN_WORD = ("经", "通", "超", "越", "度", "不", "跨", "错", "闯"
 _ROUND_BEFORE = re.compile(r"(?:近|将近|接近|超过|超|逾|破)$")
 # 快五倍 is spoken for 近五倍
 # (比去年少了差不多两成: 差不多 is spoken for 约)
-_APPROX = (
-    r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|差不多|多达|高达|仅|快(?=[\d一二两三四五六七八九十]))?"
-)
+_APPROX = r"(?:近|约|超过|超|逾|达|突破|不足|将近|接近|大约|差不多|差唔多|多达|高达|仅|快(?=[\d一二两三四五六七八九十]))?"
 
 # Each pattern starts with a one-character test: most positions of a sentence begin no figure.
 AMOUNT = re.compile(
@@ -162,6 +164,8 @@ SPOKEN_MONEY = re.compile(
     # where no noun follows: 七八块屏幕 counts screens)
     r"|(?<![一二三四五六七八九十百千万])(?P<tens>[一二三四五六七八九]?十)?(?P<first>[一二三四五六七八])(?P<second>[二三四五六七八九])"
     r"(?P<coin>块钱|块(?![\u4e00-\u9fa5])|毛)"
+    # 一件得三蚊: so many Hong Kong dollars, one numeral (蚊 is money whatever follows)
+    r"|(?<![一二两三四五六七八九十百千万几])(?P<cnone>[一两二三四五六七八九十])蚊(?![子虫香帐])"
     r")"
 )
 PERCENT = re.compile(
@@ -1056,6 +1060,10 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 continue
             coin = 0.1 if m.group("coin") == "毛" else 1.0
             value, upper = round((tens + first) * coin, 2), round((tens + second) * coin, 2)
+        elif m.group("cnone"):
+            value = parse_number(m.group("cnone").replace("两", "二"))
+            if value is None:
+                continue
         elif m.group("cyuan"):
             yuan, jiao = parse_number(m.group("cyuan").replace("两", "二")), parse_number(m.group("cjiao"))
             if yuan is None or jiao is None:
@@ -1091,6 +1099,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             value, upper = -value, (-upper if upper is not None else None)  # 单价比去年降了十来块
         # (台湾一位民宿业者说：「…一晚开到五、六千块」: a speaker in Taiwan spends its 元)
         coin = "新台币" if _TAIWAN_SPEAKER.match(s) and "人民币" not in s else "元"
+        if m.group(0).endswith("蚊"):
+            coin = "港元"  # (一件得三蚊: 蚊 is Hong Kong's dollar)
         if closes_range(m, "amount", coin, value, upper):
             continue
         add(_Found(m.start(), m.end(), original[m.start() : m.end()].strip(), "amount", value, coin, upper))
@@ -2762,6 +2772,9 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         return subject if len(told) < 2 else told
     # 一单平均得五六百蚊, 平均每单得三四百蚊: what an order comes to is the shop's 客单价
     told = re.sub(r"^(?:平均)?(?:一|每)单(?:平均)?$", "客单价", told)
+    # 一件得三蚊: what a courier earns for each parcel
+    if per == "" and re.fullmatch(r"(?:一|每)(件|单|票)", told):
+        told = "每" + told[1:] + "收入"
     # 每人使得少咗，平均得两三千蚊: what each customer spends (使, Cantonese for 花)
     told = re.sub(r"^(?:每人|每个人|每位客人?|人均)(?:使|花|消费)(?:得|了|咗)?$", "人均消费", told)
     # 以前一日做五六万: what a shop "does" in a day is its takings
@@ -3708,7 +3721,7 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
         # (本周…召回12.7万台，目前已完成…); 以前 where 现在 answers it (以前一天…，现在…)
         if text in ("现在", "目前", "而家") and not (out or s[m.start() - 1 : m.start()] in ("“", "「")):
             continue
-        if text == "以前" and not re.search(r"现在|如今|而家", s[m.end() :]):
+        if text == "以前" and not re.search(r"现在|如今|而家", s):
             continue
         # 平安夜那晚最忙，一晚上跑了…: the night told before is the period, 一晚上 its length
         if re.fullmatch(r"一个?晚上", text) and out and re.search(r"[晚夜]$", out[-1][2]):
