@@ -1364,6 +1364,12 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(
             True, probability, [*reasons, "a self-media repost retelling the report"], weak=True
         )
+    if not same and _release_in_other_currency(a, b):
+        # 一季度我国货物贸易进出口总值10.93万亿元 beside 一季度出口美元计增5.2%: one customs release
+        # told in 元 by one outlet and in 美元 by another shares no figure at all, yet the same
+        # agency, the same period and the same days say it is one event. Weak: the clusterer
+        # checks it against the rest of the cluster.
+        return PairDecision(True, probability, [*reasons, "one release told in another currency"], weak=True)
     if not same and _headline_figure_retold(a, b, overlap):
         # 京东起诉比价软件不正当竞争 索赔5000万元 beside 京东诉比价插件案获立案: another lead on
         # one event, its first lines giving the figure the other headlines (索赔5000万元), about
@@ -1489,6 +1495,33 @@ def _retells_the_figures(a: StoryFeatures, b: StoryFeatures, overlap: PairOverla
     return (
         overlap.precise_figures >= 3 and agreement is not None and agreement >= 0.75 and _neither_argues(a, b)
     )
+
+
+# the agencies whose periodic releases are told in 元 by some and in 美元 by others
+_RELEASING_AGENCIES = frozenset({"海关总署", "国家统计局", "商务部", "国家外汇管理局"})
+# the statistics within a release a headline can be about
+_PART_RELEASES = ("跨境电商", "服务贸易", "农产品", "汽车", "稀土", "集成电路", "民营企业")
+
+
+def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """One agency's release of one period told in 元 in one report and in 美元 in the other:
+    both name the agency, their headlines name the same period, they are days apart at most
+    (or undated), and neither argues."""
+    if not _currency_basis_differs(a.figures, b.figures):
+        return False
+    if not (a.periods & b.periods) or _periods_differ(a, b):
+        return False
+    if not (a.actors & b.actors & _RELEASING_AGENCIES):
+        return False
+    if any((part in a.title) != (part in b.title) for part in _PART_RELEASES):
+        return False  # (跨境电商进出口 of the same quarter is another statistic of the release)
+    told_a, told_b = (
+        {f for f in x.headline_figures if f.endswith("元") and not f.endswith("美元")} for x in (a, b)
+    )
+    if told_a and told_b and not told_a & told_b:
+        return False  # (1.44万亿元 / 1.36兆人民币: two headlines' totals in 元 that disagree)
+    days = days_between(a.published_at, b.published_at)
+    return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
 
 
 def _neither_argues(a: StoryFeatures, b: StoryFeatures) -> bool:
