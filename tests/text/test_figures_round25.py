@@ -81,3 +81,27 @@ def test_before_and_now_in_a_cantonese_quote_and_a_fall_of_nearly_so_much():
     )
     assert [f.period for f in got[:2]] == ["而家", "以前"]
     assert (got[2].text, got[2].value, got[2].subject) == ("跌咗差唔多三成", -30, "旺角某药妆店营业额")
+
+
+def test_a_full_amount_per_order_before_and_now_in_a_cantonese_quote():
+    got = extract_figures("陳先生話：「以前一單成五六千，而家兩千五都好難得。」")
+    assert [(f.text, f.value, f.unit, f.period) for f in got] == [
+        ("五六千", 5000, "港元", "以前"),
+        ("两千五", 2500, "港元", "而家"),
+    ]
+
+
+def test_taiwan_net_loss_per_share_and_the_same_measure_told_again():
+    got = _subjects("網家（PChome）第一季稅後淨損新台幣3.2億元，每股虧損0.27元。")
+    assert got[-1] == "网家每股亏损"
+    got = _subjects(
+        "經濟部統計處指出，2029年4月電子購物及郵購業營業額為新台幣392億元，年增9.7%；累計1至4月營業額1,486億元，年增8.3%。"
+    )
+    assert got[-2:] == ["台湾电子购物及邮购业营业额"] * 2
+
+
+def test_a_part_that_contributed_its_share_of_what_was_told():
+    got = _subjects(
+        "某头部主播团队披露，单场GMV约46亿元，较去年同场次回落两成多，美妆品类贡献了其中四成左右。"
+    )
+    assert got[-1] == "美妆品类占某头部主播团队单场GMV的比重"

@@ -102,7 +102,7 @@ AMOUNT = re.compile(
     # 两千五上下, 三万五左右: a number said short and hedged (2500, 35000), before 两千 is read
     # as a magnitude alone
     # (一天能卖两千五，: and ending the clause, as spoken)
-    r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头|(?=[，,。；;！!”」]))"
+    r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头|(?=[，,。；;！!”」]|都(?=好|很|唔|不)))"
     # 26个亿, 十几个亿: spoken, the 个 before the magnitude
     rf"|(?P<num2>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
     # 一天外卖一百出头: a round number and a little over, spoken with no counter
@@ -401,6 +401,8 @@ _VERB_TAIL_WORDS = (
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
     # 料, expected)
     r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|往往只|往往|只|"
+    # 以前一单成五六千: Cantonese 成, "a full", before the amount
+    r"成(?<=单成)|成(?<=[要咗了]成)|"
     # 3月份GMV做到了一千二百万: what a shop "did" (not 一日做, a spoken measure of its own)
     r"做(?<=GMV做)|做(?<=[额量]做)|"
     # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
@@ -602,6 +604,14 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # …速运物流业务营业收入约195.6亿元；业务量13.8亿票: a measure named bare after a ； is of
             # what the sentence's measures before it were of (as _describe reads it within a part)
             inherits = bool(f.subject and carried and _BARE_MEASURE.match(f.subject))
+            # (…电子购物及邮购业营业额…；累计1至4月营业额: the same measure again, of the same trade)
+            again = (
+                re.fullmatch(r"(?:台湾|香港|澳门|全国|全省|全市)?(营业额|客流量)", f.subject)
+                if f.subject and carried and last_subject and last_subject[0] == s.paragraph
+                else None
+            )
+            if again and last_subject[1].endswith(again.group(1)) and len(last_subject[1]) > len(f.subject):
+                f = replace(f, subject=last_subject[1])
             if inherits or (f.subject and carried and _restates(carried, f.subject)):
                 # (…低于市场预期的1165亿元；净利润为…: the expectation was that part's alone)
                 scope = carried._replace(whose=_EXPECTATION_HEAD.sub("", carried.whose) or carried.whose)
@@ -799,7 +809,7 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股(?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
     # (回购总额不超过10亿美元, 耗资约412亿港元 after its buyback: the company's)
     r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资))(?:净额)?"
@@ -816,7 +826,7 @@ def _company_of(subject: str) -> str | None:
     """拼多多集团营收 → 拼多多集团: who a company measure is of (全国…收入 is no company's)."""
     measure = _COMPANY_MEASURE_END.search(subject)
     head = subject[: measure.start()] if measure else ""
-    head = re.sub(r"(?:[人单日月户件票店]均|单票)$", "", head)  # 顺丰控股单均收入: 顺丰控股
+    head = re.sub(r"(?:[人单日月户件票店]均|单票|税后|税前)$", "", head)  # 顺丰控股单均收入: 顺丰控股
     if measure and measure.group("measure") == "收入":
         head = _REVENUE_LINE.sub("", head)  # 淘天集团客户管理收入: 淘天集团
     return head if len(head) >= 2 and not _NO_COMPANY.match(head) and "占" not in head else None
@@ -1941,7 +1951,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = _part_of(subject, _whole_before(s, member.start, history, True, per_head))
             # 顺丰控股…速运物流业务营业收入…，业务量13.8亿票，单票收入14.17元: a later clause's bare
             # measure is of what the sentence's measures before it were of
-            bare = bool(subject and _BARE_MEASURE.match(subject))
+            # (…邮购业营业额…；累计1至4月营业额: 营业额 again, of what the one before was of)
+            bare = bool(
+                subject
+                and (
+                    _BARE_MEASURE.match(subject)
+                    or (subject in ("营业额", "客流量") and any(x and x.endswith(subject) for x in subjects))
+                )
+            )
             scope = next((x for x in reversed(scopes) if x), None) if subject and not spoken else None
             if scope and (bare or _restates(scope, subject)):
                 subject = _in_scope(scope, subject)
@@ -2251,6 +2268,7 @@ def _scope_of(subject: str) -> _Scope | None:
     whose = re.sub(r"“”|「」|（）|\(\)", "", whose)  # 海南离岛免税“国庆黄金周”: its period cut out
     whose = re.sub(r"(快递|速递)\1$", r"\1", whose)  # 申通快递快递业务量: 申通快递's (快递) volume
     whose = re.sub(r"(?<=股份|速递|控股|集团|公司|物流)快递$", "", whose)  # 韵达股份快递业务量: 韵达股份's
+    whose = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:税后|税前)$", "", whose)  # 网家税后净损: 网家's
     # (nor a measure per parcel or per head: 派一件才挣七八毛 is no scope for what is earned in a day)
     if len(whose) < 2 or "占" in subject or _SPOKEN_SCOPE.search(whose) or _PER_UNIT_END.search(whose):
         return None
@@ -2902,6 +2920,14 @@ def _complete_subject(
             subject = _RATE_TAIL.sub("", before) + (
                 rate if rate.endswith(("速", "率", "幅")) else rate + "增速"
             )
+    elif (
+        subject
+        and before
+        and member.unit == "%"
+        and (part := re.fullmatch(r"(.{2,10}?)贡献了?其中", subject))
+    ):
+        # …单场GMV约46亿元，…，美妆品类贡献了其中四成左右: the part's share of what was told
+        subject = _share(part.group(1), _RATE_TAIL.sub("", before))
     elif (
         subject
         and before
