@@ -105,3 +105,19 @@ def test_a_part_that_contributed_its_share_of_what_was_told():
         "某头部主播团队披露，单场GMV约46亿元，较去年同场次回落两成多，美妆品类贡献了其中四成左右。"
     )
     assert got[-1] == "美妆品类占某头部主播团队单场GMV的比重"
+
+
+def test_goods_listed_after_a_whole_take_its_measure_and_exports_listed_are_exports():
+    got = _subjects(
+        "年货节首周，京东年货类商品成交额同比增长37%，其中坚果炒货、滋补品和酒水分别增长52%、45%和29%。"
+    )
+    assert got[1:] == ["坚果炒货成交额", "滋补品成交额", "酒水成交额"]
+    got = _subjects("今年前11个月，我国电动汽车、锂电池和光伏产品出口同比分别增长19.4%、12.7%和6.5%。")
+    assert got == ["我国电动汽车出口额", "我国锂电池出口额", "我国光伏产品出口额"]
+
+
+def test_complaints_received_and_a_chains_stores_across_taiwan():
+    got = _subjects("香港消費者委員會表示，今年首11個月共接獲網購相關投訴約1.2萬宗，按年增加近兩成。")
+    assert got == ["香港消费者委员会接获网购相关投诉数量"] * 2
+    got = _subjects("台灣某連鎖超商表示，12月前兩週會員消費筆數年增逾一成，全台門市數已突破7,000家。")
+    assert got[-1] == "台湾某连锁超商全台门市数"

@@ -436,7 +436,7 @@ def _without_verb_tail(text: str) -> str:
 
 
 _IN_ALL = re.compile(
-    r"(?<=[\u4e00-\u9fa5]{2})(?:共计|合计|共)(?=兑换|派发|派现|支付|发放|接待|销售|售出|卖出|发送|揽收|处理|受理|核销)"
+    r"(?:(?<=[\u4e00-\u9fa5]{2})|^)(?:共计|合计|共)(?=兑换|派发|派现|支付|发放|接待|销售|售出|卖出|发送|揽收|处理|受理|核销|接获|接到|收到)"
 )
 _SUBJECT_HEAD = re.compile(
     # (就是单价比去年降了十来块: 就是, spoken for 但是)
@@ -1480,7 +1480,7 @@ _COUNTED = re.compile(
 _MEASURE_END = re.compile(
     r"(?:数|数目|量|规模|场次|面积|人次|指数|额|率|比重|比例|占比|增速|收入|营收|GMV|时长|价|支出|产值|值)$"
 )
-_ENTITY_COUNTERS = frozenset("个家户座所款套辆台部架艘条批")
+_ENTITY_COUNTERS = frozenset("个家户座所款套辆台部架艘条批宗")
 _GOODS_COUNTERS = frozenset("件单笔票")
 _PEOPLE_NOUN = re.compile(r"(?:人员|者|主播|商家|企业|员工|农民|人才|达人|商户|卖家|骑手|网红|人手)$")
 
@@ -2016,8 +2016,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     not _owned(subject, owner)
                     # 统一超商…，全台门店数突破7,200家: a firm's stores across the land are its own
                     or (
-                        re.match(r"(?:全台|全国|全球)(?:门店|店铺|网点)", subject)
-                        and not _LEAD_PLACE.match(owner)
+                        re.match(r"(?:全台|全国|全球)(?:门店|门市|店铺|网点)", subject)
+                        and not _PLACE_SCOPE.fullmatch(owner)  # (台湾某连锁超商 is a firm, 台湾 a place)
                     )
                     # 统一超商…，旗下网购平台…业绩: what is under the firm is its own
                     or (re.match(r"\s*(?:其|公司|集团)?旗下", s[clause_start:]) and owner not in subject)
@@ -2104,7 +2104,7 @@ _ASSOCIATION = re.compile(
 # (投递快递包裹: a verb and what it handles, told after 揽收快递包裹 by the same agent)
 _BARE_MEASURE = re.compile(
     r"^(?:业务量|业务收入|单票收入|单均收入|营业收入|营收|收入|净利润|经营利润|利润|利润率|经营利润率|毛利率"
-    r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|金额|笔数|订单量|销量|件数"
+    r"|购物人数|购物人次|人均消费额?|人均花费|客单价|销售额|成交额|交易额|金额|笔数|订单量|销量|件数|申报总值|申报金额|货值"
     # 出境游预订量…，人均消费五六千元; 日均订单量…，平均配送时长约30分钟; 总票房…，平均票价50.2元
     r"|平均配送时长|配送时长|平均票价|观影人次"
     r"|(?:揽收|投递|派送|寄递)(?:快递)?包裹量"
@@ -2607,7 +2607,7 @@ _SPEAKER = re.compile(
     # (跟我们说: the reporter writes as we)
     # (在浙江义乌，跨境电商卖家陈先生告诉记者: where they are, told first; 接受访问时话: as Hong Kong says it)
     r"^(?:在[\u4e00-\u9fa5]{2,8}[，,])?(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|接受访问时|向记者|对记者|跟记者|跟我们|对我们|向我们)?"
-    r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|话(?=[：:]))[：:，,]\s*"
+    r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|喊道|喊|话(?=[：:]))[：:，,]\s*"
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
 _SPEAKER_AFTER = re.compile(
@@ -3160,6 +3160,8 @@ _HIRES = re.compile(r"(?:增派|加派|招聘|招募|雇用|增聘)(?=了?$)")
 _ACTS_ON = re.compile(
     r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?"
     r"|开设了?|建成了?|培育|设立|新建|打造|引进|等|和|及|与"
+    # 共接获2.3万宗投诉: the complaints received are counted
+    r"|接获|接到|收到"
     # 高峰期需增派约2000名人手: the hands taken on
     r"|增派|加派|招聘了?|招募了?|雇用了?|派出"
     # 移民管理机构共保障1320万人次中外人员出入境: who crossed is counted, not the guards
@@ -3282,6 +3284,9 @@ _REGION_ALONE = re.compile(r"(?:东部|中部|西部|东北)(?:地区)?")
 _CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类目|品类|类别|类|渠道))(.*)")
 
 
+_GOODS_MEASURE = re.compile(r"(?:成交额|销售额|零售额|交易额|销量)$")
+
+
 def _part_of(part: str, whole: str | None) -> str:
     """A 其中 item named with the scope of the whole it is part of: 数码产品销售额 of
     全国重点监测电商平台累计销售额 → 全国重点监测电商平台数码产品销售额; 内地旅客人次 of
@@ -3289,6 +3294,16 @@ def _part_of(part: str, whole: str | None) -> str:
     whole's place (全国重点餐饮企业销售额); 内地旅客占比 → 内地旅客占访港旅客的比重."""
     if not whole or "占" in whole or _RATE_TAIL.search(whole):
         return part
+    counted_in = _GOODS_MEASURE.search(whole)
+    if (
+        counted_in
+        and not _MEASURE_END.search(part)
+        and not part.endswith(("占比", "类", "渠道", "市场"))
+        and not _CATEGORY_END.search(part)
+        and len(part) <= 6
+    ):
+        # 京东年货类商品成交额…，其中坚果炒货、滋补品和酒水分别增长…: each good's 成交额
+        return part + counted_in.group(0)
     if part.endswith("占比") and len(part) > 2 and "占" not in part[:-2]:
         # (a share of people, or of a measure both name: 泛货架场域GMV of 快手电商GMV; 苹果机型成交
         # of an average price is none)
@@ -4140,7 +4155,7 @@ _ANY_MEASURE = re.compile(
 _LIST_MEASURE = re.compile(
     r"(?:网络零售额|网上零售额|零售额|销售额|交易额|成交额|营业额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数"
     # 飞机票、旅游和宾馆住宿价格环比分别上涨…: each item's price
-    r"|价格|客流量)$"
+    r"|价格|客流量|出口|进口)$"
 )
 
 
