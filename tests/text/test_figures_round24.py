@@ -167,7 +167,7 @@ def test_more_brokers_their_expectations_and_the_company_they_forecast():
     got = _subjects(
         "高盛報告指，拼多多旗下Temu第四季美國市場GMV料按年增長逾30%，並將拼多多目標價由165美元上調至182美元。"
     )
-    assert got[1:] == ["拼多多原目标价", "拼多多目标价"]
+    assert got[1:] == ["高盛给予拼多多原目标价", "高盛给予拼多多目标价"]
 
 
 def test_hands_taken_on_and_parcels_sent_from_one_place_to_another():

@@ -111,7 +111,7 @@ def test_goods_listed_after_a_whole_take_its_measure_and_exports_listed_are_expo
     got = _subjects(
         "年货节首周，京东年货类商品成交额同比增长37%，其中坚果炒货、滋补品和酒水分别增长52%、45%和29%。"
     )
-    assert got[1:] == ["坚果炒货成交额", "滋补品成交额", "酒水成交额"]
+    assert got[1:] == ["京东坚果炒货成交额", "京东滋补品成交额", "京东酒水成交额"]
     got = _subjects("今年前11个月，我国电动汽车、锂电池和光伏产品出口同比分别增长19.4%、12.7%和6.5%。")
     assert got == ["我国电动汽车出口额", "我国锂电池出口额", "我国光伏产品出口额"]
 
@@ -121,3 +121,18 @@ def test_complaints_received_and_a_chains_stores_across_taiwan():
     assert got == ["香港消费者委员会接获网购相关投诉数量"] * 2
     got = _subjects("台灣某連鎖超商表示，12月前兩週會員消費筆數年增逾一成，全台門市數已突破7,000家。")
     assert got[-1] == "台湾某连锁超商全台门市数"
+
+
+def test_attributable_profit_a_brokers_raised_price_per_share_and_a_firm_unnamed():
+    got = _subjects("騰訊控股公布2026年全年業績，股東應佔盈利2,315.8億元。")
+    assert got == ["腾讯控股股东应占盈利"]
+    got = _subjects("高盛報告指，阿里巴巴去年第四季客戶管理收入料年增5%，並將其港股目標價上調至每股165港元。")
+    assert got[-1] == "高盛给予阿里巴巴港股目标价"
+    got = _subjects(
+        "台灣一家直播電商業者指出，春節後首場年貨直播觀看人數約18萬人，單場成交金額逾新台幣1,200萬元。"
+    )
+    assert got == ["该台湾直播电商业者观看人数", "该台湾直播电商业者单场成交金额"]
+    got = _subjects(
+        "統一超商公告，2026年全年合併營收達3,218億元新台幣，年增6.4%；截至去年底，全台門店數突破7,200家。"
+    )
+    assert got[-1] == "统一超商全台门店数"

@@ -682,7 +682,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and later_part
                 and teller
                 and len(f.subject) >= 3
-                and not _owned(f.subject, teller)
+                and (
+                    not _owned(f.subject, teller)
+                    # (统一超商公告，…；截至去年底，全台门店数…: the firm's own stores)
+                    or re.match(r"(?:全台|全国|全球)(?:门店|门市|店铺|网点)", f.subject)
+                )
                 and not _COMPANY_MEASURE.match(f.subject)
                 and not f.subject.startswith(_REGION_WORDS)  # (省内: the province, read below)
                 # (韵达同期单票收入: a part that opens with another company's name is that one's)
@@ -2312,7 +2316,8 @@ _BROKER = re.compile(
     r"^(?:据)?(?!多家|多位|有关|相关)(?P<who>某[\u4e00-\u9fa5]{0,4}?(?:证券|券商|投顾)"
     rf"|(?:{_NAMED_BROKERS})(?!证券)|[\u4e00-\u9fa5A-Za-z]{{2,6}}?(?:证券|投顾))(?:研报|报告|研究所|研究部)?"
 )
-_FORECASTS = re.compile(r"预计|预测|预估|预期(?!的)")
+# (料年增5%: Hong Kong's 料, expected)
+_FORECASTS = re.compile(r"预计|预测|预估|预期(?!的)|(?<![原资材饮])料(?=[年按同增减升跌达将])")
 # the head _brokered gives a subject: 华泰证券预计的, 某港资券商预测的
 _BROKER_HEAD = re.compile(
     rf"^(?:{_NAMED_BROKERS}|[\u4e00-\u9fa5A-Za-z]{{2,8}}?(?:证券|券商|投顾))(?:预计|预测|预估|预期)的(?=.{{2}})"
@@ -2328,6 +2333,10 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
     """A broker's figure named as an editor heads it: 华信证券给予某本地生活平台的新目标价,
     中信证券预计的即时零售市场规模, 华信证券预计的某本地生活平台经调整利润 (其: the one it rates)."""
     who = broker.group("who")
+    # 并将其港股目标价上调至每股165港元: the move and "per share" are no part of the price's name
+    subject = re.sub(
+        r"(?<=目标价)(?:上调|下调|调升|调降|提高|降低|调高)?(?:至|到|为)?(?:每股)?$", "", subject
+    )
     # (the second price, told with no subject of its own, takes the first's)
     target = _TARGET_PRICE.fullmatch(subject) or _TARGET_GIVEN.fullmatch(subject)
     if target and target.group("by") == who:
@@ -2389,7 +2398,7 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
         return who + "给予" + price
     if _COMPANY_MEASURE.match(subject) and (company := _forecast_company(s, member.start, subjects, who)):
         subject = company + subject  # 预计…，经调整EBITA约480亿元: the company it forecasts
-    head = who + forecast.group(0) + "的"
+    head = who + ("预计" if forecast.group(0) == "料" else forecast.group(0)) + "的"
     if _RATE_ALONE.fullmatch(subject) and subjects and subjects[-1] and subjects[-1].startswith(head):
         return subjects[-1] + subject  # …市场规模将达到…，年复合增速维持在20%左右
     return head + subject
@@ -2450,6 +2459,10 @@ def _target_priced(subject: str, s: str, member: _Found) -> str:
     priced (预计其2028年收入: 阿里巴巴收入)."""
     before = s[max(0, member.start - 4) : member.start]
     was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)  # 由168港元上调至…: the old price
+    # 将其港股目标价上调至每股165港元: the move and "per share" are no part of the price's name
+    subject = re.sub(
+        r"(?<=目标价)(?:上调|下调|调升|调降|提高|降低|调高)?(?:至|到|为)?(?:每股)?$", "", subject
+    )
     if subject.startswith("其") and (rated := _RATING.search(s, 0, member.start)):
         subject = rated.group(1) + subject[1:]  # 将其港股目标价: the company rated
     # 维持美团评级，将目标价由168港元…; 上调阿里巴巴评级，给予美股目标价: the rated company's price
@@ -2905,7 +2918,9 @@ def _complete_subject(
         and "占" in subject[1:]
         and not subject.endswith("占比")
         and "占有率" not in subject
-        and not re.search(r"应占(?:溢利|利润|亏损|净利)", subject)  # 持有人应占溢利: attributable profit
+        and not re.search(
+            r"应占(?:溢利|利润|亏损|净利|盈利|收益)", subject
+        )  # 持有人应占溢利: attributable profit
     ):
         left, _, right = subject.rpartition("占")
         subject = _share(left, right)  # 投诉量占全部网购投诉量的约27%
@@ -3285,6 +3300,9 @@ _CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类�
 
 
 _GOODS_MEASURE = re.compile(r"(?:成交额|销售额|零售额|交易额|销量)$")
+_PLATFORM_HEAD = re.compile(
+    r"京东|天猫|淘宝|拼多多|抖音电商|抖音|快手|美团|饿了么|唯品会|苏宁易购|小红书|得物|盒马"
+)
 
 
 def _part_of(part: str, whole: str | None) -> str:
@@ -3302,8 +3320,10 @@ def _part_of(part: str, whole: str | None) -> str:
         and not _CATEGORY_END.search(part)
         and len(part) <= 6
     ):
-        # 京东年货类商品成交额…，其中坚果炒货、滋补品和酒水分别增长…: each good's 成交额
-        return part + counted_in.group(0)
+        # 京东年货类商品成交额…，其中坚果炒货、滋补品和酒水分别增长…: each good's 成交额, on
+        # the platform the whole is of
+        platform = _PLATFORM_HEAD.match(whole)
+        return (platform.group(0) if platform else "") + part + counted_in.group(0)
     if part.endswith("占比") and len(part) > 2 and "占" not in part[:-2]:
         # (a share of people, or of a measure both name: 泛货架场域GMV of 快手电商GMV; 苹果机型成交
         # of an average price is none)
@@ -3589,6 +3609,10 @@ _NOT_A_NAME = re.compile(
     r"业绩|财报|报告|数据|调查|统计|累计|合计|共计|调研|股价|价格|增长|同比|环比|销售|销量|交易|成交|收入|营收|利润|数量|规模|总额|业务|"
     r"订单|金额|额$|量$|率$|数$"
 )
+_ONE_FIRM = re.compile(
+    r"(?P<place>[\u4e00-\u9fa5]{2,3})?一家(?P<firm>[\u4e00-\u9fa5A-Za-z0-9]{2,10}?(?:服务商|企业|公司|平台|业者|商家|电商|品牌))"
+    r"(?=透露|表示|指出|称|介绍|数据显示)"
+)
 _UNNAMED = re.compile(
     r"^某[\u4e00-\u9fa5A-Za-z]{1,10}?(?:平台|企业|品牌|公司|集团|超市|超商|门店|机构|券商|媒体集团)"
 )
@@ -3636,6 +3660,10 @@ def _sentence_owner(s: str, first: int) -> str | None:
     opens_in = _OPENS_IN.match(s)
     if opens_in:
         return opens_in.group(1)
+    # 一家跨境物流服务商透露, 台湾一家直播电商业者指出: a firm unnamed that tells its own figures
+    one_firm = _ONE_FIRM.match(s.lstrip())
+    if one_firm and one_firm.end() < first:
+        return "该" + (one_firm.group("place") or "") + one_firm.group("firm")
     # 某国产美妆品牌在快手的年货节直播中，单场成交额…: the firm the sentence opens with, unnamed
     unnamed = _UNNAMED.match(s.lstrip())
     if unnamed and unnamed.end() < first and not _NOT_OWNER.search(unnamed.group(0)):
