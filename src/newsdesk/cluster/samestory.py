@@ -1333,7 +1333,13 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(True, cont, [f"containment {cont:.2f}", "most of the wording shared"])
     signals = pair_signals(a, b, overlap)
     similarity = overlap.similarity
-    if cont < 0.1 and similarity < 0.3 and not shared and not overlap.precise_figures:
+    if (
+        cont < 0.1
+        and similarity < 0.3
+        and not shared
+        and not overlap.precise_figures
+        and not _release_in_other_currency(a, b)
+    ):
         # none of the development pairs like this is the same story either
         return PairDecision(
             False, 0.0, [f"little in common: containment {cont:.2f}, similarity {similarity:.2f}, no figures"]

@@ -67,7 +67,7 @@ _CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|�
 # a measure word is the unit it counts in: 每日平均訂單逾5.3萬張 (orders, as Hong Kong counts
 # them), 卖了三十来万斤 (apples by the jin), 日均保障航班1.9万班 (flights), 开行6300列 (trains;
 # not 列入, 列车), not 上班 or 班子 (a numeral comes first) nor 中欧班列
-_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|股(?![东份票价权本市民息利])|次|场次|场|条|批|份(?!额)|架次|架|艘|亩|分钟|班次|班(?![列子车组级长主底会机])|列(?![入为车表出举居席队位明支])|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
+_COUNTER = r"(?:标箱|立方米|平方米|平方公里|公里|千瓦时|吨|公斤|斤|张|个多?小时|个人(?=[，。；、”」]|$)|个(?!多?(?:月|百分点|点|工作日|小时)|亿|万)|小时(?!营业|不打烊)|家|笔|宗(?![旨教族师])|票|件|单|户|人次|人|名|辆|台|部(?!门)|套|款|座|股(?![东份票价权本市民息利])|次|场次|场|条|批|份(?!额)|架次|架|艘|亩|分钟|班次|班(?![列子车组级长主底会机])|列(?![入为车表出举居席队位明支])|天(?![猫下]|无理由|价保|价格保护|保价|包退|包换|退换)|日(?=内|以内|之内)|(?:(?<=提前\d)|(?<=提前\d\d)|(?<=提前\d\d\d))日|杯|盒(?!马)|箱|瓶|袋|只(?![有要是能会]|不过)|个钟|钟(?=[头都，。；”」])|桌(?!面|椅|子)|间(?=[房屋客铺]|[，。；、”」]|$)|点(?=[，。；、和及与]|$))"
 # so many percentage points: 1.2个百分点, 3个多百分点, 2.2个点
 _POINTS = r"(?:个多百分点|多个百分点|个百分点|百分点|个点)"
 # a round number and some: 两百多, 三千余, 三百来件, 十几个亿 (read as its round number)
@@ -164,6 +164,8 @@ SPOKEN_MONEY = re.compile(
     # where no noun follows: 七八块屏幕 counts screens)
     r"|(?<![一二三四五六七八九十百千万])(?P<tens>[一二三四五六七八九]?十)?(?P<first>[一二三四五六七八])(?P<second>[二三四五六七八九])"
     r"(?P<coin>块钱|块(?![\u4e00-\u9fa5])|毛)"
+    # 赚千零蚊, 万零蚊: a thousand (ten thousand) and a little, in Hong Kong dollars
+    r"|(?<![一二两三四五六七八九十百千万])(?P<ling>[一两二三四五六七八九]?[千万])零(?=蚊|块|元)(?:蚊|块钱?|元)"
     # 一件得三蚊: so many Hong Kong dollars, one numeral (蚊 is money whatever follows)
     r"|(?<![一二两三四五六七八九十百千万几])(?P<cnone>[一两二三四五六七八九十])蚊(?![子虫香帐])"
     r")"
@@ -216,7 +218,7 @@ _EVENT = (
     r"|春运|暑运|暑期|暑假|寒假|年货节|年货(?:预购|预售)?(?=档期)|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
     # the rest of the trade's calendar: 女王节 (三八), 母亲节, 毕业季, 腊八, 冬至, 感恩节, and the
     # fairs whose days are a period of their own (广交会期间, 进博会期间)
-    r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会"
+    r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元节?"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
     r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天))"
@@ -300,7 +302,7 @@ _PERIOD = re.compile(
     # 春运, 暑期, 旺季: seasons that are periods by themselves; 今年春节, 2025年国庆 with their
     # year; a film season (暑期档) before the season it is named after
     # (今个暑假: this summer's holidays, as Hong Kong says it)
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年|今个)?\s*(?:(?:春节|国庆|暑期|五一|元旦|贺岁)档|春运|暑运|暑期|暑假|寒假|旺季|淡季)(?:以来)?"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年|今个)?\s*(?:(?:春节|国庆|暑期|五一|元旦|贺岁)档|春运|暑运|暑期|暑假|寒假|旺季|淡季)(?:以来|[一二两三]个月)?"
     # (春运前20天: the season's first days, told below)
     r"(?!\s*前\s*[这那]?\s*(?:[一二两三四五六七八九十\d]|半?个))"
     # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
@@ -325,6 +327,8 @@ _PERIOD = re.compile(
     r"|年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十)(?:\s*(?:同|至|到|和|及)\s*年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十))?"
     # “年前一天能发…, 节后头几天…: before or after the new year, opening a speaker's clause
     r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:年前|节前|年后)(?=[\u4e00-\u9fa5])(?![的])"
+    # 今年7、8月: two months told together
+    r"|(?:\d{4}\s*年|今年|去年)?\d{1,2}\s*、\s*\d{1,2}\s*月(?:份)?"
     # 第48周: a week of the year by its number, as the postal bureau counts them
     r"|(?:\d{4}\s*年|今年|去年)?第\s*\d{1,2}\s*周"
     # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
@@ -518,7 +522,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     last_unit: tuple[str, str] | None = None  # the unit and kind of the last amount
     owner = region = opening_year = None
     paragraph = -1
-    taiwan_source = False
+    taiwan_source = hong_kong_source = False
     # each sentence of the paragraph with its first figure: who they are of is read only when
     # a clause needs it (_agent)
     openings: list[tuple[str, str]] = []
@@ -532,6 +536,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     for s in _with_speakers_after(split_sentences(text)):
         if s.paragraph != paragraph:
             paragraph, owner, opening_year, taiwan_source, openings = s.paragraph, None, None, False, []
+            hong_kong_source = False
             goes_on = False
         carried = scope = scope if goes_on else None
         # who tells the writer's sentence, for its later parts: 香港政府统计处公布，…；12月零售业总销货价值…
@@ -548,6 +553,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         whole = last_whole[1] if last_whole and last_whole[0] == s.paragraph else None
         counted = last_count[1] if last_count and last_count[0] == s.paragraph else None
         taiwan_source = taiwan_source or bool(_TAIWAN_DOLLARS.search(s.text))
+        hong_kong_source = hong_kong_source or bool(_HONG_KONG_DOLLARS.search(s.text))
         opens = _OPENING_YEAR.match(s.text)
         if opens:
             opening_year = opens.group(1)
@@ -576,6 +582,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             # 經濟部統計處公布，…；其中…營業額327億元: the Taiwan source speaks for the paragraph
             if f.unit == "元" and taiwan_source and "人民币" not in s.text:
                 f = replace(f, unit="新台币")
+            # 据政府统计处数字，香港7月商品整体出口货值为4236亿元: Hong Kong's statisticians count in 港元
+            elif f.unit == "元" and hong_kong_source and not re.search(r"人民币|内地|大陆", s.text):
+                f = replace(f, unit="港元")
             # a period stated earlier in the paragraph still holds: "2021 年，…；移动支付…"
             # (not a running total the sentence told and _period_for denied the figure: 今年以来
             # 累计斥资…，并宣派特别股息每股0.45港元)
@@ -1074,6 +1083,10 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                 continue
             coin = 0.1 if m.group("coin") == "毛" else 1.0
             value, upper = round((tens + first) * coin, 2), round((tens + second) * coin, 2)
+        elif m.group("ling"):
+            value = (parse_number(m.group("ling")[:-1].replace("两", "二")) or 1.0) * (
+                1000.0 if m.group("ling").endswith("千") else 10000.0
+            )
         elif m.group("cnone"):
             value = parse_number(m.group("cnone").replace("两", "二"))
             if value is None:
@@ -1126,7 +1139,8 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             # 300亿至500亿元, 300—500亿元: the magnitude of one end holds for the other
             num, mag, unit = m.group("low"), m.group("lowmag") or m.group("highmag"), m.group("rangeunit")
             high = parse_number(m.group("high"))
-            if high is None or (_YEARISH.match(num) and not mag):
+            # (2029—2031年 is a span of years; 1500到2000元 a range of money)
+            if high is None or (_YEARISH.match(num) and not mag and not re.fullmatch(_CURRENCY, unit or "-")):
                 continue
             upper = high * _MAG_VALUE.get(m.group("highmag") or mag or "", 1.0)
         else:
@@ -1338,6 +1352,7 @@ _DOLLARS_BEFORE = re.compile(
 # (富邦媒, 统一超商, 网路家庭: Taiwan's listed retailers, whose revenue is told in 新台币
 # without saying so; not 年增, which Taiwan's papers write of mainland results in 元 too)
 _TAIWAN_DOLLARS = re.compile(r"新台币|(?<!国)经济部|主计总处|金管会|观光署|富邦媒|统一超商|网路家庭")
+_HONG_KONG_DOLLARS = re.compile(r"政府统计处|香港特区政府统计处|港府统计处")
 _TAIWAN_SPEAKER = re.compile(r"^台湾[^，。：:「“]{0,14}(?:说|表示|坦言|透露)[：:，]?「")
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"
@@ -2638,7 +2653,7 @@ _NAMED = re.compile(
 )
 _ANONYMOUS_HEAD = re.compile(
     # (东主: a Hong Kong shop's owner, 旺角一间药房东主)
-    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|户|房|铺|室|厅|站|仓)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|户|房|铺|室|厅|站|仓|台)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
 )
 # one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
 # 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
@@ -3481,7 +3496,8 @@ _TELLER = re.compile(
     rf"(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?{_SALE_NAMED}"
     rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
-    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|"
+    # (据政府统计处数字，: the figures the body counted, told as its own)
+    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=处)数字|"
     r"(?:发布的?)?报告(?:称|显示))[，,：:]"
     # 京东集团5月13日发布财报，…, 顺丰控股发布4月经营简报，…: the report it published ends the telling
     rf"|^(?:{_TOLD_DAY})?(?P<issuer>[^，。：；“”、\d]{{2,20}}?)(?:{_TOLD_WHEN})?(?:公布|发布|披露)了?{_REPORT_SPAN_TOLD}{{0,2}}"
