@@ -44,3 +44,35 @@ def test_cantonese_a_thousand_odd_and_pieces_counted_as_只():
         "苏州一家老字号糕点店负责人说：“今年鲜肉月饼卖得特别火，一天要做五六千只，中秋前一周就卖掉了三万多只。”"
     )
     assert [f.unit for f in got] == ["只", "只"]
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_platforms_goods_listed_after_it_even_after_a_semicolon():
+    got = _subjects(
+        "开学季期间，淘宝天猫学生用品成交额较去年同期增长23%，平板电脑、学习机和电子词典销量分别增长31%、56%和18%。"
+    )
+    assert got[1:] == ["淘宝天猫平板电脑销量", "淘宝天猫学习机销量", "淘宝天猫电子词典销量"]
+    got = _subjects(
+        "中秋节前两周，抖音电商月饼类商品销售额达18.6亿元，同比增长27%；冰皮和流心月饼销量分别增长42%和35%。"
+    )
+    assert got[-2:] == ["抖音电商冰皮月饼销量", "抖音电商流心月饼销量"]
+    got = _subjects("有第三方机构测算，拼多多主站的综合货币化率在4.5%上下，抖音电商则在3%—4%之间。")
+    assert not got[-1].startswith("拼多多")
+
+
+def test_a_firms_own_stores_and_segments_a_hong_kong_firm_named_for_the_city_and_a_board():
+    got = _subjects(
+        "周大福公布首季營運數據，集團零售值按年下跌6.5%，其中中國內地同店銷售下跌9.1%，內地淨關閉門店約120家。"
+    )
+    assert got[1:] == ["周大福中国内地同店销售", "周大福内地净关闭门店数量"]
+    got = _subjects("香港電視（HKTVmall）上半年商品交易總額約48.6億港元，按年增長8.1%。")
+    assert got == ["香港电视商品交易总额"] * 2
+    got = _subjects("京东集团董事会批准派发2029年中期现金股息每股0.45美元，派息总额约13亿美元。")
+    assert got == ["京东集团每股中期现金股息", "京东集团派息总额"]
+    got = _subjects(
+        "京东集团二季度净收入为3712亿元，其中日百商品收入1236亿元；归属于普通股股东的净利润为118亿元。"
+    )
+    assert got[1:] == ["京东集团日百商品收入", "京东集团归属于普通股股东的净利润"]

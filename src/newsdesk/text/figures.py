@@ -532,6 +532,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     scope: _Scope | None = None
     teller: str | None = None
     head_owner: str | None = None
+    opening_platform: str | None = None
     goes_on = False  # the sentence before ended with ；, and this one goes on with it
     for s in _with_speakers_after(split_sentences(text)):
         if s.paragraph != paragraph:
@@ -541,6 +542,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         carried = scope = scope if goes_on else None
         # who tells the writer's sentence, for its later parts: 香港政府统计处公布，…；12月零售业总销货价值…
         if not goes_on:
+            opening_platform = None  # the platform the writer's sentence opens its figures with
             teller = _told_by(s.text)
             # 拼多多2028年一季度营收…；其中在线营销服务收入…: the company the sentence opens with
             head_owner = _OWNER_NAMED.match(s.text)
@@ -694,7 +696,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and (
                     not _owned(f.subject, teller)
                     # (统一超商公告，…；截至去年底，全台门店数…: the firm's own stores)
-                    or re.match(r"(?:全台|全国|全球)(?:门店|门市|店铺|网点)", f.subject)
+                    or _OWN_STORES.match(f.subject)
                 )
                 and not _COMPANY_MEASURE.match(f.subject)
                 and not f.subject.startswith(_REGION_WORDS)  # (省内: the province, read below)
@@ -702,6 +704,18 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and not ((other := _OPENS_WITH_NAME.match(s.text)) and not other.group(1).startswith(teller))
             ):
                 f = replace(f, subject=_of_owner(f.subject, teller))
+            elif (
+                f.subject
+                and later_part
+                and not teller
+                and opening_platform
+                and len(f.subject) >= 3
+                and not _owned(f.subject, opening_platform)
+                and not _PLATFORM_OPENS.match(f.subject)
+                and not f.subject.startswith(("价格", "单价"))
+            ):
+                # 抖音电商月饼类商品销售额…；冰皮和流心月饼销量分别增长…: the same platform's
+                f = replace(f, subject=opening_platform + f.subject)
             elif (
                 f.subject
                 and later_part
@@ -775,6 +789,13 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 last_period = (s.paragraph, f.period)
             if f.subject and f.period and f.subject.endswith("目标价"):
                 f = replace(f, period=None)  # a target price is where a broker sees the shares: no period's
+            if (
+                f.subject
+                and not later_part
+                and opening_platform is None
+                and (told := _PLATFORM_OPENS.match(f.subject))
+            ):
+                opening_platform = told.group(0)
             if f.subject:
                 last_subject = (s.paragraph, f.subject)
                 if not _AVERAGED.search(f.subject):
@@ -820,7 +841,7 @@ def _with_speakers_after(sentences: list[Sentence]) -> list[Sentence]:
 # what a company reports of itself: 收入, 经营利润, 经调整净利润, 累计营收
 _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
-    r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并)*"
+    r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并|税后)*"
     # (经调整亏损净额: a loss told as its net amount)
     r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
@@ -842,6 +863,9 @@ def _company_of(subject: str) -> str | None:
     head = re.sub(r"(?:[人单日月户件票店]均|单票|税后|税前)$", "", head)  # 顺丰控股单均收入: 顺丰控股
     if measure and measure.group("measure") == "收入":
         head = _REVENUE_LINE.sub("", head)  # 淘天集团客户管理收入: 淘天集团
+    named = _COMPANY_NAMED.match(head)
+    if named and len(head) > named.end():
+        head = named.group(0)  # 京东集团日百商品收入: 京东集团, not its line of goods
     return head if len(head) >= 2 and not _NO_COMPANY.match(head) and "占" not in head else None
 
 
@@ -888,7 +912,7 @@ _OWNER_NAMED = re.compile(
     # (核心本地商业分部经营利润…: a company's segment, not the company)
     r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?<!分部)(?<!业务)(?<!板块)(?:集团|控股|公司)?(?:（[^）]{1,12}）)?"
     rf"(?:(?:{_TOLD_WHEN}){_TOLD_AFTER_WHEN})?"
-    r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|称[，,]|Q[1-4])"
+    r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|称[，,]|Q[1-4]|董事会)"
 )
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示, 云南省文旅厅测算
 _REGION_TOLD = re.compile(
@@ -2035,7 +2059,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     not _owned(subject, owner)
                     # 统一超商…，全台门店数突破7,200家: a firm's stores across the land are its own
                     or (
-                        re.match(r"(?:全台|全国|全球)(?:门店|门市|店铺|网点)", subject)
+                        _OWN_STORES.match(subject)
                         and not _PLACE_SCOPE.fullmatch(owner)  # (台湾某连锁超商 is a firm, 台湾 a place)
                     )
                     # 统一超商…，旗下网购平台…业绩: what is under the firm is its own
@@ -2505,6 +2529,10 @@ _PLATFORM_TELLER = re.compile(
 )
 _EXPECTATION_HEAD = re.compile(r"^(?:市场|分析师)?(?:此前)?(?:一致)?(?:预期|预估|预测)的")
 _COMPANY_NAMED = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股份|公司)")
+# a firm's own stores, counted where they are (全台门市数, 中国内地同店销售, 内地净关闭门店)
+_OWN_STORES = re.compile(
+    r"^(?:全台|全国|全球|中国内地|内地|港澳|大陆|海外)(?:净关闭|净增|新开|关闭)?(?:门店|门市|店铺|网点|同店)"
+)
 _BOUGHT_BACK = re.compile(r"^(?P<who>.*?)(?:共|累计|合计|已|共计)?(?P<act>回购|增持)$")
 # (约3800万股A类普通股, 4300万股美国存托股: the shares named after the count)
 _SHARES_BOUGHT = re.compile(r"([A-Za-z\u4e00-\u9fa5]{1,8}?股)?(?=[，,。；;（(]|$)")
@@ -3064,6 +3092,9 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         # name (咗 and 嘅 are read as 了 and 的 before: _CANTONESE_READ)
         subject = _CANTONESE_PARTICLES.sub("", subject)
         subject = _TRAILING_PARTICLES.sub("", subject)
+        subject = re.sub(
+            r"(?<=[\u4e00-\u9fa5A-Za-z]{2})董事会(?:批准|宣布|决议|建议|通过)?", "", subject
+        )  # 京东集团董事会批准派发…
         # 主播“阿朵”: a host's name, quoted only to set it apart
         subject = re.sub(r"(主播|博主|达人|网红)[“「]([^”」]{1,8})[”」]", r"\1\2", subject)
         # 重点监测的78个步行街（商圈）客流量: the count of the streets is a figure of its own
@@ -3314,6 +3345,11 @@ _REGION_ALONE = re.compile(r"(?:东部|中部|西部|东北)(?:地区)?")
 _CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类目|品类|类别|类|渠道))(.*)")
 
 
+# (not one of a list, 京东物流、顺丰控股和中通快递, nor a business of the group's, 京东物流)
+_PLATFORM_OPENS = re.compile(
+    r"(?:淘宝天猫|淘天|京东|天猫|淘宝|拼多多|抖音电商|快手电商|美团|饿了么|唯品会|苏宁易购|小红书|得物|盒马)"
+    r"(?!平台|物流|集团|控股|健康|科技|[\u4e00-\u9fa5A-Za-z]{0,4}[、和与及])"
+)
 _GOODS_MEASURE = re.compile(r"(?:成交额|销售额|零售额|交易额|销量)$")
 _PLATFORM_HEAD = re.compile(
     r"京东|天猫|淘宝|拼多多|抖音电商|抖音|快手|美团|饿了么|唯品会|苏宁易购|小红书|得物|盒马"
@@ -3486,7 +3522,9 @@ _REPORT_SPAN_TOLD = (
     r"(?:\d{4}\s*年度?|\d{1,2}\s*月份?|第?[一二三四]季度|上半年|下半年|前三季度|全年|年度|季度|中期)"
 )
 # what a company publishes its own figures in
-_REPORTS = r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|分红预案|利润分配预案|年报|季报|公告"
+_REPORTS = (
+    r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|营运数据|运营数据|分红预案|利润分配预案|年报|季报|公告"
+)
 # who tells the figures, at the head of the sentence: 美团数据显示, 据携程预测, 香港特区政府统计处公布
 # (when it told them comes between the name and its telling: 顺丰控股5月18日晚间公告, 拼多多5月
 # 下旬发布的财报显示)
@@ -3508,7 +3546,7 @@ _TELLER = re.compile(
 )
 # who tells figures of others, not its own: research firms, brokers, associations, the press
 _NOT_OWNER = re.compile(
-    r"咨询|研究|分析|智库|证券|券商|研报|机构|报告|协会|联合会|联会|联席会|商会|媒体(?!集团|公司)|专家|业内|人士|第三方|多家|"
+    r"咨询|研究|分析|智库|证券|券商|研报|机构|报告|协会|联合会|联会|联席会|商会|媒体(?!集团|公司)|专家|业内|人士|第三方|多家|^[一二两三四五六七八九十\d]+家|"
     r"数据中心|信息中心|指数|贝恩|麦肯锡|德勤|普华永道|毕马威|安永|Canalys|IDC|Counterpoint|CNNIC|QuestMobile|网经社|电诉宝|尼尔森|易观|艾媒|星图|"
     r"^(?:有关|相关|据|调查|统计|测算|监测|记者)"
     # 据跨境电商平台统计: a platform, no one in particular (据京东平台统计 names one)
@@ -3613,7 +3651,7 @@ def _teller_owner(who: str, s: str) -> str | None:
 # who a sentence's first figure is of, told before its period (区域连锁超市鲜丰汇四季度以来…,
 # 北京市重点监测商超12月1日至20日销售额…) or a place opening its subject (广东省社会消费品零售总额)
 _LEAD_PLACE = re.compile(
-    r"^(?:全国|我国|国内|全省|全市|全县|香港|澳门|台湾|全台|内地|大陆|(?:北京|上海|天津|重庆)市?"
+    r"^(?:全国|我国|国内|全省|全市|全县|香港(?!电视|电讯|科技|航空|铁路|地铁|交易所|置地|宽频|中华|快运)|澳门|台湾|全台|内地|大陆|(?:北京|上海|天津|重庆)市?"
     r"|[\u4e00-\u9fa5]{2,3}?(?:省|自治区)|[\u4e00-\u9fa5]{1,3}?(?<![超城门股上夜集街闹菜早都黑])市(?![场值民]))"
 )
 # a place, with the kind of area it counts (全国农村): the owner's to name, as a place alone is
@@ -3649,11 +3687,15 @@ def _lead_owner(s: str, first: int) -> str | None:
     period = _PERIOD.search(clause)
     if period and 2 <= period.start() <= 14:
         who = re.sub(r"(?<=.{2})在$", "", clause[: period.start()])  # 某头部主播直播间在“818”大促当晚
+        who = re.sub(r"[（(][^）)]*[）)]", "", who)  # 香港电视（HKTVmall）上半年: the name without its alias
         quoted = re.match(r"[“「]([^”」]{1,8})[”」]", clause[period.start() :])
         if quoted and re.search(r"(?:主播|博主|达人|网红|品牌|店铺)$", who):
             who += quoted.group(1)  # 主播“阿朵”双11期间: the host named, not a period of hers
         if re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9“”]+", who) and not _NOT_A_NAME.search(who):
             return _clean_name(who)
+    platform = _PLATFORM_OPENS.match(clause)
+    if platform and len(clause) > platform.end() + 2:
+        return platform.group(0)  # 淘宝天猫学生用品成交额…: the platform the figures are of
     place = _LEAD_PLACE.match(clause)
     # (台湾站订单量: a platform's Taiwan site is the platform's, not Taiwan's)
     if place and len(clause) > place.end() + 1 and clause[place.end()] != "站":
@@ -3705,11 +3747,20 @@ def _owned(subject: str, owner: str) -> bool:
     # (台湾财政部's exports to the US, 虾皮购物's Taiwan site)
     subject = _NOT_OWNING_PLACE.sub("", subject)
     subject = re.sub(r"[“”「」]", "", subject)  # (主播“阿朵”共开播 names 主播阿朵)
-    return bool(core in subject or _OWNED.search(subject))
+    # (快手电商…，快手平均日活跃用户数: the platform named as it is)
+    platform = _PLATFORM_OPENS.match(owner)
+    return bool(
+        core in subject
+        or _OWNED.search(subject)
+        or (platform and subject.startswith(platform.group(0)[:2]))
+        # (…，抖音电商则在3%—4%之间: another platform names itself; not 天猫渠道, a brand's channel)
+        or (_PLATFORM_OPENS.match(subject) and not re.search(r"渠道|旗舰店|店铺|直播间", subject))
+    )
 
 
 _NOT_OWNING_PLACE = re.compile(
-    r"(?:对|向|赴|往|销往|发往|寄往|运往|来自|自|由|从)(?:美国|日本|欧盟|东盟|香港|澳门|台湾|内地|大陆|海外|境外|[\u4e00-\u9fa5]{2}(?=出口|进口))"
+    r"(?:对|向|赴|往|销往|发往|寄往|运往|来自|自|由|从)(?:(?:中国大陆|中国|美国|日本|欧盟|东盟|香港|澳门|台湾|内地|大陆|海外|境外)(?:及|和|与|、)?)+"
+    r"|(?:对|向|赴|往|销往|发往|来自)[\u4e00-\u9fa5]{2}(?=出口|进口)"
     r"|(?:美国|日本|香港|澳门|台湾|海外|全球)(?=站)"
 )
 
@@ -3986,7 +4037,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂])|日(?![均用常本化报韩料])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂])|日(?![均用常本化报韩料百])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 # Temu在全球的月活跃用户数, 理想汽车在全国(已有)零售中心: where, told as a place
 # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
