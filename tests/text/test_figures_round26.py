@@ -76,3 +76,24 @@ def test_a_firms_own_stores_and_segments_a_hong_kong_firm_named_for_the_city_and
         "京东集团二季度净收入为3712亿元，其中日百商品收入1236亿元；归属于普通股股东的净利润为118亿元。"
     )
     assert got[1:] == ["京东集团日百商品收入", "京东集团归属于普通股股东的净利润"]
+
+
+def test_a_gap_to_another_periods_rate_a_categorys_share_and_a_contribution():
+    got = _subjects("7月实物商品网上零售单月增速回落至5.2%，低于1—6月累计增速约1.3个百分点。")
+    assert got[-1] == "实物商品网上零售单月增速低于1—6月累计增速的幅度"
+    got = _subjects(
+        "TikTok Shop美国站二季度GMV约58亿美元，其中美妆个护品类占比约27%，中国卖家贡献了逾六成销售额。"
+    )
+    assert got[1:] == ["美妆个护品类占TikTok Shop美国站GMV的比重", "中国卖家贡献的销售额占比"]
+
+
+def test_cantonese_only_still_and_a_falling_business():
+    got = extract_figures(
+        "銅鑼灣一間藥妝店負責人話：「每人淨係買三四百蚊，以前動輒過千，營業額仲跌緊兩成幾。」"
+    )
+    assert [(f.subject, f.unit) for f in got] == [
+        ("铜锣湾某药妆店人均消费", "港元"),
+        ("铜锣湾某药妆店人均消费", "港元"),
+        ("铜锣湾某药妆店营业额", "%"),
+    ]
+    assert got[-1].value == -20

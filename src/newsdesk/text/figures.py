@@ -199,7 +199,7 @@ CHANGE = re.compile(
     # (比去年多了快一半: 多 is a change only as 多了, else it is 许多 or 多家)
     # (全年则料微升1%左右: risen a little, so much)
     # (北上买餸平成半: 平, cheaper, in a Cantonese quote)
-    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退|平(?=成半|成[一二两三四五六七八九]成)|好返)了?\s*"
+    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退|平(?=成半|成[一二两三四五六七八九]成)|好返)(?:了|紧)?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     # 一成半, 七成半: so many tenths and a half (15%, 75%)
     # (按月下跌一成二: and so many hundredths, as Hong Kong and Macau say it: 12%)
@@ -404,7 +404,7 @@ _VERB_TAIL_WORDS = (
     r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
     # 料, expected)
-    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|往往只|往往|只|"
+    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|仲|往往只|往往|只|动辄|起码|至少|"
     # 以前一单成五六千: Cantonese 成, "a full", before the amount
     r"成(?<=单成)|成(?<=[要咗了]成)|"
     # 3月份GMV做到了一千二百万: what a shop "did" (not 一日做, a spoken measure of its own)
@@ -1418,7 +1418,8 @@ _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
     rf"|(?:与|跟)(?P<with>[^，。；：、与跟]{{1,12}}?)(?:相比|比较)(?={_COMPARE_VERBS}|了)"
     rf"|(?P<than>(?<![占对相])(?:比|较)(?!重|例|率|值|较|亚迪|特币|利时)[^，。；：、比较]{{1,16}}?)(?:相比)?(?={_COMPARE_VERBS})"
-    r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?)(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:点[一二三四五六七八九]+)?(?:个百分点|成|倍)))"
+    # (低于1—6月累计增速约1.3个百分点: what is compared with may open with a period's digits)
+    r"|(?:高于|低于|快于|慢于|少于|多于|高出|低出)(?P<over>[^，。；：、\d.]{2,16}?|\d[^，。；：、]{1,14}[\u4e00-\u9fa5](?<![约近超逾]))(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+(?:点[一二三四五六七八九]+)?(?:个百分点|成|倍)))"
     # 是上年同期的2.3倍; 恢复至2019年同期的95%
     # (恢复至2019年同期的八成左右: so many tenths of it)
     # (内场票被炒至原价的3倍: a price driven up to so many times the original)
@@ -2194,7 +2195,11 @@ def _growth_gap(subject: str, base: str, between: str) -> str | None:
     if not _GAP_VERB.search(between):
         return None
     other = re.sub(r"^(?:比|较|与|跟)?(?:同期)?", "", base).strip()
-    if len(other) < 2 or _PERIOD.match(other) or _NOT_ANOTHER_RATE.search(other):
+    # (低于1—6月累计增速约1.3个百分点: a gap to a rate named outright, though of another period)
+    named_rate = re.search(
+        r"(?:高于|低于|快于|慢于|高出)$", between.rstrip(" 约近超逾" + other)
+    ) and re.search(r"(?:增速|增幅|涨幅|增长率)$", other)
+    if len(other) < 2 or (not named_rate and (_PERIOD.match(other) or _NOT_ANOTHER_RATE.search(other))):
         return None
     direction = "低于" if re.search(r"低|慢|少|落后", between) else "高于"
     if _LEVEL_RATE.search(subject):
@@ -2850,7 +2855,11 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
     if per == "" and re.fullmatch(r"(?:一|每)(件|单|票)", told):
         told = "每" + told[1:] + "收入"
     # 每人使得少咗，平均得两三千蚊: what each customer spends (使, Cantonese for 花)
-    told = re.sub(r"^(?:每人|每个人|每位客人?|人均)(?:使|花|消费)(?:得|了|咗)?$", "人均消费", told)
+    told = re.sub(
+        r"^(?:每人|每个人|每位客人?|人均)(?:净系|净係|只|就)?(?:使|花|消费|买)(?:得|了|咗)?$",
+        "人均消费",
+        told,
+    )
     # 以前一日做五六万: what a shop "does" in a day is its takings
     told = re.sub(r"^(?:一天|每天|一日|每日|一个月|每个?月)?做$", lambda m: m.group(0)[:-1] + "营业额", told)
     if per:
@@ -2982,10 +2991,16 @@ def _complete_subject(
         subject
         and before
         and member.unit == "%"
-        and (part := re.fullmatch(r"(.{2,10}?)贡献了?其中", subject))
+        and (part := re.fullmatch(r"(.{2,10}?)贡献了?(?:其中)?", subject))
     ):
         # …单场GMV约46亿元，…，美妆品类贡献了其中四成左右: the part's share of what was told
-        subject = _share(part.group(1), _RATE_TAIL.sub("", before))
+        after = _CONTRIBUTED.match(s, member.end)
+        if after:
+            # 年轻用户贡献了超过七成订单: the orders they placed, a share of all
+            subject = part.group(1) + "贡献的" + after.group(1) + "占比"
+        else:
+            told_whole = next((x for _, x in reversed(history) if x and "占" not in x), before)
+            subject = _share(part.group(1), _RATE_TAIL.sub("", told_whole))
     elif (
         subject
         and before
@@ -3350,6 +3365,9 @@ _PLATFORM_OPENS = re.compile(
     r"(?:淘宝天猫|淘天|京东|天猫|淘宝|拼多多|抖音电商|快手电商|美团|饿了么|唯品会|苏宁易购|小红书|得物|盒马)"
     r"(?!平台|物流|集团|控股|健康|科技|[\u4e00-\u9fa5A-Za-z]{0,4}[、和与及])"
 )
+_CONTRIBUTED = re.compile(
+    r"\s*(?:的)?((?:[\u4e00-\u9fa5A-Za-z]{0,4})(?:订单|销售额|成交额|GMV|收入|营收|销量|利润|净利润|交易额))"
+)
 _GOODS_MEASURE = re.compile(r"(?:成交额|销售额|零售额|交易额|销量)$")
 _PLATFORM_HEAD = re.compile(
     r"京东|天猫|淘宝|拼多多|抖音电商|抖音|快手|美团|饿了么|唯品会|苏宁易购|小红书|得物|盒马"
@@ -3384,6 +3402,8 @@ def _part_of(part: str, whole: str | None) -> str:
             whole.endswith(told.group(0)) or (told.group(0).endswith("额") and whole.endswith("额"))
         ):
             return _share(part[:-2], whole)
+        if not told and _CATEGORY_END.search(part[:-2]):
+            return _share(part[:-2], whole)  # 美妆个护品类占比约27%: the category's share of the whole told
         if not told and not _MEASURE_END.search(part[:-2]) and _PEOPLE_WHOLE.search(whole):
             return _share(part[:-2], re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:人次|人数)$", "", whole))
         return part
@@ -4037,7 +4057,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂])|日(?![均用常本化报韩料百])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂])|日(?![均用常本化报韩料百活])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 # Temu在全球的月活跃用户数, 理想汽车在全国(已有)零售中心: where, told as a place
 # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
