@@ -3369,9 +3369,6 @@ _CONTRIBUTED = re.compile(
     r"\s*(?:的)?((?:[\u4e00-\u9fa5A-Za-z]{0,4})(?:订单|销售额|成交额|GMV|收入|营收|销量|利润|净利润|交易额))"
 )
 _GOODS_MEASURE = re.compile(r"(?:成交额|销售额|零售额|交易额|销量)$")
-_PLATFORM_HEAD = re.compile(
-    r"京东|天猫|淘宝|拼多多|抖音电商|抖音|快手|美团|饿了么|唯品会|苏宁易购|小红书|得物|盒马"
-)
 
 
 def _part_of(part: str, whole: str | None) -> str:
@@ -3391,7 +3388,7 @@ def _part_of(part: str, whole: str | None) -> str:
     ):
         # 京东年货类商品成交额…，其中坚果炒货、滋补品和酒水分别增长…: each good's 成交额, on
         # the platform the whole is of
-        platform = _PLATFORM_HEAD.match(whole)
+        platform = _PLATFORM_OPENS.match(whole)
         return (platform.group(0) if platform else "") + part + counted_in.group(0)
     if part.endswith("占比") and len(part) > 2 and "占" not in part[:-2]:
         # (a share of people, or of a measure both name: 泛货架场域GMV of 快手电商GMV; 苹果机型成交
