@@ -172,7 +172,7 @@ def test_subjects_are_noun_phrases_of_what_is_measured():
         :2
     ] == [
         "我国跨境电商主体数量",
-        "海外仓数量",
+        "我国海外仓数量",
     ]
     assert (
         subjects("截至2024年底，我国直播电商从业人员已超过1500万人，较上年底增长约22%。")

@@ -156,7 +156,7 @@ def test_kinds_of_trade_in_are_counted_as_the_trade_ins_are():
     )
     assert got[2:] == ["全国汽车报废更新补贴申请量", "全国汽车置换更新补贴申请量"]
     got = _subjects("截至2月末，我国企业已建设海外仓逾2600个，总面积超3200万平方米。")
-    assert got[-1] == "海外仓总面积"
+    assert got[-1] == "我国海外仓总面积"
 
 
 def test_more_brokers_their_expectations_and_the_company_they_forecast():

@@ -97,3 +97,14 @@ def test_cantonese_only_still_and_a_falling_business():
         ("铜锣湾某药妆店营业额", "%"),
     ]
     assert got[-1].value == -20
+
+
+def test_a_provinces_own_count_a_warehouses_area_and_parts_of_a_whole_after_its_rate():
+    got = _subjects("广东省商务厅介绍，截至11月末，全省已建成海外仓超过600个、面积逾900万平方米。")
+    assert got == ["广东省海外仓数量", "广东省海外仓面积"]
+    got = _subjects(
+        "7月份全国重点监测零售企业销售额同比增长5.3%，增速较6月份回落0.6个百分点，其中家电、数码产品销售额分别增长18.4%和22.1%。"
+    )
+    assert got[2:] == ["全国重点监测零售企业家电产品销售额", "全国重点监测零售企业数码产品销售额"]
+    got = _subjects("有财经自媒体测算，今年七夕档期头部鲜花电商客单价普遍在199至399元之间。")
+    assert got == ["头部鲜花电商客单价"]

@@ -404,7 +404,7 @@ _VERB_TAIL_WORDS = (
     r"每秒|每分钟|每小时|"
     # and of forecasts: 2027年增速或回落至10%以下, 全年可达5,000万件, 全年则料微升1% (Hong Kong's
     # 料, expected)
-    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|仲|往往只|往往|只|动辄|起码|至少|"
+    r"或|可(?=达|超|突破)|则料|亦料|料将|预料|还|仲|往往只|往往|只|动辄|起码|至少|普遍|大概落|落|集中|"
     # 以前一单成五六千: Cantonese 成, "a full", before the amount
     r"成(?<=单成)|成(?<=[要咗了]成)|"
     # 3月份GMV做到了一千二百万: what a shop "did" (not 一日做, a spoken measure of its own)
@@ -739,6 +739,19 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.subject and region and f.subject.startswith(_REGION_WORDS):
                 if region[-1] in f.subject[:2]:
                     f = replace(f, subject=region + f.subject[2:])
+            elif (
+                f.subject
+                and region
+                and (
+                    scope_word := re.search(
+                        r"全([省市县])(?=已|共|累计|建成|新增|有)", s.text[: max(0, s.text.find(f.text))]
+                    )
+                )
+                and region[-1] == scope_word.group(1)
+                and not _owned(f.subject, region)
+            ):
+                # 四川省商务厅介绍，…全省已建成县级电商公共服务中心128个: the province's
+                f = replace(f, subject=region + f.subject)
             elif f.subject and region and (whole_of := re.search(r"(?<=占)全([省市县区])", f.subject)):
                 if region[-1] == whole_of.group(1):
                     # …直播电商零售额约占全省网络零售额的三成: the province's whole
@@ -1486,7 +1499,7 @@ _RATE_WORDS = (
     "年均复合增速",
     "复合增速",
 )
-_LEVEL_WORDS = ("规模", "总额", "总量", "总规模", "总金额", "总面积")
+_LEVEL_WORDS = ("规模", "总额", "总量", "总规模", "总金额", "总面积", "面积")
 _RATE_TAIL = re.compile(
     r"(?:年均复合增长率|年复合增长率|复合增长率|年均增长率|年均增速|年均增幅|增长率|增速|增幅|降幅|升幅|涨幅|跌幅)$"
 )
@@ -3014,7 +3027,7 @@ def _complete_subject(
         who = _ISSUED_FROM.sub("", previous[: verb.start()])
         subject = who + previous[verb.end() :] + subject  # (杭州市第二期数字消费券总额)
     elif subject in _LEVEL_WORDS and before and before.endswith("数量"):
-        subject = before.removesuffix("数量") + subject  # 回购…股数量，总金额约6.5亿美元
+        subject = before.removesuffix("数量").removeprefix("的") + subject  # 回购…股数量，总金额约6.5亿美元
     elif subject in _LEVEL_WORDS and before:
         subject = _RATE_TAIL.sub("", before).removesuffix(subject) + subject  # …年均增速…，到2030年规模
     elif subject and _COVERING.match(subject):
@@ -3322,7 +3335,13 @@ def _whole_before(
         (
             x
             for start, x in reversed(history)
-            if x and start < at and not (scoped and _AVERAGED.search(x) and not (per_head and "人均" in x))
+            if x
+            and start < at
+            and not (scoped and _AVERAGED.search(x) and not (per_head and "人均" in x))
+            # (…销售额同比增长5.3%，增速较6月份回落0.6个百分点，其中家电…: a rate is no whole)
+            and not (
+                _RATE_TAIL.search(x) and any(y and y.startswith(_RATE_TAIL.sub("", x)) for _, y in history)
+            )
         ),
         None,
     )
@@ -3779,6 +3798,8 @@ _NOT_OWNING_PLACE = re.compile(
     r"(?:对|向|赴|往|销往|发往|寄往|运往|来自|自|由|从)(?:(?:中国大陆|中国|美国|日本|欧盟|东盟|香港|澳门|台湾|内地|大陆|海外|境外)(?:及|和|与|、)?)+"
     r"|(?:对|向|赴|往|销往|发往|来自)[\u4e00-\u9fa5]{2}(?=出口|进口)"
     r"|(?:美国|日本|香港|澳门|台湾|海外|全球)(?=站)"
+    # (海外仓: a kind of warehouse, not a place)
+    r"|(?:海外|境外)(?=仓)"
 )
 
 
