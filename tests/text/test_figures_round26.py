@@ -108,3 +108,18 @@ def test_a_provinces_own_count_a_warehouses_area_and_parts_of_a_whole_after_its_
     assert got[2:] == ["全国重点监测零售企业家电产品销售额", "全国重点监测零售企业数码产品销售额"]
     got = _subjects("有财经自媒体测算，今年七夕档期头部鲜花电商客单价普遍在199至399元之间。")
     assert got == ["头部鲜花电商客单价"]
+
+
+def test_a_teller_after_the_scene_a_firms_spokesman_and_months_kept():
+    got = _subjects(
+        "随着中秋临近，月饼预售进入高峰，天猫数据显示，截至9月10日，低糖月饼、鲜肉月饼预售订单量较去年同期分别增长76%和52%。"
+    )
+    assert got == ["天猫低糖月饼预售订单量", "天猫鲜肉月饼预售订单量"]
+    got = _subjects("SHEIN相关人士透露，平台平均配送时效缩短至5天左右。")
+    assert got == ["SHEIN平均配送时效"]
+    got = _subjects("快手二季度财报显示，月活跃买家数约1.52亿；快递员小李告诉记者，月收入能到一万二左右。")
+    assert got[0] == "快手月活跃买家数"
+    got = _subjects(
+        "抖音电商数据显示，七夕当天平台“礼物”相关商品成交额同比增长63%，其中男士购买占比提升至近四成。"
+    )
+    assert got[-1] == "男士购买占抖音电商“礼物”相关商品成交额的比重"

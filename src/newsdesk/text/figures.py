@@ -2755,7 +2755,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # (铜锣湾一间药房: 间 is how Hong Kong counts shops)
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z])(?:一位|一名|一家|一个|一间)", "某", who)
     who = re.sub(r"^(?:一位|一名|一家|一个|一间)", "", who)
-    spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关负责人", who)
+    spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关(?:负责人|人士)", who)
     # 义乌一位做文具的老板: a trader in what they deal in (义乌某文具商家)
     who = re.sub(r"(?<=某)做([^的]{1,6})的(?:老板|店主|老板娘)$", r"\1商家", who)
     head = _ANONYMOUS_HEAD.search(who)
@@ -3418,7 +3418,7 @@ def _part_of(part: str, whole: str | None) -> str:
             whole.endswith(told.group(0)) or (told.group(0).endswith("额") and whole.endswith("额"))
         ):
             return _share(part[:-2], whole)
-        if not told and _CATEGORY_END.search(part[:-2]):
+        if not told and (_CATEGORY_END.search(part[:-2]) or re.search(r"(?:购买|下单)$", part[:-2])):
             return _share(part[:-2], whole)  # 美妆个护品类占比约27%: the category's share of the whole told
         if not told and not _MEASURE_END.search(part[:-2]) and _PEOPLE_WHOLE.search(whole):
             return _share(part[:-2], re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:人次|人数)$", "", whole))
@@ -3699,6 +3699,9 @@ _NOT_A_NAME = re.compile(
     r"业绩|财报|报告|数据|调查|统计|累计|合计|共计|调研|股价|价格|增长|同比|环比|销售|销量|交易|成交|收入|营收|利润|数量|规模|总额|业务|"
     r"订单|金额|额$|量$|率$|数$"
 )
+_TELLER_MID = re.compile(
+    r"[，,](?P<who>[^，。：；“”、\d]{2,12}?)(?:数据|统计数据|监测数据|大数据)(?:显示|表示|披露|指出)[，,：:]"
+)
 _ONE_FIRM = re.compile(
     r"(?P<place>[\u4e00-\u9fa5]{2,3})?一家(?P<firm>[\u4e00-\u9fa5A-Za-z0-9]{2,10}?(?:服务商|企业|公司|平台|业者|商家|电商|品牌))"
     r"(?=透露|表示|指出|称|介绍|数据显示)"
@@ -3754,6 +3757,12 @@ def _sentence_owner(s: str, first: int) -> str | None:
     opens_in = _OPENS_IN.match(s)
     if opens_in:
         return opens_in.group(1)
+    # 随着中秋临近，月饼预售进入高峰，天猫数据显示，…: a teller after the scene is set
+    told_later = _TELLER_MID.search(s, 0, first)
+    if told_later and not _TELLER.match(s):
+        who = _teller_owner(told_later.group("who"), s)
+        if who:
+            return who
     # 一家跨境物流服务商透露, 台湾一家直播电商业者指出: a firm unnamed that tells its own figures
     one_firm = _ONE_FIRM.match(s.lstrip())
     if one_firm and one_firm.end() < first:
@@ -4075,7 +4084,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂])|日(?![均用常本化报韩料百活])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂活收])|日(?![均用常本化报韩料百活])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 # Temu在全球的月活跃用户数, 理想汽车在全国(已有)零售中心: where, told as a place
 # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
@@ -4286,7 +4295,7 @@ _ANY_MEASURE = re.compile(
     r"网络零售额|网上零售额|零售额|销售额|交易额|成交额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数|市场份额"
 )
 _LIST_MEASURE = re.compile(
-    r"(?:网络零售额|网上零售额|零售额|销售额|交易额|成交额|营业额|出口额|进口额|进出口额|收入|营收|利润|业务量|订单量|销量|用户规模|用户数"
+    r"(?:网络零售额|网上零售额|零售额|销售额|交易额|成交额|营业额|出口额|进口额|进出口额|收入|营收|利润|业务量|预售订单量|预售额|订单量|销量|用户规模|用户数"
     # 飞机票、旅游和宾馆住宿价格环比分别上涨…: each item's price
     r"|价格|客流量|出口|进口)$"
 )
