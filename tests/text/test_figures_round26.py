@@ -123,3 +123,13 @@ def test_a_teller_after_the_scene_a_firms_spokesman_and_months_kept():
         "抖音电商数据显示，七夕当天平台“礼物”相关商品成交额同比增长63%，其中男士购买占比提升至近四成。"
     )
     assert got[-1] == "男士购买占抖音电商“礼物”相关商品成交额的比重"
+
+
+def test_a_platforms_bookings_at_home_and_a_group_leaders_own_shop():
+    got = _subjects("携程数据显示，元旦假期国内酒店预订量较2025年同期增长26%。")
+    assert got == ["携程国内酒店预订量"]
+    # a ministry telling the nation's count does not own it
+    got = _subjects("商务部有关负责人介绍，截至5月底，全国累计建设县级电子商务公共服务中心2830个。")
+    assert not got[0].startswith("商务部")
+    got = _subjects("拼多多旗下多多买菜的一位团长笑着说：“我这小店一天能走三百来单，一单提成也就五六毛钱。”")
+    assert got == ["多多买菜某团长日订单量", "多多买菜某团长一单提成"]

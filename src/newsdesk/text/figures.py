@@ -2550,6 +2550,8 @@ _COMPANY_NAMED = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股�
 # a firm's own stores, counted where they are (全台门市数, 中国内地同店销售, 内地净关闭门店)
 _OWN_STORES = re.compile(
     r"^(?:全台|全国|全球|中国内地|内地|港澳|大陆|海外)(?:净关闭|净增|新开|关闭)?(?:门店|门市|店铺|网点|同店)"
+    # (携程数据显示，…国内酒店预订量: the platform's own bookings at home)
+    r"|^(?:国内|境内|出境|入境)(?=[\u4e00-\u9fa5]{2,}(?:预订量|订单量|订单|成交额|销售额|GMV|增幅))"
 )
 _BOUGHT_BACK = re.compile(r"^(?P<who>.*?)(?:共|累计|合计|已|共计)?(?P<act>回购|增持)$")
 # (约3800万股A类普通股, 4300万股美国存托股: the shares named after the count)
@@ -2743,7 +2745,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
         return None
     who = re.sub(r"^[^的]{2,12}(?:这|那)家", "", told_who)  # 楼下这家便利店老板
     # 拼多多旗下跨境平台Temu的一位深圳卖家: the platform they sell on, named short (Temu某深圳卖家)
-    who = re.sub(r"^[^，。]{2,10}?旗下(?:跨境|电商|购物)?平台", "", who)
+    who = re.sub(r"^[^，。]{2,10}?旗下(?:跨境|电商|购物)?(?:平台)?(?=[\u4e00-\u9fa5A-Za-z]{2})", "", who)
     who = re.sub(r"^([A-Za-z]{2,10}|[\u4e00-\u9fa5]{2,6}?(?:平台|店铺|网店))的(?=一位|一名|一家)", r"\1", who)
     works = _WORKS_AT.match(who)
     if works:
@@ -2753,7 +2755,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
         r"^(?:在[^的]{2,16}的)", "", who
     )  # 在杭州跑外卖的骑手老李, 在郑州二七区夜市摆摊卖炒酸奶的王女士
     # (铜锣湾一间药房: 间 is how Hong Kong counts shops)
-    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z])(?:一位|一名|一家|一个|一间)", "某", who)
+    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z])(?:的)?(?:一位|一名|一家|一个|一间)", "某", who)
     who = re.sub(r"^(?:一位|一名|一家|一个|一间)", "", who)
     spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关(?:负责人|人士)", who)
     # 义乌一位做文具的老板: a trader in what they deal in (义乌某文具商家)
@@ -2778,7 +2780,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     trader = (
         not head
         and not worker
-        and re.search(r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主)$", who)
+        and re.search(r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主|团长)$", who)
         # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
         and ("某" in who or works or re.fullmatch(r"[\u4e00-\u9fa5]{2,6}(?:商家|商户|卖家|摊主|档主)", who))
     )
@@ -2821,7 +2823,7 @@ _HEARSAY = re.compile(
 _SPOKEN_OWNER = re.compile(
     # (我哋, 佢哋: we and they, in a Cantonese quote)
     # (双11那天我一个人: the rest of a day its period was cut from)
-    r"^(?:光|就)?(?:这一?天|当天|那一?天|那几天)?(?:(?:我们|咱们|我哋|我一个人|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
+    r"^(?:光|就)?(?:这一?天|当天|那一?天|那几天)?(?:(?:我们|咱们|我哋|我一个人|我这(?:家)?(?:小)?店|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
 )
 
 
@@ -3068,6 +3070,12 @@ def _complete_subject(
         and (counted := _counted(s, member.end))
     ):
         subject = hired.group(0) + counted.group(1)  # 高峰期需增派约2000名人手: 增派人手 (its firm's)
+    elif (
+        member.kind == "count"
+        and re.search(r"针对\s*$", s[: member.start])
+        and (counted := _counted(s, member.end))
+    ):
+        subject = counted.group(1)  # 一项针对2000名受访者的调查: those asked
     elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _counted(s, member.end):
         subject, acts_on = None, True  # 从…等方面提出15条措施, 培育100家…机构: the 措施, the 机构
     if subject is None and member.unit == "人次" and (came := _VISITED.match(s, member.end)):
@@ -3249,6 +3257,8 @@ _HIRES = re.compile(r"(?:增派|加派|招聘|招募|雇用|增聘)(?=了?$)")
 _ACTS_ON = re.compile(
     r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?"
     r"|开设了?|建成了?|培育|设立|新建|打造|引进|等|和|及|与"
+    # 一项针对2000名受访者的调查: those asked are counted
+    r"|针对"
     # 共接获2.3万宗投诉: the complaints received are counted
     r"|接获|接到|收到"
     # 高峰期需增派约2000名人手: the hands taken on
@@ -3752,6 +3762,10 @@ def _sentence_owner(s: str, first: int) -> str | None:
     """Whose the sentence's figures are (None where it names several, or only a teller of
     others' figures, as a research firm)."""
     lead = _lead_owner(s, first)
+    # 携程数据显示，元旦假期国内酒店预订量…: the platform's bookings at home (全国 and a named
+    # place stay the scope: 商务部…全国累计建设…)
+    if lead in ("国内", "境内") and (told := _told_by(s)) and not _LEAD_PLACE.match(told):
+        return told
     if lead:
         return lead
     opens_in = _OPENS_IN.match(s)
