@@ -133,3 +133,11 @@ def test_a_platforms_bookings_at_home_and_a_group_leaders_own_shop():
     assert not got[0].startswith("商务部")
     got = _subjects("拼多多旗下多多买菜的一位团长笑着说：“我这小店一天能走三百来单，一单提成也就五六毛钱。”")
     assert got == ["多多买菜某团长日订单量", "多多买菜某团长一单提成"]
+
+
+def test_a_speakers_pay_by_the_piece_or_the_month_is_of_no_days():
+    s = "浙江义乌一名快递员说：“开学季那几天，我一天要派四百来件，是平时的两倍，每件提成一块二，一个月能多挣两千五。”"
+    assert [f.period for f in extract_figures(s)] == ["开学季那几天", "开学季那几天", None, None]
+    # a season a month's pay can be of stays
+    s = "北京朝阳区一名快递员说：“年底这阵子一天派四百来单，比平时多出三成多，一个月能挣一万二左右。”"
+    assert extract_figures(s)[-1].period == "年底这阵子"

@@ -601,6 +601,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                     a < s.text.find(f.text) and _SURVEYED_BETWEEN.search(s.text, b, s.text.find(f.text))
                     for a, b, _ in _periods(s.text)
                 )
+                and not _paid_by_month_or_piece(s.text, s.text.find(f.text), last_period[1])
             ):
                 f = replace(f, period=last_period[1])
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
@@ -3954,6 +3955,7 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
     """The nearest period before the figure in its sentence, else the first after. A yearly
     average (年均增长) needs a span (2013—2023年, 未来三年): a single date is none of its."""
     best = until = None
+    best_at = 0
     for a, b, text in periods:
         if a >= start:
             break
@@ -3984,8 +3986,10 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             and not _CHANGE_OPENS.match(s, _clause_start(s, start))
         ):
             continue  # …预计明年销售额增长5%到10%，仅一成左右…: the forecast's year, not the next clause's
-        best = text
+        best, best_at = text, a
         until = text if text.startswith(("截至", "截止")) and "年" not in text else None
+    if best is not None and best_at < _clause_start(s, start) and _paid_by_month_or_piece(s, start, best):
+        return None
     if best is None:
         # a period told after the figure, in its own clause: 约63%的受访消费者在过去半年内…
         for a, _, text in periods:
@@ -4010,6 +4014,24 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
 
 
 _FORECAST_BEFORE = re.compile(r"(?:预计|预期|计划|打算)\s*$")
+
+
+def _paid_by_month_or_piece(s: str, start: int, period: str) -> bool:
+    """开学季那几天…，每件提成一块二，一个月能多挣两千五: a speaker's pay by the piece or the
+    month is no figure of the days the scene was set in (but 年底这阵子…一个月能挣一万二)."""
+    return bool(
+        _SPOKEN_MONTH_OR_PIECE.match(s, _clause_start(s, start))
+        and not _SEASON_LONG.search(period)
+        and _speaker(s)
+    )
+
+
+# a clause counted by the month or by the piece (一个月下来能挣, 一件派费, 头部主播一个月能挣)
+_SPOKEN_MONTH_OR_PIECE = re.compile(
+    r"\s*[“「]?[^，,；;。\d]{0,6}?(?:一个月|一個月|每个?月|每個?月|一件|每件)"
+)
+# a season a month's pay can be of (年底这阵子, 旺季, 夏天)
+_SEASON_LONG = re.compile(r"阵子|陣子|旺季|淡季|[春夏秋冬]天|[春夏秋冬]季|年底|年末|月份?$")
 _CHANGE_OPENS = re.compile(r"\s*(?:同比|环比|按年|按月|年增|年减|比上年|较上年)")
 _PRESOLD = re.compile(r"预售")
 _SURVEYED_BETWEEN = re.compile(r"[，,；;。][^，,；;。]*?受访")
