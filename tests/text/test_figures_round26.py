@@ -141,3 +141,8 @@ def test_a_speakers_pay_by_the_piece_or_the_month_is_of_no_days():
     # a season a month's pay can be of stays
     s = "北京朝阳区一名快递员说：“年底这阵子一天派四百来单，比平时多出三成多，一个月能挣一万二左右。”"
     assert extract_figures(s)[-1].period == "年底这阵子"
+
+
+def test_an_interim_dividend_is_of_the_years_first_half():
+    s = "京东集团董事会批准派发2029年中期现金股息每股0.45美元，派息总额约13亿美元。"
+    assert [f.period for f in extract_figures(s)] == ["2029年中期", "2029年中期"]

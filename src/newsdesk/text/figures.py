@@ -255,6 +255,8 @@ _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
     r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从])(?:"
+    # 派发2029年中期现金股息: the interim half of the year a dividend is of
+    r"\d{4}\s*年\s*中期(?=(?:现金)?(?:股息|派息|分红|业绩))|"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
     # 今天, 一晚上 (现在, 目前 and 以前 are periods only where a sentence sets them apart: _periods)
     r"(?:本|上|这)(?:周末?|个?星期|个?礼拜)(?!年|[一二三四五六日天](?![场次个家单件台]))|周末(?:两天|这两天|期间)?"
