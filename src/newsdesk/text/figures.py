@@ -803,6 +803,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and f"比{f.period}" not in s.text
             ):
                 last_period = (s.paragraph, f.period)
+            if f.subject and f.period and f.period.endswith("年中期") and "中期" not in f.subject:
+                # (2029年中期现金股息: the period took the word, the dividend is still the interim one)
+                f = replace(
+                    f, subject=re.sub(r"(?=(?:现金)?(?:股息|红利|分红)$|派息)", "中期", f.subject, count=1)
+                )
             if f.subject and f.period and f.subject.endswith("目标价"):
                 f = replace(f, period=None)  # a target price is where a broker sees the shares: no period's
             if (
