@@ -457,7 +457,7 @@ def _norm(text: str | None) -> str:
 _CORPORATE_FORM = re.compile(r"(?:股份)?有限公司|集团|股份|控股")
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _PERIOD_NOISE = re.compile(
-    r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$|(?<=年)全年$|(?<=月)当月$|(?<=季度)内$"
+    r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$|(?<=年)全年$|(?<=月)当月$|(?<=季度)内$|(?<=日)(?:当天|当日|单日)$"
 )
 _YEAR_HEAD = re.compile(r"^\d{4}年(?=.)")
 _BASE_PREFIX = re.compile(
@@ -485,7 +485,7 @@ def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool
       a range also needs its upper end;
     * unit — equal, 百分点 = 个百分点, 新台币 = 新台币元, 名 = 人;
     * period — equal after white space, a leading 今年/本年/到/至, the 第 of 第三季度, a final 份
-      and the 全年 of 2026年全年, 当月 of 12月当月 or 内 of 截至9月30日的季度内 are removed (two
+      and the 全年 of 2026年全年, 当月 of 12月当月, 当天 of 10月1日当天 or 内 of 截至9月30日的季度内 are removed (two
       spellings of one period, which the writers label both ways), or equal but for the year
       one of them opens with (2027年12月份 and 12月份: the year the sentence told before);
       none labelled matches none extracted;

@@ -221,14 +221,16 @@ _EVENT = (
     r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元节?"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
-    r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天))"
+    r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天)"
+    # (黄金周嗰几日: the golden week alone, as a speaker tells it)
+    r"|黄金周(?=(?:这|那|嗰|呢)几[天日]))"
 )
 # the days after a festival: 节后第一周, 春节后一周, 农历新年后首周, 年后头一个礼拜
 _AFTER_WEEK = r"后\s*(?:第一|首|头一?个?)\s*(?:周|礼拜|星期)|后\s*[一两二三四]\s*(?:周|个?星期|个?礼拜)"
 _EVENT_TAIL = (
     # 国庆中秋假期: two festivals at once
     rf"(?:[、和与及]?{_EVENT})?"
-    r"(?:(?:年中|年终|全球|网购)?(?:大促|购物节|狂欢节|促销季|促销|消费季|活动))?"
+    r"(?:(?:年中|年终|全球|网购)?(?:大促|购物节|狂欢节|促销季|促销|消费季|活动|好物节))?"
     # 年货节启动首周: its opening days; 国庆这八天, 元旦三天: its days, counted as spoken
     # (春运40天 is its length, a figure of its own)
     # (今年「雙11」單日, 双12专场, 雙12檔期: its one day, a sale's own show, its run)
@@ -248,13 +250,16 @@ _EVENT_TAIL = (
     r"|(?:这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)(?:(?:小长假|长假|连假|假期)(?:期间)?)?"
     r"|(?:这|那|嗰|呢)几[天日]"
     # 黑五嗰个礼拜: its week, in a Cantonese quote; 圣诞前夕: its eve
-    r"|(?:嗰|那|这)个?(?:礼拜|星期|周)|前夕)"
+    r"|(?:嗰|那|这)个?(?:礼拜|星期|周)|前夕"
+    # 今年双11高峰期, 雙十一嗰排: its peak, its weeks (Cantonese); (双11首场直播GMV: the show is
+    # what is measured, in the festival)
+    r"|高峰期|(?:嗰|那)(?:排|阵子?))"
     r"(?:前[一二三四五六七八九十\d]{1,2}天)?"
 )
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从])(?:"
+    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整])(?:"
     # 派发2029年中期现金股息: the interim half of the year a dividend is of
     r"\d{4}\s*年\s*中期(?=(?:现金)?(?:股息|派息|分红|业绩))|"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
@@ -301,6 +306,12 @@ _PERIOD = re.compile(
     rf"|{_YEAR_WORD}\s*{_EVENT}\s*[前后](?![一二两三四五六七八九十\d后])"
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
+    # 整个假期全国铁路累计发送…: the whole holiday, after its days were told
+    r"|整个(?:假期|长假|小长假|黄金周|春节假期|国庆假期|双11|双十一)"
+    # 年內累計回購金額: the running total of the year
+    r"|年内(?=累计|已累计|共)"
+    # 截至9月底止第三季度: a Hong Kong firm's quarter, told by its closing month
+    r"|截至\s*\d{1,2}\s*月底?止\s*的?\s*第?[一二三四]季度"
     # 春运, 暑期, 旺季: seasons that are periods by themselves; 今年春节, 2025年国庆 with their
     # year; a film season (暑期档) before the season it is named after
     # (今个暑假: this summer's holidays, as Hong Kong says it)
@@ -310,7 +321,7 @@ _PERIOD = re.compile(
     # 光今年秋天就卖了三十来万斤: a season of a year (told with its year: 秋季新品 is a name)
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*[春夏秋冬][天季]"
     # 今年五一淄博又火了: the festival itself (not 春节前, 五一假期: those are told above)
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|农历新年|(?:国庆|端午|中秋|七夕|圣诞)节?|五一|元旦|开学季)(?![前后假档期])"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:春节|农历新年|(?:国庆|端午|中秋|七夕|圣诞)节?|五一|元旦|开学季|黑五|黑色星期五|感恩节)(?![前后假档期])"
     # 去年双十一, 2025年“618”: a year's shopping festival
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)\s*(?:[\u4e00-\u9fa5]{2,4}?(?=“?(?:双|618)))?“?(?:双\s*(?:11|十一|12|十二)|618)”?(?![\d.])"
     # 假期八天，全国…: the holiday's days, where a clause opens with them (假期8天 is its length)
