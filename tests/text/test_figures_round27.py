@@ -33,3 +33,26 @@ def test_a_years_running_total_and_a_quarter_closing_in_a_month():
     assert got == ["11月", "年内"]
     got = _periods("香港電商平台HKTVmall母公司公布，截至9月底止第三季度總商品交易額為24.6億港元。")
     assert got == ["截至9月底止第三季度"]
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_county_centre_names_its_county_and_a_platform_its_parent_company_tells_for():
+    got = _subjects("陕西省武功县电商服务中心负责人介绍，今年“双11”期间，全县猕猴桃网销量达1.8万吨。")
+    assert got == ["武功县猕猴桃网销量"]
+    got = _subjects("香港電商平台HKTVmall母公司公布，截至9月底止第三季度總商品交易額為24.6億港元。")
+    assert got == ["HKTVmall总商品交易额"]
+
+
+def test_where_a_company_announced_and_what_it_spent_on_a_buyback():
+    got = _subjects("京東集團在港交所公告，11月共斥資約4.1億美元回購1,960萬股A類普通股。")
+    assert got == ["京东回购金额", "京东集团回购A类普通股数量"]
+
+
+def test_a_rider_or_a_courier_called_by_a_first_name_counts_what_they_do():
+    got = _subjects("台北一位外送員阿傑說：「雙11那週單子爆多，一天跑下來差不多四十幾單，收入大概三千塊。」")
+    assert got == ["台北某外送员阿杰日接单量", "台北某外送员阿杰收入"]
+    got = _subjects("觀塘一名速遞員阿強講：「今年黑五同雙十一一齊嚟，我每日要派成二百件貨。」")
+    assert got == ["观塘某速递员阿强日派件量"]

@@ -837,8 +837,16 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 # (a breakdown's part, 其中…, is no scope for the whole's later measures)
                 if not inherits and not s.text.lstrip().startswith("其中"):
                     scope = _scope_of(f.subject) or scope
+            if f.subject and (listed := _ANNOUNCED_AT.search(f.subject)):
+                # 京東集團在港交所公告: where a company announced is no part of what it measures
+                f = replace(f, subject=f.subject[: listed.start()] + f.subject[listed.end() :])
             figures.append(f)
     return figures
+
+
+_ANNOUNCED_AT = re.compile(
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:在|于)(?:港交所|联交所|上交所|深交所|纳斯达克|纽交所)(?=[\u4e00-\u9fa5A-Za-z])"
+)
 
 
 # a company announcing its own results: 港交所上市的京东物流公布，…
@@ -944,6 +952,8 @@ _OWNER_NAMED = re.compile(
     # (核心本地商业分部经营利润…: a company's segment, not the company)
     r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?<!分部)(?<!业务)(?<!板块)(?:集团|控股|公司)?(?:（[^）]{1,12}）)?"
     rf"(?:(?:{_TOLD_WHEN}){_TOLD_AFTER_WHEN})?"
+    # (京東集團在港交所公告: where it announced is no part of its name)
+    r"(?:(?:在|于)(?:港交所|联交所|上交所|深交所|纳斯达克|纽交所))?"
     r"(?=\d{4}\s*年|第?[一二三四]季度|前三季度|上半年|全年|公布|发布|宣布|实现|经营|营收|财报|公告|披露|表示|称[，,]|Q[1-4]|董事会)"
 )
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示, 云南省文旅厅测算
@@ -952,7 +962,7 @@ _REGION_TOLD = re.compile(
     r"(?!据|根据|从|向|在|对)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
     r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|农业农村厅|交通运输厅|工信厅|财政厅)"
     # 据山东省曹县商务局介绍: a county's bureau (its name after its province's, or opening the clause)
-    r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))(?!据|根据)([\u4e00-\u9fa5]{1,3}?县)(?=商务局|商务部门|统计局|人民政府|政府|邮政管理局|农业农村局)"
+    r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))(?!据|根据)([\u4e00-\u9fa5]{1,3}?县)(?=商务局|商务部门|统计局|人民政府|政府|邮政管理局|农业农村局|电商服务中心|电子商务服务中心|电商办)"
     # 曹县1—11月汉服网络销售额…: a county (or a city) whose figures open the sentence
     r"|^([\u4e00-\u9fa5]{1,3}[县市])(?=\d|今年|去年|前|上半年|下半年|第?[一二三四]季度)"
 )
@@ -2063,6 +2073,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             # 回购股份约1.1亿股，耗资约412亿港元: what the buyback told before cost
             if subject in ("耗资", "斥资") and any(x and "回购" in x for x in subjects):
                 subject = "回购" + subject
+            # 共斥資約4.1億美元回購1,960萬股: what was spent on the buyback told after it
+            elif (
+                subject
+                and re.fullmatch(r"(?:共|累计|合计|共计)?(?:斥资|耗资)", subject)
+                and re.match(r"(?:的资金)?(?:在公开市场)?回购", s[member.end :])
+            ):
+                subject = "回购金额"
             # 宣派中期股息每股0.22港元, 派发每股0.48美元的年度股息: a dividend per share
             if subject and s[max(0, member.start - 2) : member.start] == "每股":
                 paid = _DIVIDEND_AFTER.match(s, member.end)
@@ -2702,7 +2719,7 @@ _SPEAKER = re.compile(
     # (跟我们说: the reporter writes as we)
     # (在浙江义乌，跨境电商卖家陈先生告诉记者: where they are, told first; 接受访问时话: as Hong Kong says it)
     r"^(?:在[\u4e00-\u9fa5]{2,8}[，,])?(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|接受访问时|向记者|对记者|跟记者|跟我们|对我们|向我们)?"
-    r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|喊道|喊|话(?=[：:]))[：:，,]\s*"
+    r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|喊道|喊|话(?=[：:])|讲(?=[：:]))[：:，,]\s*"
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
 _SPEAKER_AFTER = re.compile(
@@ -2714,7 +2731,8 @@ _SPEAKER_MID = re.compile(
     r"(?:笑着说|说|表示|坦言|透露|感叹|话)[：:]\s*(?=[“「])"
 )
 _NAMED = re.compile(
-    r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师)"
+    # (阿杰, 阿强: a first name as the south calls one; 阿里 is a company)
+    r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|阿(?!里)[\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师)"
     # 陈生, 李太: Mr and Mrs as Hong Kong says them (after a surname: 医生 and 学生 are no one's name)
     r"|[陈李张黄何林王梁吴刘郑谢郭罗周邓冯曾胡叶苏卢蔡潘杨朱麦](?:生|太))$"
 )
@@ -2727,7 +2745,7 @@ _ANONYMOUS_HEAD = re.compile(
 _COURIER_FIRM = re.compile(r"(?:美团|饿了么|顺丰|京东|中通|圆通|申通|韵达|极兔|菜鸟|达达|闪送|邮政|德邦)")
 # (杭州一位直播电商运营: one who runs a shop's sales, and speaks of 我们店)
 _WORKER = re.compile(
-    r"(?:快递小哥|快递员|速递员|派件员|外卖小哥|外卖骑手|骑手|配送员|送货员|店员|营业员|运营)$"
+    r"(?:快递小哥|快递员|速递员|派件员|外卖小哥|外卖骑手|骑手|外送员|配送员|送货员|店员|营业员|运营)$"
 )
 # where a speaker said it is no part of who they are: 河南一位驿站老板在短视频里说
 _SAID_WHERE = re.compile(
@@ -2864,6 +2882,12 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         said = said[ours.end() :]
     told = _SPOKEN_OWNER.sub("", said)
     told = re.sub(r"^(?:下来|先至|先)(?=[\u4e00-\u9fa5]{2})", "", told)  # 一个月下来能挣, 一个月先至赚到
+    # 我每日要派成二百件, 一天跑下来四十几单: the count of what a courier or a rider does
+    told = re.sub(
+        r"^((?:一天|每天|一日|每日)?)(?:要|能|可以|得)?(派|送|跑|接)(?:下来|成|了|咗|得)?量?$",
+        lambda m: m.group(1) + {"派": "派件量", "送": "送单量", "跑": "接单量", "接": "接单量"}[m.group(2)],
+        told,
+    )
     if len(os.path.commonprefix([told, who])) >= 3:
         return subject  # (两三倍 after 十来万单: the subject it takes is already the speaker's)
     if re.match(r"一晚(?:开|卖|要|销售额)", told):
@@ -3682,7 +3706,12 @@ def _teller_owner(who: str, s: str) -> str | None:
     who = re.sub(r"(?:年度|全年)$", "", who)
     who = _WHEN_AFTER_NAME.sub("", who)
     # HKTVmall母公司香港科技探索公布: the business the report is known by, not its parent
-    who = re.sub(r"^([A-Za-z][A-Za-z0-9]{1,11}|[\u4e00-\u9fa5]{2,6})母公司.+$", r"\1", who)
+    # (香港電商平台HKTVmall母公司公布: the platform, named with what it is)
+    who = re.sub(
+        r"^(?:[\u4e00-\u9fa5]{2,8}?平台)?([A-Za-z][A-Za-z0-9]{1,11}|[\u4e00-\u9fa5]{2,6})母公司.*$",
+        r"\1",
+        who,
+    )
     # 港交所上市的京东物流公布: where its shares are listed is no part of its name
     who = re.sub(r"^(?:在)?(?:港交所|联交所|香港|港股|美股|纳斯达克|纽交所|A股|科创板|创业板)上市的", "", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
