@@ -56,3 +56,10 @@ def test_a_rider_or_a_courier_called_by_a_first_name_counts_what_they_do():
     assert got == ["台北某外送员阿杰日接单量", "台北某外送员阿杰收入"]
     got = _subjects("觀塘一名速遞員阿強講：「今年黑五同雙十一一齊嚟，我每日要派成二百件貨。」")
     assert got == ["观塘某速递员阿强日派件量"]
+
+
+def test_a_brand_in_quotation_marks_and_a_platforms_closing_tally_tell_their_own():
+    got = _subjects("国产美妆品牌“花西里”表示，今年双11全渠道GMV突破40亿元，同比增长25%。")
+    assert got == ["花西里全渠道GMV", "花西里全渠道GMV"]
+    got = extract_figures("天猫双11收官数据显示，参与活动的品牌数量达38.6万个。")
+    assert [(f.subject, f.period) for f in got] == [("天猫参与活动的品牌数量", "双11")]

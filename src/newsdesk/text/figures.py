@@ -375,8 +375,8 @@ _PERIOD = re.compile(
     # 星图数据：双11全网电商销售额达16950亿元 (a headline names the festival alone)
     r"|(?<![\u4e00-\u9fa5\d])(?:\d{4}\s*年)?“?双\s*(?:11|十一)”?(?=[\u4e00-\u9fa5])(?!那几|这几|嗰几)"
     # 天猫双11：589个品牌…, 京东11.11：…: a platform's festival heading its figures
-    # (京东双11战报显示: so does its report of results)
-    r"|(?<=[\u4e00-\u9fa5])(?:双\s*(?:11|十一)|11\.11)(?=[：:]|战报)"
+    # (京东双11战报显示, 天猫双11收官数据显示: so does its report of results)
+    r"|(?<=[\u4e00-\u9fa5])(?:双\s*(?:11|十一)|11\.11)(?=[：:]|战报|(?:收官)?数据显示|收官战报)"
     # 美团Q3营收955亿: a quarter as company reports and reposts write it
     r"|(?:\d{4}\s*年)?(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
     # 本季度平台月均活跃商家数增长24%: the quarter or month the report is about
@@ -3535,7 +3535,8 @@ _AGENCY = re.compile(r"(?:部|局|署|委|院|(?<!唯品)会|中心|研究|机�
 
 # the sale a teller's figures are named after, between its name and its telling: 京东618数据显示,
 # 抖音电商发布的双11数据显示
-_SALE_NAMED = r"(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?)?"
+# (天猫双11收官数据显示: the sale's closing tally)
+_SALE_NAMED = r"(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?(?:收官)?)?"
 _QUOTED_COMPANY = re.compile(
     # (闲鱼方面披露: 方面 is no part of the name; 富邦媒（momo）公布: nor its English name;
     # 转转集团发布报告称: a report it published speaks for it)
@@ -3543,7 +3544,8 @@ _QUOTED_COMPANY = re.compile(
     r"^(?:[\u4e00-\u9fa5]{2,6}(?:平台|品牌|超市|公司))?"
     # (美团闪购发布年终报告显示, 某汽车电商平台年报显示: 发布 and the report are no part of it)
     # (抖音电商618数据显示: the sale is no part of its name)
-    r"(?!发布|年报)([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)"
+    # (国产美妆品牌“花西里”表示: a brand's name in quotation marks)
+    r"(?!发布|年报)[“「]?([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)[”」]?"
     rf"{_SALE_NAMED}"
     rf"(?:（[^）]{{1,12}}）|\([^)]{{1,12}}\))?(?:方面)?(?:发布的|的)?{_SALE_NAMED}"
     # (SHEIN相关人士透露: one who speaks for it, unnamed)
@@ -3619,7 +3621,8 @@ _REPORTS = (
 # 下旬发布的财报显示)
 _TELLER = re.compile(
     # (京东618数据显示: the sale its figures are of, between the name and its telling)
-    rf"^(?:{_TOLD_DAY})?(?:据|根据)?(?P<who>[^，。：；“”、\d]{{2,20}}?){_SALE_NAMED}"
+    # (国产美妆品牌“花西里”表示: a name in quotation marks)
+    rf"^(?:{_TOLD_DAY})?(?:据|根据)?(?P<who>(?:[^，。：；“”「」、\d]|[“「][^，。：“”「」]{{1,8}}[”」]){{2,20}}?){_SALE_NAMED}"
     rf"(?:{_TOLD_WHEN})?(?:方面)?(?:发布的|的)?{_SALE_NAMED}"
     rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
