@@ -63,3 +63,23 @@ def test_a_brand_in_quotation_marks_and_a_platforms_closing_tally_tell_their_own
     assert got == ["花西里全渠道GMV", "花西里全渠道GMV"]
     got = extract_figures("天猫双11收官数据显示，参与活动的品牌数量达38.6万个。")
     assert [(f.subject, f.period) for f in got] == [("天猫参与活动的品牌数量", "双11")]
+
+
+def test_cheaper_more_and_shrunk_by_half_or_tenths_as_spoken():
+    got = extract_figures("一台标价五千多元的冰箱最终到手价两千五，比9月份便宜了将近一半。")
+    assert [(f.value, f.unit, f.base) for f in got] == [
+        (5000, "元", None),
+        (2500, "元", None),
+        (-50, "%", "比9月份"),
+    ]
+    got = extract_figures("头部主播直播间单场GMV普遍在20亿至30亿元，较去年缩水近三成。")
+    assert (got[-1].value, got[-1].base) == (-30, "较去年")
+
+
+def test_a_taipei_riders_pay_is_in_taiwan_dollars_and_a_months_take_home_is_income():
+    got = extract_figures("台北一位外送員阿傑說：「雙11那週單子爆多，收入大概三千塊，比平常多快一半啦。」")
+    assert [(f.unit, f.value) for f in got] == [("新台币", 3000), ("%", 50)]
+    got = extract_figures(
+        "在杭州送外卖的骑手老周说：“双11那几天一天能跑七八十单，一个月下来到手能有九千多。”"
+    )
+    assert (got[-1].subject, got[-1].unit) == ("老周月收入", "元")

@@ -189,7 +189,7 @@ PERCENT = re.compile(
     r")"
 )
 CHANGE = re.compile(
-    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉多微略平好])(?:"
+    r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉多微略平好便])(?:"
     r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
@@ -199,7 +199,9 @@ CHANGE = re.compile(
     # (比去年多了快一半: 多 is a change only as 多了, else it is 许多 or 多家)
     # (全年则料微升1%左右: risen a little, so much)
     # (北上买餸平成半: 平, cheaper, in a Cantonese quote)
-    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了)|倒退|萎缩|成长|衰退|平(?=成半|成[一二两三四五六七八九]成)|好返)(?:了|紧)?\s*"
+    # (比平常多快一半, 便宜了将近一半, 较去年缩水近三成: more, cheaper and shrunk, as spoken)
+    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了|快一半|将近一半)|倒退|萎缩|缩水|成长|衰退|便宜(?=了)"
+    r"|平(?=成半|成[一二两三四五六七八九]成)|好返)(?:了|紧)?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     # 一成半, 七成半: so many tenths and a half (15%, 75%)
     # (按月下跌一成二: and so many hundredths, as Hong Kong and Macau say it: 12%)
@@ -1017,6 +1019,8 @@ _FALLS = (
     "降幅为",
     "倒退",
     "萎缩",
+    "缩水",
+    "便宜",
     "衰退",
     "平",  # (平成半: cheaper by half, in a Cantonese quote)
 )
@@ -1419,7 +1423,10 @@ _DOLLARS_BEFORE = re.compile(
 # without saying so; not 年增, which Taiwan's papers write of mainland results in 元 too)
 _TAIWAN_DOLLARS = re.compile(r"新台币|(?<!国)经济部|主计总处|金管会|观光署|富邦媒|统一超商|网路家庭")
 _HONG_KONG_DOLLARS = re.compile(r"政府统计处|香港特区政府统计处|港府统计处")
-_TAIWAN_SPEAKER = re.compile(r"^台湾[^，。：:「“]{0,14}(?:说|表示|坦言|透露)[：:，]?「")
+# (台北一位外送員阿傑說：「…」: a city of Taiwan's speaks in its dollars too)
+_TAIWAN_SPEAKER = re.compile(
+    r"^(?:台湾|台北|新北|桃园|台中|台南|高雄|新竹)[^，。：:「“]{0,14}(?:说|表示|坦言|透露)[：:，]?「"
+)
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:的)?(?:[\u4e00-\u9fa5]{0,4}(?:用户|网民|消费者|会员|居民|游客|观众|旅客)|人口|人群)"
 )
@@ -1454,7 +1461,7 @@ _COMPARE_VERBS = (
     # (一斤比去年贵了块把钱: a price compared)
     # (比去年降了快一半: 降 and 升 as spoken; 較去年成長近三成: Taiwan's wording)
     # (生意比平时好三四成, 好咗: better, as a shopkeeper says it)
-    r"上涨|下跌|涨|跌|降|升|成长|衰退|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减|贵|便宜|好)"
+    r"上涨|下跌|涨|跌|降|升|成长|衰退|萎缩|缩水|翻了?|高出|高|低|多|少|快|慢|新增|净增|净减|贵|便宜|好)"
 )
 _BASE_BEFORE = re.compile(
     r"(?P<yoy>同比|环比|按年|按月|按季)"
@@ -1950,9 +1957,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 not unit
                 and kind == "count"
                 and subject
-                and re.search(r"(?:^|[^\u4e00-\u9fa5])到手$", subject)
+                and re.search(r"(?:^|[^\u4e00-\u9fa5]|(?<=[日月])|(?<=下来))到手$", subject)
             ):
-                unit, kind, subject = "元", "amount", "收入"  # 到手也就两百出头: take-home pay
+                # 到手也就两百出头, 一个月下来到手能有九千多: take-home pay (a day's, a month's)
+                unit, kind, subject = "元", "amount", subject[:-2] + "收入"
             elif not unit and kind == "count" and (cost := _SPOKEN_COST.search(subject or "")):
                 # 油钱加车贷就要去掉七八千: what is spent, in 元 though no 元 is said
                 unit, kind = "元", "amount"
@@ -2935,7 +2943,8 @@ _MONEY_MEASURE = re.compile(
     # (人均消费也就两千五, 人均花费八千五左右, 前后省下两千五左右, 一个月能落袋七八千: spent,
     # saved or kept, as spoken)
     r"(?:营收|收入|利润|净利|销售额|营业额|成交额|交易额|GMV|零售额|总额|金额|货值|亏损|补贴|投入|资金|支出|流水|月入|租金|房租"
-    r"|消费|消费额|花费|开销|成本|售价|报价|客单价|省下|省了|落袋|人工)$"
+    # (最终到手价两千五: what is paid)
+    r"|消费|消费额|花费|开销|成本|售价|报价|客单价|省下|省了|落袋|人工|到手价)$"
 )
 # 交易客户数1.12亿, 抖音月活快10亿: a bare 亿 after people counts people
 _PEOPLE = re.compile(
