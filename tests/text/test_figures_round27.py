@@ -83,3 +83,10 @@ def test_a_taipei_riders_pay_is_in_taiwan_dollars_and_a_months_take_home_is_inco
         "在杭州送外卖的骑手老周说：“双11那几天一天能跑七八十单，一个月下来到手能有九千多。”"
     )
     assert (got[-1].subject, got[-1].unit) == ("老周月收入", "元")
+
+
+def test_cantonese_is_and_only_so_much_a_day():
+    got = extract_figures("旺角一間金舖店員話：「黃金周嗰幾日成日都有人排隊，成交量係平時嘅兩倍左右。」")
+    assert [(f.subject, f.base) for f in got] == [("旺角某金铺成交量", "平时")]
+    got = _subjects("旺角一間藥妝店老闆陳生話：「啲後生仔都返大陸網購，一日淨係做到三四千蚊。」")
+    assert got == ["旺角某药妆店老板陈生日营业额"]

@@ -32,6 +32,7 @@ _CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
 _CANTONESE_QUOTE = re.compile(r"[「“][^」”]*(?:[啲嗰哋咗嘅喺冇咩嘢佢唔]|旧年|今个|而家|麻麻)")
 
 
+_CANTONESE_IS = re.compile(r"(?<![关体联派院直世星水母父嫡])系(?![统列数])")
 _CANTONESE_SAID = re.compile(r"话[：:]\s*[「“]|[「“][^」”]*蚊")
 
 
@@ -1033,6 +1034,9 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
     if len(s) != len(original):
         original = s
     s = s.translate(_DIGIT_FOLD).translate(_CANTONESE_READ)
+    if "系" in s and _CANTONESE_QUOTE.search(s):
+        # 成交量係平時嘅兩倍, 一日淨係做到: 係 is "is" in a Cantonese quote (not 系统, 关系)
+        s = _CANTONESE_IS.sub("是", s)
     # Taiwan's word for 网络 (網路銷售額): the same length, so positions in ``original`` hold
     s = s.replace("网路", "网络")
     if "年" in s:
@@ -2922,12 +2926,17 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         told = "每" + told[1:] + "收入"
     # 每人使得少咗，平均得两三千蚊: what each customer spends (使, Cantonese for 花)
     told = re.sub(
-        r"^(?:每人|每个人|每位客人?|人均)(?:净系|净係|只|就)?(?:使|花|消费|买)(?:得|了|咗)?$",
+        r"^(?:每人|每个人|每位客人?|人均)(?:净系|净係|净是|只|就)?(?:使|花|消费|买)(?:得|了|咗)?$",
         "人均消费",
         told,
     )
     # 以前一日做五六万: what a shop "does" in a day is its takings
-    told = re.sub(r"^(?:一天|每天|一日|每日|一个月|每个?月)?做$", lambda m: m.group(0)[:-1] + "营业额", told)
+    # (一日淨係做到三四千蚊: only so much, in a Cantonese quote)
+    told = re.sub(
+        r"^((?:一天|每天|一日|每日|一个月|每个?月)?)(?:净是|只|就|都)?做(?:到)?$",
+        lambda m: m.group(1) + "营业额",
+        told,
+    )
     if per:
         # (我们网点一天派件, 欧洲订单一天: the day is told once, by 日)
         told = _SPOKEN_PER.sub("", told).replace("大概", "")
