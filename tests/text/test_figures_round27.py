@@ -90,3 +90,12 @@ def test_cantonese_is_and_only_so_much_a_day():
     assert [(f.subject, f.base) for f in got] == [("旺角某金铺成交量", "平时")]
     got = _subjects("旺角一間藥妝店老闆陳生話：「啲後生仔都返大陸網購，一日淨係做到三四千蚊。」")
     assert got == ["旺角某药妆店老板陈生日营业额"]
+
+
+def test_a_board_speaks_for_its_company_and_a_dividend_per_depositary_share():
+    got = _subjects(
+        "唯品会董事会宣布，将股份回购计划规模提高至15亿美元，并派发每股美国存托股份0.62美元的年度现金股息。"
+    )
+    assert got == ["唯品会股份回购计划规模", "唯品会每股美国存托股份年度现金股息"]
+    got = _subjects("統一超商表示，今年雙11檔期旗下電商平台業績較去年同期成長逾兩成。")
+    assert got == ["统一超商电商平台业绩"]

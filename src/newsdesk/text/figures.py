@@ -886,7 +886,7 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并|税后)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:美国存托股份?|普通股)?(?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
     # (回购总额不超过10亿美元, 耗资约412亿港元 after its buyback: the company's)
     r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资))(?:净额)?"
@@ -2093,10 +2093,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             ):
                 subject = "回购金额"
             # 宣派中期股息每股0.22港元, 派发每股0.48美元的年度股息: a dividend per share
-            if subject and s[max(0, member.start - 2) : member.start] == "每股":
+            if subject and re.search(
+                r"每股(?:美国存托股份?|普通股)?$", s[max(0, member.start - 10) : member.start]
+            ):
                 paid = _DIVIDEND_AFTER.match(s, member.end)
-                if paid and re.search(r"(?:派发|宣派|派)每股$", subject):
-                    subject = re.sub(r"(?:派发|宣派|派)每股$", "", subject) + "每股" + paid.group(1)
+                per = re.search(r"(?:派发|宣派|派)(每股(?:美国存托股份?|普通股)?)$", subject or "")
+                if paid and per:
+                    # (派发每股美国存托股份0.62美元的年度现金股息: per American depositary share)
+                    subject = subject[: per.start()] + per.group(1) + paid.group(1)
                 elif "每股" not in subject:
                     subject = re.sub(
                         r"((?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利|分红))$", r"每股\1", subject
@@ -2125,7 +2129,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                         and not _PLACE_SCOPE.fullmatch(owner)  # (台湾某连锁超商 is a firm, 台湾 a place)
                     )
                     # 统一超商…，旗下网购平台…业绩: what is under the firm is its own
-                    or (re.match(r"\s*(?:其|公司|集团)?旗下", s[clause_start:]) and owner not in subject)
+                    # (今年雙11檔期旗下電商平台業績: after the period told first)
+                    or (
+                        re.match(r"[^，,；;]{0,12}?(?:其|公司|集团)?旗下", s[clause_start:])
+                        and owner not in subject
+                    )
                 )
                 and not _COMPANY_MEASURE.match(subject)
                 and (
@@ -2282,7 +2290,7 @@ _NOT_ANOTHER_RATE = re.compile(
 )
 
 
-_DIVIDEND_AFTER = re.compile(r"\s*的((?:中期|末期|特别|年度)?(?:股息|红利|现金分红))")
+_DIVIDEND_AFTER = re.compile(r"\s*的((?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利|分红))")
 # 一项规模不超过50亿美元的股份回购计划: a plan whose size is told before its name
 _SIZED = re.compile(
     r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?规模"
@@ -3736,6 +3744,7 @@ def _teller_owner(who: str, s: str) -> str | None:
     # 港交所上市的京东物流公布: where its shares are listed is no part of its name
     who = re.sub(r"^(?:在)?(?:港交所|联交所|香港|港股|美股|纳斯达克|纽交所|A股|科创板|创业板)上市的", "", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
+    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})董事会$", "", who)  # 唯品会董事会宣布: the company's
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})" + _ROLE_END.pattern, "", who)  # 盒马CEO表示: 盒马
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:则|也|亦|还)$", "", who)  # 天猫则表示: 天猫
     if who == "商务":
@@ -3899,6 +3908,8 @@ def _of_owner(subject: str, owner: str) -> str:
     """The subject named with its owner: 零售业销售额 → 澳门零售业销售额."""
     if owner.endswith("平台") and subject.startswith("平台"):
         subject = subject[2:]
+    # (将股份回购计划规模提高至15亿美元: the plan's size, not a verb's)
+    subject = re.sub(r"^将(?=[\u4e00-\u9fa5]{2,10}(?:规模|上限|额度|总额)$)", "", subject)
     subject = re.sub(r"^在(?![线职校售])(?=[\u4e00-\u9fa5]{2})", "", subject)  # (在线: a word)
     # 华泰证券预计的 + 经调整EBITA, of 阿里巴巴: the broker heads the whole subject, owner and
     # measure (华泰证券预计的阿里巴巴经调整EBITA)
