@@ -99,3 +99,10 @@ def test_a_board_speaks_for_its_company_and_a_dividend_per_depositary_share():
     assert got == ["唯品会股份回购计划规模", "唯品会每股美国存托股份年度现金股息"]
     got = _subjects("統一超商表示，今年雙11檔期旗下電商平台業績較去年同期成長逾兩成。")
     assert got == ["统一超商电商平台业绩"]
+
+
+def test_a_broker_raising_a_companys_target_told_before_the_company():
+    got = _subjects(
+        "中金公司研报上调京东集团目标价至52美元，对应2030年约11倍市盈率，并预计其2029年第四季度收入同比增长6%至8%。"
+    )
+    assert got == ["中金公司给予京东集团的新目标价", "京东集团市盈率", "中金公司预计的京东集团收入"]

@@ -2436,9 +2436,14 @@ _BROKER_HEAD = re.compile(
     rf"^(?:{_NAMED_BROKERS}|[\u4e00-\u9fa5A-Za-z]{{2,8}}?(?:证券|券商|投顾))(?:预计|预测|预估|预期)的(?=.{{2}})"
 )
 # 华信证券将某本地生活平台的目标价由158港元上调至172港元
-_TARGET_PRICE = re.compile(r"^(?P<by>.+?)[将把](?P<of>.+?)的?目标价$")
+# (中金公司研报上调京东集团目标价至52美元: the move told before the company)
+_TARGET_PRICE = re.compile(
+    r"^(?P<by>.+?)(?:研报|报告)?(?:[将把]|(?:上调|下调|调升|调降|调高|调低|维持)(?!其))(?P<of>.+?)的?目标价$"
+)
 _TARGET_GIVEN = re.compile(r"^(?P<by>.+?)给予(?P<of>.+?)的[原新]?目标价$")
-_RATED = re.compile(r"[将把](?!其)([\u4e00-\u9fa5A-Za-z]{2,12}?)的?(?:美股|港股|A股|H股)?目标价")
+_RATED = re.compile(
+    r"(?:[将把]|上调|下调|调升|调降|调高|调低)(?!其)([\u4e00-\u9fa5A-Za-z]{2,12}?)的?(?:美股|港股|A股|H股)?目标价"
+)
 _RATE_ALONE = re.compile(r"(?:年均|年复合|复合)?(?:增速|增长率|增幅)")
 
 
@@ -2548,7 +2553,9 @@ def _forecast_company(s: str, end: int, subjects: list, who: str) -> str | None:
 _SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
 _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
 # 中金公司将阿里巴巴美股目标价上调至180美元，并预计其2028年收入…: the company a broker prices
-_PRICED = re.compile(r"将([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:美股|港股|A股|H股)?目标价")
+_PRICED = re.compile(
+    r"(?:将|上调|下调|调升|调降|调高|调低)(?!其)([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:美股|港股|A股|H股)?目标价"
+)
 _PRICED_SUBJECT = re.compile(r"^(?P<who>.*?)将(?P<what>.+?目标价)$")
 # 维持阿里巴巴“跑赢行业”评级，将其港股目标价…: the company a broker rates, whom its 其 means
 _RATING = re.compile(
