@@ -106,3 +106,10 @@ def test_a_broker_raising_a_companys_target_told_before_the_company():
         "中金公司研报上调京东集团目标价至52美元，对应2030年约11倍市盈率，并预计其2029年第四季度收入同比增长6%至8%。"
     )
     assert got == ["中金公司给予京东集团的新目标价", "京东集团市盈率", "中金公司预计的京东集团收入"]
+
+
+def test_a_daily_measure_named_short_after_it_was_told():
+    got = _subjects(
+        "交通运输部数据显示，国庆中秋假期全社会跨区域人员流动量累计22.6亿人次，日均2.83亿人次，日均流动量较去年同期增长3.9%。"
+    )
+    assert got[1:] == ["日均全社会跨区域人员流动量", "日均全社会跨区域人员流动量"]

@@ -640,6 +640,19 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             )
             if again and last_subject[1].endswith(again.group(1)) and len(last_subject[1]) > len(f.subject):
                 f = replace(f, subject=last_subject[1])
+            # …，日均2.83亿人次，日均流动量较去年同期增长3.9%: the daily measure told just before,
+            # named short
+            elif (
+                f.subject
+                and f.subject.startswith("日均")
+                and len(f.subject) >= 4
+                and last_subject
+                and last_subject[0] == s.paragraph
+                and last_subject[1].startswith("日均")
+                and last_subject[1].endswith(f.subject[2:])
+                and len(last_subject[1]) > len(f.subject)
+            ):
+                f = replace(f, subject=last_subject[1])
             if inherits or (f.subject and carried and _restates(carried, f.subject)):
                 # (…低于市场预期的1165亿元；净利润为…: the expectation was that part's alone)
                 scope = carried._replace(whose=_EXPECTATION_HEAD.sub("", carried.whose) or carried.whose)
