@@ -113,3 +113,13 @@ def test_a_daily_measure_named_short_after_it_was_told():
         "交通运输部数据显示，国庆中秋假期全社会跨区域人员流动量累计22.6亿人次，日均2.83亿人次，日均流动量较去年同期增长3.9%。"
     )
     assert got[1:] == ["日均全社会跨区域人员流动量", "日均全社会跨区域人员流动量"]
+
+
+def test_a_floor_is_no_comparison_and_a_half_years_dividend_per_depositary_share():
+    got = extract_figures(
+        "唯品会宣布将2029年资本回报计划提升至不低于10亿美元，并派发每股美国存托股0.62美元的半年度股息。"
+    )
+    assert [(f.subject, f.base) for f in got] == [
+        ("唯品会资本回报计划", None),
+        ("唯品会每股美国存托股半年度股息", None),
+    ]

@@ -853,6 +853,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 # (a breakdown's part, 其中…, is no scope for the whole's later measures)
                 if not inherits and not s.text.lstrip().startswith("其中"):
                     scope = _scope_of(f.subject) or scope
+            if f.subject and (plan := _PLAN_TO_BE.match(f.subject)):
+                f = replace(f, subject=plan.group(1) + f.subject[plan.end() :])  # 唯品会将资本回报计划
             if f.subject and (listed := _ANNOUNCED_AT.search(f.subject)):
                 # 京東集團在港交所公告: where a company announced is no part of what it measures
                 f = replace(f, subject=f.subject[: listed.start()] + f.subject[listed.end() :])
@@ -860,6 +862,10 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     return figures
 
 
+# (唯品会将资本回报计划提升至不低于10亿美元: the plan, not what will be done to it)
+_PLAN_TO_BE = re.compile(
+    r"^([\u4e00-\u9fa5A-Za-z]{2,8}?)将(?=[\u4e00-\u9fa5]{2,10}(?:规模|上限|额度|总额|计划)$)"
+)
 _ANNOUNCED_AT = re.compile(
     r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:在|于)(?:港交所|联交所|上交所|深交所|纳斯达克|纽交所)(?=[\u4e00-\u9fa5A-Za-z])"
 )
@@ -899,7 +905,7 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并|税后)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:美国存托股份?|普通股)?(?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:美国存托股份?|普通股)?(?:中期|末期|特别|半年度|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
     # (回购总额不超过10亿美元, 耗资约412亿港元 after its buyback: the company's)
     r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资))(?:净额)?"
@@ -2303,7 +2309,7 @@ _NOT_ANOTHER_RATE = re.compile(
 )
 
 
-_DIVIDEND_AFTER = re.compile(r"\s*的((?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利|分红))")
+_DIVIDEND_AFTER = re.compile(r"\s*的((?:中期|末期|特别|半年度|年度)?(?:现金)?(?:股息|红利|分红))")
 # 一项规模不超过50亿美元的股份回购计划: a plan whose size is told before its name
 _SIZED = re.compile(
     r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?规模"
@@ -3929,7 +3935,7 @@ def _of_owner(subject: str, owner: str) -> str:
     if owner.endswith("平台") and subject.startswith("平台"):
         subject = subject[2:]
     # (将股份回购计划规模提高至15亿美元: the plan's size, not a verb's)
-    subject = re.sub(r"^将(?=[\u4e00-\u9fa5]{2,10}(?:规模|上限|额度|总额)$)", "", subject)
+    subject = re.sub(r"^将(?=[\u4e00-\u9fa5]{2,10}(?:规模|上限|额度|总额|计划)$)", "", subject)
     subject = re.sub(r"^在(?![线职校售])(?=[\u4e00-\u9fa5]{2})", "", subject)  # (在线: a word)
     # 华泰证券预计的 + 经调整EBITA, of 阿里巴巴: the broker heads the whole subject, owner and
     # measure (华泰证券预计的阿里巴巴经调整EBITA)
@@ -4180,7 +4186,8 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
 
 
 _CUT_COMPARISON = re.compile(
-    r"(?:高于|低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率|亚迪|特币|利时))[^，。；]*$"
+    # (提升至不低于10亿美元: a floor, no comparison)
+    r"(?:(?<!不)高于|(?<!不)低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率|亚迪|特币|利时))[^，。；]*$"
 )
 # 台积电公布10月营收; 統一超商公告11月合併營收 (a Taiwan company's monthly filing): who
 # reported it and what, without the reporting
