@@ -487,7 +487,8 @@ def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool
     * period — equal after white space, a leading 今年/本年/到/至, the 第 of 第三季度, a final 份
       and the 全年 of 2026年全年, 当月 of 12月当月, 当天 of 10月1日当天 or 内 of 截至9月30日的季度内 are removed (two
       spellings of one period, which the writers label both ways), or equal but for the year
-      one of them opens with (2027年12月份 and 12月份: the year the sentence told before);
+      one of them opens with (2027年12月份 and 12月份, 2029年全年 and 全年: the year the sentence
+      told before);
       none labelled matches none extracted;
     * base — equal after a leading 比/较/与…相比/高于/低于 is removed; none matches none.
     """
@@ -504,8 +505,15 @@ def figure_field_matches(field: str, got, want, unit: str | None = None) -> bool
         return _unit_key(got) == _unit_key(want)
     if field == "period":
         a, b = _PERIOD_NOISE.sub("", _norm(got)), _PERIOD_NOISE.sub("", _norm(want))
-        # (2027年12月份 for 12月份 where the sentence's year opens it: one period, its year told)
-        return a == b or _YEAR_HEAD.sub("", a) == b or a == _YEAR_HEAD.sub("", b)
+        # (2027年12月份 for 12月份 where the sentence's year opens it: one period, its year told;
+        # 2029年全年 for 全年 after 2029年第四季度)
+        bare_a, bare_b = (_PERIOD_NOISE.sub("", _YEAR_HEAD.sub("", _norm(x))) for x in (got, want))
+        return (
+            a == b
+            or _YEAR_HEAD.sub("", a) == b
+            or a == _YEAR_HEAD.sub("", b)
+            or (bool(bare_a) and bare_a == bare_b)
+        )
     if field == "base":
         return _BASE_PREFIX.sub("", _norm(got)) == _BASE_PREFIX.sub("", _norm(want))
     raise ValueError(field)
