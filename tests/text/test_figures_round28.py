@@ -29,3 +29,23 @@ def test_days_and_weeks_of_the_new_year_as_spoken():
 
 def test_a_fiscal_quarter_told_as_such():
     assert _periods("高盛预计2030财年第四财季淘天GMV同比增长3%至4%。") == ["2030财年第四财季"]
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_bureaus_news_and_a_platforms_tally_own_their_figures():
+    got = _subjects("广州市商务局消息，第一期消费券共发放1.2亿元，截至3月底核销率达92%。")
+    assert got == ["广州市第一期消费券发放", "广州市第一期消费券核销率"]
+    got = _subjects("抖音电商发布战报显示，年货节期间农特产品订单量达3.2亿单。")
+    assert got == ["抖音电商农特产品订单量"]
+    got = _subjects("香港入境處數字顯示，農曆新年假期期間，經各口岸出入境的旅客約172萬人次。")
+    assert got == ["香港经各口岸出入境的旅客人次"]
+
+
+def test_a_boards_dividend_per_share_and_a_plan_sized_by_its_total():
+    got = _subjects("京东宣布一项总额最多50亿美元的股份回购计划，同时董事会批准2029年度现金股息每股0.5美元。")
+    assert got == ["京东股份回购计划规模", "京东每股现金股息"]
+    got = _subjects("富邦媒體科技（momo）公布2029年全年營收新台幣1,128億元，董事會擬配發現金股利每股8元。")
+    assert got[-1] == "富邦媒体科技每股现金股利"

@@ -907,7 +907,7 @@ _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
     r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并|税后)*"
     # (经调整亏损净额: a loss told as its net amount)
-    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:美国存托股份?|普通股)?(?:中期|末期|特别|半年度|年度)?(?:现金)?(?:股息|红利)|派息总额|派息金额"
+    r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:美国存托股份?|普通股)?(?:中期|末期|特别|半年度|年度)?(?:现金)?(?:股息|股利|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
     # (回购总额不超过10亿美元, 耗资约412亿港元 after its buyback: the company's)
     r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资))(?:净额)?"
@@ -2124,7 +2124,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     subject = subject[: per.start()] + per.group(1) + paid.group(1)
                 elif "每股" not in subject:
                     subject = re.sub(
-                        r"((?:中期|末期|特别|年度)?(?:现金)?(?:股息|红利|分红))$", r"每股\1", subject
+                        r"((?:中期|末期|特别|年度)?(?:现金)?(?:股息|股利|红利|分红))$", r"每股\1", subject
                     )
             # …归母净利润分别为…，其中顺丰控股同比增长12.7%: a company named alone, of the measure told
             if subject and not _MEASURE_END.search(subject):
@@ -2314,7 +2314,8 @@ _NOT_ANOTHER_RATE = re.compile(
 _DIVIDEND_AFTER = re.compile(r"\s*的((?:中期|末期|特别|半年度|年度)?(?:现金)?(?:股息|红利|分红))")
 # 一项规模不超过50亿美元的股份回购计划: a plan whose size is told before its name
 _SIZED = re.compile(
-    r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?规模"
+    # (宣布一项总额最多50亿美元的股份回购计划: sized by its total)
+    r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?(?:规模|额)(?:最多|最高|不超过)?"
 )
 _PLAN_AFTER = re.compile(r"\s*的([\u4e00-\u9fa5A-Za-z]{2,12}?(?:计划|方案|基金|项目))")
 # 家电以旧换新惠及消费者数量: the programme that reached them
@@ -2643,7 +2644,8 @@ _SHARES_BOUGHT = re.compile(r"([A-Za-z\u4e00-\u9fa5]{1,8}?股)?(?=[，,。；;�
 # 回购价格不超过每股42.8元: a price's ceiling or floor, per share
 _BOUND = re.compile(r"(不超过|不高于|最高不超过|不低于)(?:每股)?$")
 # 宣派特别股息每股0.45港元, 合计派现约8.2亿元: what a company pays its shareholders
-_PAYOUT = re.compile(r"^(.*?)(?:宣派|派发|派息|派)(.{2,6}?)每股$")
+# (董事会批准2029年度现金股息每股, 董事會擬配發現金股利每股: a board's payout, the company's)
+_PAYOUT = re.compile(r"^(.*?)(?:董事会)?(?:拟|批准)?(?:宣派|派发|派息|配发|派|(?<=批准))(.{2,6}?)每股$")
 _PER_SHARE_PAID = re.compile(
     r"^(.*?)(?:拟|将)?(?:向(?:全体)?(?:A股|H股)?股东)?(每(?:\d+|[十百])?股)(派发|派送|分派|宣派|派)"
     r"(现金红利|现金股息|现金分红|特别股息|股息|红利)$"
@@ -3590,7 +3592,9 @@ _AGENCY = re.compile(r"(?:部|局|署|委|院|(?<!唯品)会|中心|研究|机�
 # the sale a teller's figures are named after, between its name and its telling: 京东618数据显示,
 # 抖音电商发布的双11数据显示
 # (天猫双11收官数据显示: the sale's closing tally)
-_SALE_NAMED = r"(?:[“「]?(?:618|双\s*(?:11|12|十一|十二))[”」]?(?:收官)?)?"
+_SALE_NAMED = (
+    r"(?:[“「]?(?:618|双\s*(?:11|12|十一|十二)|七夕|年货节|开学季|情人节|女王节|黑五)[”」]?(?:收官)?)?"
+)
 _QUOTED_COMPANY = re.compile(
     # (闲鱼方面披露: 方面 is no part of the name; 富邦媒（momo）公布: nor its English name;
     # 转转集团发布报告称: a report it published speaks for it)
@@ -3667,9 +3671,7 @@ _REPORT_SPAN_TOLD = (
     r"(?:\d{4}\s*年度?|\d{1,2}\s*月份?|第?[一二三四]季度|上半年|下半年|前三季度|全年|年度|季度|中期)"
 )
 # what a company publishes its own figures in
-_REPORTS = (
-    r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|营运数据|运营数据|分红预案|利润分配预案|年报|季报|公告"
-)
+_REPORTS = r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|营运数据|运营数据|分红预案|利润分配预案|年报|季报|公告|战报"
 # who tells the figures, at the head of the sentence: 美团数据显示, 据携程预测, 香港特区政府统计处公布
 # (when it told them comes between the name and its telling: 顺丰控股5月18日晚间公告, 拼多多5月
 # 下旬发布的财报显示)
@@ -3681,14 +3683,14 @@ _TELLER = re.compile(
     rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     # (据政府统计处数字，: the figures the body counted, told as its own)
-    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=处)数字|"
+    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=处)数字(?:显示)?|(?<=[局委厅部])消息|"
     r"(?:发布的?)?报告(?:称|显示))[，,：:]"
     # 京东集团5月13日发布财报，…, 顺丰控股发布4月经营简报，…: the report it published ends the telling
     rf"|^(?:{_TOLD_DAY})?(?P<issuer>[^，。：；“”、\d]{{2,20}}?)(?:{_TOLD_WHEN})?(?:公布|发布|披露)了?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:{_REPORTS})[，,：:]"
     r"|^(?P<head>[^，。：；“”、\d]{2,12})[：:](?=[^“”]*\d)"
     # 京东发布开学季消费数据，…: the data it published, named for what they cover
-    rf"|^(?:{_TOLD_DAY})?(?P<publisher>[^，。：；“”、\d]{{2,12}}?)(?:{_TOLD_WHEN})?(?:发布|公布)了?[\u4e00-\u9fa5]{{0,8}}?(?:数据|战报)[，,：:]"
+    rf"|^(?:{_TOLD_DAY})?(?P<publisher>[^，。：；“”、\d]{{2,12}}?)(?:{_TOLD_WHEN})?(?:发布|公布)了?[\u4e00-\u9fa5]{{0,8}}?(?:数据|战报)(?:显示)?[，,：:]"
 )
 # who tells figures of others, not its own: research firms, brokers, associations, the press
 _NOT_OWNER = re.compile(
