@@ -1590,7 +1590,11 @@ def _headline_measures_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
     """Both headlines give one measure (the figures' subjects end in the same words, 重点零售和
     餐饮企业销售额) a value of one unit, and the values are not one rounded from the other:
     two releases (the holiday's first two days, 增长6.8%, and the whole holiday, 增长7.4%) —
-    unless either report tells the figures in a second currency too."""
+    unless either report tells the figures in a second currency too, or the headlines give
+    the measure one value in common (12月…按年升3.2%　全年微升1.1% / 12月…同比增长3.2%: a
+    headline that adds the year's rate tells the same release)."""
+    if {key for _, key in a.headline_measures} & {key for _, key in b.headline_measures}:
+        return None
     for subject_a, key_a in a.headline_measures:
         for subject_b, key_b in b.headline_measures:
             if key_a == key_b or _unit_of(key_a) != _unit_of(key_b) or _unit_of(key_a) in (None, _BARE):
