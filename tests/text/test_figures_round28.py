@@ -49,3 +49,13 @@ def test_a_boards_dividend_per_share_and_a_plan_sized_by_its_total():
     assert got == ["京东股份回购计划规模", "京东每股现金股息"]
     got = _subjects("富邦媒體科技（momo）公布2029年全年營收新台幣1,128億元，董事會擬配發現金股利每股8元。")
     assert got[-1] == "富邦媒体科技每股现金股利"
+
+
+def test_the_statisticians_release_goes_on_in_hong_kong_dollars():
+    body = (
+        "政府統計處今日公布，2029年12月零售業總銷貨價值的臨時估計為340億元，較2028年同月上升3.2%。\n"
+        "2029年全年計，零售業總銷貨價值臨時估計為3,852億元，較2028年上升1.1%。\n"
+        "國家統計局數據顯示，全國社會消費品零售總額為48.3萬億元。"
+    )
+    got = [(f.text, f.unit) for f in extract_figures(body) if f.kind == "amount"]
+    assert got == [("340亿元", "港元"), ("3,852亿元", "港元"), ("48.3万亿元", "元")]

@@ -32,6 +32,7 @@ _CANTONESE_READ = str.maketrans({"咗": "了", "嘅": "的", "喺": "在"})
 _CANTONESE_QUOTE = re.compile(r"[「“][^」”]*(?:[啲嗰哋咗嘅喺冇咩嘢佢唔]|旧年|今个|而家|麻麻)")
 
 
+_MAINLAND_TOLD = re.compile(r"全国|国家|我国|内地|大陆|人民币|国内|中国")
 _CANTONESE_IS = re.compile(r"(?<![关体联派院直世星水母父嫡])系(?![统列数])")
 _CANTONESE_SAID = re.compile(r"话[：:]\s*[「“]|[「“][^」”]*蚊")
 
@@ -555,7 +556,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     for s in _with_speakers_after(split_sentences(text)):
         if s.paragraph != paragraph:
             paragraph, owner, opening_year, taiwan_source, openings = s.paragraph, None, None, False, []
-            hong_kong_source = False
+            # (政府統計處…340億元。\n2029年全年計，…3,852億元: the statisticians' release goes on
+            # in Hong Kong dollars, until a paragraph turns to the mainland's figures)
+            hong_kong_source = hong_kong_source and not _MAINLAND_TOLD.search(s.text)
             goes_on = False
         carried = scope = scope if goes_on else None
         # who tells the writer's sentence, for its later parts: 香港政府统计处公布，…；12月零售业总销货价值…
