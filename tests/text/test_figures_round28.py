@@ -59,3 +59,12 @@ def test_the_statisticians_release_goes_on_in_hong_kong_dollars():
     )
     got = [(f.text, f.unit) for f in extract_figures(body) if f.kind == "amount"]
     assert got == [("340亿元", "港元"), ("3,852亿元", "港元"), ("48.3万亿元", "元")]
+
+
+def test_counting_only_a_days_average_and_the_new_years_dishes():
+    got = _subjects(
+        "《明報》報道，港人北上消費熱潮持續，單計3月份經陸路口岸北上的港人逾620萬人次，平均每日約20萬人次。"
+    )
+    assert got == ["经陆路口岸北上的港人人次", "日均经陆路口岸北上的港人人次"]
+    got = _subjects("統一超商1月營收新台幣284.6億元，受惠於農曆年節預購檔期，年菜預購業績突破新台幣10億元。")
+    assert got[-1] == "统一超商年菜预购业绩"

@@ -464,7 +464,8 @@ _IN_ALL = re.compile(
 _SUBJECT_HEAD = re.compile(
     # (就是单价比去年降了十来块: 就是, spoken for 但是)
     r"^(?:其中|此外|同时|另外|但是|但|就是(?=[\u4e00-\u9fa5]{2})|不过(?![夜关分])|反而|而家|而|且|并|和|及|与|在(?![线途校岗职售])|据|根据|数据显示|统计显示|显示|表示|预计|预测"
-    r"|带动|力争|计划|拟(?=[\u4e00-\u9fa5])|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|(?:约|近|超过|仅)(?=占)|[“‘\"「『](?![^“”‘’\"「」『』]*[”’\"」』])"
+    # (單計3月份經陸路口岸北上的港人: "counting only", as Hong Kong writes it)
+    r"|带动|力争|计划|拟(?=[\u4e00-\u9fa5])|目标是|听说|据说|现在|如今|眼下|财报[里中]|我国的|全国的|单计|单是|(?:约|近|超过|仅)(?=占)|[“‘\"「『](?![^“”‘’\"「」『』]*[”’\"」』])"
     # 上年同期为经营溢利137亿元: the copula its period leaves behind
     r"|为(?!期)"
     # 一个月流水小十万, 一天派四五百单: "in a month", "in a day" tell the period of a spoken figure
@@ -858,6 +859,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 # (a breakdown's part, 其中…, is no scope for the whole's later measures)
                 if not inherits and not s.text.lstrip().startswith("其中"):
                     scope = _scope_of(f.subject) or scope
+            if f.subject and f.subject.startswith(("单计", "单是")) and len(f.subject) > 4:
+                f = replace(f, subject=f.subject[2:])  # 單計3月份…: "counting only", no part of it
             if f.subject and (plan := _PLAN_TO_BE.match(f.subject)):
                 f = replace(f, subject=plan.group(1) + f.subject[plan.end() :])  # 唯品会将资本回报计划
             if f.subject and (listed := _ANNOUNCED_AT.search(f.subject)):
@@ -1769,11 +1772,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             told = _daily_of(s, counted.start, periods, daily.group(1)) if counted else None
             own = told or own
         elif (
-            own is None
+            (own is None or _DAILY_HEDGED.fullmatch(own))
             and _DAILY_HEDGED.fullmatch(segment.strip())
             and subjects
             and subjects[-1]
-            and (segment.strip() == "日均" or _MEASURE_END.search(subjects[-1]))
+            and (segment.strip() in _DAILY_WORDS or _MEASURE_END.search(subjects[-1]))
             and "日均" not in subjects[-1]
         ):
             own = "日均" + subjects[-1]  # …共保障1320万人次中外人员出入境，日均165万人次
@@ -3373,7 +3376,11 @@ _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
 _FRAME_MEASURE = re.compile(r"(网上零售额|网络零售额|零售额|销售额|成交额|交易额|出口额|进口额)$")
 _CATEGORY_NAME = re.compile(r"(?:类|商品|品类|类目|产品)$")
 # …入境旅客约323万人次，日均逾10.7万人次: a day's share, hedged
-_DAILY_HEDGED = re.compile(r"日均(?:约|近|超过|超|逾|达到|达|为|约为)?")
+# (平均每日約20萬人次: a day's average, as Hong Kong papers write it)
+_DAILY_WORDS = ("日均", "平均每日", "平均每天", "每日平均", "每天平均")
+_DAILY_HEDGED = re.compile(
+    r"(?:日均|平均每日|平均每天|每日平均|每天平均)(?:约|近|超过|超|逾|达到|达|为|约为)?"
+)
 _DAILY = re.compile(r"日均([\u4e00-\u9fa5]{2})(?:量|人次)?")
 # the verb of what a day's share is of: 揽收 of 邮政快递业揽收包裹量
 _DAILY_VERB = re.compile(
@@ -4233,7 +4240,7 @@ _HEADLINE_FIGURE = re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}?\s*(?:{_CURRENCY}|{_CO
 _FROM_TO = re.compile(r"(?:从|由)(?=[^，。从由]{0,6}[0-9零〇一二两三四五六七八九十])")
 _A_NUMBER = re.compile(_NUMBER)
 _LEFT_OVER = re.compile(
-    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻])|月(?![均度入饼票子嫂活收])|日(?![均用常本化报韩料百活])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
+    r"^(?:同期(?=[\u4e00-\u9fa5]{2})|旗下(?=[\u4e00-\u9fa5A-Za-z]{2})|年(?![均度复货初中内轻菜夜])|月(?![均度入饼票子嫂活收])|日(?![均用常本化报韩料百活])|季度(?![均末底])|底|末|起|以来|假期期间|假期内|期间|以内|之内|以上|以下|内(?![地需容部销蒙])|的|[，,、（(])+"
 )
 # Temu在全球的月活跃用户数, 理想汽车在全国(已有)零售中心: where, told as a place
 # an aside in brackets is no part of the name: 网络购物交易额（含跨境）; a gloss of a
