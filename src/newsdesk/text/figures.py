@@ -2463,14 +2463,21 @@ _FORECASTS = re.compile(r"预计|预测|预估|预期(?!的)|(?<![原资材饮])
 _BROKER_HEAD = re.compile(
     rf"^(?:{_NAMED_BROKERS}|[\u4e00-\u9fa5A-Za-z]{{2,8}}?(?:证券|券商|投顾))(?:预计|预测|预估|预期)的(?=.{{2}})"
 )
+# how a broker moves a price it gives, told before the company (上调京东集团目标价至52美元)
+_PRICE_MOVED = r"(?:上调|下调|调升|调降|调高|调低)"
+# what follows a target price in its clause and is no part of its name: the move and "per share"
+# (将其港股目标价上调至每股165港元)
+_PRICE_MOVE_TAIL = re.compile(r"(?<=目标价)(?:上调|下调|调升|调降|提高|降低|调高)?(?:至|到|为)?(?:每股)?$")
+# the old price, told before the new one (目标价由168港元上调至185港元)
+_PRICE_BEFORE = re.compile(r"[由从]\s*(?:约|近)?\s*$")
 # 华信证券将某本地生活平台的目标价由158港元上调至172港元
 # (中金公司研报上调京东集团目标价至52美元: the move told before the company)
 _TARGET_PRICE = re.compile(
-    r"^(?P<by>.+?)(?:研报|报告)?(?:[将把]|(?:上调|下调|调升|调降|调高|调低|维持)(?!其))(?P<of>.+?)的?目标价$"
+    rf"^(?P<by>.+?)(?:研报|报告)?(?:[将把]|(?:{_PRICE_MOVED}|维持)(?!其))(?P<of>.+?)的?目标价$"
 )
 _TARGET_GIVEN = re.compile(r"^(?P<by>.+?)给予(?P<of>.+?)的[原新]?目标价$")
 _RATED = re.compile(
-    r"(?:[将把]|上调|下调|调升|调降|调高|调低)(?!其)([\u4e00-\u9fa5A-Za-z]{2,12}?)的?(?:美股|港股|A股|H股)?目标价"
+    rf"(?:[将把]|{_PRICE_MOVED})(?!其)([\u4e00-\u9fa5A-Za-z]{{2,12}}?)的?(?:美股|港股|A股|H股)?目标价"
 )
 _RATE_ALONE = re.compile(r"(?:年均|年复合|复合)?(?:增速|增长率|增幅)")
 
@@ -2479,10 +2486,7 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
     """A broker's figure named as an editor heads it: 华信证券给予某本地生活平台的新目标价,
     中信证券预计的即时零售市场规模, 华信证券预计的某本地生活平台经调整利润 (其: the one it rates)."""
     who = broker.group("who")
-    # 并将其港股目标价上调至每股165港元: the move and "per share" are no part of the price's name
-    subject = re.sub(
-        r"(?<=目标价)(?:上调|下调|调升|调降|提高|降低|调高)?(?:至|到|为)?(?:每股)?$", "", subject
-    )
+    subject = _PRICE_MOVE_TAIL.sub("", subject)
     # (the second price, told with no subject of its own, takes the first's)
     target = _TARGET_PRICE.fullmatch(subject) or _TARGET_GIVEN.fullmatch(subject)
     if target and target.group("by") == who:
@@ -2533,10 +2537,7 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
         price = re.sub(
             r"^(?:将|把|给予|维持)?的?其?|(?<=.)其(?=(?:美股|港股|A股|H股)?(?:原|新)?目标价$)", "", subject
         )
-        if (
-            re.search(r"[由从]\s*(?:约|近)?\s*$", s[max(0, member.start - 4) : member.start])
-            and "原目标价" not in price
-        ):
+        if _PRICE_BEFORE.search(s[max(0, member.start - 4) : member.start]) and "原目标价" not in price:
             price = price.removesuffix("目标价") + "原目标价"  # 目标价由168港元上调至185港元: the old one
         if re.fullmatch(r"(?:美股|港股|A股|H股)?(?:原|新)?目标价", price):
             # 预计拼多多2029年营业收入…，给予目标价180美元: the company it forecasts, named before
@@ -2582,7 +2583,7 @@ _SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
 _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
 # 中金公司将阿里巴巴美股目标价上调至180美元，并预计其2028年收入…: the company a broker prices
 _PRICED = re.compile(
-    r"(?:将|上调|下调|调升|调降|调高|调低)(?!其)([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:美股|港股|A股|H股)?目标价"
+    rf"(?:将|{_PRICE_MOVED})(?!其)([\u4e00-\u9fa5A-Za-z]{{2,10}}?)(?:美股|港股|A股|H股)?目标价"
 )
 _PRICED_SUBJECT = re.compile(r"^(?P<who>.*?)将(?P<what>.+?目标价)$")
 # 维持阿里巴巴“跑赢行业”评级，将其港股目标价…: the company a broker rates, whom its 其 means
@@ -2594,8 +2595,8 @@ _RATING = re.compile(
 
 def _priced_company(s: str, end: int) -> str | None:
     """The company a broker prices before ``end``: named (将美团目标价), or its 其, the one it rates."""
-    priced = _PRICED.search(s, 0, end)
-    if priced and not priced.group(1).startswith("其"):
+    priced = _PRICED.search(s, 0, end)  # (never 将其…: that one is the rated company, below)
+    if priced:
         return priced.group(1)
     rating = _RATING.search(s, 0, end)
     return rating.group(1) if rating else None
@@ -2606,11 +2607,8 @@ def _target_priced(subject: str, s: str, member: _Found) -> str:
     as such (由168港元上调至185港元: 原目标价); and 其 in the forecasts after it, the company
     priced (预计其2028年收入: 阿里巴巴收入)."""
     before = s[max(0, member.start - 4) : member.start]
-    was = re.search(r"[由从]\s*(?:约|近)?\s*$", before)  # 由168港元上调至…: the old price
-    # 将其港股目标价上调至每股165港元: the move and "per share" are no part of the price's name
-    subject = re.sub(
-        r"(?<=目标价)(?:上调|下调|调升|调降|提高|降低|调高)?(?:至|到|为)?(?:每股)?$", "", subject
-    )
+    was = _PRICE_BEFORE.search(before)  # 由168港元上调至…: the old price
+    subject = _PRICE_MOVE_TAIL.sub("", subject)
     if subject.startswith("其") and (rated := _RATING.search(s, 0, member.start)):
         subject = rated.group(1) + subject[1:]  # 将其港股目标价: the company rated
     # 维持美团评级，将目标价由168港元…; 上调阿里巴巴评级，给予美股目标价: the rated company's price
