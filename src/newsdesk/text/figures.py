@@ -2796,6 +2796,8 @@ _ANONYMOUS_HEAD = re.compile(
 )
 # one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
 # 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
+# a shop's assistant, the shop named (铜锣湾药房店员, 化妆品店的店员)
+_SHOP_ASSISTANT = re.compile(r"(?<=店|铺|房|档|行)的?(?:店员|营业员)$")
 _COURIER_FIRM = re.compile(r"(?:美团|饿了么|顺丰|京东|中通|圆通|申通|韵达|极兔|菜鸟|达达|闪送|邮政|德邦)")
 # (杭州一位直播电商运营: one who runs a shop's sales, and speaks of 我们店)
 _WORKER = re.compile(
@@ -2856,15 +2858,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
     # (一名铜锣湾药房店员: a shop's assistant, the shop named, is someone in particular)
     # (一名美团众包骑手, 一名顺丰速递员: one named by the firm they work for is someone too)
+    assistant = _SHOP_ASSISTANT.search(who)
     worker = (
-        not head
-        and _WORKER.search(who)
-        and (
-            works
-            or "某" in who
-            or re.search(r"(?:店|铺|房|档|行)的?(?:店员|营业员)$", who)
-            or _COURIER_FIRM.match(who)
-        )
+        not head and _WORKER.search(who) and (works or "某" in who or assistant or _COURIER_FIRM.match(who))
     )
     named = not worker and _NAMED.search(who)
     # (一位在拼多多开店的潮汕牛肉丸商家: where they trade tells who they are, as 某 does)
@@ -2883,9 +2879,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
     elif named:
         role = named.group("role")
         who = who if len(role) >= 3 else named.group("name")
-    elif worker and re.search(r"(?:店|铺|房|档|行)的?(?:店员|营业员)$", who):
+    elif worker and assistant:
         # 铜锣湾一间化妆品店嘅店员话: a shop's assistant speaks of the shop's customers and takings
-        who = re.sub(r"的?(?:店员|营业员)$", "", who)
+        who = who[: assistant.start()]
         who = who if "某" in who else "该" + who
     elif worker or trader:
         if who.endswith("运营"):
