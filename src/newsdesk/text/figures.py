@@ -3486,8 +3486,9 @@ _PEOPLE_WHOLE = re.compile(r"(?:人次|人数|旅客|游客|用户数|用户规�
 
 
 _CATEGORY_END = re.compile(r"(?:类目|品类|类)$")
-# a category of goods, and what is measured of it: 吃类商品 | 网上零售额
+# a region of the country's four, named alone after the one before was named with its measure
 _REGION_ALONE = re.compile(r"(?:东部|中部|西部|东北)(?:地区)?")
+# a category of goods, and what is measured of it: 吃类商品 | 网上零售额
 # (抖音渠道GMV…，天猫渠道同比增长18%: a channel is a category of sales too)
 _CATEGORY_ITEM = re.compile(r"([\u4e00-\u9fa5]{1,8}?(?:类商品|类产品|类目|品类|类别|类|渠道))(.*)")
 
