@@ -1,0 +1,29 @@
+"""Round 29: 520 as a day of its own; a worker's pay told as spoken (月薪大约…, 能拿到…) is
+money, not the parcels counted before it; vehicles counted in crossings (辆次) and cakes in 颗."""
+
+from newsdesk.text.figures import extract_figures
+
+
+def test_520_is_a_period_but_520_yuan_is_a_sum():
+    found = extract_figures("美团闪购数据显示，520当天，平台珠宝饰品订单同比增长138%，鲜花订单量突破百万单。")
+    assert [f.period for f in found] == ["520当天", "520当天"]
+    found = extract_figures("今年520期间，抖音鲜花销售额增长40%，客单价520元。")
+    assert [(f.text, f.period) for f in found] == [("增长40%", "今年520期间"), ("520元", "今年520期间")]
+    assert found[1].value == 520 and found[1].unit == "元"
+
+
+def test_pay_is_money_not_the_parcels_counted_before_it():
+    found = extract_figures("一名物流士在PTT上發文指出，近兩個月每天要送180到200件包裹，月薪大約5萬出頭。")
+    assert [(f.subject, f.unit) for f in found][1] == ("月薪", "元")
+    found = extract_figures("杭州一名快递员老李说：“618这几天一天要派四五百件，一个月下来能拿到一万二左右。”")
+    pay = found[-1]
+    assert (pay.text, pay.value, pay.unit) == ("一万二左右", 12000, "元")
+    assert pay.subject.endswith("月收入")
+
+
+def test_crossings_and_cakes_keep_their_counters():
+    found = extract_figures("港珠澳大橋珠海公路口岸端午假期經「港車北上」出入境車輛5.6萬輛次。")
+    assert [(f.text, f.unit) for f in found] == [("5.6万辆次", "辆次")]
+    assert found[0].subject.endswith("出入境车辆")
+    found = extract_figures("統一超商表示，母親節檔期預購蛋糕銷量逾35萬顆，較去年成長約12%。")
+    assert (found[0].value, found[0].unit) == (350000, "颗")
