@@ -27,3 +27,17 @@ def test_crossings_and_cakes_keep_their_counters():
     assert found[0].subject.endswith("出入境车辆")
     found = extract_figures("統一超商表示，母親節檔期預購蛋糕銷量逾35萬顆，較去年成長約12%。")
     assert (found[0].value, found[0].unit) == (350000, "颗")
+
+
+def test_a_sales_span_told_to_the_hour_and_the_days_around_one():
+    found = extract_figures("京东618战报称，5月31日晚8点至6月18日24时，平台累计成交订单超22亿单。")
+    assert [f.period for f in found] == ["5月31日晚8点至6月18日24时"]
+    found = extract_figures("抖音电商发布数据称，5月20日前后三天，平台相关商品销售额同比增长65%。")
+    assert [f.period for f in found] == ["5月20日前后三天"]
+    # (an evening alone is still that day's)
+    assert [f.period for f in extract_figures("5月31日晚，平台订单超22亿单。")] == ["5月31日晚"]
+
+
+def test_a_festival_of_the_trade_told_with_its_year():
+    found = extract_figures("旺角一間藥妝店老闆陳生話：「今年母親節生意跌咗差唔多兩成。」")
+    assert [f.period for f in found] == ["今年母亲节"]
