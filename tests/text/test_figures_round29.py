@@ -41,3 +41,10 @@ def test_a_sales_span_told_to_the_hour_and_the_days_around_one():
 def test_a_festival_of_the_trade_told_with_its_year():
     found = extract_figures("旺角一間藥妝店老闆陳生話：「今年母親節生意跌咗差唔多兩成。」")
     assert [f.period for f in found] == ["今年母亲节"]
+
+
+def test_in_all_and_reporting_words_are_no_part_of_a_subject():
+    found = extract_figures("民航局数据显示，端午假期民航共运输旅客近635万人次，日均约211.7万人次。")
+    assert [f.subject for f in found] == ["民航运输旅客人次", "民航日均运输旅客人次"]
+    assert extract_figures("京东称已累计回购约4200万股A类普通股。")[0].subject == "京东回购A类普通股数量"
+    assert extract_figures("据悉平台商家数量增长20%。")[0].subject == "平台商家数量"
