@@ -48,3 +48,15 @@ def test_in_all_and_reporting_words_are_no_part_of_a_subject():
     assert [f.subject for f in found] == ["民航运输旅客人次", "民航日均运输旅客人次"]
     assert extract_figures("京东称已累计回购约4200万股A类普通股。")[0].subject == "京东回购A类普通股数量"
     assert extract_figures("据悉平台商家数量增长20%。")[0].subject == "平台商家数量"
+
+
+def test_markets_listed_with_deng_and_a_spokesman_for_a_company():
+    found = extract_figures(
+        "希音（SHEIN）相关负责人介绍，今年以来平台新增入驻中国卖家逾1.5万家，"
+        "巴西、墨西哥等新兴市场订单量分别增长46%、38%。"
+    )
+    assert [f.subject for f in found] == [
+        "希音新增入驻中国卖家数量",
+        "希音巴西市场订单量",
+        "希音墨西哥市场订单量",
+    ]

@@ -3799,6 +3799,9 @@ def _teller_owner(who: str, s: str) -> str | None:
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})董事会$", "", who)  # 唯品会董事会宣布: the company's
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})" + _ROLE_END.pattern, "", who)  # 盒马CEO表示: 盒马
+    # 希音（SHEIN）相关负责人介绍: one who speaks for it, unnamed (and its English name)
+    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z）)]{2})(?:的)?相关(?:人士)?$", "", who)
+    who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:（[A-Za-z][^）]{0,15}）|\([A-Za-z][^)]{0,15}\))$", "", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:则|也|亦|还)$", "", who)  # 天猫则表示: 天猫
     if who == "商务":
         return None  # 商务大数据监测显示: the ministry's monitoring, the country's figures
@@ -4386,6 +4389,14 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         "",
         items[-1],
     )
+    # 巴西、墨西哥等新兴市场订单量: each market named, the 等 and the kind's adjective left out
+    # (巴西市场订单量, 墨西哥市场订单量)
+    others = re.fullmatch(
+        r"(.+?)等[\u4e00-\u9fa5]{0,2}?(市场|地区|国家|城市|省份|品类|类目|平台)(.+)", items[-1]
+    )
+    if others:
+        tail = others.group(2) + others.group(3)
+        return [i + tail for i in items[:-1]] + [others.group(1) + tail]
     first, last = items[:-1], items[-1]
     width = len(first[0])
     # 限额以上单位通讯器材类、家用电器和音像器材类商品零售额: the scope the first item opens
