@@ -60,3 +60,10 @@ def test_markets_listed_with_deng_and_a_spokesman_for_a_company():
         "希音巴西市场订单量",
         "希音墨西哥市场订单量",
     ]
+
+
+def test_a_bonus_paid_as_spoken_is_named_by_the_bonus():
+    found = extract_figures(
+        "一名美团众包骑手表示，一个月下来能挣七千五，高峰期冲单奖励每周还能多拿两三百元。"
+    )
+    assert found[-1].subject.endswith("冲单奖励") and found[-1].unit == "元"

@@ -1981,7 +1981,12 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit = _yuan_untold(s, member.text)
             if kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
                 # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
-                subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
+                # (冲单奖励每周还能多拿两三百: the bonus names it already)
+                named = re.fullmatch(r"(.*?)(?:每[周月天日])?(?:还能|还|能|多|再)*", subject[: verb.start()])
+                if named and _EARNINGS_NAMED.search(named.group(1)):
+                    subject = named.group(1)
+                else:
+                    subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
                 # 一单赚不到两毛钱: the profit of an order, 单均
                 subject = re.sub(r"(?:一|每)([单件票])(?=[\u4e00-\u9fa5]{2}$)", r"\1均", subject)
                 subject = re.sub(r"^一亩地?", "每亩", subject)  # 一亩地只能挣个…: 每亩收入
@@ -3015,6 +3020,8 @@ _PRICE_MOVED = re.compile(r"(?:贵|便宜|涨|降)了?$")
 _MONEY_VERB = re.compile(
     r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(?<!外)(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸|拿到手|拿到|拿)[了个]?$"
 )
+# what a worker is paid, named before the verb that tells it (冲单奖励…多拿两三百)
+_EARNINGS_NAMED = re.compile(r"(?:奖励|补贴|提成|佣金|工资|月薪|奖金)$")
 _MONEY_VERB_MEASURE = {
     "卖": "销售额",
     "卖出": "销售额",
