@@ -1983,7 +1983,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
                 # (冲单奖励每周还能多拿两三百: the bonus names it already)
                 named = re.fullmatch(r"(.*?)(?:每[周月天日])?(?:还能|还|能|多|再)*", subject[: verb.start()])
-                if named and _EARNINGS_NAMED.search(named.group(1)):
+                if (
+                    named
+                    and verb.group(1).startswith(("拿", "挣"))
+                    and _EARNINGS_NAMED.search(named.group(1))
+                ):
                     subject = named.group(1)
                 else:
                     subject = subject[: verb.start()] + _MONEY_VERB_MEASURE[verb.group(1)]
