@@ -67,3 +67,30 @@ def test_a_bonus_paid_as_spoken_is_named_by_the_bonus():
         "一名美团众包骑手表示，一个月下来能挣七千五，高峰期冲单奖励每周还能多拿两三百元。"
     )
     assert found[-1].subject.endswith("冲单奖励") and found[-1].unit == "元"
+
+
+def test_a_grower_selling_online_speaks_for_the_shop():
+    found = extract_figures(
+        "拼多多上一位山东烟台苹果种植户说，618期间店里日均发货五六千单，客单价在30至50元之间。"
+    )
+    assert [f.subject for f in found] == [
+        "拼多多某山东烟台苹果种植户日均发货量",
+        "拼多多某山东烟台苹果种植户客单价",
+    ]
+    found = extract_figures("一位山东烟台苹果种植户说，618期间店里日均发货五六千单。")
+    assert found[0].subject == "该山东烟台苹果种植户日均发货量"
+
+
+def test_a_seller_s_next_site_takes_the_measure_told_for_the_first():
+    found = extract_figures(
+        "深圳一位亚马逊卖家透露，今年二季度其店铺在美国站月均销售额约35万美元，欧洲站约12万欧元。"
+    )
+    assert [f.subject for f in found] == [
+        "深圳某亚马逊卖家美国站月均销售额",
+        "深圳某亚马逊卖家欧洲站月均销售额",
+    ]
+
+
+def test_a_data_firm_counting_a_platform_owns_no_figure():
+    found = extract_figures("飞瓜数据统计，5月份抖音美妆类目销售额TOP20品牌合计约186亿元。")
+    assert not found[0].subject.startswith("飞瓜")

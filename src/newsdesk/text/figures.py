@@ -2218,6 +2218,25 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             ):
                 # …礼物类别销货价值下跌8.5%，药物及化妆品则上升6.2%: the next category, of the same measure
                 subject += "类别" + category.group(1)
+            if (
+                subject
+                and kind == "amount"
+                and out
+                and out[-1].kind == "amount"
+                and out[-1].subject
+                and not _MEASURE_END.search(subject)
+                and (
+                    site := _SITE_AFTER.fullmatch(
+                        subject, len(os.path.commonprefix([subject, out[-1].subject]))
+                    )
+                )
+            ):
+                # 美国站月均销售额约35万美元，欧洲站约12万欧元: the next site, of the same measure
+                before = out[-1].subject
+                told_site = before.find(site.group(1), len(os.path.commonprefix([subject, before])))
+                measure = before[told_site + len(site.group(1)) :] if told_site >= 0 else ""
+                if _MEASURE_END.search(measure):
+                    subject += measure
             region_alone = _REGION_ALONE.fullmatch(subject) if subject else None
             told_region = (
                 _REGION_ALONE.match(out[-1].subject) if region_alone and out and out[-1].subject else None
@@ -2858,6 +2877,12 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # 拼多多旗下跨境平台Temu的一位深圳卖家: the platform they sell on, named short (Temu某深圳卖家)
     who = re.sub(r"^[^，。]{2,10}?旗下(?:跨境|电商|购物)?(?:平台)?(?=[\u4e00-\u9fa5A-Za-z]{2})", "", who)
     who = re.sub(r"^([A-Za-z]{2,10}|[\u4e00-\u9fa5]{2,6}?(?:平台|店铺|网店))的(?=一位|一名|一家)", r"\1", who)
+    # 拼多多上一位山东烟台苹果种植户: the platform they sell on (拼多多某…)
+    who = re.sub(
+        r"^(拼多多|淘宝|天猫|京东|抖音|快手|小红书|闲鱼|亚马逊|速卖通|虾皮|蝦皮)上(?=一位|一名|一家)",
+        r"\1",
+        who,
+    )
     works = _WORKS_AT.match(who)
     if works:
         # 一位在北京朝阳区跑件的顺丰快递员 → 北京朝阳区顺丰快递员 (该 is added below, as for an outlet)
@@ -2885,9 +2910,17 @@ def _speaker(s: str) -> tuple[int, str] | None:
     trader = (
         not head
         and not worker
-        and re.search(r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主|团长)$", who)
+        # (山东烟台某苹果种植户: a grower selling online trades too)
+        and re.search(
+            r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主|团长|种植户|果农|农户|养殖户|茶农)$",
+            who,
+        )
         # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
-        and ("某" in who or works or re.fullmatch(r"[\u4e00-\u9fa5]{2,6}(?:商家|商户|卖家|摊主|档主)", who))
+        and (
+            "某" in who
+            or works
+            or re.fullmatch(r"[\u4e00-\u9fa5]{2,6}(?:商家|商户|卖家|摊主|档主|种植户|果农|养殖户|茶农)", who)
+        )
     )
     if spokesman:
         who = spokesman.group(1)  # the company's own figures
@@ -2950,6 +2983,8 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         said = said[ours.end() :]
     told = _SPOKEN_OWNER.sub("", said)
     told = re.sub(r"^(?:下来|先至|先)(?=[\u4e00-\u9fa5]{2})", "", told)  # 一个月下来能挣, 一个月先至赚到
+    # 其店铺在美国站月均销售额: the speaker's own shop, told in the third person (美国站月均销售额)
+    told = re.sub(r"^其(?:店铺|网店|门店|店)?在?(?=[\u4e00-\u9fa5A-Za-z]{2})", "", told)
     # 我每日要派成二百件, 一天跑下来四十几单: the count of what a courier or a rider does
     told = re.sub(
         r"^((?:一天|每天|一日|每日)?)(?:要|能|可以|得)?(派|送|跑|接)(?:下来|成|了|咗|得)?量?$",
@@ -3024,6 +3059,8 @@ _PRICE_MOVED = re.compile(r"(?:贵|便宜|涨|降)了?$")
 _MONEY_VERB = re.compile(
     r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(?<!外)(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸|拿到手|拿到|拿)[了个]?$"
 )
+# a platform's site or a market, named alone after one told with its measure (欧洲站, 日本市场)
+_SITE_AFTER = re.compile(r"[\u4e00-\u9fa5]{1,4}(站|市场)")
 # what a worker is paid, named before the verb that tells it (冲单奖励…多拿两三百)
 _EARNINGS_NAMED = re.compile(r"(?:奖励|补贴|提成|佣金|工资|月薪|奖金)$")
 _MONEY_VERB_MEASURE = {
@@ -3730,6 +3767,8 @@ _TELLER = re.compile(
 _NOT_OWNER = re.compile(
     r"咨询|研究|分析|智库|证券|券商|研报|机构|报告|协会|联合会|联会|联席会|商会|媒体(?!集团|公司)|专家|业内|人士|第三方|多家|^[一二两三四五六七八九十\d]+家|"
     r"数据中心|信息中心|指数|贝恩|麦肯锡|德勤|普华永道|毕马威|安永|Canalys|IDC|Counterpoint|CNNIC|QuestMobile|网经社|电诉宝|尼尔森|易观|艾媒|星图|"
+    # (飞瓜数据统计: the data firms that count a platform's sales)
+    r"飞瓜|蝉妈妈|蝉魔方|久谦|魔镜|青木|灰豚|新抖|欧睿|艾瑞|凯度|沙利文|"
     r"^(?:有关|相关|据|调查|统计|测算|监测|记者)"
     # 据跨境电商平台统计: a platform, no one in particular (据京东平台统计 names one)
     r"|^(?:跨境电商|电商|跨境|购物|第三方|主流|头部|各大|部分|多个)平台$"
