@@ -94,3 +94,11 @@ def test_a_seller_s_next_site_takes_the_measure_told_for_the_first():
 def test_a_data_firm_counting_a_platform_owns_no_figure():
     found = extract_figures("飞瓜数据统计，5月份抖音美妆类目销售额TOP20品牌合计约186亿元。")
     assert not found[0].subject.startswith("飞瓜")
+
+
+def test_a_ranked_lists_sum_is_named_by_the_measure_it_was_ranked_by():
+    found = extract_figures(
+        "飞瓜数据统计，5月份抖音美妆类目销售额TOP20品牌合计约186亿元，环比增长12.7%，其中国货品牌销售额占比达56.2%。"
+    )
+    assert found[0].subject == "抖音美妆类目销售额TOP20品牌合计销售额"
+    assert found[2].subject.startswith("国货品牌销售额占") and found[2].subject.endswith("合计销售额的比重")

@@ -2221,6 +2221,18 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if (
                 subject
                 and kind == "amount"
+                and not _MEASURE_END.search(subject)
+                and (summed := _SUMMED_MEASURE.search(subject))
+                and re.search(
+                    r"(?:合计|共计|总计)\s*(?:约|近|超过?|逾|达)?\s*$",
+                    s[max(0, member.start - 6) : member.start],
+                )
+            ):
+                # TOP20品牌合计约186亿元: the brands' sales summed (the measure they were ranked by)
+                subject += "合计" + summed.group(1)
+            elif (
+                subject
+                and kind == "amount"
                 and out
                 and out[-1].kind == "amount"
                 and out[-1].subject
@@ -3059,6 +3071,8 @@ _PRICE_MOVED = re.compile(r"(?:贵|便宜|涨|降)了?$")
 _MONEY_VERB = re.compile(
     r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(?<!外)(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸|拿到手|拿到|拿)[了个]?$"
 )
+# the money measure a list of firms was ranked by (销售额TOP20品牌)
+_SUMMED_MEASURE = re.compile(r"(销售额|成交额|交易额|GMV|营收|收入)")
 # a platform's site or a market, named alone after one told with its measure (欧洲站, 日本市场)
 _SITE_AFTER = re.compile(r"[\u4e00-\u9fa5]{1,4}(站|市场)")
 # what a worker is paid, named before the verb that tells it (冲单奖励…多拿两三百)
