@@ -136,7 +136,7 @@ _AFTER_PAYING = "(?:" + "|".join(f"(?<={w})" for w in _PAYING) + ")"
 # counts screens and plots too, so it is money only after a word of paying or costing
 SPOKEN_MONEY = re.compile(
     # every branch begins with a numeral (or 块, of 块把钱): a quick test before the alternation
-    r"(?=[\d一两二三四五六七八九十百千万块])(?:"
+    r"(?=[\d一两二三四五六七八九十百千万块小])(?:"
     # 三块五左右一斤: so many 块 and 毛, in words (3.5 元)
     r"(?<![一二两三四五六七八九十百千万第])(?P<cyuan>[一二两三四五六七八九十]{1,3})块(?P<cjiao>[一二三四五六七八九])"
     r"(?=毛|角|钱|左右|上下|出头|一[斤个件杯盒瓶份单]|[^\u4e00-\u9fa5]|$)(?:毛钱|毛|角|钱)?(?:左右|上下|出头)?"
@@ -151,6 +151,9 @@ SPOKEN_MONEY = re.compile(
     r"|(?:(?<=挣个)|(?<=赚个)|(?<=涨到)|(?<=每桌)|(?<=一晚)|(?<=每晚)|(?<=[，：“「]))"
     r"(?P<bare>[一二三四五六七八][二三四五六七八九][百千]|[一二两三四五六七八九][百千][一二三四五六七八九])"
     r"(?=[，。；！？”」]|就|才)"
+    # 一天比平时多挣小两百: more earned, said bare (小, "nearly"); 一斤多赚一块多: a 块 and a bit
+    r"|(?:(?<=多[挣赚拿])|(?<=多[挣赚拿]了))小?(?P<more>[一两二三四五六七八九][十百千万])(?=[，。；！？”」]|$)"
+    r"|(?<![一二两三四五六七八九十百千万第])(?P<kuaimore>[一两二三四五六七八九])块多(?:钱)?(?=[，。；！？”」]|$)"
     r"|(?<![\d.])(?P<yuan>\d{1,4})块(?P<jiao>\d)(?![\d.])"
     r"|(?<![\d.])(?P<mao>\d)毛(?P<fen>\d)?(?![\d.])"
     # 一单赚不到两毛钱, 被压到七毛多, 一毛左右: so many 毛 in words, told as money (a 毛 alone
@@ -1227,6 +1230,10 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
                     if read is None:
                         continue
                     value = read
+        elif m.group("more") or m.group("kuaimore"):
+            value = parse_number((m.group("more") or m.group("kuaimore")).replace("两", "二"))
+            if value is None:
+                continue
         elif m.group("jiao") is not None:
             value = int(m.group("yuan")) + int(m.group("jiao")) / 10
         elif m.group("maocn"):
@@ -1982,7 +1989,16 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 unit, kind = "元", "amount"  # 全网卖了8556亿, 被罚没312万: money, told as spoken
             if unit == "元":
                 unit = _yuan_untold(s, member.text)
-            if kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
+            if (
+                kind == "amount"
+                and (more := _EARNED_MORE.search(s, max(0, member.start - 16), member.start))
+                and not re.search(
+                    r"奖励|补贴|提成|佣金|奖金", more.group(0)
+                )  # (冲单奖励…多拿: named already)
+            ):
+                # 一天比平时多挣小两百, 一斤比卖给收购商多赚一块多: how much more is earned
+                subject = _PER_SPOKEN.get(more.group("per") or "", "") + "收入增加额"
+            elif kind == "amount" and subject and (verb := _MONEY_VERB.search(subject)):
                 # 去年同期还赚了137亿, 卖了快三千万美元: what a report calls the amount
                 # (冲单奖励每周还能多拿两三百: the bonus names it already)
                 named = re.fullmatch(r"(.*?)(?:每[周月天日])?(?:还能|还|能|多|再)*", subject[: verb.start()])
@@ -3074,6 +3090,25 @@ _PRICE_MOVED = re.compile(r"(?:贵|便宜|涨|降)了?$")
 _MONEY_VERB = re.compile(
     r"(?:被|还能|还|只能|能|才|也就|就|共|一共|总共)?(?<!外)(净赚|卖出|卖|罚没|罚|赚|挣|亏|花|烧|砸|拿到手|拿到|拿)[了个]?$"
 )
+# more earned than before, as spoken: 一天比平时多挣 (the span or the unit it is counted in)
+_EARNED_MORE = re.compile(
+    r"(?P<per>一天|每天|一日|每日|一个月|每个月|每月|一斤|每斤|一单|每单|一件|每件)?[^，。；：“”「」]{0,10}?多(?:挣|赚|拿)了?小?$"
+)
+_PER_SPOKEN = {
+    "一天": "日",
+    "每天": "日",
+    "一日": "日",
+    "每日": "日",
+    "一个月": "月",
+    "每个月": "月",
+    "每月": "月",
+    "一斤": "每斤",
+    "每斤": "每斤",
+    "一单": "单均",
+    "每单": "单均",
+    "一件": "每件",
+    "每件": "每件",
+}
 # the money measure a list of firms was ranked by (销售额TOP20品牌)
 _SUMMED_MEASURE = re.compile(r"(销售额|成交额|交易额|GMV|营收|收入)")
 # a platform's site or a market, named alone after one told with its measure (欧洲站, 日本市场)
