@@ -1168,7 +1168,13 @@ def _shared_one_way(small: frozenset[str], large: frozenset[str], rounded_up_nea
 
 def _precise_shared(a: frozenset[str], b: frozenset[str]) -> int:
     """Figures given precisely in both (two or more significant digits each), exactly or
-    one rounded from the other: 2364.5亿元 / 2364.54亿元, 23.6% / 23.6%."""
+    one rounded from the other: 2364.5亿元 / 2364.54亿元, 23.6% / 23.6%. The stricter of the
+    two ways, so that the count does not depend on which report is asked first (1176.3亿元
+    and 1176亿元 in one report are one figure of the other's 1176.3亿元, not two)."""
+    return min(_precise_one_way(a, b), _precise_one_way(b, a))
+
+
+def _precise_one_way(a: frozenset[str], b: frozenset[str]) -> int:
     count = 0
     for f in a:
         mine = _figure_value(f)
