@@ -33,3 +33,28 @@ def test_more_earned_said_bare_is_money():
     # (a bonus named before 多拿 keeps its name)
     found = extract_figures("一名美团众包骑手表示，高峰期冲单奖励每周还能多拿两三百元。")
     assert found[-1].subject.endswith("冲单奖励")
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_firm_telling_its_own_report_owns_its_figures():
+    assert _subjects("国货美妆品牌珀莱雅发布半年报，2030年上半年实现营业收入68.5亿元，同比增长16.2%。") == [
+        "珀莱雅营业收入",
+        "珀莱雅营业收入",
+    ]
+    found = _subjects("莎莎國際公布截至2030年6月30日止第一季度營運數據，營業額按年增長8.7%至11.2億港元。")
+    assert found == ["莎莎国际营业额", "莎莎国际营业额"]
+    assert _subjects("携程发布的暑期出境游报告显示，7月以来平台出境游订单同比增长三成。")[0].startswith(
+        "携程"
+    )
+    assert _subjects("据抖音电商发布的数据，七夕期间平台累计成交订单超1.2亿单。")[0].startswith("抖音电商")
+
+
+def test_the_markets_expectation_is_no_owner_of_the_next_part():
+    found = _subjects(
+        "拼多多控股第二季度营收1328亿元，同比增长11%，低于市场预期的1365亿元；经调整净利润412亿元，同比下降6.3%。"
+    )
+    assert found[2] == "市场预期的拼多多控股营收"
+    assert found[3:] == ["拼多多控股经调整净利润", "拼多多控股经调整净利润"]

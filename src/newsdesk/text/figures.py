@@ -698,6 +698,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 )
             ):
                 told = last_subject[1] if last_subject and last_subject[0] == s.paragraph else None
+                if told:
+                    told = _EXPECTATION_HEAD.sub("", told) or told  # (市场预期的…: that part's alone)
                 company = (_company_of(told) if told else None) or _clean_owner(owner)
                 # (港交所上市的京东物流公布，…全年收入: the company telling its own results)
                 if not company and teller and not _LEAD_PLACE.match(teller) and _ANNOUNCES.match(s.text):
@@ -898,6 +900,8 @@ _ANNOUNCED_AT = re.compile(
 # (李宁公司中期业绩显示，…; 顺丰控股：前三季度…: so is its report, or its name heading them)
 _ANNOUNCES = re.compile(
     r"^[^，。：]{2,24}?(?:公布|公告|披露|发布|宣布|(?:中期业绩|业绩|财报|年报|季报)(?:显示|称|公告))[，,：:]"
+    # (珀莱雅发布半年报，: the report it published ends the telling)
+    r"|^[^，。：]{2,24}?(?:公布|发布|披露)了?(?:半年报|中报|年报|季报|财报|业绩)[，,：:]"
     r"|^[\u4e00-\u9fa5A-Za-z]{2,10}?(?:集团|控股|股份|公司)[：:]"
 )
 # 「…。」上环一间酒家老板话。: a speaker told in a sentence of its own after their words
@@ -3791,10 +3795,12 @@ def _source(s: str) -> str | None:
 _TOLD_DAY = r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]\s*"
 # the span a report covers, no part of its teller's name: 比亚迪2026年度利润分配预案显示
 _REPORT_SPAN_TOLD = (
-    r"(?:\d{4}\s*年度?|\d{1,2}\s*月份?|第?[一二三四]季度|上半年|下半年|前三季度|全年|年度|季度|中期)"
+    r"(?:\d{4}\s*年度?|\d{1,2}\s*月份?|第?[一二三四]季度|上半年|下半年|前三季度|全年|年度|季度|中期"
+    # (莎莎国际公布截至2030年6月30日止第一季度营运数据: the quarter, told by its closing day)
+    r"|截至\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*止?\s*的?)"
 )
 # what a company publishes its own figures in
-_REPORTS = r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|营运数据|运营数据|分红预案|利润分配预案|年报|季报|公告|战报"
+_REPORTS = r"财报|业绩预告|业绩快报|业绩|经营简报|经营数据|营运数据|运营数据|分红预案|利润分配预案|半年报|中报|年报|季报|公告|战报"
 # who tells the figures, at the head of the sentence: 美团数据显示, 据携程预测, 香港特区政府统计处公布
 # (when it told them comes between the name and its telling: 顺丰控股5月18日晚间公告, 拼多多5月
 # 下旬发布的财报显示)
@@ -3807,7 +3813,9 @@ _TELLER = re.compile(
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     # (据政府统计处数字，: the figures the body counted, told as its own)
     r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=处)数字(?:显示)?|(?<=[局委厅部])消息|"
-    r"(?:发布的?)?报告(?:称|显示))[，,：:]"
+    r"(?:发布的?)?报告(?:称|显示)"
+    # (携程发布的暑期出境游报告显示: the report named for what it covers; 据抖音电商发布的数据，)
+    r"|(?<=发布的)[\u4e00-\u9fa5]{2,8}?报告(?:称|显示)|(?<=发布的数据))[，,：:]"
     # 京东集团5月13日发布财报，…, 顺丰控股发布4月经营简报，…: the report it published ends the telling
     rf"|^(?:{_TOLD_DAY})?(?P<issuer>[^，。：；“”、\d]{{2,20}}?)(?:{_TOLD_WHEN})?(?:公布|发布|披露)了?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:{_REPORTS})[，,：:]"
