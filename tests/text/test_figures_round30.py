@@ -58,3 +58,14 @@ def test_the_markets_expectation_is_no_owner_of_the_next_part():
     )
     assert found[2] == "市场预期的拼多多控股营收"
     assert found[3:] == ["拼多多控股经调整净利润", "拼多多控股经调整净利润"]
+
+
+def test_speakers_named_by_their_trade_own_what_they_say():
+    found = extract_figures(
+        "台北一名計程車司機說：「現在跑外送比載客好賺一點，一天下來大概三千塊，週末可以到四五千啦。」"
+    )
+    assert [(f.subject, f.unit) for f in found] == [("台北某计程车司机日收入", "新台币")] * 2
+    found = _subjects("一名在杭州做女装直播的店主说：“开学季那几天每天能走五六千单，退货率差不多四成。”")
+    assert found == ["杭州某女装直播店主日订单量", "杭州某女装直播店主退货率"]
+    found = _subjects("一位淘宝女装卖家在短视频里算账：今年618期间店铺退货率高达六成。")
+    assert found == ["该淘宝女装卖家店铺退货率"]

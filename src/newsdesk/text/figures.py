@@ -2215,6 +2215,17 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             ):
                 subject = _of_owner(subject, owner)
             if (
+                out
+                and out[-1].subject
+                and subject
+                and out[-1].kind in ("amount", "count")
+                and kind == "count"
+                and not unit
+                and _MODAL_LEFT.fullmatch(subject.removeprefix(speaker[1] if speaker else ""))
+            ):
+                # 一天下来大概三千块，周末可以到四五千: the same measure, more of it (可以 is no name)
+                subject, unit, kind = out[-1].subject, out[-1].unit, out[-1].kind
+            if (
                 not unit
                 and kind == "count"
                 and out
@@ -2845,7 +2856,7 @@ _SPEAKER = re.compile(
     # (跟我们说: the reporter writes as we)
     # (在浙江义乌，跨境电商卖家陈先生告诉记者: where they are, told first; 接受访问时话: as Hong Kong says it)
     r"^(?:在[\u4e00-\u9fa5]{2,8}[，,])?(?P<who>[^，。：；“”]{2,24}?)(?:受访时|接受采访时|接受访问时|向记者|对记者|跟记者|跟我们|对我们|向我们)?"
-    r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|喊道|喊|话(?=[：:])|讲(?=[：:]))[：:，,]\s*"
+    r"(?:笑着说|说|表示|告诉记者|对记者说|介绍|坦言|透露|感叹|算了一笔账|算了笔账|算账|喊道|喊|话(?=[：:])|讲(?=[：:]))[：:，,]\s*"
 )
 # or after the quotation: “以前一天卖个三五百单，……，”社区团长王女士说，“……”
 _SPEAKER_AFTER = re.compile(
@@ -2873,7 +2884,9 @@ _SHOP_ASSISTANT = re.compile(r"(?<=店|铺|房|档|行)的?(?:店员|营业员)$
 _COURIER_FIRM = re.compile(r"(?:美团|饿了么|顺丰|京东|中通|圆通|申通|韵达|极兔|菜鸟|达达|闪送|邮政|德邦)")
 # (杭州一位直播电商运营: one who runs a shop's sales, and speaks of 我们店)
 _WORKER = re.compile(
-    r"(?:快递小哥|快递员|速递员|派件员|外卖小哥|外卖骑手|骑手|外送员|配送员|送货员|店员|营业员|运营)$"
+    r"(?:快递小哥|快递员|速递员|派件员|外卖小哥|外卖骑手|骑手|外送员|配送员|送货员|店员|营业员|运营"
+    # (台北一名计程车司机, 一名物流士: drivers, who take delivery runs too)
+    r"|计程车司机|出租车司机|网约车司机|货车司机|司机|物流士)$"
 )
 # where a speaker said it is no part of who they are: 河南一位驿站老板在短视频里说
 _SAID_WHERE = re.compile(
@@ -2918,6 +2931,10 @@ def _speaker(s: str) -> tuple[int, str] | None:
         r"\1",
         who,
     )
+    # 在杭州做女装直播的店主: a shopkeeper named by where they sell and what (杭州某女装直播店主)
+    who = re.sub(
+        r"^(?:一位|一名|一个)?在([\u4e00-\u9fa5]{2,4})做([^的]{2,8})的(店主|卖家|商家)$", r"\1某\2\3", who
+    )
     works = _WORKS_AT.match(who)
     if works:
         # 一位在北京朝阳区跑件的顺丰快递员 → 北京朝阳区顺丰快递员 (该 is added below, as for an outlet)
@@ -2947,7 +2964,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
         and not worker
         # (山东烟台某苹果种植户: a grower selling online trades too)
         and re.search(
-            r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主|团长|种植户|果农|农户|养殖户|茶农)$",
+            r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主|团长|种植户|果农|农户|养殖户|茶农|店主)$",
             who,
         )
         # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
@@ -3018,6 +3035,8 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         said = said[ours.end() :]
     told = _SPOKEN_OWNER.sub("", said)
     told = re.sub(r"^(?:下来|先至|先)(?=[\u4e00-\u9fa5]{2})", "", told)  # 一个月下来能挣, 一个月先至赚到
+    # 一天下来大概三千块: what a day brings in, as spoken
+    told = re.sub(r"^下来$", "收入", told)
     # 其店铺在美国站月均销售额: the speaker's own shop, told in the third person (美国站月均销售额)
     told = re.sub(r"^其(?:店铺|网店|门店|店)?在?(?=[\u4e00-\u9fa5A-Za-z]{2})", "", told)
     # 我每日要派成二百件, 一天跑下来四十几单: the count of what a courier or a rider does
@@ -3113,6 +3132,8 @@ _PER_SPOKEN = {
     "一件": "每件",
     "每件": "每件",
 }
+# what is left of a clause that only says more is possible (周末可以到四五千)
+_MODAL_LEFT = re.compile(r"(?:某[\u4e00-\u9fa5]{0,10})?(?:可以|能|可|会|还能|最多能?)")
 # the money measure a list of firms was ranked by (销售额TOP20品牌)
 _SUMMED_MEASURE = re.compile(r"(销售额|成交额|交易额|GMV|营收|收入)")
 # a platform's site or a market, named alone after one told with its measure (欧洲站, 日本市场)
