@@ -69,3 +69,13 @@ def test_speakers_named_by_their_trade_own_what_they_say():
     assert found == ["杭州某女装直播店主日订单量", "杭州某女装直播店主退货率"]
     found = _subjects("一位淘宝女装卖家在短视频里算账：今年618期间店铺退货率高达六成。")
     assert found == ["该淘宝女装卖家店铺退货率"]
+
+
+def test_sales_driven_in_money_and_a_company_at_the_same_time():
+    found = _subjects(
+        "商务部新闻发言人表示，今年以来全国汽车以旧换新补贴申请量超620万份，带动新车销售超4800亿元。"
+    )
+    assert found[1].endswith("带动新车销售额")
+    found = _subjects("京东集团二季度净收入3562亿元；公司同时宣布将股份回购计划上限提高至50亿美元。")
+    assert found[-1] == "京东股份回购计划上限"
+    assert _subjects("该平台同时在线人数超过300万人。")[0].endswith("同时在线人数")

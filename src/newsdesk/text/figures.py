@@ -3424,6 +3424,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         return subject + "量"  # 新能源汽车产销分别完成…: 新能源汽车产量, 新能源汽车销量
     if subject.endswith("销售") and member.kind == "count":
         return subject[:-2] + "销量"  # 带动家电产品销售超6300万台: 家电产品销量
+    if subject.endswith("销售") and member.kind == "amount":
+        return subject + "额"  # 带动新车销售超4800亿元: 新车销售额
     if unit in _ENTITY_COUNTERS and member.kind == "count" and not _MEASURE_END.search(subject):
         return subject + "数量"
     if unit == "场" and re.search(r"(?:开播|直播|举办|举行|开展)$", subject):
@@ -4425,6 +4427,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     clause = _REPORTING_VERB.sub("", clause)
     # 市民共兑换新钞: 共 (in all) is no part of what was done
     clause = _IN_ALL.sub("", clause)
+    # 公司同时宣布将股份回购计划上限提高至…: 同时 (at the same time) is no part of it (同时在线 is)
+    clause = re.sub(r"(?<=公司|集团)同时(?!在线|段|期)", "", clause)
     # 该省将再投入以旧换新补贴资金12亿元: the money is the 资金, not the putting in of it
     if kind == "amount":
         clause = _FUNDING_VERB.sub("", clause)
