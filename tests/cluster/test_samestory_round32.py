@@ -67,3 +67,19 @@ def test_a_years_customs_release_in_dollars_headlined_last_year():
     in_dollars = _report(31, "陸去年出口3.72兆美元")
     assert in_dollars.lead_year == "2029年"
     assert _release_in_other_currency(in_yuan, in_dollars)
+
+
+def test_a_self_media_post_is_not_joined_to_a_report_that_only_recalls_its_figure():
+    post = story_features(
+        "41万多辆!二手车出海到底有多火?🚗",
+        "家人们,二手车出口数据来了📊!前4个月卖出去41万多辆,比去年多了两成多,钱算下来差不多586亿。\n"
+        "新能源的占了快三成🔥,中东那边的老板最爱买。\n说实话,身边做车商的朋友都在琢磨出海了,你们怎么看?评论区聊聊👇",
+    )
+    fair = story_features(
+        "首届中东二手车交易博览会在迪拜开幕 中国车商签约超百亿元",
+        "首届中东二手车交易博览会5月22日在迪拜开幕，来自中国的300多家车商参展，首日签约超过100亿元。\n"
+        "据海关总署数据，今年前4个月我国二手车出口41.6万辆，同比增长23.5%。",
+    )
+    decision = decide(fair, post)
+    assert not decision.same
+    assert decide(post, fair).same == decision.same

@@ -1415,6 +1415,13 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     # in the platform's report): what they share is an aside, so the link is weak and the
     # clusterer checks it against the rest of the cluster.
     overruled = same and not rules.same and _headline_in_text(a, b) == 0
+    if same and not rules.same and probability < CONFIDENT and _repost_of_another_lead(a, b):
+        # A self-media post the model is unsure of, against the rules, beside a report whose
+        # lead does not tell the post's headline (二手车出海 41万多辆 beside a dealers' fair that
+        # recalls the export figure in its last lines): an aside shared, not the event retold.
+        return PairDecision(
+            False, probability, [*reasons, "a self-media post, its headline not this report's"]
+        )
     if not same and rules.same and probability >= UNSURE and overlap.similarity >= _RETOLD_SIMILARITY:
         # The model just short of joining a pair the rules call the same story (a fuller report
         # of the event beside its first lead, 0.49): weak, so the clusterer checks it against
@@ -1424,6 +1431,15 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
             True, probability, [*reasons, "the rules say same, the model is unsure"], weak=True
         )
     return PairDecision(same, probability, reasons, weak=same and (probability < CONFIDENT or overruled))
+
+
+def _repost_of_another_lead(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """One of the two is a self-media post and the other report's lead does not tell its
+    headline."""
+    if a.self_media_voice == b.self_media_voice:
+        return False
+    repost, report = (a, b) if a.self_media_voice else (b, a)
+    return not _headline_told_in_lead(repost, report)
 
 
 def _late_copy(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
