@@ -83,3 +83,14 @@ def test_a_self_media_post_is_not_joined_to_a_report_that_only_recalls_its_figur
     decision = decide(fair, post)
     assert not decision.same
     assert decide(post, fair).same == decision.same
+
+
+def test_the_first_three_quarters_as_taiwan_writes_them():
+    from newsdesk.cluster.samestory import title_periods
+
+    assert title_periods("陸前三季出口年增6.4% 對美出口續減") == title_periods(
+        "前三季度我国货物贸易进出口39.46万亿元"
+    )
+    in_yuan = _report(34, "海关总署：前三季度我国货物贸易进出口39.46万亿元")
+    in_dollars = _report(34, "陸前三季出口年增6.4%")
+    assert _release_in_other_currency(in_yuan, in_dollars)

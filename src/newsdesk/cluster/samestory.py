@@ -68,7 +68,8 @@ _QUARTER = r"(?:第\s*)?[一二三四1-4]\s*季度|[Qq][1-4]|第\s*[一二三四
 # a month of its own (10月, 9月份) but not a day (11月1日起) or a festival (双11)
 _MONTH = r"(?<![\d双—–\-~～至到])\d{1,2}\s*月份?(?!\s*\d{1,2}\s*[日号])(?![底末初中])"
 _PERIOD = re.compile(
-    r"(?:\d{4}\s*(?:财)?年(?:度)?(?:的)?)?\s*(?:前\s*[三3]\s*季度|[上下]半年|"
+    # (陸前三季出口, 首三季: the first three quarters as Taiwan and Hong Kong write them)
+    r"(?:\d{4}\s*(?:财)?年(?:度)?(?:的)?)?\s*(?:[前首]\s*[三3]\s*季度?|[上下]半年|"
     + _QUARTER
     + r"|[前首]\s*[0-9一二两三四五六七八九十]{1,3}\s*个?月|\d{1,2}\s*[—–\-~～至到]\s*\d{1,2}\s*月份?|全年|"
     + _MONTH
@@ -105,7 +106,7 @@ def _count(text: str) -> int:
 def _span(text: str) -> str:
     """One period, one spelling: 第三季度 = 三季度 = Q3 = 3季度; 前5月 = 1—5月; 上半年 = 1—6月;
     前三季度 = 1—9月."""
-    if re.fullmatch(r"前[三3]季度", text):
+    if re.fullmatch(r"[前首][三3]季度?", text):
         return "1—9月"
     text = text.removesuffix("份")
     if text in ("次季", "首季"):
