@@ -258,6 +258,8 @@ _EVENT_TAIL = (
     # (五一这几天, 五一嗰几日: its days, as a speaker tells them, in Cantonese too)
     r"|(?:这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)(?:(?:小长假|长假|连假|假期)(?:期间)?)?"
     r"|(?:这|那|嗰|呢)几[天日]"
+    # 双11高峰那几天: its peak as a speaker tells it
+    r"|高峰(?:期|那几天|这几天|那阵子)"
     # 黑五嗰个礼拜: its week, in a Cantonese quote; 圣诞前夕: its eve
     r"|(?:嗰|那|这)(?:[一两二三]个|个)?(?:礼拜|星期|周)|前夕"
     # 今年双11高峰期, 雙十一嗰排: its peak, its weeks (Cantonese); (双11首场直播GMV: the show is
@@ -315,6 +317,8 @@ _PERIOD = re.compile(
     rf"|{_YEAR_WORD}\s*{_EVENT}\s*[前后](?![一二两三四五六七八九十\d后])"
     # an event: 2024年京东11.11期间, 2025年“618”期间, 春节假期, 国庆黄金周
     rf"|(?:{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?(?={_EVENT}\s*{_EVENT_TAIL}))?)?{_EVENT}\s*{_EVENT_TAIL}"
+    # 第十三届进博会按一年计意向成交…: a fair's edition, the days it was held
+    r"|第[一二三四五六七八九十\d]{1,3}届(?:进博会|广交会|服贸会|消博会|数贸会)"
     # 整个假期全国铁路累计发送…: the whole holiday, after its days were told
     r"|整个(?:假期|长假|小长假|黄金周|春节假期|国庆假期|双11|双十一)"
     # 年內累計回購金額: the running total of the year
@@ -4340,7 +4344,11 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     clause = _CUT_COMPARISON.sub("", clause)
     # the longest first: 前5月 before the 5月 inside it
     for text in sorted((text for _, _, text in periods), key=len, reverse=True):
-        clause = clause.replace("在" + text, "").replace(text, "")  # 美团闪购在“618”期间订单量
+        # (第十三届进博会意向成交金额: the fair's edition is its period, the fair still whose)
+        fair = _FAIR_EDITION.fullmatch(text)
+        clause = clause.replace("在" + text, "").replace(
+            text, fair.group(1) if fair else ""
+        )  # 美团闪购在“618”期间订单量
     clause = _PERIOD.sub(_unless_inside_a_word, clause)
     clause = _SOURCE_HEAD.sub("", clause.strip())
     clause = _ANYWHERE.sub("", clause)
@@ -4348,6 +4356,7 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     return clause
 
 
+_FAIR_EDITION = re.compile(r"第[一二三四五六七八九十\d]{1,3}届(进博会|广交会|服贸会|消博会|数贸会)")
 _CUT_COMPARISON = re.compile(
     # (提升至不低于10亿美元: a floor, no comparison)
     r"(?:(?<!不)高于|(?<!不)低于|快于|慢于|高出|低出|(?<![占对])(?:比|较)(?!重|例|率|亚迪|特币|利时))[^，。；]*$"
