@@ -4137,6 +4137,16 @@ _CAUSE_CLAUSE = re.compile(r"受[^，,；;。]{2,20}?(?:带动|影响|拉动|推
 
 def _periods(s: str) -> list[tuple[int, int, str]]:
     """Periods of the sentence, without the comparison bases (比上年, 较一季度, 是2019年的)."""
+    return list(_periods_of(s))
+
+
+@lru_cache(maxsize=2048)
+def _periods_of(s: str) -> tuple[tuple[int, int, str], ...]:
+    # (a sentence's periods are read for its figures and again for what follows it: once)
+    return tuple(_read_periods(s))
+
+
+def _read_periods(s: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _PERIOD.finditer(s):
         text = m.group(0).strip()
