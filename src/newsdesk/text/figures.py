@@ -2488,6 +2488,7 @@ class _Scope(NamedTuple):
     business: str = ""
 
 
+@lru_cache(maxsize=4096)  # (asked again for every figure after it in the sentence)
 def _scope_of(subject: str) -> _Scope | None:
     """The scope of a subject: less the measure it ends with (京东集团 of 京东集团归属于普通股股东的
     净利润); None for a share, or a measure named bare."""
