@@ -14,3 +14,23 @@ def test_a_festivals_peak_as_spoken():
         "在北京朝阳区送快递的刘师傅说，双11高峰那几天他一天要派四五百件，比平时多一倍多。"
     )
     assert [f.period for f in found] == ["双11高峰那几天", "双11高峰那几天"]
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_broker_in_its_report_and_a_firm_said_again():
+    found = _subjects("中金公司在最新研报中将唯品会目标价由14.5美元上调至17美元。")
+    assert found == ["中金公司给予唯品会的原目标价", "中金公司给予唯品会的新目标价"]
+    found = _subjects("某国产美妆品牌负责人介绍，今年双11该品牌全渠道GMV为18.6亿元，同比增长41%。")
+    assert found == ["某国产美妆品牌全渠道GMV"] * 2
+
+
+def test_a_longer_name_in_a_list_is_no_shared_ending():
+    found = _subjects("SHEIN相关负责人透露，其中德国和意大利分别占欧洲GMV的22%和14%。")
+    assert not any("德国利" in (x or "") for x in found)
+    assert _subjects("城镇、农村居民人均可支配收入分别增长4.5%和6.1%。") == [
+        "城镇居民人均可支配收入",
+        "农村居民人均可支配收入",
+    ]

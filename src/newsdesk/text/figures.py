@@ -2187,6 +2187,9 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             sized = _SIZED.fullmatch(subject) if subject else None
             if sized and (plan := _PLAN_AFTER.match(s, member.end)):
                 subject = re.sub(r"^(?:公司|该公司|集团)$", "", sized.group(1)) + plan.group(1) + "规模"
+            # 某国产美妆品牌负责人介绍，…该品牌全渠道GMV: the firm the sentence named, said again
+            if owner and subject and (this := _THIS_FIRM.match(subject)) and not owner.startswith("该"):
+                subject = owner + subject[this.end() :]
             # (not where the clause names the owner itself, nor a company's bare measure: the
             # paragraph's company is read for it in extract_figures)
             if (
@@ -4367,6 +4370,8 @@ def _strip_subject(clause: str, base: str | None, periods: list) -> str:
     return clause
 
 
+_THIS_FIRM = re.compile(r"该(?:品牌|公司|企业|集团)(?=[\u4e00-\u9fa5A-Za-z]{2})")
+_IN_REPORT = re.compile(r"在(?:最新|近日|日前)?(?:发布)?的?(?:研报|报告|研究报告|点评)(?:中|里)")
 _FAIR_EDITION = re.compile(r"第[一二三四五六七八九十\d]{1,3}届(进博会|广交会|服贸会|消博会|数贸会)")
 _CUT_COMPARISON = re.compile(
     # (提升至不低于10亿美元: a floor, no comparison)
@@ -4447,6 +4452,8 @@ def _subject(clause: str, base: str | None, periods: list, kind: str = "", unit:
     clause = _REPORTING_VERB.sub("", clause)
     # 市民共兑换新钞: 共 (in all) is no part of what was done
     clause = _IN_ALL.sub("", clause)
+    # 中金公司在最新研报中将…目标价: where the broker said it is no part of what it said
+    clause = _IN_REPORT.sub("", clause)
     # 公司同时宣布将股份回购计划上限提高至…: 同时 (at the same time) is no part of it (同时在线 is)
     clause = re.sub(r"(?<=公司|集团)同时(?!在线|段|期)", "", clause)
     # 该省将再投入以旧换新补贴资金12亿元: the money is the 资金, not the putting in of it
@@ -4583,7 +4590,8 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
         items = [i + last[named.end() :] for i in first] + [last]
     elif measure and len(measure.group(0)) < len(last) and width > 2:
         items = [i + measure.group(0) for i in first] + [last]
-    elif width <= 3 and all(len(i) == width for i in first) and len(last) > width:
+    elif width <= 3 and all(len(i) == width for i in first) and len(last) >= width + 2:
+        # (德国和意大利: a longer name is no shared ending)
         # 城镇、农村居民人均可支配收入: items of one width share what follows the last
         items = [i + last[width:] for i in first] + [last]
     return items
