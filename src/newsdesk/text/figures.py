@@ -221,7 +221,7 @@ CHANGE = re.compile(
 _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 520当天, 520期间: the day of love as the trade names it (520元 is a sum, not the day)
-    r"|(?<![\d.])520(?=\s*(?:当天|当日|期间|前后|档期|节|那天|嗰日|嗰日))"
+    r"|(?<![\d.])520(?=\s*(?:当天|当日|期间|前后|档期|节|那天|嗰日))"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
     r"|春运|暑运|暑期|暑假|寒假|年货节|年货(?:预购|预售)?(?=档期)|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
@@ -2000,9 +2000,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if (
                 kind == "amount"
                 and (more := _EARNED_MORE.search(s, max(0, member.start - 16), member.start))
-                and not re.search(
-                    r"奖励|补贴|提成|佣金|奖金", more.group(0)
-                )  # (冲单奖励…多拿: named already)
+                and not _BONUS.search(more.group(0))  # (冲单奖励…多拿: named already)
             ):
                 # 一天比平时多挣小两百, 一斤比卖给收购商多赚一块多: how much more is earned
                 subject = _PER_SPOKEN.get(more.group("per") or "", "") + "收入增加额"
@@ -2280,13 +2278,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 and not _MEASURE_END.search(subject)
                 and (
                     site := _SITE_AFTER.fullmatch(
-                        subject, len(os.path.commonprefix([subject, out[-1].subject]))
+                        subject, shared := len(os.path.commonprefix([subject, out[-1].subject]))
                     )
                 )
             ):
                 # 美国站月均销售额约35万美元，欧洲站约12万欧元: the next site, of the same measure
                 before = out[-1].subject
-                told_site = before.find(site.group(1), len(os.path.commonprefix([subject, before])))
+                told_site = before.find(site.group(1), shared)
                 measure = before[told_site + len(site.group(1)) :] if told_site >= 0 else ""
                 if _MEASURE_END.search(measure):
                     subject += measure
@@ -2896,6 +2894,8 @@ _WORKER = re.compile(
     # (台北一名计程车司机, 一名物流士: drivers, who take delivery runs too)
     r"|计程车司机|出租车司机|网约车司机|货车司机|司机|物流士)$"
 )
+# one who trades, named by their trade (深圳卖家, 山东烟台某苹果种植户: a grower selling online too)
+_TRADER_ROLES = r"商家|商户|卖家|摊主|档主|种植户|果农|养殖户|茶农"
 # where a speaker said it is no part of who they are: 河南一位驿站老板在短视频里说
 _SAID_WHERE = re.compile(
     r"在(?:短视频|视频|直播间?|朋友圈|社交平台|社交媒体|抖音|快手|微博|小红书|微信群|采访)[里中上时]?$"
@@ -2935,7 +2935,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     who = re.sub(r"^([A-Za-z]{2,10}|[\u4e00-\u9fa5]{2,6}?(?:平台|店铺|网店))的(?=一位|一名|一家)", r"\1", who)
     # 拼多多上一位山东烟台苹果种植户: the platform they sell on (拼多多某…)
     who = re.sub(
-        r"^(拼多多|淘宝|天猫|京东|抖音|快手|小红书|闲鱼|亚马逊|速卖通|虾皮|蝦皮)上(?=一位|一名|一家)",
+        r"^(拼多多|淘宝|天猫|京东|抖音|快手|小红书|闲鱼|亚马逊|速卖通|虾皮)上(?=一位|一名|一家)",
         r"\1",
         who,
     )
@@ -2970,17 +2970,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
     trader = (
         not head
         and not worker
-        # (山东烟台某苹果种植户: a grower selling online trades too)
-        and re.search(
-            r"(?:某|^)[\u4e00-\u9fa5A-Za-z]{2,12}?(?:商家|商户|卖家|摊主|档主|团长|种植户|果农|农户|养殖户|茶农|店主)$",
-            who,
-        )
+        and re.search(rf"(?:某|^)[\u4e00-\u9fa5A-Za-z]{{2,12}}?(?:{_TRADER_ROLES}|团长|农户|店主)$", who)
         # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
-        and (
-            "某" in who
-            or works
-            or re.fullmatch(r"[\u4e00-\u9fa5]{2,6}(?:商家|商户|卖家|摊主|档主|种植户|果农|养殖户|茶农)", who)
-        )
+        and ("某" in who or works or re.fullmatch(rf"[\u4e00-\u9fa5]{{2,6}}(?:{_TRADER_ROLES})", who))
     )
     if spokesman:
         who = spokesman.group(1)  # the company's own figures
@@ -3146,8 +3138,10 @@ _MODAL_LEFT = re.compile(r"(?:某[\u4e00-\u9fa5]{0,10})?(?:可以|能|可|会|�
 _SUMMED_MEASURE = re.compile(r"(销售额|成交额|交易额|GMV|营收|收入)")
 # a platform's site or a market, named alone after one told with its measure (欧洲站, 日本市场)
 _SITE_AFTER = re.compile(r"[\u4e00-\u9fa5]{1,4}(站|市场)")
-# what a worker is paid, named before the verb that tells it (冲单奖励…多拿两三百)
-_EARNINGS_NAMED = re.compile(r"(?:奖励|补贴|提成|佣金|工资|月薪|奖金)$")
+# what a worker is paid on top, named before the verb that tells it (冲单奖励…多拿两三百)
+_BONUS_WORDS = r"奖励|补贴|提成|佣金|奖金"
+_BONUS = re.compile(_BONUS_WORDS)
+_EARNINGS_NAMED = re.compile(rf"(?:{_BONUS_WORDS}|工资|月薪)$")
 _MONEY_VERB_MEASURE = {
     "卖": "销售额",
     "卖出": "销售额",
