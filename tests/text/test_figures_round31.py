@@ -34,3 +34,31 @@ def test_a_longer_name_in_a_list_is_no_shared_ending():
         "城镇居民人均可支配收入",
         "农村居民人均可支配收入",
     ]
+
+
+def test_where_exhibitors_came_from_then_the_exhibitors():
+    found = _subjects("共有来自152个国家和地区的3718家展商参展。")
+    assert found == ["国家和地区数量", "展商参展数量"]
+
+
+def test_a_festivals_name_is_no_count_of_orders():
+    found = extract_figures(
+        "momo富邦媒公布11月合併營收115.8億元，年增7.4%，其中雙11單日業績較去年同期成長逾兩成。"
+    )
+    assert [f.text for f in found] == ["115.8亿元", "年增7.4%", "较去年同期成长逾两成"]
+    assert [f.text for f in extract_figures("618单日销售额增长三成。")] == ["增长三成"]
+
+
+def test_an_adjusted_profit_is_the_companys():
+    found = _subjects(
+        "京东集团第三季度净收入为2986亿元，同比增长5.3%；Non-GAAP净利润为146亿元，同比增长12.4%。"
+    )
+    assert found[2:] == ["京东集团Non-GAAP净利润"] * 2
+
+
+def test_shares_of_a_whole_told_shorter():
+    found = _subjects(
+        "SHEIN相关负责人透露，平台2030年第三季度在欧洲市场的GMV约为48亿美元，环比增长9%，"
+        "其中德国和意大利分别占欧洲GMV的22%和14%。"
+    )
+    assert found[2:] == ["德国占SHEIN欧洲市场GMV的比重", "意大利占SHEIN欧洲市场GMV的比重"]

@@ -230,7 +230,8 @@ _EVENT = (
     r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元节?"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
-    r"|除夕|元宵节?|农历新年|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天|前)"
+    # (農曆春節連假期間: Taiwan's lunar new year, 农历 and all)
+    r"|除夕|元宵节?|农历新年|农历春节|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天|前)"
     # (黄金周嗰几日: the golden week alone, as a speaker tells it)
     r"|黄金周(?=(?:这|那|嗰|呢)几[天日]))"
 )
@@ -841,7 +842,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and f.unit == "%"
                 and last_base
                 and last_base[0] == s.paragraph
-                and s.text.lstrip().startswith("其中")
+                # (…比上年名义增长5.1%…；全国居民人均消费支出29650元，增长5.4%: so does the next
+                # part of the writer's sentence, telling no comparison of its own)
+                and (s.text.lstrip().startswith("其中") or later_part)
                 and not _annual(f)
             ):
                 whole_base = first_base if first_base and first_base[0] == s.paragraph else last_base
@@ -934,7 +937,8 @@ def _with_speakers_after(sentences: list[Sentence]) -> list[Sentence]:
 # what a company reports of itself: 收入, 经营利润, 经调整净利润, 累计营收
 _COMPANY_MEASURE_WORDS = (
     # 合并营收: a Taiwan company's consolidated revenue (統一超商11月合併營收)
-    r"(?:累计|经调整|调整后|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并|税后)*"
+    # (Non-GAAP净利润, 非公认会计准则净利润: the adjusted figure a US-listed firm tells)
+    r"(?:累计|经调整|调整后|Non-GAAP|non-GAAP|非GAAP|非公认会计准则|Non-IFRS|非国际财务报告准则|归母|扣非|归属于[^的，]{2,12}的|总|净|营业|经营|毛|核心|合并|税后)*"
     # (经调整亏损净额: a loss told as its net amount)
     r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:美国存托股份?|普通股)?(?:中期|末期|特别|半年度|年度)?(?:现金)?(?:股息|股利|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
@@ -1493,10 +1497,24 @@ _PEOPLE_AFTER = re.compile(
 _SPOKEN_HEDGE = re.compile(r"(?:上下|左右|出头|多|以上|以内)")
 
 
+def _abridges(short: str, told: str) -> bool:
+    """欧洲GMV of SHEIN欧洲市场GMV: a shorter name, its characters in the same order, for the
+    same measure."""
+    short = short.removesuffix("的")
+    if len(short) < 3 or short == told or short[-2:] != told[-2:]:
+        return False
+    rest = iter(told)
+    return all(c in rest for c in short)
+
+
 def _ordinal_or_name(s: str, start: int, end: int) -> bool:
     """第17个 (an ordinal), “30分钟送达” (a quoted name) and the like are no figures."""
     if s[max(0, start - 1) : start] == "第":
         return True
+    if s[max(0, start - 1) : start] == "双" or (
+        s[start:end].startswith("618") and s.startswith("单", start + 3)
+    ):
+        return True  # 双11单日, 雙十一單日, 618单日: a shopping festival's name, no count of 单
     opened = s.rfind("“", 0, start)
     if opened >= 0 and s.find("”", opened, start) < 0:
         closed = s.find("”", end)
@@ -1605,6 +1623,11 @@ _ANAPHORA = re.compile(
 _VISITED = re.compile(
     r"\s*([\u4e00-\u9fa5]{0,4}?)(旅客|游客|访客)(访港|访澳|访台|来港|来澳|来台|来华|入境|出境)"
 )
+# 来自152个国家和地区的3718家展商: a count of where the counted came from, then of them
+_CAME_FROM = re.compile(
+    r"来自\s*(?:超过|超|近|约|逾)?\s*$|来自[^，。；,;]{1,16}?的\s*(?:超过|超|近|约|逾)?\s*$"
+)
+_ORIGINS = re.compile(r"(?:多|余)?(国家和地区|国家及地区|国家或地区|国家|地区|省份|省区市|城市)")
 _COVERING = re.compile(r"^(覆盖|辐射|遍布|遍及|分布在|分布于)(?:全国|全球|全省|全市|国内|海外)?$")
 # what is counted after its count: 超六成受访者表示…, 1000万名新作者获得收入, 3.7万个品牌成交额…
 # what is counted ends with its head noun: 近六成受访者每月网购…, 100万农户增收
@@ -1861,7 +1884,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if names is None:
                 # 同比分别增长10.2%和6.4%: the figures given before, in order
                 names = earlier[-len(group) :] if len(earlier) >= len(group) else [own] * len(group)
-            elif earlier and all(len(x) <= 3 for x in names):
+            elif earlier and all(len(x) <= 3 for x in names) and "分别占" not in segment:
                 # 其中广东、浙江分别新增3.2万家和2.6万家: of what was told before
                 told = re.sub(r"^(?:全国|我国|全球|全省|全市)", "", earlier[-1])
                 names = [x + told for x in names]
@@ -1880,6 +1903,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 of = re.match(r"(.+)()", part_of)  # …交易金额逾1.2万亿元，其中餐饮、商超和文旅消费分别占…
             if of and not any("占" in (x or "") for x in names):
                 wholes = [w for w in re.split(r"、|以及|和|及|与", of.group(1)) if w]
+                if len(wholes) == 1 and earlier and _abridges(wholes[0], earlier[-1]):
+                    wholes = [earlier[-1]]  # …欧洲市场的GMV…，其中德国和意大利分别占欧洲GMV的…: that GMV
                 if len(wholes) == 1:
                     wholes = wholes * len(group)
                 if len(wholes) == len(group):
@@ -3047,6 +3072,8 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
     )
     if len(os.path.commonprefix([told, who])) >= 3:
         return subject  # (两三倍 after 十来万单: the subject it takes is already the speaker's)
+    if len(who) >= 3 and re.search(r"占" + re.escape(who), told):
+        return subject  # 德国占SHEIN欧洲市场GMV的比重: the share of the speaker's whole
     if re.match(r"一晚(?:开|卖|要|销售额)", told):
         told = "每晚房价"  # 民宿老板：「一晚开到五、六千块」, 一晚卖到八百八: a night's room rate
     # (苏州某老字号糕点店 and 我们店: the shop is named once)
@@ -3319,6 +3346,13 @@ def _complete_subject(
         subject = counted.group(1)  # 一项针对2000名受访者的调查: those asked
     elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _counted(s, member.end):
         subject, acts_on = None, True  # 从…等方面提出15条措施, 培育100家…机构: the 措施, the 机构
+    if member.kind == "count" and _CAME_FROM.search(s, 0, member.start):
+        if origin := _ORIGINS.match(s, member.end):
+            subject = origin.group(1) + "数量"  # 来自152个国家和地区的…展商: the places they came from
+        elif (counted := _counted(s, member.end)) and s[: member.start].rstrip(" 约近超逾多余").endswith(
+            "的"
+        ):
+            subject = counted.group(1)  # …国家和地区的3718家展商: the exhibitors, from wherever
     if subject is None and member.unit == "人次" and (came := _VISITED.match(s, member.end)):
         subject = came.group(1) + came.group(3) + came.group(2)  # 132万人次内地旅客访港: 内地访港旅客
     if (subject is None or _SCOPE_ONLY.match(subject)) and member.kind != "change":
@@ -3957,7 +3991,8 @@ def _teller_owner(who: str, s: str) -> str | None:
         # (a national agency's figures are the country's, but the house names most of them
         # without 全国 — 社会消费品零售总额, 银行业金融机构网上支付业务金额 — so none is added)
         return None
-    if not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9“”（）()]+", who):
+    # (Uber Eats台灣表示, TikTok Shop表示: a name of two Latin words keeps its space)
+    if not re.fullmatch(r"(?:[\u4e00-\u9fa5A-Za-z0-9“”（）()]|(?<=[A-Za-z]) (?=[A-Za-z]))+", who):
         return None
     name = _clean_name(who)
     return name if 2 <= len(name) <= 12 and not _NOT_A_NAME.search(name.removesuffix("平台")) else None
