@@ -1634,7 +1634,7 @@ def _headlines_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
         # told in like words, neither naming the other (none of the labelled same-story pairs
         # of the real-looking rounds does this; 2,900 pairs of other events do)
         return f"headlines name other platforms ({'、'.join(sorted(platforms_a))} / {'、'.join(sorted(platforms_b))})"
-    if bool(_BROKER_CALL.search(a.title)) != bool(_BROKER_CALL.search(b.title)):
+    if _broker_call(a.title) != _broker_call(b.title):
         # 大行下调拼多多目标价 two days after 拼多多一季度营收增速放缓: the brokers' answer to the
         # results, which it retells, is an event of its own (so every labelled round has it)
         return "one headline is a broker's call on the stock"
@@ -1648,6 +1648,15 @@ def _headlines_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
 
 # a broker's target price or rating, raised or cut (大摩上调阿里巴巴目标价至168港元, 麦格理下调评级至“中性”)
 _BROKER_CALL = re.compile(r"目标价|评级")
+# (阿里季绩胜预期…大行齐升目标价: a report of the results that adds the brokers' calls tells
+# the results)
+_RESULTS_TOLD = re.compile(r"季绩|业绩|财报|季报|年报|营收|收入|净利|盈利|胜预期|超预期|逊预期|不及预期")
+
+
+def _broker_call(title: str) -> bool:
+    """A headline about a broker's call on a stock alone."""
+    return bool(_BROKER_CALL.search(title)) and not _RESULTS_TOLD.search(title)
+
 # a measure named in at least this many characters the two subjects end in: a long name
 # is one statistic (重点零售和餐饮企业销售额); short ones (网上零售额, 快递业务量, 营收) end
 # the names of several, or of one for several periods

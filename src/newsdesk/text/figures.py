@@ -62,7 +62,8 @@ _CN = (
 )
 _NUMBER = rf"(?:{_AR}|{_CN})"
 # 兆 is a million millions in Taiwan's reports (新台币1.2兆元)
-_MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币|人民币|美元|港元))"
+# (两万多亿: ten thousand 亿 and more, the hedge inside the magnitude)
+_MAGNITUDE = r"(?:万多亿|万余亿|万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆(?=元|新台币|人民币|美元|港元))"
 # (1.86亿人币: Hong Kong's short word for 人民币; 三百几蚊: 蚊 is the Cantonese word for a
 # Hong Kong dollar, not the mosquito of 蚊子, 蚊香)
 _CURRENCY = r"(?:元人民币|元新台币|人民币|人币|元|美元|欧元|日元|英镑|港元|港币|澳门元|韩元|卢布|新台币|蚊(?![子虫香帐]))"
@@ -410,6 +411,8 @@ _PERIOD = re.compile(
     r")"
 )
 _MAG_VALUE = {
+    "万多亿": 1e12,
+    "万余亿": 1e12,
     "万亿": 1e12,
     "兆": 1e12,
     "千亿": 1e11,
