@@ -457,7 +457,7 @@ def _norm(text: str | None) -> str:
 _CORPORATE_FORM = re.compile(r"(?:股份)?有限公司|集团|股份|控股")
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _PERIOD_NOISE = re.compile(
-    r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$|(?<=年)全年$|(?<=月)当月$|(?<=季度)内$|(?<=日)(?:当天|当日|单日)$"
+    r"^(?:今年|本年|到|至)|第(?=[一二三四1-4]季度)|份$|(?<=年)全年$|(?<=月)当月$|(?<=[季度月年周天])(?:之)?内$|(?<=日)(?:当天|当日|单日)$"
 )
 _YEAR_HEAD = re.compile(r"^\d{4}年(?=.)")
 _BASE_PREFIX = re.compile(

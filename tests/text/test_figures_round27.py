@@ -82,7 +82,7 @@ def test_a_taipei_riders_pay_is_in_taiwan_dollars_and_a_months_take_home_is_inco
     got = extract_figures(
         "在杭州送外卖的骑手老周说：“双11那几天一天能跑七八十单，一个月下来到手能有九千多。”"
     )
-    assert (got[-1].subject, got[-1].unit) == ("老周月收入", "元")
+    assert (got[-1].subject, got[-1].unit) == ("骑手老周月收入", "元")
 
 
 def test_cantonese_is_and_only_so_much_a_day():

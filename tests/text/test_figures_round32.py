@@ -20,3 +20,44 @@ def test_taiwans_lunar_new_year_and_a_name_of_two_words():
         ("Uber Eats台湾平台订单量", "农历春节连假期间"),
         ("Uber Eats台湾外送伙伴平均时薪", "农历春节连假期间"),
     ]
+
+
+def _subjects(sentence: str) -> list[str | None]:
+    return [f.subject for f in extract_figures(sentence)]
+
+
+def test_a_levels_move_is_named_as_a_move():
+    found = _subjects(
+        "去年全国农产品网络零售额达到六千九百五十九亿元，比前年多了近八百亿元，其中直播带货贡献超过三成。"
+    )
+    assert found == [
+        "全国农产品网络零售额",
+        "全国农产品网络零售额增加额",
+        "直播带货占全国农产品网络零售额的比重",
+    ]
+    assert _subjects("淘宝村数量达到7780个，比上年增加757个。") == ["淘宝村数量", "淘宝村增加数量"]
+
+
+def test_a_list_of_goals():
+    found = _subjects(
+        "政府工作报告提出，今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；城镇调查失业率5.5%左右。"
+    )
+    assert found == ["国内生产总值增长预期目标", "城镇新增就业人数预期目标", "城镇调查失业率预期目标"]
+
+
+def test_a_buyback_and_a_marketplace_said_again():
+    found = _subjects("唯品会第四季度总净营收为339.6亿元；公司宣布未来12个月内再回购不超过10亿美元股份。")
+    assert found[-1] == "唯品会股份回购金额"
+    found = _subjects("据日本乐天市场数据，中国跨境卖家2030年在该平台销售额达2860亿日元。")
+    assert found == ["中国跨境卖家日本乐天市场销售额"]
+
+
+def test_spoken_words_left_out_of_a_speakers_subjects():
+    found = _subjects(
+        "台南賣虱目魚的攤商阿美姨說：「過年前那禮拜生意真的很好啦，一天可以賣到兩百多斤，營業額有三萬塊左右。」"
+    )
+    assert found[0] == "台南摊商阿美姨日销量"
+    found = _subjects("喺觀塘送外賣嘅阿輝話：「我一日跑咗四十幾單，收入有成千五蚊。」")
+    assert found[-1].endswith("阿辉收入")
+    found = _subjects("“除夕那天我送了62单，一天挣了九百多块。”在北京朝阳区送外卖的骑手老周说。")
+    assert found[-1] == "骑手老周日收入"

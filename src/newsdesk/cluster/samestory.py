@@ -1657,6 +1657,7 @@ def _broker_call(title: str) -> bool:
     """A headline about a broker's call on a stock alone."""
     return bool(_BROKER_CALL.search(title)) and not _RESULTS_TOLD.search(title)
 
+
 # a measure named in at least this many characters the two subjects end in: a long name
 # is one statistic (重点零售和餐饮企业销售额); short ones (网上零售额, 快递业务量, 营收) end
 # the names of several, or of one for several periods

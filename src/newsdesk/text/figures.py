@@ -388,7 +388,7 @@ _PERIOD = re.compile(
     r"|(?:到|至)\s*\d{4}\s*年(?:底|末)?"
     r"|\d{4}\s*年?\s*(?:至|到|—|–|-|～)\s*\d{4}\s*年"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
-    r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来)?"
+    r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来|之内|内)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二两三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*月?\s*[-—至到]\s*\d{1,2}\s*月(?:份)?(?:暑运|暑期|春运|暑假)?(?:期间)?|(?:3|6|9|12)\s*月\s*季度|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
     r"|\d{4}\s*年(?:度)?(?:以来)?"
@@ -577,6 +577,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
     head_owner: str | None = None
     opening_platform: str | None = None
     goes_on = False  # the sentence before ended with ；, and this one goes on with it
+    goal: re.Match | None = None  # a list of goals the writer's sentence opened (主要预期目标是：)
     for s in _with_speakers_after(split_sentences(text)):
         if s.paragraph != paragraph:
             paragraph, owner, opening_year, taiwan_source, openings = s.paragraph, None, None, False, []
@@ -614,7 +615,13 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         if found:
             openings.append((s.text, found[0].text))
         first_base, told_base = told_base, None
+        # 今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；…: each part
+        # of the writer's sentence goes on listing goals
+        own_goal, carried_goal = _GOALS.search(s.text), (goal if later_part else None)
+        goal = own_goal or carried_goal
         for f in found:
+            if carried_goal or (own_goal and s.text.find(f.text) > own_goal.start()):
+                f = _as_goal(f, goal)
             # 全国港口完成集装箱吞吐量…；完成货物吞吐量135.4亿吨: a clause that opens with its verb
             # goes on about whoever the paragraph's figures were of
             acting = _ACTING.match(f.subject) if f.subject and f.subject.startswith(_ACTING_WORDS) else None
@@ -2323,6 +2330,23 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if told_region and len(out[-1].subject) > told_region.end() + 1:
                 # 东部、中部、西部地区社会消费品零售总额…，东北地区同比增长2.9%: the next region, of the same measure
                 subject += out[-1].subject[told_region.end() :]
+            named = subject
+            if (
+                subject
+                and base
+                and kind in ("amount", "count")
+                and unit not in ("%", "倍", "百分点", "个百分点")
+                and not _LEVEL_CHANGED_NAMED.search(subject)
+                and (moved := _LEVEL_MOVED.search(s, clause_start, member.start))
+            ):
+                # 比前年多了近八百亿元, 比上年末减少156万人: how much the level moved, not the level
+                # (the figures after it are still of the level: …，其中直播带货贡献超过三成)
+                move = "减少" if moved.group(1).startswith(("减", "少", "净减")) else "增加"
+                named = (
+                    subject + move + "额"
+                    if kind == "amount"
+                    else re.sub(r"数量?$", "", subject) + move + "数量"
+                )
             # 增速高于全国网上零售额0.8个百分点: the gap between two growth rates, not a change of
             # one (the figures after it are still of the rate: …，占…的比重为21.4%)
             gap = (
@@ -2337,7 +2361,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     value=member.value,
                     unit=unit,
                     period=period,
-                    subject=gap or subject,
+                    subject=gap or named,
                     sentence=original,
                     base=base,
                     upper=member.upper,
@@ -2759,7 +2783,7 @@ _OWN_STORES = re.compile(
     # (携程数据显示，…国内酒店预订量: the platform's own bookings at home)
     r"|^(?:国内|境内|出境|入境)(?=[\u4e00-\u9fa5]{2,}(?:预订量|订单量|订单|成交额|销售额|GMV|增幅))"
 )
-_BOUGHT_BACK = re.compile(r"^(?P<who>.*?)(?:共|累计|合计|已|共计)?(?P<act>回购|增持)$")
+_BOUGHT_BACK = re.compile(r"^(?P<who>.*?)(?:共|累计|合计|已|共计|再|将|拟)?(?P<act>回购|增持)$")
 # (约3800万股A类普通股, 4300万股美国存托股: the shares named after the count)
 _SHARES_BOUGHT = re.compile(r"([A-Za-z\u4e00-\u9fa5]{1,8}?股)?(?=[，,。；;（(]|$)")
 # 回购价格不超过每股42.8元: a price's ceiling or floor, per share
@@ -2813,6 +2837,9 @@ def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int
                 (m.group(0) for m in named if m), who
             )
         return who + bought.group("act") + (shares.group(1) or "股份") + "数量"
+    if bought and member.kind == "amount" and bought.group("act") == "回购":
+        # 公司宣布未来12个月内再回购不超过10亿美元股份: the money the buyback may spend
+        return bought.group("who") + "股份回购金额"
     payout = _PAYOUT.match(subject)
     if payout:
         return payout.group(1) + payout.group(2)
@@ -2905,7 +2932,9 @@ _NAMED = re.compile(
     # (阿杰, 阿强: a first name as the south calls one; 阿里 is a company)
     r"(?P<role>[\u4e00-\u9fa5]*?)(?P<name>[老小][\u4e00-\u9fa5]|阿(?!里)[\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:女士|先生|老板|师傅|小姐|阿姨|大姐|大哥|经理|老师)"
     # 陈生, 李太: Mr and Mrs as Hong Kong says them (after a surname: 医生 and 学生 are no one's name)
-    r"|[陈李张黄何林王梁吴刘郑谢郭罗周邓冯曾胡叶苏卢蔡潘杨朱麦](?:生|太))$"
+    r"|[陈李张黄何林王梁吴刘郑谢郭罗周邓冯曾胡叶苏卢蔡潘杨朱麦](?:生|太)"
+    # (阿美姨, 阿福伯, 王姨: an elder named as neighbours name them)
+    r"|阿[\u4e00-\u9fa5](?:姨|叔|伯|婶|嫂)|[陈李张黄何林王梁吴刘郑谢郭罗周邓冯曾胡叶苏卢蔡潘杨朱](?:姨|叔|婶))$"
 )
 _ANONYMOUS_HEAD = re.compile(
     # (东主: a Hong Kong shop's owner, 旺角一间药房东主)
@@ -2923,7 +2952,7 @@ _WORKER = re.compile(
     r"|计程车司机|出租车司机|网约车司机|货车司机|司机|物流士)$"
 )
 # one who trades, named by their trade (深圳卖家, 山东烟台某苹果种植户: a grower selling online too)
-_TRADER_ROLES = r"商家|商户|卖家|摊主|档主|种植户|果农|养殖户|茶农"
+_TRADER_ROLES = r"商家|商户|卖家|摊主|摊商|摊贩|档主|种植户|果农|养殖户|茶农"
 # where a speaker said it is no part of who they are: 河南一位驿站老板在短视频里说
 _SAID_WHERE = re.compile(
     r"在(?:短视频|视频|直播间?|朋友圈|社交平台|社交媒体|抖音|快手|微博|小红书|微信群|采访)[里中上时]?$"
@@ -2978,6 +3007,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
     who = re.sub(
         r"^(?:在[^的]{2,16}的)", "", who
     )  # 在杭州跑外卖的骑手老李, 在郑州二七区夜市摆摊卖炒酸奶的王女士
+    # 台南卖虱目鱼的摊商阿美姨: what a trader sells is no part of who they are (台南摊商阿美姨)
+    who = re.sub(rf"(?<=[\u4e00-\u9fa5]{{2}})卖[^的]{{1,6}}的(?=(?:{_TRADER_ROLES}))", "", who)
     # (铜锣湾一间药房: 间 is how Hong Kong counts shops)
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z])(?:的)?(?:一位|一名|一家|一个|一间)", "某", who)
     who = re.sub(r"^(?:一位|一名|一家|一个|一间)", "", who)
@@ -3009,7 +3040,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
         who = who if "某" in who else "该" + who
     elif named:
         role = named.group("role")
-        who = who if len(role) >= 3 else named.group("name")
+        # (骑手老周: a worker's nickname keeps the work, else 老周日收入 reads as 周日)
+        keeps_role = len(role) >= 3 or (named.group("name")[0] in "老小阿" and _WORKER.search(role))
+        who = who if keeps_role else named.group("name")
     elif worker and assistant:
         # 铜锣湾一间化妆品店嘅店员话: a shop's assistant speaks of the shop's customers and takings
         who = who[: assistant.start()]
@@ -3063,6 +3096,7 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
         said = said[ours.end() :]
     told = _SPOKEN_OWNER.sub("", said)
     told = re.sub(r"^(?:下来|先至|先)(?=[\u4e00-\u9fa5]{2})", "", told)  # 一个月下来能挣, 一个月先至赚到
+    told = re.sub(r"^(?:可以|能够)(?=[\u4e00-\u9fa5]{2})", "", told)  # 一天可以卖到两百多斤: 销量
     # 一天下来大概三千块: what a day brings in, as spoken
     told = re.sub(r"^下来$", "收入", told)
     # 其店铺在美国站月均销售额: the speaker's own shop, told in the third person (美国站月均销售额)
@@ -3206,6 +3240,25 @@ def _trade_part(part: str, whole: str | None) -> str | None:
     # (11月出口金額…；累計1至11月出口…: the 金额 again)
     level = told.group(2) if told.group(2) in ("总值", "值", "金额") else "额"
     return told.group(1) + _TRADE_PART.match(part).group(1) + level
+
+
+# a level's move told after its comparison (比前年多了近八百亿元, 较年初增加8600亿元)
+_LEVEL_MOVED = re.compile(
+    r"(多了|增加了?|新增|净增|减少了?|少了|净减)\s*(?:近|约|超过|超|逾|将近|接近|大约)?\s*$"
+)
+_LEVEL_CHANGED_NAMED = re.compile(r"增加|减少|新增|净增|净减|增量|增长额|变动|变化|多赚|少赚")
+# a list of goals: 主要预期目标是：…, 目标为：…
+_GOALS = re.compile(r"(?:预期)?目标(?:分别)?(?:是|为)?[：:]")
+
+
+def _as_goal(f: Figure, goal: re.Match) -> Figure:
+    """国内生产总值 → 国内生产总值增长预期目标: a figure in a list of goals is aimed at, not achieved."""
+    if not f.subject or f.subject.endswith("目标"):
+        return f
+    grows = f.kind == "change" and not _RATE_TAIL.search(f.subject) and not f.subject.endswith(("率", "涨幅"))
+    return replace(
+        f, subject=f.subject + ("增长" if grows else "") + ("预期目标" if "预期" in goal.group(0) else "目标")
+    )
 
 
 _DEFINED = re.compile(r"([\u4e00-\u9fa5]{3,12})[（(]([A-Z]{2,6})[）)]")
@@ -3406,6 +3459,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         # name (咗 and 嘅 are read as 了 and 的 before: _CANTONESE_READ)
         subject = _CANTONESE_PARTICLES.sub("", subject)
         subject = _TRAILING_PARTICLES.sub("", subject)
+        # 收入有成千五蚊: 有 (and Cantonese 成, "a full") before the amount is no part of its name
+        subject = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?<![拥持所占享具没])有成?$", "", subject)
         subject = re.sub(
             r"(?<=[\u4e00-\u9fa5A-Za-z]{2})董事会(?:批准|宣布|决议|建议|通过)?", "", subject
         )  # 京东集团董事会批准派发…
@@ -3427,6 +3482,8 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = source + re.sub(r"^(?:该)?平台", "", subject)  # 美团闪购数据显示，…平台3C数码品类销售额
     elif source and re.match(r"^平台上(?![线市涨调升])", subject):
         subject = source + "平台" + subject[3:]  # 抖音电商数据显示，…平台上农特产品销量
+    elif source and "该平台" in subject:
+        subject = re.sub(r"在?该平台(?:上)?", source, subject)  # 据乐天市场数据，中国卖家在该平台销售额
     if member.annual and "年均" not in subject and not subject.endswith(("增速", "增长率", "增幅")):
         return subject + "年均增速"
     goods = _GOODS_TRADED.match(subject) if "口" in subject else None
@@ -3799,7 +3856,8 @@ _QUOTED_COMPANY = re.compile(
     r"(?:相关人士|相关负责人)?(?:数据显示|财报显示|发布数据|披露|公布|公告|介绍|表示|透露"
     r"|(?:发布的?)?(?:年度|季度|月度|年终|全年)?(?:报告|年报)(?:称|显示))[，,：:]"
     # 据网联平台数据，…: the data of a platform, quoted
-    r"|^据([\u4e00-\u9fa5A-Za-z0-9]{2,8}?平台)的?数据[，,：:]"
+    # (据日本乐天市场数据: a marketplace's, whose 该平台 the sentence says next)
+    r"|^据([\u4e00-\u9fa5A-Za-z0-9]{2,8}?(?:平台|(?<!国内)(?<!全国)(?<!海外)市场))的?数据[，,：:]"
 )
 
 
