@@ -61,3 +61,12 @@ def test_spoken_words_left_out_of_a_speakers_subjects():
     assert found[-1].endswith("阿辉收入")
     found = _subjects("“除夕那天我送了62单，一天挣了九百多块。”在北京朝阳区送外卖的骑手老周说。")
     assert found[-1] == "骑手老周日收入"
+
+
+def test_when_a_firm_buys_back_is_no_part_of_who_buys():
+    found = _subjects("唯品会董事会宣布新一轮股份回购计划，将在未来两年内回购不超过10亿美元的股份。")
+    assert found == ["唯品会股份回购金额"]
+    found = _subjects(
+        "阿里巴巴集团公布2030年二季度业绩，当季收入2698亿元，同比增长7%；季内累计回购约32亿美元股份。"
+    )
+    assert found[-1] == "阿里巴巴股份回购金额"

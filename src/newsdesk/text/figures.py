@@ -2345,7 +2345,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 named = (
                     subject + move + "额"
                     if kind == "amount"
-                    else re.sub(r"数量?$", "", subject) + move + "数量"
+                    else re.sub(r"(?:总数|数量|数)$", "", subject) + move + "数量"
                 )
             # 增速高于全国网上零售额0.8个百分点: the gap between two growth rates, not a change of
             # one (the figures after it are still of the rate: …，占…的比重为21.4%)
@@ -2803,6 +2803,18 @@ _PAID_OUT = re.compile(r"^(.*?)(?:合计|共计|累计)?派现$")
 _PULLS = re.compile(r"^(.*?)拉动(.{2,16}?)$")
 
 
+def _buyer(who: str, s: str, member: _Found, history: list[tuple[int, str | None]]) -> str:
+    """Who buys its shares back (计划于2028年回购, 将在未来两年内回购, 季内累计回购: when it buys is
+    no part of who it is; 公司 is the company the sentence is about)."""
+    when = r"(?:计划|将|拟|于|在|季内|期内|年内|内)+$"
+    who = re.sub(when, "", who)
+    if who in ("", "公司", "该公司", "其", "集团"):
+        owner = re.sub(when, "", _sentence_owner(s, history[0][0] if history else member.start) or "")
+        named = _OWNER_NAMED.match(s)
+        who = owner or (_clean_owner(named.group(1)) if named else None) or who
+    return who
+
+
 def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int, str | None]]) -> str:
     """A subject that is still a verb phrase of an act, named as a report names its measure:
     股份回购金额, 回购价格上限, 特别股息, 现金分红总额, 对…增长的拉动; a listed company's
@@ -2814,7 +2826,8 @@ def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int
         act = _SPENT_ON.match(s, member.end)
         if act:
             what = act.group(3) if act.group(3) in ("股份", "股票") else act.group(3)
-            return subject[: spends.start()] + what + act.group(2) + ("资金" if act.group(1) else "金额")
+            who = _buyer(subject[: spends.start()], s, member, history)
+            return who + what + act.group(2) + ("资金" if act.group(1) else "金额")
     bound = _BOUND.search(subject)
     if bound and member.kind == "amount":
         return subject[: bound.start()] + ("下限" if "低" in bound.group(1) else "上限")
@@ -2839,7 +2852,8 @@ def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int
         return who + bought.group("act") + (shares.group(1) or "股份") + "数量"
     if bought and member.kind == "amount" and bought.group("act") == "回购":
         # 公司宣布未来12个月内再回购不超过10亿美元股份: the money the buyback may spend
-        return bought.group("who") + "股份回购金额"
+        # (计划于2028年回购, 季内累计回购: when it buys is no part of whose it is)
+        return _buyer(bought.group("who"), s, member, history) + "股份回购金额"
     payout = _PAYOUT.match(subject)
     if payout:
         return payout.group(1) + payout.group(2)
