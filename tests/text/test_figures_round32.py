@@ -70,3 +70,10 @@ def test_when_a_firm_buys_back_is_no_part_of_who_buys():
         "阿里巴巴集团公布2030年二季度业绩，当季收入2698亿元，同比增长7%；季内累计回购约32亿美元股份。"
     )
     assert found[-1] == "阿里巴巴股份回购金额"
+
+
+def test_hong_kongs_words_for_a_part_and_its_immigration():
+    found = _subjects("據香港旅發局初步統計，今年1月訪港旅客達498萬人次，按年上升15%，當中內地旅客佔約八成。")
+    assert found[-1] == "内地旅客占访港旅客的比重"
+    found = _subjects("入境處數字顯示，農曆新年假期經各管制站出入境旅客共約1,020萬人次。")
+    assert found == ["香港经各管制站出入境旅客人次"]

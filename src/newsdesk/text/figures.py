@@ -1112,6 +1112,11 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         s = _CANTONESE_IS.sub("是", s)
     # Taiwan's word for 网络 (網路銷售額): the same length, so positions in ``original`` hold
     s = s.replace("网路", "网络")
+    if "当中" in s:
+        # …訪港旅客達498萬人次，當中內地旅客佔約八成: Hong Kong's word for 其中, opening a clause
+        s = re.sub(
+            r"(?<=[，,；;])\s*当中(?=[\u4e00-\u9fa5])", lambda m: m.group(0).replace("当中", "其中"), s
+        )
     if "年" in s:
         s = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), s)  # 二〇二四年 is 2024年
     found: list[_Found] = []
@@ -4072,6 +4077,8 @@ def _teller_owner(who: str, s: str) -> str | None:
             return "台湾"
         if re.search(r"政府统计处$", who) and re.search(r"香港|港元", s):
             return "香港"
+        if re.fullmatch(r"(?:香港)?入境(?:事务)?处", who):
+            return "香港"  # 入境處數字顯示: Hong Kong's immigration counts Hong Kong's crossings
         # (a national agency's figures are the country's, but the house names most of them
         # without 全国 — 社会消费品零售总额, 银行业金融机构网上支付业务金额 — so none is added)
         return None
