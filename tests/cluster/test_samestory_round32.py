@@ -3,33 +3,14 @@ paper names its place without saying 香港; results told in 元 and in 美元 a
 their rates; a short copy keeping four of a release's figures is one even weeks on; a year's
 customs release in 美元, its headline saying 去年, is the release told in 元."""
 
-import datetime as dt
-import json
-from pathlib import Path
-
 from newsdesk.cluster.samestory import (
     PairOverlap,
     _release_in_other_currency,
     decide,
     story_features,
 )
-from newsdesk.editorial.boilerplate import strip_boilerplate
-from newsdesk.text.script import to_simplified
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "editorial"
-
-
-def _report(round_number: int, title_start: str):
-    """The features of a labelled report, as the process stage prepares them."""
-    for line in (
-        (FIXTURES / f"real_stories_blind{round_number}.jsonl").read_text(encoding="utf-8").splitlines()
-    ):
-        row = json.loads(line)
-        if row["title"].startswith(title_start):
-            published = dt.datetime.fromisoformat(row["date"]).replace(tzinfo=dt.UTC) if row["date"] else None
-            text = strip_boilerplate(to_simplified(row["body"])).text
-            return story_features(to_simplified(row["title"]), text, published)
-    raise LookupError(title_start)
+from .labelled import report as _report
 
 
 def test_brokers_cutting_target_prices_are_not_the_results_they_answer():

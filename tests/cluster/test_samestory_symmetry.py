@@ -2,28 +2,17 @@
 order the reports arrive, and a measure that depends on it would join or split a story by
 the order of publication."""
 
-import datetime as dt
 import itertools
-import json
-from pathlib import Path
 
 import numpy as np
 
 from newsdesk.cluster.samestory import decide, pair_signals, story_features
-from newsdesk.editorial.boilerplate import strip_boilerplate
-from newsdesk.text.script import to_simplified
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "editorial"
+from .labelled import round_reports
 
 
 def test_the_signals_and_the_decision_do_not_depend_on_the_order():
-    reports = []
-    for line in (FIXTURES / "real_stories_blind33.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        published = dt.datetime.fromisoformat(row["date"]).replace(tzinfo=dt.UTC) if row["date"] else None
-        text = strip_boilerplate(to_simplified(row["body"])).text
-        reports.append(story_features(to_simplified(row["title"]), text, published))
-    for a, b in itertools.combinations(reports, 2):
+    for a, b in itertools.combinations(round_reports(33), 2):
         assert np.array_equal(pair_signals(a, b), pair_signals(b, a)), (a.title, b.title)
         assert decide(a, b).same == decide(b, a).same, (a.title, b.title)
 
