@@ -218,6 +218,10 @@ CHANGE = re.compile(
     r"|成半|成[一二两三四五六七八九]成)"
     r")"
 )
+# from the lunar new year's eve to a day of the new year (除夕至初六)
+_TO_NEW_YEAR_DAY = r"\s*(?:至|到)\s*(?:正月)?初[一二三四五六七八九十]"
+# Hong Kong's 新年, the lunar new year (今年新年生意…), not 新年伊始, 新年快乐
+_NEW_YEAR = r"新年(?!伊始|快乐|第一|贺|礼|愿|首)"
 # Festivals and shopping events a period is named after: 双11期间, 2025年“618”期间, 春节假期
 _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
@@ -234,7 +238,7 @@ _EVENT = (
     # (農曆春節連假期間: Taiwan's lunar new year, 农历 and all)
     # (除夕至初六, 除夕夜: the eve to a day of the new year; the eve's night)
     # (今年新年生意…: Hong Kong's lunar new year; not 新年伊始, 新年快乐)
-    r"|除夕夜?(?:\s*(?:至|到)\s*(?:正月)?初[一二三四五六七八九十])?|新年(?!伊始|快乐|第一|贺|礼|愿|首|后|前)"
+    rf"|除夕夜?(?:{_TO_NEW_YEAR_DAY})?|{_NEW_YEAR}(?!后|前)"
     r"|元宵节?|农历新年|农历春节|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天|前)"
     # (黄金周嗰几日: the golden week alone, as a speaker tells it)
     r"|黄金周(?=(?:这|那|嗰|呢)几[天日]))"
@@ -305,9 +309,9 @@ _PERIOD = re.compile(
     r"|腊月(?:廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|初[一二三四五六七八九十])?"
     r"(?:当天|那天|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
     # (除夕至初六即时零售订单量, 除夕夜单小时…: the eve to a day of the new year, the eve's night)
-    r"|除夕(?:夜|\s*(?:至|到)\s*(?:正月)?初[一二三四五六七八九十])(?=[\u4e00-\u9fa5，,])"
+    rf"|除夕(?:夜|{_TO_NEW_YEAR_DAY})(?=[\u4e00-\u9fa5，,])"
     # (今年新年生意好过旧年: Hong Kong's lunar new year, told with its year)
-    r"|(?:今年|去年|旧年)新年(?!伊始|快乐|第一|贺|礼|愿|首)(?=[\u4e00-\u9fa5，,])"
+    rf"|(?:今年|去年|旧年){_NEW_YEAR}(?=[\u4e00-\u9fa5，,])"
     # (初一到初六: the new year's first days, told without 正月)
     r"|初[一二三四五六七八九十](?:\s*(?:至|到)\s*初[一二三四五六七八九十]|当天|当晚|那天|那晚)"
     # 节后第一周, 年后头一个礼拜 (the festival understood); 过完年: after it, as spoken
@@ -1114,9 +1118,7 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
     s = s.replace("网路", "网络")
     if "当中" in s:
         # …訪港旅客達498萬人次，當中內地旅客佔約八成: Hong Kong's word for 其中, opening a clause
-        s = re.sub(
-            r"(?<=[，,；;])\s*当中(?=[\u4e00-\u9fa5])", lambda m: m.group(0).replace("当中", "其中"), s
-        )
+        s = re.sub(r"(?<=[，,；;])(\s*)当中(?=[\u4e00-\u9fa5])", r"\1其中", s)
     if "年" in s:
         s = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), s)  # 二〇二四年 is 2024年
     found: list[_Found] = []
@@ -2824,8 +2826,9 @@ def _buyer(who: str, s: str, member: _Found, history: list[tuple[int, str | None
     who = re.sub(when, "", who)
     if who in ("", "公司", "该公司", "其", "集团"):
         owner = re.sub(when, "", _sentence_owner(s, history[0][0] if history else member.start) or "")
-        named = _OWNER_NAMED.match(s)
-        who = owner or (_clean_owner(named.group(1)) if named else None) or who
+        if not owner and (named := _OWNER_NAMED.match(s)):
+            owner = _clean_owner(named.group(1))
+        who = owner or who
     return who
 
 
@@ -3430,7 +3433,7 @@ def _complete_subject(
         subject = counted.group(1)  # 一项针对2000名受访者的调查: those asked
     elif subject and member.kind == "count" and _ACTS_ON.search(subject) and _counted(s, member.end):
         subject, acts_on = None, True  # 从…等方面提出15条措施, 培育100家…机构: the 措施, the 机构
-    if member.kind == "count" and _CAME_FROM.search(s, 0, member.start):
+    if member.kind == "count" and "来自" in s and _CAME_FROM.search(s, 0, member.start):
         if origin := _ORIGINS.match(s, member.end):
             subject = origin.group(1) + "数量"  # 来自152个国家和地区的…展商: the places they came from
         elif (counted := _counted(s, member.end)) and s[: member.start].rstrip(" 约近超逾多余").endswith(
