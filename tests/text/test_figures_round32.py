@@ -77,3 +77,10 @@ def test_hong_kongs_words_for_a_part_and_its_immigration():
     assert found[-1] == "内地旅客占访港旅客的比重"
     found = _subjects("入境處數字顯示，農曆新年假期經各管制站出入境旅客共約1,020萬人次。")
     assert found == ["香港经各管制站出入境旅客人次"]
+
+
+def test_the_eve_to_a_new_year_day_told_from_the_eves_night():
+    # the span is the period, not the eve's night alone with 至初六期间 left in the subject
+    found = extract_figures("除夕夜至初六期间，全国即时零售订单量同比增长35%。")
+    assert [(f.subject, f.period) for f in found] == [("全国即时零售订单量", "除夕夜至初六")]
+    assert extract_figures("除夕夜单小时订单量突破200万单。")[0].period == "除夕夜"

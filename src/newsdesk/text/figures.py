@@ -238,7 +238,8 @@ _EVENT = (
     # (農曆春節連假期間: Taiwan's lunar new year, 农历 and all)
     # (除夕至初六, 除夕夜: the eve to a day of the new year; the eve's night)
     # (今年新年生意…: Hong Kong's lunar new year; not 新年伊始, 新年快乐)
-    rf"|除夕夜?(?:{_TO_NEW_YEAR_DAY})?|{_NEW_YEAR}(?!后|前)"
+    # (除夕夜至初六期间: the span told from the eve's night; the longer reading first)
+    rf"|除夕夜?{_TO_NEW_YEAR_DAY}|除夕夜?|{_NEW_YEAR}(?!后|前)"
     r"|元宵节?|农历新年|农历春节|农历年|大年三十|过年(?=这?[一二两三四五六七八九十\d]{1,2}天|前)"
     # (黄金周嗰几日: the golden week alone, as a speaker tells it)
     r"|黄金周(?=(?:这|那|嗰|呢)几[天日]))"
@@ -309,7 +310,7 @@ _PERIOD = re.compile(
     r"|腊月(?:廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|初[一二三四五六七八九十])?"
     r"(?:当天|那天|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
     # (除夕至初六即时零售订单量, 除夕夜单小时…: the eve to a day of the new year, the eve's night)
-    rf"|除夕(?:夜|{_TO_NEW_YEAR_DAY})(?=[\u4e00-\u9fa5，,])"
+    rf"|除夕(?:夜?{_TO_NEW_YEAR_DAY}|夜)(?=[\u4e00-\u9fa5，,])"
     # (今年新年生意好过旧年: Hong Kong's lunar new year, told with its year)
     rf"|(?:今年|去年|旧年){_NEW_YEAR}(?=[\u4e00-\u9fa5，,])"
     # (初一到初六: the new year's first days, told without 正月)
