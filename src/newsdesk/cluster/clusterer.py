@@ -31,6 +31,7 @@ from newsdesk.cluster.samestory import (
     PairDecision,
     StoryFeatures,
     decide,
+    release_keys,
     rounded_figure,
     story_features,
     two_events,
@@ -119,6 +120,8 @@ class AnchorIndex:
         keys |= {f"p:{p}" for p in features.particulars}
         # and the rarest words it is told in (设备更新, 客货邮, a product's name)
         keys |= {f"w:{w}" for w in features.keywords}
+        # one agency's release of one period, in whichever currency it is told
+        keys |= {f"r:{key}" for key in release_keys(features)}
         return keys
 
     def query_and_insert(self, doc_id: int, keys: Iterable[str], query: bool = True) -> set[int]:
@@ -132,7 +135,8 @@ class AnchorIndex:
             older = previous.get(key, ())
             # a full bucket is a common word: no evidence
             if query and len(bucket) + len(older) < self.cap:
-                weight = 2 if key[0] in "fp" else 1
+                # (a release's agency and period is enough alone: the decision is strict)
+                weight = ANCHOR_EVIDENCE if key[0] == "r" else 2 if key[0] in "fp" else 1
                 for other in bucket:
                     shared[other] += weight
                 for other in older:

@@ -1576,6 +1576,18 @@ def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
     return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
 
 
+def release_keys(report: StoryFeatures) -> frozenset[str]:
+    """What one agency's release told in any currency keeps: the agency and the period its
+    headline names (or, naming none, the year its lead is about). The customs year in 元
+    beside a Taiwan paper's 美元 shares no figure and no headline word, so the clusterer
+    finds the pair by these and leaves the decision to _release_in_other_currency."""
+    agencies = report.actors & _RELEASING_AGENCIES
+    if not agencies or not any(f.endswith("元") for f in report.figures):
+        return frozenset()
+    periods = report.periods or ({report.lead_year} if report.lead_year else set())
+    return frozenset(f"{agency}:{period}" for agency in agencies for period in periods)
+
+
 def _same_release_period(a: StoryFeatures, b: StoryFeatures) -> bool:
     """The headlines name the same period; or one names a year alone and the other, naming
     none, is about that year (陸去年出口3.72兆美元, published in January 2030, beside
