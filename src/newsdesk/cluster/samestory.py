@@ -1551,6 +1551,8 @@ def _retells_the_figures(a: StoryFeatures, b: StoryFeatures, overlap: PairOverla
 
 # the agencies whose periodic releases are told in 元 by some and in 美元 by others
 _RELEASING_AGENCIES = frozenset({"海关总署", "国家统计局", "商务部", "国家外汇管理局"})
+# how a lead names the agency releasing (海关 of 海关总署, 统计局 of 国家统计局)
+_AGENCY_IN_LEAD = {"海关总署": "海关", "国家统计局": "统计局", "商务部": "商务部", "国家外汇管理局": "外汇局"}
 # the statistics within a release a headline can be about
 _PART_RELEASES = ("跨境电商", "服务贸易", "农产品", "汽车", "稀土", "集成电路", "民营企业")
 
@@ -1563,7 +1565,7 @@ def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
         return False
     if not _same_release_period(a, b):
         return False
-    if not (a.actors & b.actors & _RELEASING_AGENCIES):
+    if not _releasing_agencies(a) & _releasing_agencies(b):
         return False
     if any((part in a.title) != (part in b.title) for part in _PART_RELEASES):
         return False  # (跨境电商进出口 of the same quarter is another statistic of the release)
@@ -1576,12 +1578,20 @@ def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
     return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
 
 
+def _releasing_agencies(report: StoryFeatures) -> frozenset[str]:
+    """The agencies whose release the report tells: named in its headline or first paragraph
+    (中國海關總署今天公布…; not 國家統計局將於16日公布 in its last lines, which only announces
+    another release)."""
+    lead = report.lead
+    return frozenset(a for a in report.actors & _RELEASING_AGENCIES if _AGENCY_IN_LEAD[a] in lead)
+
+
 def release_keys(report: StoryFeatures) -> frozenset[str]:
     """What one agency's release told in any currency keeps: the agency and the period its
     headline names (or, naming none, the year its lead is about). The customs year in 元
     beside a Taiwan paper's 美元 shares no figure and no headline word, so the clusterer
     finds the pair by these and leaves the decision to _release_in_other_currency."""
-    agencies = report.actors & _RELEASING_AGENCIES
+    agencies = _releasing_agencies(report)
     if not agencies or not any(f.endswith("元") for f in report.figures):
         return frozenset()
     periods = report.periods or ({report.lead_year} if report.lead_year else set())
