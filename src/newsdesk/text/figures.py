@@ -105,7 +105,8 @@ AMOUNT = re.compile(
     # 两千五上下, 三万五左右: a number said short and hedged (2500, 35000), before 两千 is read
     # as a magnitude alone
     # (一天能卖两千五，: and ending the clause, as spoken)
-    r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头|(?=[，,。；;！!”」]|都(?=好|很|唔|不)))"
+    # (单量从每天两千五涨到五千多单: and before the move it made)
+    r"|(?P<short>[一二两三四五六七八九][万千百][一二三四五六七八九])(?:上下|左右|出头|(?=[，,。；;！!”」]|都(?=好|很|唔|不)|涨到|升到|跌到|降到|掉到|增至|增加到|减少到|翻))"
     # 26个亿, 十几个亿: spoken, the 个 before the magnitude
     rf"|(?P<num2>{_NUMBER}|{_FEW})\s*{_ABOUT}?\s*(?:个(?=亿|万))?(?P<mag2>{_MAGNITUDE})(?:多|余)?(?![\u4e00-\u9fa5]*?[年月日])"
     # 一天外卖一百出头: a round number and a little over, spoken with no counter
@@ -3011,6 +3012,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # (商务部电子商务司负责人 and 商务厅负责人 speak for a ministry or a bureau, 茶餐厅老板 for a
     # restaurant; 某车企老板在直播里说 is no one's name)
     told_who = _SAID_WHERE.sub("", m.group("who")) if m else ""
+    # 速遞員阿強（化名）話: a name the paper made up is a name all the same
+    told_who = re.sub(r"[（(]化名[）)]$", "", told_who)
     # 有速递公司负责人话：「…」: 有 is "a", before the head of a firm who speaks for it
     told_who = re.sub(r"^有(?=[^，。]{2,12}(?:负责人|老板娘|老板|店主|店长|东主)$)", "", told_who)
     # (一位在义乌跑件的中通快递小哥: 在 tells where they work, and they are still someone)
