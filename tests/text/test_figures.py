@@ -182,9 +182,9 @@ def test_subjects_are_noun_phrases_of_what_is_measured():
     assert subjects("春节假期，促消费活动吸引消费者超过5000万人次。") == ["促消费活动吸引消费者人次"]
     # trade flows in money are 额
     assert subjects("2024年我国跨境电商进出口2.63万亿元，比2023年增长10.8%。") == ["我国跨境电商进出口额"] * 2
-    # what is counted after its count, whatever follows it
+    # what is counted after its count, whatever follows it (and those of them that did so)
     assert subjects("2024年“双11”期间，抖音电商上有4.2万个商家销售额同比增长超过一倍。") == [
-        "商家数量",
+        "销售额同比增长超过一倍的商家数量",
         "商家销售额",
     ]
     assert (
@@ -300,7 +300,7 @@ def test_comparisons_told_once_for_several_clauses():
 def test_round_hundreds_and_thousands():
     sales, brands, _ = figures_in_sentence("“双11”首日，天猫平台成交额破千亿元，逾600个品牌成交额突破1亿元。")
     assert (sales.value, sales.subject) == (1e11, "天猫平台成交额")
-    assert brands.subject == "品牌数量"
+    assert brands.subject == "成交额突破1亿元的品牌数量"
     (orders, _) = figures_in_sentence("拼多多“百亿补贴”频道日均订单量突破5000万单，较上线初期增长了5倍多。")
     assert orders.value == 5e7
 
@@ -315,7 +315,7 @@ def test_hong_kong_quarters_and_verbs():
     (drop, _) = extract_figures("美團第二季經營溢利按年大跌98%，至2.3億元人民幣。")
     assert (drop.value, drop.unit, drop.base) == (-98.0, "%", "按年")
     (brands, _) = extract_figures("去年雙十一期間，天貓有589個品牌成交額破億元，其中國貨品牌佔比逾六成。")
-    assert (brands.subject, brands.period) == ("品牌数量", "去年双十一期间")
+    assert (brands.subject, brands.period) == ("成交额破亿元的品牌数量", "去年双十一期间")
 
 
 def test_regions_in_short_and_times_of_a_period():

@@ -14,3 +14,23 @@ def test_a_name_the_paper_made_up_is_a_name():
         "香港速遞員阿強（化名）話：「618嗰排跨境件多咗好多，我一日要派成百五件，平時都係八九十件。」"
     )
     assert {f.subject for f in found} == {"香港速递员阿强日派件量"}
+
+
+def test_the_month_before_and_the_month_of_a_speaker():
+    found = extract_figures(
+        "旺角一位零售店東主話：「而家好多客都北上或者網購，我間舖上個月營業額得十二萬，按月跌咗兩成幾。」"
+    )
+    assert [(f.subject, f.period) for f in found] == [("旺角某零售店营业额", "上个月")] * 2
+    found = extract_figures("楼下菜市场猪肉上个月还是15块8一斤，这个月涨到17块5，涨了一成多。")
+    assert [f.period for f in found] == ["上个月", "这个月", "这个月"]
+
+
+def test_the_first_hour_of_a_sale_and_a_count_of_those_that_did_so():
+    found = extract_figures(
+        "天猫618首日战报显示，苹果、美的、海尔开卖1小时成交额均破10亿元；"
+        "首日超3.6万个品牌成交额同比翻番，6.8万个中小商家成交额同比增长超五成。"
+    )
+    assert [(f.text, f.period) for f in found][:2] == [("10亿元", "开卖1小时"), ("3.6万个", "首日")]
+    assert found[1].subject == "成交额同比翻番的品牌数量"
+    assert found[3].subject == "成交额同比增长超五成的中小商家数量"
+    assert extract_figures("520前夕，闪送平台单日订单量达到平日的2.6倍。")[0].period == "520前夕"

@@ -227,7 +227,7 @@ _NEW_YEAR = r"新年(?!伊始|快乐|第一|贺|礼|愿|首)"
 _EVENT = (
     r"(?:“[^”，。]{1,10}”|「[^」，。]{1,10}」|双\s*(?:11|12|十一|十二)|\d{1,2}\.\d{1,2}|618|春节|五一|劳动节|元旦"
     # 520当天, 520期间: the day of love as the trade names it (520元 is a sum, not the day)
-    r"|(?<![\d.])520(?=\s*(?:当天|当日|期间|前后|档期|节|那天|嗰日))"
+    r"|(?<![\d.])520(?=\s*(?:当天|当日|期间|前后|前夕|档期|节|那天|嗰日))"
     # 端午假期 and 端午节假期 alike
     r"|(?:国庆|端午|中秋|清明)节?"
     r"|春运|暑运|暑期|暑假|寒假|年货节|年货(?:预购|预售)?(?=档期)|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
@@ -292,7 +292,8 @@ _PERIOD = re.compile(
     # 从2028年“双11”到春节前: a stretch from one festival to another
     rf"|从\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:到|至)\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:前|后|期间|结束)?"
     # 这个月能比平时多挣两千五: the month a speaker is in
-    r"|这个月(?=[\u4e00-\u9fa5])"
+    # (我间铺上个月营业额得十二万: the month before, as a speaker tells it; not 比上个月)
+    r"|这个月(?=[\u4e00-\u9fa5])|(?<![比较于过])上个月(?=[\u4e00-\u9fa5])"
     r"|(?:这|最近|近)(?:几|两|些|这几)天|今天(?![起开])|一个?晚上(?=[\u4e00-\u9fa5])"
     # (而家: now, in a Cantonese quote)
     r"|(?<![\u4e00-\u9fa5])(?:现在|目前|以前|而家)(?=[\u4e00-\u9fa5])|"
@@ -362,9 +363,12 @@ _PERIOD = re.compile(
     # the first minutes or days of a sale: 小米17系列在京东平台开售5分钟内销售额突破10亿元
     # (年货节开售1小时，…; 天猫双11现货开卖首小时: the sale it opens, told before it)
     rf"|(?:(?:{_EVENT}|现货|活动)\s*)?(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?"
-    r"(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]))|首个?小时|首[日周月])"
+    # (开卖1小时成交额均破10亿元: the measure told straight after)
+    r"(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]|成交|销售|销量|订单|GMV))|首个?小时|首[日周月])"
     # 活动期间个人消费者…, 活动首日核销率…: the campaign the sentence is about, its days
     r"|活动(?:期间|首日|首周|当天|当日)|展会(?:期间|首日)|展期内"
+    # (…破10亿元；首日超3.6万个品牌…, 开幕，首日境外采购商…: a clause opening with the first day of what it is about)
+    r"|(?:(?<=[；;，,])|(?<![\s\S]))首[日周](?=[\u4e00-\u9fa5\d])"
     # 开门红期间3C数码成交额…: a sale's opening phase; 其中假期首日…: the holiday told before, its first day
     rf"|(?:{_EVENT}\s*)?开门红(?:期间|阶段|首日|当天|首小时)|(?:假期|小长假|长假|黄金周)(?:首日|首周|最后一天)"
     # 年初二到年初四, 年廿八同年廿九: the lunar new year's days as Hong Kong counts them
@@ -678,7 +682,14 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.subject and _TRADE_PART.match(f.subject) and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=_trade_part(f.subject, last_subject[1]) or f.subject)
             # 京东集团公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before
-            if f.period and _THIS_PERIOD.match(f.period) and last_period and last_period[0] == s.paragraph:
+            # (上个月…，这个月…: but the month before is another month)
+            if (
+                f.period
+                and _THIS_PERIOD.match(f.period)
+                and last_period
+                and last_period[0] == s.paragraph
+                and not last_period[1].startswith("上个")
+            ):
                 f = replace(f, period=last_period[1])
             # …速运物流业务营业收入约195.6亿元；业务量13.8亿票: a measure named bare after a ； is of
             # what the sentence's measures before it were of (as _describe reads it within a part)
@@ -1407,7 +1418,7 @@ _FELL_BY = re.compile(r"(?:降|跌|掉)了?\s*(?:个|将近|差不多|近|快|�
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
 _SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
 # (开售5分钟内, and 开售1小时，… with the clause it opens)
-_WITHIN = re.compile(r"(?:内|之内|[，,])")
+_WITHIN = re.compile(r"(?:内|之内|[，,]|成交|销售|销量|订单|GMV)")
 # 三五万, 四五百单, 二三十美元: two neighbouring numerals, and the place they count in
 # (十五六万, 二十三四倍: after the tens they are the units)
 _NEIGHBOURING = re.compile(
@@ -1670,6 +1681,11 @@ def _counted(s: str, end: int) -> re.Match | None:
     return _COUNTED_HEAD.match(s, end) or _COUNTED_WHICH.match(s, end) or _COUNTED.match(s, end)
 
 
+# what the counted did, told straight after them: (3.6万个品牌)成交额同比翻番, (78个直播间)成交额破亿元
+_COUNTED_SUCH = re.compile(
+    r"((?:成交额|销售额|GMV|销量|订单量)(?:同比|环比)?"
+    r"(?:翻番|翻倍|翻了一番|(?:增长|增幅)(?:超|超过|逾)?[^，。；,;]{1,6}|(?:突破|破|超过|超|过)[^，。；,;]{1,6}))(?=[，。；,;]|$)"
+)
 # 培育100家以上年交易额超10亿元的直播电商机构: the noun a relative clause ends with
 _COUNTED_WHICH = re.compile(
     r"(?:以上|以下|左右)?((?:[^，。；,;的]{1,16})的[\u4e00-\u9fa5A-Za-z]{2,8})(?=[，。；,;]|$)"
@@ -3109,7 +3125,8 @@ _HEARSAY = re.compile(
 _SPOKEN_OWNER = re.compile(
     # (我哋, 佢哋: we and they, in a Cantonese quote)
     # (双11那天我一个人: the rest of a day its period was cut from)
-    r"^(?:光|就)?(?:这一?天|当天|那一?天|那几天)?(?:(?:我们|咱们|我哋|我一个人|我这(?:家)?(?:小)?店|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
+    # (我间铺: my shop, in a Cantonese quote)
+    r"^(?:光|就)?(?:这一?天|当天|那一?天|那几天)?(?:(?:我们|咱们|我哋|我一个人|我这(?:家)?(?:小)?店|我间铺|我间店|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
 )
 
 
@@ -3465,6 +3482,10 @@ def _complete_subject(
                 noun = acted.group(1) + noun
             if member.unit == "%":
                 subject = noun + "比例"  # 七成消费者: the share of consumers
+            elif member.unit in _ENTITY_COUNTERS and (which := _COUNTED_SUCH.match(s, after.end(1))):
+                # 超3.6万个品牌成交额同比翻番, 78个直播间成交额破亿元: a count of those whose
+                # measure did so (成交额同比翻番的品牌), not of every brand
+                subject = which.group(1) + "的" + noun
             else:
                 subject = noun
     if subject is None or _SCOPE_ONLY.match(subject):
@@ -4415,7 +4436,12 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
         return None
     if best is not None and _THIS_PERIOD.match(best):
         # 公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before it
-        told = [text for a, _, text in periods if a < start and not _THIS_PERIOD.match(text)]
+        # (上个月…，这个月…: the month before is another month, not the one this is)
+        told = [
+            text
+            for a, _, text in periods
+            if a < start and not _THIS_PERIOD.match(text) and not text.startswith("上个")
+        ]
         if told:
             best = told[-1]
     if best is not None and _WITHIN_A_YEAR.match(best):
