@@ -34,3 +34,14 @@ def test_the_first_hour_of_a_sale_and_a_count_of_those_that_did_so():
     assert found[1].subject == "成交额同比翻番的品牌数量"
     assert found[3].subject == "成交额同比增长超五成的中小商家数量"
     assert extract_figures("520前夕，闪送平台单日订单量达到平日的2.6倍。")[0].period == "520前夕"
+
+
+def test_the_firms_a_list_of_kinds_is_framed_in():
+    found = extract_figures(
+        "1—5月，重点监测零售企业中，便利店、超市和专业店销售额同比分别增长6.8%、3.2%和4.5%。"
+    )
+    assert [f.subject for f in found] == [
+        "重点监测零售企业便利店销售额",
+        "重点监测零售企业超市销售额",
+        "重点监测零售企业专业店销售额",
+    ]

@@ -2035,6 +2035,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 else history
             )
             subject = _complete_subject(name, member, base, heard, s, previous)
+            frame = whole or framed
+            if subject and frame and _FIRMS_FRAME.search(frame) and not subject.startswith(frame):
+                # 重点监测零售企业中，便利店、超市和专业店销售额分别增长…: the firms the stores are of
+                subject = frame + subject
             unit, kind = member.unit, member.kind
             if group[0].kind == "change" and member.unit == group[0].unit:
                 kind = "change"  # 分别增长12.1%和4.5%: the 4.5% is a growth as the 12.1% is
@@ -3663,6 +3667,8 @@ _ACTS_ON = re.compile(
     r"|保障|查验)$"
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
+# a frame of firms, whose kinds a clause's figures are of (重点监测零售企业中，便利店…)
+_FIRMS_FRAME = re.compile(r"(?:零售企业|餐饮企业|企业|单位)$")
 # the measure a frame's whole is counted in, and the categories counted in it
 _FRAME_MEASURE = re.compile(r"(网上零售额|网络零售额|零售额|销售额|成交额|交易额|出口额|进口额)$")
 _CATEGORY_NAME = re.compile(r"(?:类|商品|品类|类目|产品)$")
