@@ -45,3 +45,10 @@ def test_the_firms_a_list_of_kinds_is_framed_in():
         "重点监测零售企业超市销售额",
         "重点监测零售企业专业店销售额",
     ]
+
+
+def test_a_trader_named_by_their_goods_and_city_and_their_own_figures():
+    found = extract_figures(
+        "一位做家居用品的宁波卖家表示，今年5月其亚马逊德国站销售额为38万欧元，环比增长12%。"
+    )
+    assert {f.subject for f in found} == {"宁波某家居用品卖家亚马逊德国站销售额"}

@@ -3055,6 +3055,10 @@ def _speaker(s: str) -> tuple[int, str] | None:
     who = re.sub(
         r"^(?:一位|一名|一个)?在([\u4e00-\u9fa5]{2,4})做([^的]{2,8})的(店主|卖家|商家)$", r"\1某\2\3", who
     )
+    # 一位做家居用品的宁波卖家: a trader in what they deal in, from where (宁波某家居用品卖家)
+    who = re.sub(
+        r"^(?:一位|一名|一个|一家)?做([^的]{1,6})的([\u4e00-\u9fa5]{2,4})(卖家|商家|老板|店主)$", r"\2某\1\3", who
+    )
     works = _WORKS_AT.match(who)
     if works:
         # 一位在北京朝阳区跑件的顺丰快递员 → 北京朝阳区顺丰快递员 (该 is added below, as for an outlet)
@@ -3129,8 +3133,8 @@ _HEARSAY = re.compile(
 _SPOKEN_OWNER = re.compile(
     # (我哋, 佢哋: we and they, in a Cantonese quote)
     # (双11那天我一个人: the rest of a day its period was cut from)
-    # (我间铺: my shop, in a Cantonese quote)
-    r"^(?:光|就)?(?:这一?天|当天|那一?天|那几天)?(?:(?:我们|咱们|我哋|我一个人|我这(?:家)?(?:小)?店|我间铺|我间店|我|他一个人|她一个人|他们|佢哋|他|她|佢)的?)?(?:这一?天|当天)?(?:店里|店内)?"
+    # (我间铺: my shop, in a Cantonese quote; 其: theirs, as the writer reports what they said)
+    r"^(?:光|就)?(?:这一?天|当天|那一?天|那几天)?(?:(?:我们|咱们|我哋|我一个人|我这(?:家)?(?:小)?店|我间铺|我间店|我|他一个人|她一个人|他们|佢哋|他|她|佢|其(?![中他它余实次])(?:店铺|网店)?在?)的?)?(?:这一?天|当天)?(?:店里|店内)?"
 )
 
 
