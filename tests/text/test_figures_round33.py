@@ -52,3 +52,12 @@ def test_a_trader_named_by_their_goods_and_city_and_their_own_figures():
         "一位做家居用品的宁波卖家表示，今年5月其亚马逊德国站销售额为38万欧元，环比增长12%。"
     )
     assert {f.subject for f in found} == {"宁波某家居用品卖家亚马逊德国站销售额"}
+
+
+def test_a_figure_told_as_the_goal_set():
+    found = extract_figures("今年政府工作报告提出国内生产总值增长5%左右的预期目标，一季度经济增速达到5.1%。")
+    assert [f.subject for f in found] == ["国内生产总值增长预期目标", "经济增速"]
+    *_, cpi, goal = extract_figures(
+        "中金公司研报预计，全年CPI涨幅约0.6%，明显低于政府工作报告设定的2%左右的调控目标。"
+    )
+    assert (goal.subject, goal.base) == ("CPI涨幅目标", None)

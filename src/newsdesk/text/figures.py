@@ -641,6 +641,16 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         for f in found:
             if carried_goal or (own_goal and s.text.find(f.text) > own_goal.start()):
                 f = _as_goal(f, goal)
+            elif "目标" in s.text and (aimed := _GOAL_AFTER.match(s.text, s.text.find(f.text) + len(f.text))):
+                at = s.text.find(f.text)
+                if _FALLS_SHORT_OF_SET.search(s.text, 0, at) and figures and figures[-1].subject:
+                    # CPI涨幅约0.6%，明显低于政府工作报告设定的2%左右的调控目标: the goal of the
+                    # measure just told, as set, not the forecaster's
+                    f = replace(f, subject=_FORECASTER.sub("", figures[-1].subject), base=None)
+                else:
+                    # 政府工作报告提出国内生产总值增长5%左右的预期目标: the goal set, named without who set it
+                    f = replace(f, subject=_SET_BY.sub("", f.subject or "") or f.subject)
+                f = _as_goal(f, aimed)
             # 全国港口完成集装箱吞吐量…；完成货物吞吐量135.4亿吨: a clause that opens with its verb
             # goes on about whoever the paragraph's figures were of
             acting = _ACTING.match(f.subject) if f.subject and f.subject.startswith(_ACTING_WORDS) else None
@@ -3309,6 +3319,11 @@ _LEVEL_MOVED = re.compile(
 _LEVEL_CHANGED_NAMED = re.compile(r"增加|减少|新增|净增|净减|增量|增长额|变动|变化|多赚|少赚")
 # a list of goals: 主要预期目标是：…, 目标为：…
 _GOALS = re.compile(r"(?:预期)?目标(?:分别)?(?:是|为)?[：:]")
+# a figure told as the goal it is (增长5%左右的预期目标), and who set it (政府工作报告提出)
+_GOAL_AFTER = re.compile(r"\s*(?:左右|以上|以内|以下)?的(?:预期|调控|增长|发展)?目标")
+_SET_BY = re.compile(r"^[^，,]{0,12}?(?:提出|设定|确定|定下)(?:的)?")
+_FALLS_SHORT_OF_SET = re.compile(r"(?:低于|高于|超过|不及|接近)[^，,。；]{0,14}?(?:设定|提出|确定|定下)的\s*$")
+_FORECASTER = re.compile(r"^[^，,]{2,10}?(?:预计|预测)的")
 
 
 def _as_goal(f: Figure, goal: re.Match) -> Figure:
