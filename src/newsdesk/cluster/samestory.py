@@ -1550,8 +1550,7 @@ def _retells_the_figures(a: StoryFeatures, b: StoryFeatures, overlap: PairOverla
 
 
 # the agencies whose periodic releases are told in 元 by some and in 美元 by others
-_RELEASING_AGENCIES = frozenset({"海关总署", "国家统计局", "商务部", "国家外汇管理局"})
-# how a lead names the agency releasing (海关 of 海关总署, 统计局 of 国家统计局)
+# (with how a lead names each: 海关 of 海关总署, 统计局 of 国家统计局)
 _AGENCY_IN_LEAD = {"海关总署": "海关", "国家统计局": "统计局", "商务部": "商务部", "国家外汇管理局": "外汇局"}
 # the statistics within a release a headline can be about
 _PART_RELEASES = ("跨境电商", "服务贸易", "农产品", "汽车", "稀土", "集成电路", "民营企业")
@@ -1583,7 +1582,9 @@ def _releasing_agencies(report: StoryFeatures) -> frozenset[str]:
     (中國海關總署今天公布…; not 國家統計局將於16日公布 in its last lines, which only announces
     another release)."""
     lead = report.lead
-    return frozenset(a for a in report.actors & _RELEASING_AGENCIES if _AGENCY_IN_LEAD[a] in lead)
+    named = frozenset(a for a, short in _AGENCY_IN_LEAD.items() if short in lead)
+    # (the lead first: the clusterer asks this of every article, and few name an agency)
+    return named & report.actors if named else named
 
 
 def release_keys(report: StoryFeatures) -> frozenset[str]:
@@ -1594,7 +1595,10 @@ def release_keys(report: StoryFeatures) -> frozenset[str]:
     agencies = _releasing_agencies(report)
     if not agencies or not any(f.endswith("元") for f in report.figures):
         return frozenset()
-    periods = report.periods or ({report.lead_year} if report.lead_year else set())
+    periods = report.periods
+    if not periods:
+        year = report.lead_year  # (worked out from the lead only when the headline names none)
+        periods = {year} if year else set()
     return frozenset(f"{agency}:{period}" for agency in agencies for period in periods)
 
 
