@@ -219,6 +219,9 @@ CHANGE = re.compile(
     r"|成半|成[一二两三四五六七八九]成)"
     r")"
 )
+# what a sale's first minutes or hours are told before (开卖1小时成交额): the time is the
+# period of that measure, not a figure (_PERIOD reads the one, _WITHIN drops the other)
+_SALE_MEASURE = r"成交|销售|销量|订单|GMV"
 # from the lunar new year's eve to a day of the new year (除夕至初六)
 _TO_NEW_YEAR_DAY = r"\s*(?:至|到)\s*(?:正月)?初[一二三四五六七八九十]"
 # Hong Kong's 新年, the lunar new year (今年新年生意…), not 新年伊始, 新年快乐
@@ -364,7 +367,7 @@ _PERIOD = re.compile(
     # (年货节开售1小时，…; 天猫双11现货开卖首小时: the sale it opens, told before it)
     rf"|(?:(?:{_EVENT}|现货|活动)\s*)?(?:开售|开卖|开抢|开播|上线|上市|预售)(?:后)?"
     # (开卖1小时成交额均破10亿元: the measure told straight after)
-    r"(?:\d{1,3}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]|成交|销售|销量|订单|GMV))|首个?小时|首[日周月])"
+    rf"(?:\d{{1,3}}\s*(?:分钟|小时|天)(?:内|之内|(?=[，,]|{_SALE_MEASURE}))|首个?小时|首[日周月])"
     # 活动期间个人消费者…, 活动首日核销率…: the campaign the sentence is about, its days
     r"|活动(?:期间|首日|首周|当天|当日)|展会(?:期间|首日)|展期内"
     # (…破10亿元；首日超3.6万个品牌…, 开幕，首日境外采购商…: a clause opening with the first day of what it is about)
@@ -641,8 +644,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         for f in found:
             if carried_goal or (own_goal and s.text.find(f.text) > own_goal.start()):
                 f = _as_goal(f, goal)
-            elif "目标" in s.text and (aimed := _GOAL_AFTER.match(s.text, s.text.find(f.text) + len(f.text))):
-                at = s.text.find(f.text)
+            elif "目标" in s.text and (
+                aimed := _GOAL_AFTER.match(s.text, (at := s.text.find(f.text)) + len(f.text))
+            ):
                 if _FALLS_SHORT_OF_SET.search(s.text, 0, at) and figures and figures[-1].subject:
                     # CPI涨幅约0.6%，明显低于政府工作报告设定的2%左右的调控目标: the goal of the
                     # measure just told, as set, not the forecaster's
@@ -692,13 +696,12 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.subject and _TRADE_PART.match(f.subject) and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=_trade_part(f.subject, last_subject[1]) or f.subject)
             # 京东集团公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before
-            # (上个月…，这个月…: but the month before is another month)
             if (
                 f.period
                 and _THIS_PERIOD.match(f.period)
                 and last_period
                 and last_period[0] == s.paragraph
-                and not last_period[1].startswith("上个")
+                and _this_period_told(last_period[1])
             ):
                 f = replace(f, period=last_period[1])
             # …速运物流业务营业收入约195.6亿元；业务量13.8亿票: a measure named bare after a ； is of
@@ -1035,6 +1038,14 @@ _ROLE_END = re.compile(r"(?:CEO|CFO|总裁|董事长|总经理|负责人|创始�
 _REGION_WORDS = ("全省", "全市", "全县", "省内", "市内", "县内", "该省", "该市", "该县")
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年[，,]")
 _THIS_PERIOD = re.compile(r"^(?:本|当|这个?)(?:季度|季|月份?|年度)$")
+
+
+def _this_period_told(period: str) -> bool:
+    """Whether a period told before can be the one a later 当季 or 这个月 is: not another such
+    word, nor the month before (上个月…，这个月…)."""
+    return not _THIS_PERIOD.match(period) and not period.startswith("上个")
+
+
 _THIS_OWNER = re.compile(
     r"^(?:该公司|该集团|该平台|该企业|该季度|公司|集团|其(?![中他它余次实]))(?=[\u4e00-\u9fa5A-Za-z])"
 )
@@ -1428,7 +1439,7 @@ _FELL_BY = re.compile(r"(?:降|跌|掉)了?\s*(?:个|将近|差不多|近|快|�
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
 _SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
 # (开售5分钟内, and 开售1小时，… with the clause it opens)
-_WITHIN = re.compile(r"(?:内|之内|[，,]|成交|销售|销量|订单|GMV)")
+_WITHIN = re.compile(rf"(?:内|之内|[，,]|{_SALE_MEASURE})")
 # 三五万, 四五百单, 二三十美元: two neighbouring numerals, and the place they count in
 # (十五六万, 二十三四倍: after the tens they are the units)
 _NEIGHBOURING = re.compile(
@@ -3067,7 +3078,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
     )
     # 一位做家居用品的宁波卖家: a trader in what they deal in, from where (宁波某家居用品卖家)
     who = re.sub(
-        r"^(?:一位|一名|一个|一家)?做([^的]{1,6})的([\u4e00-\u9fa5]{2,4})(卖家|商家|老板|店主)$", r"\2某\1\3", who
+        r"^(?:一位|一名|一个|一家)?做([^的]{1,6})的([\u4e00-\u9fa5]{2,4})(卖家|商家|老板|店主)$",
+        r"\2某\1\3",
+        who,
     )
     works = _WORKS_AT.match(who)
     if works:
@@ -3322,7 +3335,9 @@ _GOALS = re.compile(r"(?:预期)?目标(?:分别)?(?:是|为)?[：:]")
 # a figure told as the goal it is (增长5%左右的预期目标), and who set it (政府工作报告提出)
 _GOAL_AFTER = re.compile(r"\s*(?:左右|以上|以内|以下)?的(?:预期|调控|增长|发展)?目标")
 _SET_BY = re.compile(r"^[^，,]{0,12}?(?:提出|设定|确定|定下)(?:的)?")
-_FALLS_SHORT_OF_SET = re.compile(r"(?:低于|高于|超过|不及|接近)[^，,。；]{0,14}?(?:设定|提出|确定|定下)的\s*$")
+_FALLS_SHORT_OF_SET = re.compile(
+    r"(?:低于|高于|超过|不及|接近)[^，,。；]{0,14}?(?:设定|提出|确定|定下)的\s*$"
+)
 _FORECASTER = re.compile(r"^[^，,]{2,10}?(?:预计|预测)的")
 
 
@@ -3687,7 +3702,7 @@ _ACTS_ON = re.compile(
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
 # a frame of firms, whose kinds a clause's figures are of (重点监测零售企业中，便利店…)
-_FIRMS_FRAME = re.compile(r"(?:零售企业|餐饮企业|企业|单位)$")
+_FIRMS_FRAME = re.compile(r"(?:企业|单位)$")
 # the measure a frame's whole is counted in, and the categories counted in it
 _FRAME_MEASURE = re.compile(r"(网上零售额|网络零售额|零售额|销售额|成交额|交易额|出口额|进口额)$")
 _CATEGORY_NAME = re.compile(r"(?:类|商品|品类|类目|产品)$")
@@ -4461,12 +4476,7 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
         return None
     if best is not None and _THIS_PERIOD.match(best):
         # 公布2025年第三季度业绩，当季净收入…: 当季 is the quarter told before it
-        # (上个月…，这个月…: the month before is another month, not the one this is)
-        told = [
-            text
-            for a, _, text in periods
-            if a < start and not _THIS_PERIOD.match(text) and not text.startswith("上个")
-        ]
+        told = [text for a, _, text in periods if a < start and _this_period_told(text)]
         if told:
             best = told[-1]
     if best is not None and _WITHIN_A_YEAR.match(best):
