@@ -2190,6 +2190,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject = (
                     "该" + teller.group(0) + re.sub(r"^我(?:们|的)?", "", subject)
                 )  # 我身边的朋友: the blogger's
+            if subject:
+                # 协会主席指「五一」期间会员商户营业额…: the one who speaks for the body is no
+                # part of the measure
+                subject = _SPOKESMAN_HEAD.sub("", subject)
             if subject and subject.startswith("会员") and (association := _ASSOCIATION.match(s)):
                 subject = association.group(1) + subject  # 香港零售管理协会表示，…会员零售额
             # …累计销售额约3.9万亿元，其中数码产品…销售额: a part, of the whole told before 其中
@@ -2389,6 +2393,17 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             if told_region and len(out[-1].subject) > told_region.end() + 1:
                 # 东部、中部、西部地区社会消费品零售总额…，东北地区同比增长2.9%: the next region, of the same measure
                 subject += out[-1].subject[told_region.end() :]
+            if (
+                subject
+                and not _MEASURE_END.search(subject)
+                and _SIBLING_ITEM.search(subject)
+                and out
+                and out[-1].kind == kind
+                and (told_item := _SIBLING_MEASURED.search(out[-1].subject or ""))
+            ):
+                # 超市零售额增长4.6%，便利店增长7.2%; 餐饮业收入…，住宿业增长3.2%: the next format or
+                # trade, of the same measure
+                subject += told_item.group("measure")
             named = subject
             if (
                 subject
@@ -2437,7 +2452,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
 
 # an association telling its members' figures: 香港零售管理协会表示，…会员零售额
 _ASSOCIATION = re.compile(
-    r"^(?:据)?([\u4e00-\u9fa5]{2,14}?(?:协会|商会|联合会))(?:的)?(?:表示|称|指出|介绍|数据显示|统计|调查显示|发布|公布)"
+    r"^(?:据)?([\u4e00-\u9fa5]{2,14}?(?:协会|商会|联合会))(?:的)?(?:表示|称|指出|介绍|数据显示|统计|调查显示|发布|公布|预计|预测|估计)"
+)
+_SPOKESMAN_HEAD = re.compile(
+    r"^(?:协会|商会|联合会|公司|集团)(?:主席|会长|副会长|秘书长|总裁|董事长|负责人|发言人)(?:指出|指|称|透露|表示)"
+    r"(?=[\u4e00-\u9fa5]{2})"
 )
 # a measure named with no owner or scope of its own, as a later clause of a report names it
 # (投递快递包裹: a verb and what it handles, told after 揽收快递包裹 by the same agent)
@@ -2850,14 +2869,22 @@ _BOUND = re.compile(r"(不超过|不高于|最高不超过|不低于)(?:每股)?
 # 宣派特别股息每股0.45港元, 合计派现约8.2亿元: what a company pays its shareholders
 # (董事会批准2029年度现金股息每股, 董事會擬配發現金股利每股: a board's payout, the company's)
 _PAYOUT = re.compile(r"^(.*?)(?:董事会)?(?:拟|批准)?(?:宣派|派发|派息|配发|派|(?<=批准))(.{2,6}?)每股$")
+_DIVIDEND_PER_SHARE = re.compile(
+    r"^(?P<who>.*?)(?:宣派|派发|派息|配发|派)?(?P<what>(?:(?![派宣配公])[\u4e00-\u9fa5]){0,6}?(?:股息|股利|红利))"
+    r"每股(?P<shares>普通股|美国存托股份?|A股|H股|)$"
+)
 _PER_SHARE_PAID = re.compile(
-    r"^(.*?)(?:拟|将)?(?:向(?:全体)?(?:A股|H股)?股东)?(每(?:\d+|[十百])?股)(派发|派送|分派|宣派|派)"
-    r"(现金红利|现金股息|现金分红|特别股息|股息|红利)$"
+    r"^(.*?)(?:拟|将)?(?:向(?:全体)?(?:A股|H股)?股东)?(每(?:\d+|[十百])?股)(派发|派送|分派|宣派|配发|派)"
+    r"(现金红利|现金股息|现金股利|现金分红|特别股息|股息|股利|红利)$"
 )
 _PER_SHARE_DIVIDEND = re.compile(
     r"^每(?:\d+|[十百])?股(?:派发|派送|分派|宣派|派)?(?:现金红利|现金股息|现金分红|特别股息|股息|红利)$"
 )
 _PAID_OUT = re.compile(r"^(.*?)(?:合计|共计|累计)?派现$")
+# 对全省出口增长的贡献率: a contribution whose part the sentence told before
+_CONTRIBUTES = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{0,4}?(?:省|市|区|全国|我国))?(对[\u4e00-\u9fa5]{2,14}?的?贡献率)$"
+)
 # 拉动全省社零增长1.1个百分点: what a part adds to the growth of the whole
 _PULLS = re.compile(r"^(.*?)拉动(.{2,16}?)$")
 
@@ -2914,9 +2941,26 @@ def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int
         # 公司宣布未来12个月内再回购不超过10亿美元股份: the money the buyback may spend
         # (计划于2028年回购, 季内累计回购: when it buys is no part of whose it is)
         return _buyer(bought.group("who"), s, member, history) + "股份回购金额"
+    contributes = _CONTRIBUTES.match(subject) if member.kind == "percent" else None
+    if contributes and history:
+        # 跨境电商出口同比增长超三成，对全省出口增长的贡献率约四成: the part whose contribution
+        # it is was the figure before's (the owner named with it stays in front)
+        told = next((x for _, x in reversed(history) if x), "")
+        # (第三产业增加值占全市生产总值的比重为76.2%，对经济增长的贡献率…: the part of a share)
+        told = told.split("占")[0]
+        part = re.sub(r"(?:额|量)$", "", _RATE_TAIL.sub("", told))
+        if len(part) >= 2 and "贡献" not in part:
+            return part + subject[contributes.start(1) :]
     payout = _PAYOUT.match(subject)
     if payout:
         return payout.group(1) + payout.group(2)
+    dividend = _DIVIDEND_PER_SHARE.match(subject) if member.kind == "amount" else None
+    if dividend:
+        # (董事会批准2029年度现金股息每股, 派发特别现金股息每股普通股: named per share first)
+        # (公司宣布派发季度股息: the company's, as the sentence names it)
+        who = re.sub(r"(?:宣布|决定|批准|同时|并|拟|将)+$", "", dividend.group("who"))
+        who = _buyer(who, s, member, history)
+        return who + "每股" + dividend.group("shares") + dividend.group("what")
     paid = _PAID_OUT.match(subject)
     if paid and member.kind == "amount":
         return paid.group(1) + "现金分红总额"
@@ -3445,7 +3489,10 @@ def _complete_subject(
     elif subject in _LEVEL_WORDS and before and before.endswith("数量"):
         subject = before.removesuffix("数量").removeprefix("的") + subject  # 回购…股数量，总金额约6.5亿美元
     elif subject in _LEVEL_WORDS and before:
-        subject = _RATE_TAIL.sub("", before).removesuffix(subject) + subject  # …年均增速…，到2030年规模
+        # …年均增速…，到2030年规模; 每股普通股年度现金股息0.45美元，总额约13亿美元: the total
+        # of the dividend, not of a share's
+        before = re.sub(r"每股(?:普通股|美国存托股份?|ADS|A股|H股)?", "", _RATE_TAIL.sub("", before))
+        subject = before.removesuffix(subject) + subject
     elif subject and _COVERING.match(subject):
         # 淘宝村数量达到7780个，覆盖全国28个省: what it covers, counted
         what = re.match(r"([\u4e00-\u9fa5]{1,6}(?:（[^）]*）)?)", s[member.end :])
@@ -3556,7 +3603,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         # 收入有成千五蚊: 有 (and Cantonese 成, "a full") before the amount is no part of its name
         subject = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?<![拥持所占享具没])有成?$", "", subject)
         subject = re.sub(
-            r"(?<=[\u4e00-\u9fa5A-Za-z]{2})董事会(?:批准|宣布|决议|建议|通过)?", "", subject
+            r"(?:(?<=[\u4e00-\u9fa5A-Za-z]{2})|^)董事会并?(?:批准|宣布|决议|建议|通过)?", "", subject
         )  # 京东集团董事会批准派发…
         # 主播“阿朵”: a host's name, quoted only to set it apart
         subject = re.sub(r"(主播|博主|达人|网红)[“「]([^”」]{1,8})[”」]", r"\1\2", subject)
@@ -3822,6 +3869,13 @@ _WHOLE_ONLY = re.compile(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:全球|国内|境内|
 _PEOPLE_WHOLE = re.compile(r"(?:人次|人数|旅客|游客|用户数|用户规模|用户|会员数|会员|量|总额|规模)$")
 
 
+# a store format or a trade, one of a list whose measure was named with the one before
+_SIBLING_ITEM = re.compile(
+    r"(?:百货店|便利店|超市|专业店|专卖店|品牌专卖店|仓储会员店|折扣店|购物中心|百货|(?<=[\u4e00-\u9fa5]{2})业)$"
+)
+_SIBLING_MEASURED = re.compile(
+    _SIBLING_ITEM.pattern[:-1] + r"(?P<measure>销售额|零售额|营业额|收入|营收|客流量|利润|增加值)$"
+)
 _CATEGORY_END = re.compile(r"(?:类目|品类|类)$")
 # a region of the country's four, named alone after the one before was named with its measure
 _REGION_ALONE = re.compile(r"(?:东部|中部|西部|东北)(?:地区)?")
@@ -4125,8 +4179,9 @@ def _teller_owner(who: str, s: str) -> str | None:
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:初步|最新)$", "", who)  # 澳门旅游局初步统计: 澳门旅游局
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})董事会$", "", who)  # 唯品会董事会宣布: the company's
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})" + _ROLE_END.pattern, "", who)  # 盒马CEO表示: 盒马
-    # 希音（SHEIN）相关负责人介绍: one who speaks for it, unnamed (and its English name)
-    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z）)]{2})(?:的)?相关(?:人士)?$", "", who)
+    # 希音（SHEIN）相关负责人介绍, 商务厅有关负责人表示: one who speaks for it, unnamed (and its
+    # English name)
+    who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z）)]{2})(?:的)?(?:相关|有关)(?:人士)?$", "", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?:（[A-Za-z][^）]{0,15}）|\([A-Za-z][^)]{0,15}\))$", "", who)
     who = re.sub(r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:则|也|亦|还)$", "", who)  # 天猫则表示: 天猫
     if who == "商务":
