@@ -1403,6 +1403,14 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         # agency, the same period and the same days say it is one event. Weak: the clusterer
         # checks it against the rest of the cluster.
         return PairDecision(True, probability, [*reasons, "one release told in another currency"], weak=True)
+    if not same and _results_in_other_currency(a, b, overlap):
+        # 拼多多二季度营收1312亿元 beside a Taiwan paper's 拼多多Q2獲利不如預期 美股重挫7.9%: one
+        # company's results for one quarter, told in 元 by one and in 美元 (and the shares'
+        # fall) by the other, the day after; they share a growth rate or two and little
+        # wording. Weak: the clusterer checks it against the rest of the cluster.
+        return PairDecision(
+            True, probability, [*reasons, "one company's results told in another currency"], weak=True
+        )
     if not same and _headline_figure_retold(a, b, overlap):
         # 京东起诉比价软件不正当竞争 索赔5000万元 beside 京东诉比价插件案获立案: another lead on
         # one event, its first lines giving the figure the other headlines (索赔5000万元), about
@@ -1577,6 +1585,26 @@ def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
     return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
 
 
+def _results_in_other_currency(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
+    """One company's results of one period told in 元 in one report and in 美元 in the
+    other: both headlines name the company and the same period, both tell results in their
+    first lines, they share two figures at least (growth rates, a profit told in 元 by
+    both) and their figures do not disagree, neither is a broker's call, they are days apart
+    at most (or undated), and neither argues."""
+    if not _currency_basis_differs(a.figures, b.figures) or _periods_differ(a, b):
+        return False
+    if overlap.shared_figures < 2 or overlap.figures_disagree:
+        return False  # (two outlets' quarters of one company that disagree: 增长8% / 14.8%)
+    if not a.periods & b.periods or not a.headline_platforms & b.headline_platforms:
+        return False
+    if not all(_RESULTS_TOLD.search(x.title + x.lead) for x in (a, b)):
+        return False
+    if _broker_call(a.title) or _broker_call(b.title):
+        return False
+    days = days_between(a.published_at, b.published_at)
+    return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
+
+
 def _releasing_agencies(report: StoryFeatures) -> frozenset[str]:
     """The agencies whose release the report tells: named in its headline or first paragraph
     (中國海關總署今天公布…; not 國家統計局將於16日公布 in its last lines, which only announces
@@ -1675,8 +1703,10 @@ def _headlines_veto(a: StoryFeatures, b: StoryFeatures) -> str | None:
 # a broker's target price or rating, raised or cut (大摩上调阿里巴巴目标价至168港元, 麦格理下调评级至“中性”)
 _BROKER_CALL = re.compile(r"目标价|评级")
 # (阿里季绩胜预期…大行齐升目标价: a report of the results that adds the brokers' calls tells
-# the results)
-_RESULTS_TOLD = re.compile(r"季绩|业绩|财报|季报|年报|营收|收入|净利|盈利|胜预期|超预期|逊预期|不及预期")
+# the results; 拼多多Q2獲利不如預期 is about them too)
+_RESULTS_TOLD = re.compile(
+    r"季绩|业绩|财报|季报|年报|营收|收入|净利|盈利|获利|亏损|胜预期|超预期|逊预期|不及预期"
+)
 
 
 def _broker_call(title: str) -> bool:
