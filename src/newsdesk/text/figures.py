@@ -236,7 +236,7 @@ _EVENT = (
     r"|春运|暑运|暑期|暑假|寒假|年货节|年货(?:预购|预售)?(?=档期)|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
     # the rest of the trade's calendar: 女王节 (三八), 母亲节, 毕业季, 腊八, 冬至, 感恩节, and the
     # fairs whose days are a period of their own (广交会期间, 进博会期间)
-    r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元节?"
+    r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元(?:普渡|普度)?节?"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
     # (農曆春節連假期間: Taiwan's lunar new year, 农历 and all)
@@ -902,9 +902,11 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 last_base = (s.paragraph, f.base)
                 told_base = told_base or last_base
             # 较上年同期的249.8亿元 is no period to carry, nor 上年同期为226亿元 (last year's own)
+            # (nor a day a clause's count was of: 其中2月10日发送旅客1815万人次；民航…)
             if (
                 f.period
                 and not f.period.endswith("同期")
+                and not _DAY_ALONE.fullmatch(f.period)
                 and f"较{f.period}" not in s.text
                 and f"比{f.period}" not in s.text
             ):
@@ -1785,6 +1787,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     previous_end = 0
     compared: tuple[int, str] | None = None
     listed: list[str] = []
+    # the periods a 分别 list was given one each, and where that list ended
+    listed_each: tuple[int, list[str]] | None = None
     # 我国出口跨境电商包裹中，9610模式占比…，9710和9810模式合计占比…: the frame a sentence sets
     # holds for each later share that names no whole of its own
     framed: str | None = None
@@ -2036,8 +2040,20 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         ):
             # 预计其2028年至2029年经调整净利润分别为512亿元和598亿元: a year each
             each_period = [f"{y}年" for y in range(int(years.group(1)), int(years.group(2)) + 1)]
+        elif (
+            len(group) > 1
+            and not listed_periods
+            and listed_each
+            and len(listed_each[1]) == len(group)
+            and not re.search(r"[。！？]", s[listed_each[0] : group[0].start])
+        ):
+            # 7月、8月快递业务量分别完成206.3亿件和214.5亿件，同比分别增长12.8%和13.6%: the
+            # second list is of the same periods, in the same order
+            each_period = listed_each[1]
         else:
             each_period = None
+        if each_period:
+            listed_each = (group[-1].end, each_period)
         for position, (member, name) in enumerate(zip(group, names, strict=True)):
             if each_period:
                 period = each_period[position]
@@ -4412,7 +4428,8 @@ def _read_periods(s: str) -> list[tuple[int, int, str]]:
             # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
             # (去年同期，全网销售额为8556亿元: the period of the clause it opens)
             told = re.match(
-                r"\s*同期(?=[^，。；]{0,4}?(?:为|是|达到|达|仅为|约为|还|则|也|只|仅)|\s*[，,])", s[m.end() :]
+                r"\s*同期(?=[^，。；]{0,4}?(?:为|是|达到|达|仅为|约为|还|则|也|只|仅|在(?!线))|\s*[，,])",
+                s[m.end() :],
             )
             if not told or not re.search(r"(?:^|[，,；;。：:])\s*(?:而|但)?\s*$", s[: m.start()]):
                 continue
@@ -4462,8 +4479,31 @@ def _read_periods(s: str) -> list[tuple[int, int, str]]:
         # 2025年全年 is 2025年; 2月14日单日 is 2月14日
         text = re.sub(r"(?<=年)\s*全年$", "", text)
         text = re.sub(r"(?<=\d日)\s*单日$", "", text)
+        joined = re.fullmatch(r"\s*(及|和|与)\s*", s[out[-1][1] : m.start()]) if out else None
+        if (
+            joined
+            and _MONTH_ALONE.fullmatch(text)
+            and _MONTH_ALONE.fullmatch(out[-1][2])
+            and "分别" not in re.split(r"[。；;！？]", s[m.end() :], maxsplit=1)[0]
+        ):
+            # 7月及8月訪港旅客合共約1020萬人次: the two months together (7月和8月…分别 gives one each)
+            out[-1] = (out[-1][0], m.end(), out[-1][2] + joined.group(1) + text)
+            continue
         out.append((m.start(), m.end(), text))
-    return out
+    # 8月9日发送旅客1982.6万人次: the day a clause opens with, doing what is counted (a date
+    # alone is seldom a figure's period: 8月26日，拼多多发布… is the day of the report)
+    for day in _DAY_DOING.finditer(s):
+        if not any(a <= day.start(1) < b for a, b, _ in out):
+            out.append((day.start(1), day.end(1), day.group(1)))
+    return sorted(out)
+
+
+_MONTH_ALONE = re.compile(r"\d{1,2}月份?")
+_DAY_ALONE = re.compile(r"\d{1,2}月\d{1,2}日")
+_DAY_DOING = re.compile(
+    r"(?:^|(?<=[，,；;。：:])|(?<=其中))\s*(\d{1,2}月\d{1,2}日)"
+    r"(?=(?:当天|当日)?(?:发送|揽收|投递|处理|完成|实现|成交|售出|接待|迎来|出入境|入境|出境)[\u4e00-\u9fa5]{0,8}?\d)"
+)
 
 
 _SPAN = re.compile(
@@ -4505,6 +4545,8 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             continue  # 由11月的4.6元降至3.1元: the period of the value it fell from alone
         if re.fullmatch(r"一个?晚上", text) and _CLAUSE_START.search(s, b, start):
             continue  # 一晚上就走了两万多斤: the length of one clause's count
+        if _DAY_ALONE.fullmatch(text) and re.search(r"[；;。]", s[b:start]):
+            continue  # 其中2月10日发送旅客1815万人次…；民航累计运输旅客…: that day's count alone
         if text.endswith("以来") and re.search(r"[，,；;]\s*(?:并|並|还|另)", s[b:start]):
             continue  # 今年以来累计斥资…回购股份，并宣派特别股息…: a new act, not the running total
         if (
