@@ -51,30 +51,3 @@ def test_the_next_store_format_or_trade_is_of_the_same_measure():
     ]
     found = extract_figures("1—5月，餐饮业收入同比增长5.1%，住宿业增长3.2%。")
     assert [f.subject for f in found] == ["餐饮业收入", "住宿业收入"]
-
-
-def test_a_second_list_of_the_same_periods():
-    found = extract_figures("7月、8月快递业务量分别完成206.3亿件和214.5亿件，同比分别增长12.8%和13.6%。")
-    assert [f.period for f in found] == ["7月", "8月", "7月", "8月"]
-
-
-def test_two_months_together_or_one_each():
-    found = extract_figures("香港旅遊發展局公布，7月及8月訪港旅客合共約1020萬人次，按年增長15%。")
-    assert {f.period for f in found} == {"7月及8月"}
-    found = extract_figures("7月和8月，全国快递业务量分别完成206.3亿件和214.5亿件。")
-    assert [f.period for f in found] == ["7月", "8月"]
-
-
-def test_the_day_a_count_was_of_holds_for_its_clause_alone():
-    found = extract_figures(
-        "铁路累计发送旅客5.46亿人次，其中2月10日发送旅客1815万人次，创春运单日历史新高；"
-        "民航累计运输旅客9620万人次，同比增长5.3%。"
-    )
-    assert [f.period for f in found] == [None, "2月10日", None, None]
-
-
-def test_last_year_s_level_and_a_festival_of_the_dead():
-    *_, last_year = extract_figures("4两公蟹收购价每只35元至40元，去年同期在45元左右。")
-    assert last_year.period == "去年同期"
-    first, *_ = extract_figures("全聯指出，今年中元普渡檔期業績預估年增約4%。")
-    assert first.period == "今年中元普渡档期"

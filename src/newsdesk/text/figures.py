@@ -450,7 +450,7 @@ _MAG_VALUE = {
 }
 # Words between a subject and its number that are not part of the subject.
 _VERB_TAIL_WORDS = (
-    r"首次|已经|已|将|预计|累计|共计|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
+    r"首次|已经|已|将|预计|累计|共计|合共|共|约|近|超过|超|逾|突破|达到|达|为|是|增长到|增长至|增至|增长|提升至|提高到|"
     r"提高至|上升至|升至|下降至|降至|增加至|增加到|增加|缩短至|缩短到|降低至|提升|提高|实现|完成|至|到|了|有|分别|均|同比|环比|"
     # 经调整亏损净额收窄至68.3亿元, 逆差扩大至…: the change of a level told with its new level
     r"收窄至|收窄到|收窄|扩大至|扩大到|缩小至|缩小到|"
@@ -2805,7 +2805,8 @@ def _forecast_company(s: str, end: int, subjects: list, who: str) -> str | None:
     for told in reversed(subjects):
         if told:
             # (国泰君安证券将名创优品每股收益预测: the company, without the broker or the forecast)
-            told = re.sub(rf"^{re.escape(who)}(?:(?:预计|预测|预估)的|[将把])", "", told)
+            # (华泰证券预计阿里巴巴收入, the first forecast named with the broker's verb and no 的)
+            told = re.sub(rf"^{re.escape(who)}(?:(?:预计|预测|预估)的?|[将把])", "", told)
             company = _company_of(re.sub(r"(?:预测|预期|预估)$", "", told))
             if company:
                 # (快手电商GMV: the company is 快手, its business 电商)
@@ -3377,7 +3378,8 @@ def _trade_part(part: str, whole: str | None) -> str | None:
     """The part of trade a clause names alone, named as the trade told before it: 出口 after
     我国货物贸易进出口总值 is 我国货物贸易出口总值; after 义乌市进出口总额 it is 义乌市出口额
     (总额 sums the parts, each of which is an 额)."""
-    told = _TRADE_WHOLE.match(whole or "")
+    # (我国跨境电商进出口额占外贸进出口的比重…；其中出口: the trade whose share was told)
+    told = _TRADE_WHOLE.match((whole or "").split("占")[0])
     if not told:
         return None
     # (11月出口金額…；累計1至11月出口…: the 金额 again)
@@ -4098,7 +4100,7 @@ _TELLER = re.compile(
     rf"(?:公告|公布|发布)?(?:的)?{_REPORT_SPAN_TOLD}{{0,2}}"
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     # (据政府统计处数字，: the figures the body counted, told as its own)
-    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=处)数字(?:显示)?|(?<=[局委厅部])消息|"
+    r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=[处局])数字(?:显示)?|(?<=[局委厅部])消息|"
     r"(?:发布的?)?报告(?:称|显示)"
     # (携程发布的暑期出境游报告显示: the report named for what it covers; 据抖音电商发布的数据，)
     r"|(?<=发布的)[\u4e00-\u9fa5]{2,8}?报告(?:称|显示)|(?<=发布的数据))[，,：:]"
@@ -4123,10 +4125,10 @@ _NOT_OWNER = re.compile(
 _AGENCY_TAIL = re.compile(
     r"(?:统计局|统计处|统计暨普查局|统计部门|关务部门|关务署|海关|商务局|商务厅|商务委|旅游局|旅游发展局|旅游厅|文旅局|"
     r"文旅厅|文化和旅游厅|文化和旅游局|邮政管理局|发展和改革委员会|发改委|政府|人民政府|特区政府|工信厅|交通运输厅|"
-    r"农业农村厅|财政厅|财政部|经济部|金管会|主计总处|内政部|观光署|央行|人民银行|部|局|厅|署|处|办|委|(?<!公)司)$"
+    r"农业农村厅|财政厅|财政部|经济部|金管会|主计总处|内政部|观光署|央行|人民银行|商务委员会|部|局|厅|署|处|办|委|(?<!公)司)$"
 )
 # a body that tells its own work: 香港消费者委员会接获的投诉, 某省消费者权益保护委员会受理的投诉
-_BODY_TAIL = re.compile(r"(?:委员会|消委会|消保委|消协)$")
+_BODY_TAIL = re.compile(r"(?:(?<!商务)(?<!改革)委员会|消委会|消保委|消协)$")
 _PLACE_HEAD = re.compile(
     r"^(?:香港|澳门|台湾|内地|大陆|(?:北京|上海|天津|重庆)市?|[\u4e00-\u9fa5]{2,3}?(?:省|自治区)"
     r"|[\u4e00-\u9fa5]{1,3}?(?<![超城门股上夜集街闹菜早都黑])市(?![场值民])|[\u4e00-\u9fa5]{1,3}?县)"
