@@ -63,3 +63,14 @@ def test_last_year_s_level_and_a_festival_of_the_dead():
     assert last_year.period == "去年同期"
     first, *_ = extract_figures("全聯指出，今年中元普渡檔期業績預估年增約4%。")
     assert first.period == "今年中元普渡档期"
+
+
+def test_a_day_s_count_is_of_the_measure_told_for_the_whole_span():
+    *_, day = extract_figures(
+        "国铁集团消息，7月1日至8月31日，全国铁路累计发送旅客9.72亿人次，同比增长6.3%；"
+        "8月9日发送旅客1982.6万人次，创暑运单日旅客发送量历史新高。"
+    )
+    assert (day.subject, day.period) == ("全国铁路旅客发送量", "8月9日")
+    # (not a day's average told before it)
+    *_, day = extract_figures("全国铁路日均发送旅客1500万人次，其中5月1日发送旅客2368万人次。")
+    assert "日均" not in (day.subject or "")

@@ -689,6 +689,15 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and not _paid_by_month_or_piece(s.text, s.text.find(f.text), last_period[1])
             ):
                 f = replace(f, period=last_period[1])
+            # 全国铁路累计发送旅客9.72亿人次…；8月9日发送旅客1982.6万人次: one day's count of it
+            if (
+                f.subject
+                and f.period
+                and _DAY_ALONE.fullmatch(f.period)
+                and last_subject
+                and last_subject[0] == s.paragraph
+            ):
+                f = replace(f, subject=_day_of_told(f.subject, [last_subject[1]]) or f.subject)
             # and so does a subject: "…零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
             if f.subject is None and last_subject and last_subject[0] == s.paragraph:
                 f = replace(f, subject=last_subject[1])
@@ -2079,6 +2088,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             unit, kind = member.unit, member.kind
             if group[0].kind == "change" and member.unit == group[0].unit:
                 kind = "change"  # 分别增长12.1%和4.5%: the 4.5% is a growth as the 12.1% is
+            if subject and period and _DAY_ALONE.fullmatch(period):
+                subject = _day_of_told(subject, [x for _, x in history]) or subject
             subject = _finish(subject, member, unit, source)
             if subject and defined:
                 subject = _spelled_out(subject, defined)
@@ -4502,6 +4513,19 @@ def _read_periods(s: str) -> list[tuple[int, int, str]]:
 
 _MONTH_ALONE = re.compile(r"\d{1,2}月份?")
 _DAY_ALONE = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
+def _day_of_told(subject: str, told: list[str | None]) -> str | None:
+    """The measure told before, with its scope, that a day's bare count is of (全国铁路旅客发送量
+    for 旅客发送量 or 全国旅客发送量 on 8月9日)."""
+    bare = subject.removeprefix("全国")
+    # (not a day's average told before: 日均发送旅客…，其中5月1日…)
+    return next(
+        (x for x in reversed(told) if x and x != subject and x.endswith(bare) and not re.search(r"占|均", x)),
+        None,
+    )
+
+
 _DAY_DOING = re.compile(
     r"(?:^|(?<=[，,；;。：:])|(?<=其中))\s*(\d{1,2}月\d{1,2}日)"
     r"(?=(?:当天|当日)?(?:发送|揽收|投递|处理|完成|实现|成交|售出|接待|迎来|出入境|入境|出境)[\u4e00-\u9fa5]{0,8}?\d)"
