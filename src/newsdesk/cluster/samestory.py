@@ -1581,6 +1581,12 @@ def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
     )
     if told_a and told_b and not told_a & told_b:
         return False  # (1.44万亿元 / 1.36兆人民币: two headlines' totals in 元 that disagree)
+    return _told_alike_days_apart(a, b)
+
+
+def _told_alike_days_apart(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """What one event told in two currencies asks last: the reports are days apart at most
+    (or either is undated), and neither argues."""
     days = days_between(a.published_at, b.published_at)
     return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
 
@@ -1601,8 +1607,7 @@ def _results_in_other_currency(a: StoryFeatures, b: StoryFeatures, overlap: Pair
         return False
     if _broker_call(a.title) or _broker_call(b.title):
         return False
-    days = days_between(a.published_at, b.published_at)
-    return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
+    return _told_alike_days_apart(a, b)
 
 
 def _releasing_agencies(report: StoryFeatures) -> frozenset[str]:
