@@ -237,6 +237,8 @@ _EVENT = (
     # the rest of the trade's calendar: 女王节 (三八), 母亲节, 毕业季, 腊八, 冬至, 感恩节, and the
     # fairs whose days are a period of their own (广交会期间, 进博会期间)
     r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元(?:普渡|普度)?节?"
+    # a platform's own sale day: 亚马逊Prime会员日期间, Prime Day
+    r"|Prime\s*(?:会员日|Day)"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
     # (農曆春節連假期間: Taiwan's lunar new year, 农历 and all)
@@ -284,7 +286,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQ截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢])(?:"
+    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢])(?:"
     # 派发2029年中期现金股息: the interim half of the year a dividend is of
     r"\d{4}\s*年\s*中期(?=(?:现金)?(?:股息|派息|分红|业绩))|"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
@@ -379,6 +381,8 @@ _PERIOD = re.compile(
     r"|年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十)(?:\s*(?:同|至|到|和|及)\s*年?(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十))?"
     # (年廿八嗰日: the day itself, in a Cantonese quote)
     r"(?:嗰日|那天|当天)?"
+    # 年前最忙的那几天, 最热那几天, 开学那一周: the days a speaker names by how they were
+    r"|(?:(?:年前|节前|年底|今年|去年)?最[忙热冷旺挤累]的?|开学)(?:那|这)(?:几天|阵子|段时间|段日子|一?周|个?礼拜|个?星期)"
     # “年前一天能发…, 节后头几天…: before or after the new year, opening a speaker's clause
     r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:年前|节前|年后)(?=[\u4e00-\u9fa5])(?![的])"
     # 今年7、8月: two months told together
@@ -4528,7 +4532,9 @@ def _day_of_told(subject: str, told: list[str | None]) -> str | None:
 
 _DAY_DOING = re.compile(
     r"(?:^|(?<=[，,；;。：:])|(?<=其中))\s*(\d{1,2}月\d{1,2}日)"
-    r"(?=(?:当天|当日)?(?:发送|揽收|投递|处理|完成|实现|成交|售出|接待|迎来|出入境|入境|出境)[\u4e00-\u9fa5]{0,8}?\d)"
+    r"(?=(?:当天|当日)?(?:发送|揽收|投递|处理|完成|实现|成交|售出|接待|迎来|出入境|入境|出境)[\u4e00-\u9fa5]{0,8}?\d"
+    # 8月8日平台即时零售单日订单量突破1.2亿单: the one day the clause counts, named again as 单日
+    r"|[^，,；;。\d]{0,15}?(?:单日|当日|当天)[\u4e00-\u9fa5]{0,8}?(?:量|额|数|人次)[^，,；;。]{0,6}?\d)"
 )
 
 
