@@ -39,3 +39,28 @@ def test_a_day_a_clause_counts_with_its_single_day_measure():
 def test_a_date_alone_is_still_the_day_of_the_report():
     figures = extract_figures("8月26日，拼多多发布二季度财报，营收1150亿元，同比增长7%。")
     assert all(f.period != "8月26日" for f in figures)
+
+
+def test_a_sum_named_by_what_it_buys_or_funds():
+    *_, buyback = extract_figures(
+        "唯品会二季度活跃用户数为4180万，同比减少5%，并宣布新增10亿美元股份回购计划。"
+    )
+    assert buyback.subject == "唯品会股份回购计划规模"
+    batch, _ = extract_figures(
+        "商务部新闻发言人表示，第三批690亿元消费品以旧换新超长期特别国债资金已全部下达，"
+        "今年以来以旧换新累计带动相关商品销售额超1.9万亿元。"
+    )
+    assert batch.subject == "第三批消费品以旧换新超长期特别国债资金"
+    *_, spend = extract_figures("拼多多二季度营收1236.8亿元；公司表示未来三年将投入超1000亿元扶持平台商家。")
+    assert spend.subject == "拼多多扶持平台商家投入"
+
+
+def test_what_each_one_is_paid_or_priced():
+    allowance, _ = extract_figures(
+        "多地人社部门明确，7月至9月户外作业人员高温津贴标准为每人每月300元；深圳等地平台按每天15元至25元向外卖骑手发放高温补贴。"
+    )
+    assert allowance.subject == "户外作业人员每人每月高温津贴标准"
+    _, rate, rise = extract_figures(
+        "据跨境物流企业反馈，9月黑五备货货量环比增长28%，美西航线运价升至每40英尺集装箱4200美元，较8月上涨约15%。"
+    )
+    assert rate.subject == rise.subject == "美西航线每40英尺集装箱运价"

@@ -762,6 +762,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 and (
                     bare.group("measure") in s.text
                     or bare.group("measure").startswith(("现金分红", "股份回购", "回购", "每股"))
+                    or bare.group("measure").endswith("投入")  # (将投入…扶持平台商家: named from its use)
                 )
             ):
                 told = last_subject[1] if last_subject and last_subject[0] == s.paragraph else None
@@ -1007,7 +1008,9 @@ _COMPANY_MEASURE_WORDS = (
     r"(?P<measure>收入|营收|营业收入|利润|净利润|净利|溢利|亏损|毛利|毛利率|利润率|GMV|EBITA|EBITDA|每股盈余|每股收益|每股盈利|每股亏损|净损|亏损幅度|每股(?:美国存托股份?|普通股)?(?:中期|末期|特别|半年度|年度)?(?:现金)?(?:股息|股利|红利)|派息总额|派息金额"
     # (唯品会…，活跃用户数为4040万: the company's users)
     # (回购总额不超过10亿美元, 耗资约412亿港元 after its buyback: the company's)
-    r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资))(?:净额)?"
+    r"|(?:月|年度)?活跃(?:用户|买家|商家)数|现金分红总额|(?:股份)?回购(?:资金|金额|总额|规模|耗资)"
+    # (公司表示将投入超1000亿元扶持平台商家: what the company will spend on its merchants)
+    r"|(?:扶持|支持|补贴|用于)[\u4e00-\u9fa5]{2,8}投入|股份回购计划规模)(?:净额)?"
 )
 _COMPANY_MEASURE = re.compile(rf"^{_COMPANY_MEASURE_WORDS}$")
 _COMPANY_MEASURE_END = re.compile(rf"{_COMPANY_MEASURE_WORDS}$")
@@ -2314,6 +2317,17 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             sized = _SIZED.fullmatch(subject) if subject else None
             if sized and (plan := _PLAN_AFTER.match(s, member.end)):
                 subject = re.sub(r"^(?:公司|该公司|集团)$", "", sized.group(1)) + plan.group(1) + "规模"
+            # 宣布新增10亿美元股份回购计划, 第三批690亿元…国债资金, 将投入超1000亿元扶持平台商家:
+            # a sum named by what it buys or funds, told straight after it
+            committed = _COMMITTED.fullmatch(subject) if subject else None
+            if committed and (funded := _FUNDED_AFTER.match(s, member.end)):
+                who = committed.group("batch") or re.sub(r"^(?:公司|该公司|集团)$", "", committed.group(1))
+                if funded.group("plan"):
+                    subject = (
+                        who + funded.group("plan") + ("规模" if funded.group("plan").endswith("计划") else "")
+                    )
+                elif committed.group("spend"):
+                    subject = who + funded.group("purpose") + "投入"
             # 某国产美妆品牌负责人介绍，…该品牌全渠道GMV: the firm the sentence named, said again
             if owner and subject and (this := _THIS_FIRM.match(subject)) and not owner.startswith("该"):
                 subject = owner + subject[this.end() :]
@@ -2573,6 +2587,16 @@ _SIZED = re.compile(
     r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?(?:规模|额)(?:最多|最高|不超过)?"
 )
 _PLAN_AFTER = re.compile(r"\s*的([\u4e00-\u9fa5A-Za-z]{2,12}?(?:计划|方案|基金|项目))")
+# a subject that is only who commits a sum and how: 唯品会宣布新增, 拼多多将投入, 第三批
+_COMMITTED = re.compile(
+    r"(.*?)(?:同时|并|还|也|将|拟|计划)?(?:宣布)?(?:(?P<spend>投入|斥资|拿出)|新增|设立|推出|下达|安排)"
+    r"|(?P<batch>.*第[一二三四五六七八九十]批)"
+)
+# what the sum is, told straight after it: a plan or a fund; or what it is spent on (扶持平台商家)
+_FUNDED_AFTER = re.compile(
+    r"\s*(?:(?P<plan>[\u4e00-\u9fa5A-Za-z]{0,14}?(?:回购计划|计划|基金|专项资金|国债资金|资金|消费券))(?=[已将均全]|[^\u4e00-\u9fa5]|$)"
+    r"|(?P<purpose>(?:扶持|支持|补贴|用于)[\u4e00-\u9fa5]{2,8}?)(?=[，,；;。、]|$))"
+)
 # 家电以旧换新惠及消费者数量: the programme that reached them
 _PROGRAMME = re.compile(
     r"([\u4e00-\u9fa5A-Za-z]{2,12}?)(?:将|预计|累计|共|已)?(?:惠及|带动|拉动|吸引|补贴|申请|发放|核销)"
@@ -3646,6 +3670,15 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         return None
     if subject.endswith("月入"):
         subject = subject[:-1] + "收入"  # 月入过万: spoken for 月收入
+    # 高温津贴标准为每人每月300元, 运价升至每40英尺集装箱4200美元: what each one is paid or
+    # priced, named as a table heads it (户外作业人员每人每月高温津贴标准)
+    if per := _PER_AFTER_VERB.fullmatch(subject):
+        measured = _PRICED_NOUN.search(per.group(1))
+        subject = (
+            per.group(1)[: measured.start()] + per.group(2) + measured.group(0)
+            if measured
+            else per.group(1) + per.group(2)
+        )
     # 实物商品在网络零售额中的占比, …中所占比重: the share as 实物商品占网络零售额的比重
     inside = _SHARE_INSIDE.fullmatch(subject)
     if inside:
@@ -3707,6 +3740,14 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
     return subject
 
 
+_PER_AFTER_VERB = re.compile(
+    r"([\u4e00-\u9fa5A-Za-z]{2,}?)(?:为|升至|降至|涨至|提高至|提高到|上调至|下调至|达到?|约为?|在)"
+    r"((?:每\s*[\u4e00-\u9fa5\dA-Za-z]{1,8}?)+)"
+)
+# the price or pay at the end of a heading, before which the per-unit goes
+_PRICED_NOUN = re.compile(
+    r"(?:高温)?(?:津贴|补贴|运价|运费|价格|售价|票价|房价|租金|工资|薪资|费用|收费)(?:标准|报价)?$"
+)
 _SOLD_OUT = re.compile(r"(?:即|就|便)?(?:被)?(?:一)?(抢光|售罄|抢空|卖光|售空|领完|抢完|卖完)(?:了)?")
 _PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
