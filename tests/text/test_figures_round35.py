@@ -55,3 +55,29 @@ def test_a_platform_s_new_year_goods_fair_of_its_year():
         "抖音电商宣布，2032年抖音商城年货节将于12月26日启动，预计参与商家超过200万家，平台将投入50亿元消费补贴。"
     )
     assert merchants.period == "2032年抖音商城年货节"
+
+
+def test_the_comparison_a_part_opens_with():
+    *_, monthly = extract_figures(
+        "10月份，社会消费品零售总额45713亿元，同比增长3.9%，增速比上月加快0.6个百分点；从环比看，社会消费品零售总额增长0.21%。"
+    )
+    assert monthly.base == "环比"
+
+
+def test_students_at_school_are_kept_in_the_measure():
+    rate, *_ = extract_figures(
+        "10月份，全国城镇不包括在校生的16—24岁劳动力失业率为16.2%，比9月份下降1.4个百分点。"
+    )
+    assert "在校生" in rate.subject
+
+
+def test_the_amount_of_a_share_s_part_and_the_sum_given_out():
+    *_, amount = extract_figures(
+        "香港政府統計處公布，2031年10月零售業總銷貨價值臨時估計為328億港元，按年上升2.6%；"
+        "網上銷售佔零售業總銷貨價值的9.1%，金額約29.8億港元。"
+    )
+    assert amount.subject == "香港网上销售额"
+    total, *_ = extract_figures(
+        "饿了么宣布，12月至次年2月将向全国骑手发放冬季保障补贴，总额超过10亿元，预计覆盖骑手约120万人。"
+    )
+    assert total.subject == "饿了么冬季保障补贴总额"

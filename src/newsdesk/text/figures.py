@@ -1639,6 +1639,15 @@ _BASE_BEFORE = re.compile(
     r"|(?:是|为|相当于|达到|达|恢复至|恢复到|炒至|炒到|涨至|涨到)(?P<times>[^，。；：、是为达]{1,12}?)的(?=\s*[近约超逾]?\s*(?:\d|[一二两三四五六七八九十]+[倍成]))"
 )
 _CONNECTOR = re.compile(r"^\s*(?:[、和及与]|以及)?\s*$")
+# 从环比看，…: the comparison a part of a sentence is told by
+_SEEN_AS = re.compile(r"(?:从|就)(同比|环比)(?:来|上)?看[，,]")
+
+
+def _part_start(s: str, position: int) -> int:
+    """Where the part of the sentence holding ``position`` begins (after the last ；)."""
+    return max(s.rfind("；", 0, position), s.rfind(";", 0, position)) + 1
+
+
 _SOURCE_HEAD = re.compile(
     r"^(?:据[^，。]{0,20}(?:统计|测算|显示|数据|监测|预测|介绍|调查|估计|披露)[，,]?"
     r"|[^，。]{0,12}(?:数据显示|统计显示|报告显示|调查显示|财报显示|显示|披露)[，,]?"
@@ -1831,6 +1840,10 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             ):
                 group.append(found[k + len(group)])
         base = f.own_base or _base_in(s[max(clause_start, previous_end) : f.end], len(segment))
+        if base is None and (seen_as := _SEEN_AS.search(s, _part_start(s, f.start), f.start)):
+            base = seen_as.group(
+                1
+            )  # 从环比看，社会消费品零售总额增长0.21%: the comparison the part opens with
         if base is None and out and _CONNECTOR.match(segment) and segment.strip():
             base = bases[-1]  # …增长10.2%和6.4%: the second shares the first's comparison
         if base is None and f.kind == "change":
@@ -2327,6 +2340,14 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             sized = _SIZED.fullmatch(subject) if subject else None
             if sized and (plan := _PLAN_AFTER.match(s, member.end)):
                 subject = re.sub(r"^(?:公司|该公司|集团)$", "", sized.group(1)) + plan.group(1) + "规模"
+            # 网上销售占零售业总销货价值的9.1%，金额约29.8亿港元: the amount of the share's part;
+            # 向全国骑手发放冬季保障补贴，总额超过10亿元: the sum of what was given out
+            if subject in ("金额", "总额"):
+                share = re.match(r"(.+?)占.+的(?:比重|份额|比例)$", subjects[-1] or "") if subjects else None
+                if share:
+                    subject = share.group(1) + ("" if share.group(1).endswith("额") else "额")
+                elif given := _GIVEN_OUT.search(s, 0, member.start):
+                    subject = given.group(1) + subject
             # 宣布新增10亿美元股份回购计划, 第三批690亿元…国债资金, 将投入超1000亿元扶持平台商家:
             # a sum named by what it buys or funds, told straight after it
             committed = _COMMITTED.fullmatch(subject) if subject else None
@@ -2597,6 +2618,10 @@ _SIZED = re.compile(
     r"(.*?)(?:同时|并|还|也)?(?:宣布|推出|启动|公布|批准|通过)?了?(?:一项|一笔|新一轮|一轮|一个)(?:总)?(?:规模|额)(?:最多|最高|不超过)?"
 )
 _PLAN_AFTER = re.compile(r"\s*的([\u4e00-\u9fa5A-Za-z]{2,12}?(?:计划|方案|基金|项目))")
+_GIVEN_OUT = re.compile(
+    r"(?:发放|投入|设立|推出|派发|发出)([\u4e00-\u9fa5]{2,10}?)[，,]\s*(?:总额|金额)"
+    r"(?:超过|超|约|近|达到|达|为|共计|共)?\s*$"
+)
 # a subject that is only who commits a sum and how: 唯品会宣布新增, 拼多多将投入, 第三批
 _COMMITTED = re.compile(
     r"(.*?)(?:同时|并|还|也|将|拟|计划)?(?:宣布)?(?:(?P<spend>投入|斥资|拿出)|新增|设立|推出|下达|安排)"
@@ -4790,7 +4815,7 @@ _LEFT_OVER = re.compile(
 # 暑期（7月1日至8月31日）全国铁路…
 _ASIDE = re.compile(r"[（(](?:[^）)]{3,}|含[^）)]*|\s*)[）)]|[（(][^）)]*$")
 _AT_WHERE = re.compile(
-    r"^([^在的]{2,8})在([\u4e00-\u9fa5]{1,4}的|(?:全国|全球|国内|海外|境内|境外)(?=[\u4e00-\u9fa5]{2})(?!.*中(?:所占|的)?(?:占比|比重|份额))"
+    r"^([^在的]{2,8})在(?![校职线售岗建读营])([\u4e00-\u9fa5]{1,4}的|(?:全国|全球|国内|海外|境内|境外)(?=[\u4e00-\u9fa5]{2})(?!.*中(?:所占|的)?(?:占比|比重|份额))"
     # 小米17系列在京东平台销售额: the platform it sold on
     r"|[\u4e00-\u9fa5A-Za-z]{2,4}平台(?=[\u4e00-\u9fa5A-Za-z]{2}))"
 )
