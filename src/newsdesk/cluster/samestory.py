@@ -1325,9 +1325,39 @@ def two_events(a: StoryFeatures, b: StoryFeatures) -> str | None:
     # (预计2026年破万亿元, told in a report of 2023's market)
     if _periods_differ(a, b) and not (_FORECAST.search(a.title) or _FORECAST.search(b.title)):
         return f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"
+    # (and one sale opening on 10月15日 beside one opening its pre-sale on 10月14日: the days
+    # two headlines name, neither told in the other's first lines, are two events' days)
     # What no shared wording overrides: two cities' policies may be one template word for
     # word, with their own place and count in the headline
-    return _headlines_veto(a, b)
+    return _headlines_veto(a, b) or _headline_days_differ(a, b)
+
+
+# a day as headlines write it (10月15日, 10月15号)
+_NAMED_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def _named_days(text: str) -> frozenset[str]:
+    return frozenset(f"{int(m)}月{int(d)}日" for m, d in _NAMED_DAY.findall(text))
+
+
+# the day a report is filed on, as its first line says (亿邦动力讯 10月14日消息, 新华社北京10月18日电)
+_DATELINE_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:消息|电|讯)")
+
+
+def _told_days(lead: str) -> frozenset[str]:
+    """The days a report's first lines tell of, less the day it was filed on."""
+    return _named_days(_DATELINE_DAY.sub("", lead))
+
+
+def _headline_days_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Both headlines name a day, no day in common, and neither headline's day is told in the
+    other report's first lines (天猫双11定档10月15日开售 / 天猫双11预售10月14日晚8点开启)."""
+    days_a, days_b = _named_days(a.title), _named_days(b.title)
+    if not days_a or not days_b or days_a & days_b:
+        return None
+    if days_a & _told_days(b.lead) or days_b & _told_days(a.lead):
+        return None
+    return f"headlines name other days ({'、'.join(sorted(days_a))} / {'、'.join(sorted(days_b))})"
 
 
 def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
@@ -1381,6 +1411,13 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     same = probability >= THRESHOLD
     verdict = "same" if rules.same else "different"
     reasons = [f"same-story probability {probability:.2f} (the rules say {verdict})", *rules.reasons]
+    if _recalls_another_event(a, b):
+        # 单日10.6亿件！双11快递量又破纪录 beside 前三季度快递量增9.2%: the post's headline figure
+        # is nowhere in the report, and the report's is not in the post's first lines; the
+        # quarter's figures it gives further down are background to another event
+        # (scored nil, as two events are: the post is not to be attached to this report's
+        # cluster as the one nearest it)
+        return PairDecision(False, 0.0, [*reasons, "a self-media post of another event, recalling this one"])
     if not same and _retells_the_figures(a, b, overlap):
         # A chatty repost in words of its own (京东Q3：赚的钱一半喂给了外卖) shares too little
         # wording for the model, whose examples have few such; what it keeps is the
@@ -1509,11 +1546,12 @@ def _self_media_retelling(a: StoryFeatures, b: StoryFeatures, overlap: PairOverl
     its figures mostly agree with the report's, their words are alike, and neither argues
     (a commentary score past the threshold; for the report, the house's opinion cues too)."""
     agreement = overlap.figure_agreement
-    if (agreement is not None and agreement < _RETOLD_AGREEMENT) or overlap.similarity < _RETOLD_SIMILARITY:
+    if overlap.similarity < _RETOLD_SIMILARITY:
         return False
     for repost, report in ((a, b), (b, a)):
         if (
             repost.self_media_voice
+            and (agreement is None or agreement >= _RETOLD_AGREEMENT or _lead_figures_agree(repost, report))
             and max(repost.commentary, report.commentary) < COMMENTARY
             and _headline_told_in_lead(repost, report)
             # an opinion piece leads with the event's figure too (近2000亿件——这是…成绩单),
@@ -1525,6 +1563,51 @@ def _self_media_retelling(a: StoryFeatures, b: StoryFeatures, overlap: PairOverl
 
 
 _RETOLD_AGREEMENT = 0.5  # of the smaller figure set (a repost gives few, rounded)
+
+
+def _lead_figures_agree(repost: StoryFeatures, report: StoryFeatures) -> bool:
+    """The figures of the repost's headline and first paragraph, two or more, all given by the
+    report (exactly or rounded): a repost that goes on to recall other releases as background
+    (单日10.6亿件 then the quarter's 2386.5亿件) retells the report in its first lines all the same."""
+    # (the headline's figure is checked by _headline_told_in_lead; its first lines often give
+    # it again unrounded, 10.6亿件 then 10.62亿件, and one report's figure matches only once)
+    lead = repost.lead_figures - repost.headline_figures
+    return len(lead) >= 2 and _shared_one_way(lead, report.figures) == len(lead)
+
+
+def _values_near(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Some figure of ``mine`` within 5% of one of ``theirs``, whatever the unit either is
+    counted in (1.5亿人 and 1.52亿人次, 近400万人 and 386.7万人次, 近300亿美元 and 298亿美元)."""
+    values = [v.value for v in map(_figure_value, theirs) if v is not None and v.value]
+    for key in mine:
+        value = _figure_value(key)
+        if value is not None and value.value and any(abs(value.value - v) <= 0.05 * abs(v) for v in values):
+            return True
+    return False
+
+
+def _recalls_another_event(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """A self-media post whose headline and first lines give figures of their own, none of them
+    given anywhere in the other report, nor any the other headlines: its event is
+    another, and what the two share is background it recalls (单日10.6亿件 beside the
+    quarter's 前三季度快递量增9.2%, which the post recalls in its second paragraph)."""
+    for post, other in ((a, b), (b, a)):
+        if not post.self_media_voice or other.self_media_voice:
+            continue
+        own = frozenset(k for k in post.lead_figures if _telling_figure(k))
+        theirs = frozenset(k for k in other.headline_figures if _telling_figure(k))
+        if (
+            len(own) >= 2
+            and theirs
+            and post.headline_figures & own
+            and not _shared_one_way(own, other.figures)
+            and not _values_near(own, other.figures)
+            and not _shared_one_way(theirs, post.lead_figures)
+        ):
+            return True
+    return False
+
+
 _RETOLD_SIMILARITY = 0.35  # of the words: a repost and a report of other events fall below
 
 
