@@ -28,3 +28,9 @@ def test_two_sales_opening_on_other_days():
     decision = decide(opening, presale)
     assert not decision.same
     assert "headlines name other days (10月15日 / 10月14日)" in decision.reasons
+
+
+def test_a_late_copy_that_gives_a_sum_twice():
+    release = report(38, "星图数据：今年双11全网销售额19236亿元")
+    taiwan = report(38, "陸雙11全網銷售額1.92兆")  # twelve days on, 1.92兆 beside 19236億元
+    assert decide(release, taiwan).same

@@ -1497,13 +1497,24 @@ def _late_copy(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool
     A short copy that keeps four figures or more of the release, every one of them as the
     release gives it, three precisely (前4个月服务零售额增长6.0%, reposted thirteen days on),
     is one too."""
-    agreement = overlap.figure_agreement
-    if agreement is None or _periods_differ(a, b):
+    if overlap.figure_agreement is None or _periods_differ(a, b):
         return False
-    few = min(len(a.figures), len(b.figures))
+    # (a copy that gives a sum twice, 1.92兆人民幣 beside 19236億元, gives it once; but a
+    # rounded figure may be the very one the other report gives: the likelier reading wins)
+    mine, theirs = _distinct_figures(a.figures), _distinct_figures(b.figures)
+    few = min(len(mine), len(theirs))
+    agreement = max(overlap.figure_agreement, shared_figure_count(mine, theirs) / few)
+    few = min(len(a.figures), len(b.figures)) if agreement == overlap.figure_agreement else few
     return (overlap.precise_figures >= 4 and agreement >= 0.75) or (
-        overlap.precise_figures >= 3 and few >= 4 and agreement == 1.0
+        overlap.precise_figures >= 3 and few >= 4 and agreement >= 1.0
     )
+
+
+def _distinct_figures(figures: frozenset[str]) -> frozenset[str]:
+    """A report's figures less those that round another of its own (1.92e+12元 beside
+    1.9236e+12元): one sum told twice."""
+    # (two that round each other, 3亿 and 3.0亿, are one: the set is kept as it is)
+    return frozenset(f for f in figures if not _shared_one_way(frozenset({f}), figures - {f})) or figures
 
 
 def _headline_figure_retold(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
