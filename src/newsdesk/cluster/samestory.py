@@ -1325,10 +1325,10 @@ def two_events(a: StoryFeatures, b: StoryFeatures) -> str | None:
     # (预计2026年破万亿元, told in a report of 2023's market)
     if _periods_differ(a, b) and not (_FORECAST.search(a.title) or _FORECAST.search(b.title)):
         return f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"
-    # (and one sale opening on 10月15日 beside one opening its pre-sale on 10月14日: the days
-    # two headlines name, neither told in the other's first lines, are two events' days)
     # What no shared wording overrides: two cities' policies may be one template word for
-    # word, with their own place and count in the headline
+    # word, with their own place and count in the headline (and one sale opening on 10月15日
+    # beside one opening its pre-sale on 10月14日: the days two headlines name, neither told
+    # in the other's first lines, are two events' days)
     return _headlines_veto(a, b) or _headline_days_differ(a, b)
 
 
@@ -1502,9 +1502,10 @@ def _late_copy(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool
     # (a copy that gives a sum twice, 1.92兆人民幣 beside 19236億元, gives it once; but a
     # rounded figure may be the very one the other report gives: the likelier reading wins)
     mine, theirs = _distinct_figures(a.figures), _distinct_figures(b.figures)
-    few = min(len(mine), len(theirs))
-    agreement = max(overlap.figure_agreement, shared_figure_count(mine, theirs) / few)
-    few = min(len(a.figures), len(b.figures)) if agreement == overlap.figure_agreement else few
+    agreement, few = max(
+        (overlap.figure_agreement, min(len(a.figures), len(b.figures))),
+        (shared_figure_count(mine, theirs) / min(len(mine), len(theirs)), min(len(mine), len(theirs))),
+    )
     return (overlap.precise_figures >= 4 and agreement >= 0.75) or (
         overlap.precise_figures >= 3 and few >= 4 and agreement >= 1.0
     )
