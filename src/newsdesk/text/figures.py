@@ -238,7 +238,8 @@ _EVENT = (
     r"|春运|暑运|暑期|暑假|寒假|年货节|年货(?:预购|预售)?(?=档期)|开学季|七夕节?|情人节|重阳节?|黑五|黑色星期五|网一|网络星期一|圣诞节?|平安夜|跨年夜"
     # the rest of the trade's calendar: 女王节 (三八), 母亲节, 毕业季, 腊八, 冬至, 感恩节, and the
     # fairs whose days are a period of their own (广交会期间, 进博会期间)
-    r"|妇女节|女王节|三八节|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元(?:普渡|普度)?节?"
+    # (三八大促: the women's-day sale, by its date)
+    r"|妇女节|女王节|三八节|三八(?=大促|购物节|好物节)|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元(?:普渡|普度)?节?"
     # a platform's own sale day: 亚马逊Prime会员日期间, Prime Day
     r"|Prime\s*(?:会员日|Day)"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
@@ -289,7 +290,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降])(?:"
+    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降冰雪])(?:"
     # 派发2029年中期现金股息: the interim half of the year a dividend is of
     r"\d{4}\s*年\s*中期(?=(?:现金)?(?:股息|派息|分红|业绩))|"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
@@ -298,7 +299,9 @@ _PERIOD = re.compile(
     # 星期六日客流少咗近四成: the weekend, as Hong Kong says it
     r"|(?:星期|礼拜|周)六(?:日|、日|和(?:星期|礼拜|周)?日)(?=[\u4e00-\u9fa5])"
     # 从2028年“双11”到春节前: a stretch from one festival to another
-    rf"|从\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:到|至)\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:前|后|期间|结束)?"
+    # (双十二至年货节期间: told without 从)
+    # (but 增长0.8至1.2个百分点 is no stretch from 0.8 to 1.2, as from 6.18 to 11.11)
+    rf"|(?:从|(?![\d.]))\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:到|至)\s*{_YEAR_WORD}?\s*{_EVENT}\s*(?:前|后|期间|结束)?"
     # 这个月能比平时多挣两千五: the month a speaker is in
     # (我间铺上个月营业额得十二万: the month before, as a speaker tells it; not 比上个月)
     r"|这个月(?=[\u4e00-\u9fa5])|(?<![比较于过])上个月(?=[\u4e00-\u9fa5])"
@@ -317,7 +320,8 @@ _PERIOD = re.compile(
     r"(?:\s*(?:至|到|—|-)\s*(?:正月)?(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?))?"
     r"(?:当天|当晚|那天|那晚|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
     # 腊月里一天要发两千五单, 腊月廿三: the last lunar month before the new year
-    r"|腊月(?:廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|初[一二三四五六七八九十])?"
+    # (腊月初就订出去八成: its first days)
+    r"|腊月(?:廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|初[一二三四五六七八九十]?)?"
     r"(?:当天|那天|里|期间)?(?=[\u4e00-\u9fa5，,（(）)])"
     # (除夕至初六即时零售订单量, 除夕夜单小时…: the eve to a day of the new year, the eve's night)
     rf"|除夕(?:夜?{_TO_NEW_YEAR_DAY}|夜)(?=[\u4e00-\u9fa5，,])"
@@ -381,7 +385,7 @@ _PERIOD = re.compile(
     rf"|(?:{_EVENT}\s*)?开门红(?:期间|阶段|首日|当天|首小时)|(?:假期|小长假|长假|黄金周)(?:首日|首周|最后一天)"
     # 年初二到年初四, 年廿八同年廿九: the lunar new year's days as Hong Kong counts them
     # (年初一到初三: the second day told without 年)
-    r"|年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十)(?:\s*(?:同|至|到|和|及)\s*年?(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十))?"
+    r"|年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十)(?:\s*(?:同|至|到|和|及|、)\s*年?(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十))?"
     # (年廿八嗰日: the day itself, in a Cantonese quote)
     r"(?:嗰日|那天|当天)?"
     # 年前最忙的那几天, 最热那几天, 开学那一周: the days a speaker names by how they were
@@ -394,9 +398,12 @@ _PERIOD = re.compile(
     # 2032年抖音商城年货节将于…启动, 今年黄金周营业额: a season of its year, told with the platform holding it
     rf"|{_YEAR_WORD}\s*(?:[\u4e00-\u9fa5]{{2,4}}?)?(?:年货节|黄金周)(?![前后期假])"
     # “年前一天能发…, 节后头几天…: before or after the new year, opening a speaker's clause
-    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:年前|节前|年后)(?=[\u4e00-\u9fa5])(?![的])"
+    # (年前一个月给商家拉年货: the month before it)
+    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:年前|节前|年后)(?:一个月|[一两二三]周|[一两二三]个?(?:星期|礼拜))?(?=[\u4e00-\u9fa5])(?![的])"
     # 今年7、8月: two months told together
     r"|(?:\d{4}\s*年|今年|去年)?\d{1,2}\s*、\s*\d{1,2}\s*月(?:份)?"
+    # 2031—2032冰雪季, 本雪季: the winter season, told across its two years
+    r"|(?:\d{4}\s*[—–\-/至]\s*\d{2,4}\s*年?\s*|本|今年|上一?个?|这个)?(?:冰雪季|雪季)(?:期间|以来)?"
     # 第48周: a week of the year by its number, as the postal bureau counts them
     r"|(?:\d{4}\s*年|今年|去年)?第\s*\d{1,2}\s*周"
     # 元旦前一周, 假期前三天: the days before a festival (or a holiday, as spoken)
@@ -2480,6 +2487,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 # 超市零售额增长4.6%，便利店增长7.2%; 餐饮业收入…，住宿业增长3.2%: the next format or
                 # trade, of the same measure
                 subject += told_item.group("measure")
+            if subject and not spoken:
+                subject = _on_platform(subject, s, member.start, subjects)
             named = subject
             if (
                 subject
@@ -2524,6 +2533,34 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         previous_end = group[-1].end
         k += len(group)
     return out
+
+
+# a platform a sentence's first measure is on: 京东平台羽绒服成交额, 全国重点电商平台网络零售额
+_ON_PLATFORM = re.compile(r"^(?:全国|我国)?(?:[\u4e00-\u9fa5A-Za-z]{2,8}?)平台(?=[\u4e00-\u9fa5A-Za-z]{2})")
+# what goods sell on a platform: 取暖器销量, 冰雪装备销售额, 滑雪装备搜索量
+_GOODS_SOLD = re.compile(r"[\u4e00-\u9fa5]{2,8}?(?:销量|销售额|成交额|搜索量|订单量|交易额)")
+
+
+def _on_platform(subject: str, s: str, at: int, subjects: list[str | None]) -> str:
+    """Goods named after a platform's measure, with no owner of their own, sell on that platform
+    (京东平台羽绒服成交额…，取暖器、电热毯销量…: 京东平台取暖器销量)."""
+    first = next((x for x in subjects if x), None)
+    platform = _ON_PLATFORM.match(first) if first else None
+    goods = re.sub(r"^(?:全国|我国)", "", subject)
+    told = s.rfind(goods, 0, at) if len(goods) < len(subject) else -1
+    if (
+        not platform
+        or not _GOODS_SOLD.fullmatch(goods)
+        or _OWNED.search(goods)
+        or _owned(goods, platform.group(0))
+        or goods.startswith(platform.group(0)[:2])
+        # (直播电商销售额, 商品卡成交额: a channel of the platforms' sales, not goods on one)
+        or goods.startswith(("直播", "新零售", "商品卡", "商家", "品牌"))
+        # (…，全国网上零售额…: a measure the sentence itself says is the whole country's)
+        or (told >= 2 and s[told - 2 : told] in ("全国", "我国"))
+    ):
+        return subject
+    return platform.group(0) + goods
 
 
 # an association telling its members' figures: 香港零售管理协会表示，…会员零售额
@@ -4192,6 +4229,8 @@ _TELLER = re.compile(
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     # (据政府统计处数字，: the figures the body counted, told as its own)
     r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=[处局])数字(?:显示)?|(?<=[局委厅部])消息|"
+    # (據經濟部統計處，: a statistics office named alone tells its own figures)
+    r"(?<=统计处)|(?<=统计局)|(?<=主计总处)|"
     r"(?:发布的?)?报告(?:称|显示)"
     # (携程发布的暑期出境游报告显示: the report named for what it covers; 据抖音电商发布的数据，)
     r"|(?<=发布的)[\u4e00-\u9fa5]{2,8}?报告(?:称|显示)|(?<=发布的数据))[，,：:]"
@@ -4640,7 +4679,11 @@ def _period_for(s: str, periods: list[tuple[int, int, str]], start: int, annual:
             # 上年同期为226亿元；活跃用户数为4170万: last year's figure's own clause (but
             # 去年同期，全网销售额为8556亿元 opens the clauses it is the period of)
             continue
-        if until and (_BARE_YEAR.match(text) or (text.endswith("档") and _PRESOLD.search(s, b, start))):
+        if until and (
+            _BARE_YEAR.match(text)
+            or text.endswith("雪季")  # (截至1月10日，2027—2028雪季…累计: the season so far)
+            or (text.endswith("档") and _PRESOLD.search(s, b, start))
+        ):
             # 截至5月28日，今年我国快递业务量…: the year the count runs in, not its period
             # (截至12月20日，元旦档新片预售总票房…: the film season is what is sold for; but
             # 截至1月3日24时，2027年元旦档电影总票房…: the season told, its takings are its own)

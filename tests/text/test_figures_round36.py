@@ -1,0 +1,57 @@
+"""Round 36: the periods of a year's first quarter — the snow season across two years, the
+women's-day sale, the last lunar month's first days, a speaker's month before the new year, a
+stretch from one sale to another, Hong Kong's last days of the old year."""
+
+from newsdesk.text.figures import extract_figures
+
+
+def test_the_snow_season_told_across_its_two_years():
+    trips, takings, _ = extract_figures(
+        "文化和旅游部数据中心测算，2031—2032冰雪季全国冰雪休闲旅游人数预计达5.2亿人次，冰雪休闲旅游收入约6300亿元；"
+        "春节假期全国滑雪场接待游客人次同比增长26%。"
+    )
+    assert trips.period == takings.period == "2031—2032冰雪季"
+    # a running count to a day keeps that day, with the season in neither period nor subject
+    visitors, *_ = extract_figures(
+        "截至1月10日，2027—2028雪季哈尔滨市累计接待游客6935.2万人次，实现旅游总收入1027.6亿元，同比分别增长15.2%和18.6%。"
+    )
+    assert visitors.period == "截至1月10日"
+    assert visitors.subject == "哈尔滨市接待游客人次"
+
+
+def test_the_women_s_day_sale_by_its_date():
+    beauty, *_ = extract_figures(
+        "天猫三八大促首日，美妆类目成交额同比增长24%，国货美妆品牌成交额占比达56.3%。"
+    )
+    assert beauty.period == "三八大促首日"
+    assert beauty.subject == "天猫美妆类目成交额"
+
+
+def test_the_last_lunar_month_s_first_days_and_a_speaker_s_month_before_the_new_year():
+    _, booked = extract_figures(
+        "北京一家老字号餐厅负责人说：“今年年夜饭套餐定价在3000至5000元之间，腊月初就订出去八成，比去年同期快了不少。”"
+    )
+    assert booked.period == "腊月初"
+    trips, *_ = extract_figures(
+        "在重庆跑货拉拉的司机老王说，年前一个月给商家拉年货，一天能跑八九单，收入比平时多四五千，油费和过路费要占收入的两成多。"
+    )
+    assert trips.period == "年前一个月"
+
+
+def test_a_stretch_from_one_sale_to_another_but_not_from_one_number_to_another():
+    *_, online, tiktok = extract_figures(
+        "波司登公告称，2031/32财年第三财季品牌羽绒服业务收入同比增长14.7%，双十二至年货节期间线上零售额超过45亿元，"
+        "其中抖音渠道贡献约三成。"
+    )
+    assert online.period == tiktok.period == "双十二至年货节期间"
+    lift, appliances = extract_figures(
+        "国泰君安研报预计，2028年以旧换新政策有望拉动社会消费品零售总额增长0.8至1.2个百分点，带动家电零售额增长5%—8%。"
+    )
+    assert lift.period == appliances.period == "2028年"
+
+
+def test_hong_kong_s_last_days_of_the_old_year_listed():
+    takings, rise = extract_figures(
+        "旺角一間海味舖老闆陳生話：「今年年廿八、廿九生意最好，一日做到十幾萬蚊，比舊年多咗兩成左右。」"
+    )
+    assert takings.period == rise.period == "年廿八、廿九"
