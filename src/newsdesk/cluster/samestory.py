@@ -1360,6 +1360,45 @@ def _headline_days_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
     return f"headlines name other days ({'、'.join(sorted(days_a))} / {'、'.join(sorted(days_b))})"
 
 
+# the day an undated page says its news broke: 统计局今天（3月16日）发了…, 3月16日，国家统计局发布…
+_TOLD_TODAY = re.compile(r"(?:今天|今日|昨天|昨日)\s*[（(]\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]")
+_TOLD_RELEASED = re.compile(
+    r"^[^。\n]{0,16}?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]?\s*[^，,。\n\d]{0,14}?(?:发布|公布|披露|宣布|通报)"
+)
+
+
+def _day_told(report: StoryFeatures) -> tuple[int, int] | None:
+    """(month, day) an undated report's first paragraph says its news broke on."""
+    first = report.text.split("\n", 1)[0][:_LEAD_CHARS]
+    told = _TOLD_TODAY.search(first) or _TOLD_RELEASED.search(first)
+    return (int(told.group(1)), int(told.group(2))) if told else None
+
+
+def _days_from_day_told(a: StoryFeatures, b: StoryFeatures) -> float | None:
+    """Days between a dated report and the day an undated one says its news broke, or the
+    days two undated ones say theirs broke (in the years that bring the two nearest): a
+    page without a date still tells its day."""
+    if a.published_at is not None and b.published_at is not None:
+        return None
+    undated, dated = (a, b) if a.published_at is None else (b, a)
+    told = _day_told(undated)
+    if told is None:
+        return None
+    if dated.published_at is not None:
+        when = dated.published_at.date()
+    elif other := _day_told(dated):
+        when = dt.date(2000, *other)  # (a leap year: any day told is a day of it)
+    else:
+        return None
+    days = []
+    for year in (when.year - 1, when.year, when.year + 1):
+        try:
+            days.append(abs((dt.date(year, *told) - when).days))
+        except ValueError:  # (2月29日 of a year without one)
+            continue
+    return float(min(days)) if days else None
+
+
 def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
     """Whether two articles report the same event. Too far apart in time (unless one is a
     late copy giving the release's figures, ``_late_copy``), or two events whatever else
@@ -1372,6 +1411,15 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     late = days is not None and days > max_days_apart
     if late and not (days <= 3 * max_days_apart and _late_copy(a, b, overlap)):
         return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
+    # (开年消费成绩单, undated, whose first line says 统计局今天（3月16日）发了…, beside the
+    # year's release of 1月16日: the day it tells is as good as a date)
+    told = _days_from_day_told(a, b) if days is None else None
+    if (
+        told is not None
+        and told > max_days_apart
+        and not (told <= 3 * max_days_apart and _late_copy(a, b, overlap))
+    ):
+        return PairDecision(False, 0.0, [f"{told:.0f} days from the day the undated one tells"])
     reason = two_events(a, b)
     if reason:
         return PairDecision(False, 0.0, [reason])

@@ -3729,6 +3729,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         # name (咗 and 嘅 are read as 了 and 的 before: _CANTONESE_READ)
         subject = _CANTONESE_PARTICLES.sub("", subject)
         subject = _TRAILING_PARTICLES.sub("", subject)
+        subject = _LEADING_LINKS.sub("", subject)
         # 收入有成千五蚊: 有 (and Cantonese 成, "a full") before the amount is no part of its name
         subject = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?<![拥持所占享具没])有成?$", "", subject)
         subject = re.sub(
@@ -3825,7 +3826,14 @@ _PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
 _CANTONESE_PARTICLES = re.compile(r"[啲嗰]")
 # (人均消费仲系比前年少咗一成: 仲系, Cantonese for 还是, is no part of the measure)
-_TRAILING_PARTICLES = re.compile(r"(?:的|在|和|与|及|为|是|介乎|介于|才能在|才能|仲系|仲係)+$")
+# (客单价大多在…, 拍卖价一公斤才60到80元: how much or how often, spoken before the amount)
+_TRAILING_PARTICLES = re.compile(
+    r"(?:的|在|和|与|及|为|是|介乎|介于|才能在|才能|仲系|仲係|大多|大都|大概|基本上?|(?<![人刚方])才)+$"
+)
+# a clause's link words, and a speaker's plan, before what is measured: 可是拍卖价…, 打算把日本站销售额…
+_LEADING_LINKS = re.compile(
+    r"^(?:可是|但是|不过(?!夜)|只是|而且|并且|(?:打算|准备|计划|想)把)(?=[\u4e00-\u9fa5A-Za-z]{2})"
+)
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
 _SHARE_INSIDE = re.compile(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)")
 _TRADE_END = re.compile(r"(?:进出口|出口|进口)$")
@@ -3955,11 +3963,17 @@ def _agent(clause: str) -> str | None:
 _RANKED = re.compile(r"(?:最高|最大|最多|最低|最少|最快|居首|居前|领先|位居第一|排名第一|排在首位)$")
 
 
+# how a release breaks its figures down, in a clause of its own: 分季度看, 分城乡看, 按经营单位所在地分
+_BREAKDOWN_FRAME = re.compile(
+    r"(?:分|按)[\u4e00-\u9fa5]{1,10}?(?:来看|看|分)|从[\u4e00-\u9fa5]{1,6}?上?(?:来看|看)"
+)
+
+
 def _previous_subject(clause: str, periods: list, kind: str, unit: str) -> str | None:
     """What a clause without figures names, for the figure of the clause after it."""
     if re.search(
         r"(?:显示|表示|介绍|调查|统计|预测|认为|指出|称|测算|监测|获悉|了解到?|公布|发布|披露|宣布)$", clause
-    ):
+    ) or _BREAKDOWN_FRAME.fullmatch(clause.strip()):
         return None
     clause = re.sub(r"^(?:其次是|其次为|其次|然后是|再次是)", "", _RANKED.sub("", clause.strip()))
     return _subject(clause, None, periods, kind, unit)
@@ -4162,7 +4176,9 @@ _REPORT_SPAN = re.compile(r"(?:年度|季度|月度|年终|全年)$")
 
 # 抖音电商日前发布的数据显示: when it told them is not part of its name
 _WHEN_AFTER_NAME = re.compile(
-    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:日前|近日|今日|今天|昨日|昨天|近期|此前|早前|当天|当日|同日|同时)$"
+    # (财政部近日下达: and what it then did)
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:日前|近日|今日|今天|昨日|昨天|近期|此前|早前|当天|当日|同日|同时)"
+    r"(?:下达|发布|公布|宣布|印发|出台|推出|披露)?$"
 )
 
 
@@ -4403,6 +4419,7 @@ def _lead_owner(s: str, first: int) -> str | None:
     if period and 2 <= period.start() <= 14:
         who = re.sub(r"(?<=.{2})在$", "", clause[: period.start()])  # 某头部主播直播间在“818”大促当晚
         who = re.sub(r"[（(][^）)]*[）)]", "", who)  # 香港电视（HKTVmall）上半年: the name without its alias
+        who = _WHEN_AFTER_NAME.sub("", who)  # 财政部近日下达2032年…: who, not when they acted
         quoted = re.match(r"[“「]([^”」]{1,8})[”」]", clause[period.start() :])
         if quoted and re.search(r"(?:主播|博主|达人|网红|品牌|店铺)$", who):
             who += quoted.group(1)  # 主播“阿朵”双11期间: the host named, not a period of hers
@@ -4839,7 +4856,8 @@ _SENT_OUT = re.compile(r"(?:就|都|能|要|得|共|一共|总共)?(?:发出|寄
 _DELIVERED = re.compile(r"(?:就|都|能|要|得|共|一共|总共)?(派送|派|送|跑)了?$")
 _APPLIED = re.compile(r"(受理|办理|审核)([\u4e00-\u9fa5、]{2,20}申请)$")
 _FUNDING_VERB = re.compile(
-    r"(?:将|拟|计划|还将|已)?(?:再|新|追加|继续|另)?(?:投入|安排|下达|拨付|发放|筹集)"
+    # (财政部近日下达: when it was told is no part of the funds' name)
+    r"(?:近日|日前|近期|今日)?(?:将|拟|计划|还将|已)?(?:再|新|追加|继续|另)?(?:投入|安排|下达|拨付|发放|筹集)"
     r"(?=[\u4e00-\u9fa5]{0,10}(?:资金|补贴|经费|款项|专项债)$)"
 )
 _COMPARABLE = re.compile(r"(?:按可比价格计算|按可比口径计算|按可比口径|按可比价格)(?:后)?")

@@ -1,0 +1,33 @@
+"""Round 39's lesson: an undated page still tells the day its news broke (统计局今天（3月16日）
+发了…), and that day is as good as a date against a report of another release."""
+
+import dataclasses
+
+from newsdesk.cluster.samestory import decide
+
+from .labelled import report
+
+
+def test_an_undated_post_telling_its_day_is_not_the_release_two_months_before():
+    year = report(39, "2031年全国网上零售额22.64万亿元")  # 1月16日
+    post = report(39, "开年消费成绩单来了")  # undated: 统计局今天（3月16日）发了开年头两个月的…
+    assert post.published_at is None
+    decision = decide(year, post)
+    assert not decision.same
+    assert "60 days from the day the undated one tells" in decision.reasons
+
+
+def test_the_day_it_tells_keeps_it_with_its_own_release_and_a_late_copy_of_it():
+    release = report(39, "国家统计局：1—2月社会消费品零售总额同比增长4.6%")  # 3月16日
+    post = report(39, "开年消费成绩单来了")
+    assert decide(release, post).same
+    repost = report(39, "1—2月全国网上零售额同比增长7.1%")  # 3月30日, a fortnight on
+    assert decide(repost, post).same
+
+
+def test_two_undated_pages_telling_days_two_months_apart():
+    year = dataclasses.replace(report(39, "2031年全国网上零售额22.64万亿元"), published_at=None)
+    post = report(39, "开年消费成绩单来了")
+    decision = decide(year, post)
+    assert not decision.same
+    assert "60 days from the day the undated one tells" in decision.reasons
