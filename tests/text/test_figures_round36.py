@@ -55,3 +55,42 @@ def test_hong_kong_s_last_days_of_the_old_year_listed():
         "旺角一間海味舖老闆陳生話：「今年年廿八、廿九生意最好，一日做到十幾萬蚊，比舊年多咗兩成左右。」"
     )
     assert takings.period == rise.period == "年廿八、廿九"
+
+
+def test_a_release_s_breakdown_frame_names_no_measure():
+    *_, quarter, faster = extract_figures(
+        "国家统计局1月17日发布，初步核算，2031年全年国内生产总值1812460亿元，按不变价格计算，比上年增长4.8%；"
+        "分季度看，四季度同比增长4.9%，较三季度加快0.3个百分点。"
+    )
+    assert quarter.subject == "国内生产总值"
+    assert quarter.period == "2031年四季度"
+    assert "分季度" not in (faster.subject or "")
+
+
+def test_words_spoken_around_a_measure_are_no_part_of_its_name():
+    _, price, fall = extract_figures(
+        "屏東一位蓮霧果農說：「今年寒流比較少，蓮霧產量比去年多三成，可是拍賣價一公斤才60到80元，比去年掉了快一半。」"
+    )
+    assert price.subject == fall.subject == "屏东某莲雾果农拍卖价一公斤"
+    _, spend, _ = extract_figures(
+        "深圳水贝一家金饰店店主说：“春节前这一个月，小克重金饰卖得最好，店里转运珠一天能卖两百多件，"
+        "客单价大多在1500到3000元，比去年多卖了三成。”"
+    )
+    assert spend.subject == "深圳水贝某金饰店客单价"
+
+
+def test_who_gave_out_funds_not_when():
+    funds, more = extract_figures(
+        "财政部近日下达2032年第一批超长期特别国债资金810亿元，支持地方开展消费品以旧换新，较去年首批增加了两成。"
+    )
+    assert funds.subject == more.subject == "财政部第一批超长期特别国债资金"
+
+
+def test_a_buyback_by_a_year_s_end_and_a_dividend_named_after_its_sum():
+    buyback, dividend, *_ = extract_figures(
+        "唯品会宣布，将在2033年底前回购不超过10亿美元股份，并派发每股ADS 0.48美元的年度股息；"
+        "2031年全年活跃客户数为4310万人，比上年减少2.4%。"
+    )
+    assert buyback.subject == "唯品会股份回购金额"
+    assert buyback.period == "2033年底前"
+    assert dividend.subject == "唯品会每股ADS年度股息"

@@ -433,8 +433,8 @@ _PERIOD = re.compile(
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来|之内|内)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二两三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*月?\s*[-—至到]\s*(?:次年|翌年|明年)?\d{1,2}\s*月(?:份)?(?:暑运|暑期|春运|暑假)?(?:期间)?|(?:3|6|9|12)\s*月\s*季度|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
-    # (2030年末全国人口…: the year's end, when a level is counted)
-    r"|\d{4}\s*年(?:度|末|底)?(?:以来)?"
+    # (2030年末全国人口…: the year's end, when a level is counted; 将在2033年底前回购…: by then)
+    r"|\d{4}\s*年(?:(?:末|底)前|度|末|底)?(?:以来)?"
     # “去年一年我们店…: the whole year, as a speaker opens with it; 年底那阵子, 跨年那几天: a stretch of days, as spoken
     r"|(?<=[“「])(?:今年|去年|前年)一年(?=[\u4e00-\u9fa5])"
     r"|(?:跨年|年底|年末|年初|年前|年后|过年|春节|国庆|元旦|假期|旺季)(?:那|这)(?:几天|阵子|段时间|段日子|一阵子?)"
@@ -2810,7 +2810,7 @@ _BROKER_HEAD = re.compile(
     rf"^(?:{_NAMED_BROKERS}|[\u4e00-\u9fa5A-Za-z]{{2,8}}?(?:证券|券商|投顾))(?:预计|预测|预估|预期)的(?=.{{2}})"
 )
 # how a broker moves a price it gives, told before the company (上调京东集团目标价至52美元)
-_PRICE_MOVED = r"(?:上调|下调|调升|调降|调高|调低)"
+_TARGET_MOVED = r"(?:上调|下调|调升|调降|调高|调低)"
 # what follows a target price in its clause and is no part of its name: the move and "per share"
 # (将其港股目标价上调至每股165港元)
 _PRICE_MOVE_TAIL = re.compile(r"(?<=目标价)(?:上调|下调|调升|调降|提高|降低|调高)?(?:至|到|为)?(?:每股)?$")
@@ -2819,11 +2819,11 @@ _PRICE_BEFORE = re.compile(r"[由从]\s*(?:约|近)?\s*$")
 # 华信证券将某本地生活平台的目标价由158港元上调至172港元
 # (中金公司研报上调京东集团目标价至52美元: the move told before the company)
 _TARGET_PRICE = re.compile(
-    rf"^(?P<by>.+?)(?:研报|报告)?(?:[将把]|(?:{_PRICE_MOVED}|维持)(?!其))(?P<of>.+?)的?目标价$"
+    rf"^(?P<by>.+?)(?:研报|报告)?(?:[将把]|(?:{_TARGET_MOVED}|维持)(?!其))(?P<of>.+?)的?目标价$"
 )
 _TARGET_GIVEN = re.compile(r"^(?P<by>.+?)给予(?P<of>.+?)的[原新]?目标价$")
 _RATED = re.compile(
-    rf"(?:[将把]|{_PRICE_MOVED})(?!其)([\u4e00-\u9fa5A-Za-z]{{2,12}}?)的?(?:美股|港股|A股|H股)?目标价"
+    rf"(?:[将把]|{_TARGET_MOVED})(?!其)([\u4e00-\u9fa5A-Za-z]{{2,12}}?)的?(?:美股|港股|A股|H股)?目标价"
 )
 _RATE_ALONE = re.compile(r"(?:年均|年复合|复合)?(?:增速|增长率|增幅)")
 
@@ -2930,7 +2930,7 @@ _SPENDS = re.compile(r"(?:拟|将|计划)?(?:斥资|耗资|出资|以|使用)$")
 _SPENT_ON = re.compile(r"(?:的)?(?:自有|自筹)?(资金)?(回购|收购|增持)([\u4e00-\u9fa5]{2})")
 # 中金公司将阿里巴巴美股目标价上调至180美元，并预计其2028年收入…: the company a broker prices
 _PRICED = re.compile(
-    rf"(?:将|{_PRICE_MOVED})(?!其)([\u4e00-\u9fa5A-Za-z]{{2,10}}?)(?:美股|港股|A股|H股)?目标价"
+    rf"(?:将|{_TARGET_MOVED})(?!其)([\u4e00-\u9fa5A-Za-z]{{2,10}}?)(?:美股|港股|A股|H股)?目标价"
 )
 _PRICED_SUBJECT = re.compile(r"^(?P<who>.*?)将(?P<what>.+?目标价)$")
 # 维持阿里巴巴“跑赢行业”评级，将其港股目标价…: the company a broker rates, whom its 其 means
@@ -2996,6 +2996,9 @@ _SHARES_BOUGHT = re.compile(r"([A-Za-z\u4e00-\u9fa5]{1,8}?股)?(?=[，,。；;�
 _BOUND = re.compile(r"(不超过|不高于|最高不超过|不低于)(?:每股)?$")
 # 宣派特别股息每股0.45港元, 合计派现约8.2亿元: what a company pays its shareholders
 # (董事会批准2029年度现金股息每股, 董事會擬配發現金股利每股: a board's payout, the company's)
+_PAID_PER_SHARE_OF = re.compile(
+    r"^(?P<who>.*?)(?:宣派|派发|派息|派)每股\s*(?P<shares>ADS|美国存托股份?|普通股|A股|H股|)$"
+)
 _PAYOUT = re.compile(r"^(.*?)(?:董事会)?(?:拟|批准)?(?:宣派|派发|派息|配发|派|(?<=批准))(.{2,6}?)每股$")
 _DIVIDEND_PER_SHARE = re.compile(
     r"^(?P<who>.*?)(?:宣派|派发|派息|配发|派)?(?P<what>(?:(?![派宣配公])[\u4e00-\u9fa5]){0,6}?(?:股息|股利|红利))"
@@ -3079,6 +3082,15 @@ def _corporate_act(subject: str, s: str, member: _Found, history: list[tuple[int
         part = re.sub(r"(?:额|量)$", "", _RATE_TAIL.sub("", told))
         if len(part) >= 2 and "贡献" not in part:
             return part + subject[contributes.start(1) :]
+    per_share = _PAID_PER_SHARE_OF.match(subject) if member.kind == "amount" else None
+    named_after = _DIVIDEND_AFTER.match(s, member.end) if per_share else None
+    if per_share and named_after:
+        # 派发每股ADS 0.48美元的年度股息: per share, then what is paid, named after the sum
+        who = re.sub(r"(?:宣布|决定|批准|同时|并|拟|将在|将于|将)+$", "", per_share.group("who"))
+        who = re.sub(
+            r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:宣布|决定|表示|公告)$", "", _buyer(who, s, member, history)
+        )
+        return who + "每股" + per_share.group("shares") + named_after.group(1)
     payout = _PAYOUT.match(subject)
     if payout:
         return payout.group(1) + payout.group(2)
