@@ -3,7 +3,7 @@
 
 import dataclasses
 
-from newsdesk.cluster.samestory import decide
+from newsdesk.cluster.samestory import decide, two_events
 
 from .labelled import report
 
@@ -31,3 +31,11 @@ def test_two_undated_pages_telling_days_two_months_apart():
     decision = decide(year, post)
     assert not decision.same
     assert "60 days from the day the undated one tells" in decision.reasons
+
+
+def test_reports_telling_days_two_months_apart_are_two_events_for_the_clusterer_too():
+    year = dataclasses.replace(report(39, "2031年全国网上零售额22.64万亿元"), published_at=None)
+    post = report(39, "开年消费成绩单来了")
+    assert two_events(year, post) == "60 days between the days they tell"
+    release = report(39, "国家统计局：1—2月社会消费品零售总额同比增长4.6%")
+    assert two_events(release, post) is None

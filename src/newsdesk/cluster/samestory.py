@@ -1319,6 +1319,12 @@ def two_events(a: StoryFeatures, b: StoryFeatures) -> str | None:
         month_a, month_b = a.release_month, b.release_month
         if month_a and month_b and month_a != month_b:
             return f"reports of other periods (to {month_a}月 / to {month_b}月)"
+        # nor a release from one two months on, by the days their first lines say the news
+        # broke (统计局今天（3月16日）发了… / 1月16日，国家统计局发布…): further apart than
+        # any late copy runs
+        told = _days_from_day_told(a, b)
+        if told is not None and told > _LATE_COPY_DAYS:
+            return f"{told:.0f} days between the days they tell"
     # One statistic released for two periods (一季度 / 前5个月, 首季 / 1—5月) is two stories,
     # however alike their wording and however the rounder's figures fit the other's (近8%
     # is 7.8% and 7.3% alike); a forecast's headline names the year it looks to instead
@@ -1397,6 +1403,10 @@ def _days_from_day_told(a: StoryFeatures, b: StoryFeatures) -> float | None:
         except ValueError:  # (2月29日 of a year without one)
             continue
     return float(min(days)) if days else None
+
+
+# the most days a late copy runs after its original (three times the days of one story)
+_LATE_COPY_DAYS = 30
 
 
 def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
