@@ -94,3 +94,27 @@ def test_a_buyback_by_a_year_s_end_and_a_dividend_named_after_its_sum():
     assert buyback.subject == "唯品会股份回购金额"
     assert buyback.period == "2033年底前"
     assert dividend.subject == "唯品会每股ADS年度股息"
+
+
+def test_a_share_of_the_total_the_sentence_told_before_in_the_same_measure():
+    *_, share, rise = extract_figures(
+        "星图数据显示，今年年货节期间全网综合电商平台GMV为六千九百五十九亿元，较去年同期增长11.2%，"
+        "直播电商渠道GMV占比为31.5%，较去年提高2.7个百分点。"
+    )
+    assert share.subject == rise.subject == "直播电商渠道GMV占全网综合电商平台GMV的比重"
+    # (the last of a list of categories is no whole)
+    *_, younger = extract_figures(
+        "开学季期间，天猫笔记本电脑、平板电脑和学生文具成交额同比分别增长23.5%、18.2%和12.7%，"
+        "00后消费者贡献的成交额占比较去年同期提高4.3个百分点。"
+    )
+    assert "学生文具" not in younger.subject
+
+
+def test_the_goals_a_work_report_sets_told_with_their_bounds():
+    output, retail, hope = extract_figures(
+        "广东省政府工作报告提出，2032年全省地区生产总值增长4.5%以上，社会消费品零售总额增长5%左右，"
+        "地区生产总值有望突破19万亿元。"
+    )
+    assert output.subject == "广东省地区生产总值增长目标"
+    assert retail.subject == "广东省社会消费品零售总额增长目标"
+    assert "目标" not in hope.subject

@@ -665,6 +665,14 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
         for f in found:
             if carried_goal or (own_goal and s.text.find(f.text) > own_goal.start()):
                 f = _as_goal(f, goal)
+            elif (
+                (report_sets := _REPORT_SETS.search(s.text))
+                and (at := s.text.find(f.text)) > report_sets.start()
+                and re.match(r"\s*(?:左右|以上|以内)", s.text[at + len(f.text) :])
+            ):
+                # 广东省政府工作报告提出，…地区生产总值增长4.5%以上: a goal the report sets,
+                # told with its bound (…有望突破19万亿元, a hope, is none)
+                f = _as_goal(f, report_sets)
             elif "目标" in s.text and (
                 aimed := _GOAL_AFTER.match(s.text, (at := s.text.find(f.text)) + len(f.text))
             ):
@@ -2489,6 +2497,25 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject += told_item.group("measure")
             if subject and not spoken:
                 subject = _on_platform(subject, s, member.start, subjects)
+            if subject and subject.endswith("占比") and "占" not in subject[:-2] and not spoken:
+                # 全网综合电商平台GMV为…，直播电商渠道GMV占比为31.5%: a share of the total the
+                # sentence told before it, in the measure both name
+                told = next(
+                    (x for x in reversed(subjects) if x and "占" not in x and not _RATE_TAIL.search(x)), None
+                )
+                measure = _SHARED_MEASURE.search(subject[:-2])
+                # (not the last of a list of categories: 笔记本电脑、…和学生文具成交额, no whole)
+                alike = {
+                    x for x in subjects if x and measure and x.endswith(measure.group(0)) and "占" not in x
+                }
+                if (
+                    told
+                    and measure
+                    and told.endswith(measure.group(0))
+                    and len(alike) == 1
+                    and not told.endswith(subject[:-2])
+                ):
+                    subject = _share(subject[:-2], told)
             named = subject
             if (
                 subject
@@ -2535,6 +2562,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
     return out
 
 
+# the money measures a part's share and its whole may both be told in (GMV of GMV)
+_SHARED_MEASURE = re.compile(r"(?:GMV|成交额|销售额|交易额|零售额)$")
 # a platform a sentence's first measure is on: 京东平台羽绒服成交额, 全国重点电商平台网络零售额
 _ON_PLATFORM = re.compile(r"^(?:全国|我国)?(?:[\u4e00-\u9fa5A-Za-z]{2,8}?)平台(?=[\u4e00-\u9fa5A-Za-z]{2})")
 # what goods sell on a platform: 取暖器销量, 冰雪装备销售额, 滑雪装备搜索量
@@ -3517,6 +3546,8 @@ _LEVEL_MOVED = re.compile(
 _LEVEL_CHANGED_NAMED = re.compile(r"增加|减少|新增|净增|净减|增量|增长额|变动|变化|多赚|少赚")
 # a list of goals: 主要预期目标是：…, 目标为：…
 _GOALS = re.compile(r"(?:预期)?目标(?:分别)?(?:是|为)?[：:]")
+# a government work report telling its goals without the word: 政府工作报告提出，…
+_REPORT_SETS = re.compile(r"政府工作报告(?:中)?(?:提出|明确|确定|要求)[，,：:]")
 # a figure told as the goal it is (增长5%左右的预期目标), and who set it (政府工作报告提出)
 _GOAL_AFTER = re.compile(r"\s*(?:左右|以上|以内|以下)?的(?:预期|调控|增长|发展)?目标")
 _SET_BY = re.compile(r"^[^，,]{0,12}?(?:提出|设定|确定|定下)(?:的)?")
