@@ -4288,8 +4288,8 @@ _TELLER = re.compile(
     rf"(?:(?:年度|季度|月度|年终)报告|中期业绩|报告|资料|数据|统计数据|监测数据|大数据监测|{_REPORTS})?"
     # (据政府统计处数字，: the figures the body counted, told as its own)
     r"(?:显示|指出|表示|公布|称|披露|宣布|预计|预测|测算|统计|通报|公告|介绍|透露|发布数据|发布|发现|(?<=[处局])数字(?:显示)?|(?<=[局委厅部])消息|"
-    # (據經濟部統計處，: a statistics office named alone tells its own figures)
-    r"(?<=统计处)|(?<=统计局)|(?<=主计总处)|"
+    # (據經濟部統計處，: a statistics office named alone tells its own figures; 据美团数据，: data)
+    r"(?<=统计处)|(?<=统计局)|(?<=主计总处)|(?<=据[^，,]{2}数据)|(?<=据[^，,]{3}数据)|(?<=据[^，,]{4}数据)|"
     r"(?:发布的?)?报告(?:称|显示)"
     # (携程发布的暑期出境游报告显示: the report named for what it covers; 据抖音电商发布的数据，)
     r"|(?<=发布的)[\u4e00-\u9fa5]{2,8}?报告(?:称|显示)|(?<=发布的数据))[，,：:]"
