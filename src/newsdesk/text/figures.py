@@ -2514,6 +2514,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                     and told.endswith(measure.group(0))
                     and len(alike) == 1
                     and not told.endswith(subject[:-2])
+                    # (头部达人主播销售额…，品牌自播销售额占比: one sellers' sales beside another's)
+                    and not re.search(r"主播|达人|自播|直播间|渠道|店铺|商家", told)
                 ):
                     subject = _share(subject[:-2], told)
             named = subject
