@@ -1418,18 +1418,21 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
     days = days_between(a.published_at, b.published_at)
     # (what the pair shares is worked out lazily, once, for whichever check asks first)
     overlap = PairOverlap(a, b)
-    late = days is not None and days > max_days_apart
-    if late and not (days <= 3 * max_days_apart and _late_copy(a, b, overlap)):
-        return PairDecision(False, 0.0, [f"{days:.0f} days apart"])
     # (开年消费成绩单, undated, whose first line says 统计局今天（3月16日）发了…, beside the
     # year's release of 1月16日: the day it tells is as good as a date)
     told = _days_from_day_told(a, b) if days is None else None
+    apart = days if days is not None else told
     if (
-        told is not None
-        and told > max_days_apart
-        and not (told <= 3 * max_days_apart and _late_copy(a, b, overlap))
+        apart is not None
+        and apart > max_days_apart
+        and not (apart <= 3 * max_days_apart and _late_copy(a, b, overlap))
     ):
-        return PairDecision(False, 0.0, [f"{told:.0f} days from the day the undated one tells"])
+        why = (
+            f"{days:.0f} days apart"
+            if days is not None
+            else f"{told:.0f} days from the day the undated one tells"
+        )
+        return PairDecision(False, 0.0, [why])
     reason = two_events(a, b)
     if reason:
         return PairDecision(False, 0.0, [reason])

@@ -2497,27 +2497,8 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 subject += told_item.group("measure")
             if subject and not spoken:
                 subject = _on_platform(subject, s, member.start, subjects)
-            if subject and subject.endswith("占比") and "占" not in subject[:-2] and not spoken:
-                # 全网综合电商平台GMV为…，直播电商渠道GMV占比为31.5%: a share of the total the
-                # sentence told before it, in the measure both name
-                told = next(
-                    (x for x in reversed(subjects) if x and "占" not in x and not _RATE_TAIL.search(x)), None
-                )
-                measure = _SHARED_MEASURE.search(subject[:-2])
-                # (not the last of a list of categories: 笔记本电脑、…和学生文具成交额, no whole)
-                alike = {
-                    x for x in subjects if x and measure and x.endswith(measure.group(0)) and "占" not in x
-                }
-                if (
-                    told
-                    and measure
-                    and told.endswith(measure.group(0))
-                    and len(alike) == 1
-                    and not told.endswith(subject[:-2])
-                    # (头部达人主播销售额…，品牌自播销售额占比: one sellers' sales beside another's)
-                    and not re.search(r"主播|达人|自播|直播间|渠道|店铺|商家", told)
-                ):
-                    subject = _share(subject[:-2], told)
+            if subject and not spoken:
+                subject = _share_of_total_told(subject, subjects)
             named = subject
             if (
                 subject
@@ -2562,6 +2543,24 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         previous_end = group[-1].end
         k += len(group)
     return out
+
+
+def _share_of_total_told(subject: str, subjects: list[str | None]) -> str:
+    """A share named bare, of the total the sentence told before it in the measure both name
+    (全网综合电商平台GMV为…，直播电商渠道GMV占比为31.5%: 直播电商渠道GMV占全网综合电商平台GMV的比重)."""
+    if not subject.endswith("占比") or "占" in subject[:-2]:
+        return subject
+    part = subject[:-2]
+    measure = _SHARED_MEASURE.search(part)
+    told = next((x for x in reversed(subjects) if x and "占" not in x and not _RATE_TAIL.search(x)), None)
+    if not measure or not told or not told.endswith(measure.group(0)) or told.endswith(part):
+        return subject
+    # (not the last of a list of categories: 笔记本电脑、…和学生文具成交额 has no whole told)
+    alike = {x for x in subjects if x and x.endswith(measure.group(0)) and "占" not in x}
+    # (头部达人主播销售额…，品牌自播销售额占比: one sellers' sales beside another's)
+    if len(alike) > 1 or re.search(r"主播|达人|自播|直播间|渠道|店铺|商家", told):
+        return subject
+    return _share(part, told)
 
 
 # the money measures a part's share and its whole may both be told in (GMV of GMV)
