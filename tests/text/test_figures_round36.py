@@ -118,3 +118,18 @@ def test_the_goals_a_work_report_sets_told_with_their_bounds():
     assert output.subject == "广东省地区生产总值增长目标"
     assert retail.subject == "广东省社会消费品零售总额增长目标"
     assert "目标" not in hope.subject
+
+
+def test_a_growth_named_with_how_it_is_counted():
+    _, nominal, real, *_ = extract_figures(
+        "2031年全国居民人均可支配收入57860元，比上年名义增长5.1%，扣除价格因素实际增长4.5%；"
+        "全国居民人均消费支出40150元，名义增长5.4%。"
+    )
+    assert nominal.subject == "全国居民人均可支配收入名义增速"
+    assert real.subject == "全国居民人均可支配收入实际增速"
+    *_, dollars, growth = extract_figures(
+        "今年前两个月，我国货物贸易进出口7.92万亿元，同比增长2.7%，其中出口4.63万亿元，增长5.1%；"
+        "按美元计，出口6480亿美元，增长4.4%。"
+    )
+    assert dollars.subject == "我国货物贸易出口额"  # (its unit says 美元 already)
+    assert growth.subject == "我国货物贸易出口额增速（美元计）"

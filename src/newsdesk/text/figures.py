@@ -980,6 +980,10 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.subject and (listed := _ANNOUNCED_AT.search(f.subject)):
                 # 京東集團在港交所公告: where a company announced is no part of what it measures
                 f = replace(f, subject=f.subject[: listed.start()] + f.subject[listed.end() :])
+            if f.subject and f.unit == "%" and f.kind == "change" and (at := s.text.find(f.text)) >= 0:
+                # (named so in the table only, after the paragraph's bookkeeping: the next
+                # figure's subject is still the measure's)
+                f = replace(f, subject=_growth_basis(f.subject, s.text, at, at + len(f.text)))
             figures.append(f)
     return figures
 
@@ -2561,6 +2565,26 @@ def _share_of_total_told(subject: str, subjects: list[str | None]) -> str:
     if len(alike) > 1 or re.search(r"主播|达人|自播|直播间|渠道|店铺|商家", told):
         return subject
     return _share(part, told)
+
+
+# how a growth is counted, told before its verb: 名义增长5.4%, 扣除价格因素实际增长5.2%
+_NOMINAL_OR_REAL = re.compile(r"(名义|实际)(?:增长|下降|增加|减少|上涨|下跌)")
+# a part of a sentence counted in dollars: 以美元计价，…; 按美元计，出口…
+_IN_DOLLARS = re.compile(r"(?:以|按)美元计(?:价|算)?")
+
+
+def _growth_basis(subject: str, s: str, start: int, end: int) -> str:
+    """A growth named with how it is counted, where the sentence tells two ways: nominal or
+    real (全国居民人均可支配收入实际增速), or in dollars (我国货物贸易出口额增速（美元计）)."""
+    if _RATE_TAIL.search(subject) or "占" in subject:
+        return subject
+    basis = _NOMINAL_OR_REAL.search(s, max(0, start - 2), end)
+    if basis and basis.start() < end and not subject.endswith(basis.group(1)):
+        return subject + basis.group(1) + "增速"
+    part = _part_start(s, start)
+    if _IN_DOLLARS.search(s, part, start) and "美元" not in subject:
+        return subject + "增速（美元计）"
+    return subject
 
 
 # the money measures a part's share and its whole may both be told in (GMV of GMV)
