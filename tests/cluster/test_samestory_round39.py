@@ -39,3 +39,20 @@ def test_reports_telling_days_two_months_apart_are_two_events_for_the_clusterer_
     assert two_events(year, post) == "60 days between the days they tell"
     release = report(39, "国家统计局：1—2月社会消费品零售总额同比增长4.6%")
     assert two_events(release, post) is None
+
+
+def test_one_regulator_s_summons_of_the_same_platforms_told_by_outlets_leading_elsewhere():
+    wire = report(38, "市场监管总局约谈美团、饿了么、京东三家外卖平台")  # 12月2日
+    hong_kong = report(38, "國家市監總局再約談美團等外賣平台")  # 12月4日, led by the shares' fall
+    decision = decide(wire, hong_kong)
+    assert decision.same
+    assert "one regulator's summons of the same platforms" in decision.reasons
+
+
+def test_a_firm_s_answer_to_a_summons_and_summonses_weeks_apart_are_other_events():
+    summons = report(28, "國家市場監管總局約談美團、餓了麼、京東三家平台企業")
+    answer = report(28, "美团回应约谈")
+    assert "one regulator's summons of the same platforms" not in decide(summons, answer).reasons
+    first = report(36, "市场监管总局等五部门约谈外卖平台企业")  # 4月29日
+    second = report(36, "市场监管总局约谈多家外卖平台企业")  # 5月16日
+    assert not decide(first, second).same

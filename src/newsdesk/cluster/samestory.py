@@ -1509,6 +1509,14 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(
             True, probability, [*reasons, "one company's results told in another currency"], weak=True
         )
+    if not same and _one_summons(a, b):
+        # 市场监管总局约谈多家外卖平台企业 beside 外卖平台遭监管约谈 美团午后跌超3%: one
+        # regulator's summons of the same platforms, told the same days by outlets leading with
+        # other angles (the orders at stake, the shares' fall); enforcement news gives few
+        # figures for the model to go on. Weak: the clusterer checks it against the rest.
+        return PairDecision(
+            True, probability, [*reasons, "one regulator's summons of the same platforms"], weak=True
+        )
     if not same and _headline_figure_retold(a, b, overlap):
         # 京东起诉比价软件不正当竞争 索赔5000万元 beside 京东诉比价插件案获立案: another lead on
         # one event, its first lines giving the figure the other headlines (索赔5000万元), about
@@ -1745,6 +1753,30 @@ def _told_alike_days_apart(a: StoryFeatures, b: StoryFeatures) -> bool:
     (or either is undated), and neither argues."""
     days = days_between(a.published_at, b.published_at)
     return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
+
+
+# a regulator's act against named firms, told in a report's first lines
+_ENFORCEMENT_ACT = re.compile(r"约谈|立案调查")
+# a firm answering the regulator, in a headline
+_ANSWERS = re.compile(r"回应|回复|表态|致歉|道歉|整改方案|发布声明")
+# the regulators whose summonses and investigations the reports tell
+_REGULATORS = frozenset({"国家市场监督管理总局"})
+
+
+def _one_summons(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """One regulator's summons (or investigation) of the same platforms: both reports' first
+    lines tell the same act, both name the regulator and two platforms or more in common, and
+    both are dated, two days apart at most (two summonses of the same platforms weeks apart
+    are two events, and an undated page gives no way to tell which)."""
+    acts_a, acts_b = set(_ENFORCEMENT_ACT.findall(a.lead)), set(_ENFORCEMENT_ACT.findall(b.lead))
+    if not acts_a & acts_b or _ANSWERS.search(a.title) or _ANSWERS.search(b.title):
+        return False  # (美团回应约谈：…: the firm's answer, an event of its own)
+    days = days_between(a.published_at, b.published_at)
+    if days is None or days > 2:
+        return False
+    shared = a.actors & b.actors
+    known = dictionary()
+    return bool(shared & _REGULATORS) and sum(known.get(w) == "platform" for w in shared) >= 2
 
 
 def _results_in_other_currency(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
