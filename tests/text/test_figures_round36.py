@@ -133,3 +133,14 @@ def test_a_growth_named_with_how_it_is_counted():
     )
     assert dollars.subject == "我国货物贸易出口额"  # (its unit says 美元 already)
     assert growth.subject == "我国货物贸易出口额增速（美元计）"
+
+
+def test_the_price_of_one_of_a_thing_and_an_estimate_of_the_firm_named_before():
+    _, blossom, _ = extract_figures(
+        "維園年宵有花販話：「今年一個檔位租金要五六千蚊，桃花一枝賣兩三百蚊，生意比舊年好咗一成左右。」"
+    )
+    assert blossom.subject == "桃花单价"
+    *_, earnings = extract_figures(
+        "富邦媒（momo）公告1月合併營收達新台幣118.6億元，年增6.2%，月增3.5%，創同期新高；法人預估其今年每股盈餘約12.8元。"
+    )
+    assert earnings.subject == "法人预估富邦媒每股盈余"

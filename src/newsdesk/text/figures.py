@@ -980,6 +980,8 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.subject and (listed := _ANNOUNCED_AT.search(f.subject)):
                 # 京東集團在港交所公告: where a company announced is no part of what it measures
                 f = replace(f, subject=f.subject[: listed.start()] + f.subject[listed.end() :])
+            if f.subject:
+                f = replace(f, subject=_reworded(f.subject))
             if f.subject and f.unit == "%" and f.kind == "change" and (at := s.text.find(f.text)) >= 0:
                 # (named so in the table only, after the paragraph's bookkeeping: the next
                 # figure's subject is still the measure's)
@@ -3893,7 +3895,35 @@ _SOLD_OUT = re.compile(r"(?:即|就|便)?(?:被)?(?:一)?(抢光|售罄|抢空|�
 _PROCESSED = re.compile(r"(?:处理|受理)(?=[\u4e00-\u9fa5]{2})")
 # the steps of _finish, compiled once (it runs for every figure)
 _CANTONESE_PARTICLES = re.compile(r"[啲嗰]")
+
+
 # (人均消费仲系比前年少咗一成: 仲系, Cantonese for 还是, is no part of the measure)
+def _reworded(subject: str) -> str:
+    """A subject as a table heads it, once its owner is named: the price of one of a thing
+    (桃花一枝賣兩三百蚊, 一束玫瑰賣緊四五百蚊: 桃花单价), an estimate of the firm named
+    before (富邦媒…，法人預估其今年每股盈餘: 法人预估富邦媒每股盈余)."""
+    if sold_at := _ONE_SOLD_AT.fullmatch(subject):
+        who = sold_at.group("who") if sold_at.group("who") is not None else sold_at.group("who2")
+        return who + (sold_at.group("thing") or "") + (sold_at.group("after2") or "") + "单价"
+    if estimated := _ESTIMATED_OF_IT.fullmatch(subject):
+        return (
+            estimated.group("by")
+            + estimated.group("verb")
+            + estimated.group("owner")
+            + estimated.group("rest")
+        )
+    return subject
+
+
+# one of a thing and the verb it sells by: 桃花一枝销售额 (卖, read as 销售额), 一束玫瑰卖紧 (Cantonese)
+_ONE_SOLD_AT = re.compile(
+    r"(?P<who>.*?)(?P<thing>[\u4e00-\u9fa5]{2,6}?)一(?:枝|支|束|杯|盒)(?P<after>)(?:卖紧|卖)?销售额"
+    r"|(?P<who2>.*?)(?P<thing2>)一(?:枝|支|束|杯|盒)(?P<after2>[\u4e00-\u9fa5]{2,6}?)(?:卖紧|卖)(?:销售额)?"
+)
+# an estimate of the firm named before: 富邦媒法人预估其每股盈余
+_ESTIMATED_OF_IT = re.compile(
+    r"(?P<owner>[\u4e00-\u9fa5A-Za-z]{2,10}?)(?P<by>法人|分析师|机构|券商|市场)(?P<verb>预估|预计|估计|预测)其(?P<rest>.+)"
+)
 # (客单价大多在…, 拍卖价一公斤才60到80元: how much or how often, spoken before the amount)
 _TRAILING_PARTICLES = re.compile(
     r"(?:的|在|和|与|及|为|是|介乎|介于|才能在|才能|仲系|仲係|大多|大都|大概|基本上?|(?<![人刚方])才)+$"
