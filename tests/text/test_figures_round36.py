@@ -144,3 +144,10 @@ def test_the_price_of_one_of_a_thing_and_an_estimate_of_the_firm_named_before():
         "富邦媒（momo）公告1月合併營收達新台幣118.6億元，年增6.2%，月增3.5%，創同期新高；法人預估其今年每股盈餘約12.8元。"
     )
     assert earnings.subject == "法人预估富邦媒每股盈余"
+
+
+def test_a_broker_s_target_price_is_the_company_s_not_its_line_of_business():
+    *_, target = extract_figures(
+        "华泰证券预计美团2032年一季度核心本地商业收入同比增长14%至672亿元，经营利润率约18.5%，给予目标价180港元。"
+    )
+    assert target.subject == "华泰证券给予美团目标价"

@@ -2943,7 +2943,9 @@ def _brokered(subject: str, s: str, member: _Found, broker: re.Match, subjects: 
             price = price.removesuffix("目标价") + "原目标价"  # 目标价由168港元上调至185港元: the old one
         if re.fullmatch(r"(?:美股|港股|A股|H股)?(?:原|新)?目标价", price):
             # 预计拼多多2029年营业收入…，给予目标价180美元: the company it forecasts, named before
-            price = (_forecast_company(s, member.start, subjects, who) or "") + price
+            company = _forecast_company(s, member.start, subjects, who) or ""
+            # (美团核心本地商业收入…，给予目标价: the shares are the company's, not its line's)
+            price = (_LINE_OF_BUSINESS.sub("", company) or company) + price
         return who + "给予" + price
     if _COMPANY_MEASURE.match(subject) and (company := _forecast_company(s, member.start, subjects, who)):
         subject = company + subject  # 预计…，经调整EBITA约480亿元: the company it forecasts
@@ -4598,6 +4600,10 @@ def _owned(subject: str, owner: str) -> bool:
     )
 
 
+# a listed company's line of business, told after its name: 美团核心本地商业, 阿里巴巴云智能
+_LINE_OF_BUSINESS = re.compile(
+    r"(?<=[\u4e00-\u9fa5A-Za-z]{2})(?:核心本地商业|本地商业|新业务|云智能集团|云智能|国际数字商业|淘天集团|零售业务|物流业务)$"
+)
 _NOT_OWNING_PLACE = re.compile(
     r"(?:对|向|赴|往|销往|发往|寄往|运往|来自|自|由|从)(?:(?:中国大陆|中国|美国|日本|欧盟|东盟|香港|澳门|台湾|内地|大陆|海外|境外)(?:及|和|与|、)?)+"
     r"|(?:对|向|赴|往|销往|发往|来自)[\u4e00-\u9fa5]{2}(?=出口|进口)"
