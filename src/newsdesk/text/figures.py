@@ -197,7 +197,7 @@ PERCENT = re.compile(
 )
 CHANGE = re.compile(
     r"(?=[同环按比较年月季两增上提回下减扩缩收加放大累升跌降倒萎成衰涨少掉多微略平好便])(?:"
-    r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减]\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
+    r"(?P<dir>同比|环比|按年|按月|按季|(?<![\d〇零一二两三四五六七八九十])[年月季](?=[增减](?:率(?:达|为|是)?)?\s*[\d约近超逾])|比上年|较上年|比去年同期|较去年同期|比上年同期|较上月|比上月|年均|两年平均)?\s*"
     r"(?P<verb>增长|增加|上升|提升|提高|回升|上涨|下降|减少|下滑|回落|下跌|扩大|缩小|收窄|加快|放缓|增速为|增幅为|降幅为|增速|增幅|降幅"
     # Hong Kong wording: 按年升2%, 按年大跌98%, 倒退七成
     # Taiwan's wording: 較去年同期成長2.3%, 衰退5%
@@ -207,7 +207,8 @@ CHANGE = re.compile(
     # (全年则料微升1%左右: risen a little, so much)
     # (北上买餸平成半: 平, cheaper, in a Cantonese quote)
     # (比平常多快一半, 便宜了将近一半, 较去年缩水近三成: more, cheaper and shrunk, as spoken)
-    r"|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了|快一半|将近一半)|倒退|萎缩|缩水|成长|衰退|便宜(?=了)"
+    # (年增率達11.8%: Taiwan's rate of yearly growth, told as a rate)
+    r"|(?<=[年月])[增减]率(?:达|为|是)?|(?:大幅|大|累|微|略)?(?:升|跌|增|降|减|涨|少|掉)|多(?=了|快一半|将近一半)|倒退|萎缩|缩水|成长|衰退|便宜(?=了)"
     r"|平(?=成半|成[一二两三四五六七八九]成)|好返)(?:了|紧)?\s*"
     rf"{_APPROX}\s*(?:(?P<lo>{_NUMBER})\s*[%％]?\s*[至到—–~～-]\s*)?(?P<amount>{_AR}\s*[%％]|{_NUMBER}\s*{_POINTS}|{_NUMBER}\s*倍|一番|两位数"
     # 一成半, 七成半: so many tenths and a half (15%, 75%)
@@ -279,7 +280,7 @@ _EVENT_TAIL = (
     r"|(?:这?[一二两三四五六七八九十]{1,2}天|这\d{1,2}天)(?:(?:小长假|长假|连假|假期)(?:期间)?)?"
     r"|(?:这|那|嗰|呢)几[天日]"
     # 双11高峰那几天: its peak as a speaker tells it
-    r"|高峰(?:期|那几天|这几天|那阵子)"
+    r"|高峰(?:期间|期|那几天|这几天|那阵子)"
     # 黑五嗰个礼拜: its week, in a Cantonese quote; 圣诞前夕: its eve
     r"|(?:嗰|那|这)(?:[一两二三]个|个)?(?:礼拜|星期|周)|前夕"
     # 今年双11高峰期, 雙十一嗰排: its peak, its weeks (Cantonese); (双11首场直播GMV: the show is
@@ -305,6 +306,8 @@ _PERIOD = re.compile(
     # 这个月能比平时多挣两千五: the month a speaker is in
     # (我间铺上个月营业额得十二万: the month before, as a speaker tells it; not 比上个月)
     r"|这个月(?=[\u4e00-\u9fa5])|(?<![比较于过])上个月(?=[\u4e00-\u9fa5])"
+    # “最近一天跑七八十单, 「五月天气一热…: lately, or a month, as a speaker opens with it
+    r"|(?<=[“「])最近(?=一天|每天|一个月|一周|这段)|(?<=[“「])(?:十[一二]|[一二三四五六七八九十])月(?=[\u4e00-\u9fa5])(?![份底末初中旬])"
     r"|(?:这|最近|近)(?:几|两|些|这几)天|今天(?![起开])|一个?晚上(?=[\u4e00-\u9fa5])"
     # (而家: now, in a Cantonese quote)
     r"|(?<![\u4e00-\u9fa5])(?:现在|目前|以前|而家)(?=[\u4e00-\u9fa5])|"
@@ -382,7 +385,8 @@ _PERIOD = re.compile(
     # (…破10亿元；首日超3.6万个品牌…, 开幕，首日境外采购商…: a clause opening with the first day of what it is about)
     r"|(?:(?<=[；;，,])|(?<![\s\S]))首[日周](?=[\u4e00-\u9fa5\d])"
     # 开门红期间3C数码成交额…: a sale's opening phase; 其中假期首日…: the holiday told before, its first day
-    rf"|(?:{_EVENT}\s*)?开门红(?:期间|阶段|首日|当天|首小时)|(?:假期|小长假|长假|黄金周)(?:首日|首周|最后一天)"
+    # (京东618开门红4小时战报: its first hours)
+    rf"|(?:{_EVENT}\s*)?开门红(?:期间|阶段|首日|当天|首小时|\d{{1,2}}\s*小时)|(?:假期|小长假|长假|黄金周)(?:首日|首周|最后一天)"
     # 年初二到年初四, 年廿八同年廿九: the lunar new year's days as Hong Kong counts them
     # (年初一到初三: the second day told without 年)
     r"|年(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十)(?:\s*(?:同|至|到|和|及|、)\s*年?(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|三十))?"
@@ -432,7 +436,7 @@ _PERIOD = re.compile(
     r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*“?双\s*(?:11|十一)”?\s*(?:期间|当天|当日)"
     r"|(?:过去|未来|今后|近)(?:的)?(?:半年|[一二两三四五六七八九十\d]{1,3}\s*(?:个月|年))(?:间|来|以来|之内|内)?"
     r"|(?<![\d一二两三四五六七八九十])[一二两三四五六七八九十\d]{1,2}\s*年(?:间|来)"
-    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二两三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*月?\s*[-—至到]\s*(?:次年|翌年|明年)?\d{1,2}\s*月(?:份)?(?:暑运|暑期|春运|暑假)?(?:期间)?|(?:3|6|9|12)\s*月\s*季度|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年)"
+    r"|(?:\d{4}\s*年|今年|去年|上年|明年)?\s*(?:(?<![上下])(?:前|第|首)?[一二三四1-4]\s*季度(?:末|底|以来)?|(?:第|首)[一二三四1-4]季|首季度?|前[一二三]季(?![度节])|(?:上|下)半年|[前首]\s*[0-9一二两三四五六七八九十]{1,2}\s*(?:个)?月|\d{1,2}\s*月?\s*[-—至到]\s*(?:次年|翌年|明年)?\d{1,2}\s*月(?:份)?(?:暑运|暑期|春运|暑假)?(?:期间)?|(?:3|6|9|12)\s*月\s*季度|\d{1,2}\s*月(?:份|末|底|当月|[上中下]旬|首周|第[一二三四]周|最后一周|前[一二两三四]周|前\d{1,2}天|前[一二两三四五六七八九十]{1,2}天)?(?:以来)?(?:(?:到|至)(?:现在|目前|今))?(?!\s*\d{1,2}\s*日)|全年(?!目标|任务|计划|预期))"
     # (2030年末全国人口…: the year's end, when a level is counted; 将在2033年底前回购…: by then)
     r"|\d{4}\s*年(?:(?:末|底)前|度|末|底)?(?:以来)?"
     # “去年一年我们店…: the whole year, as a speaker opens with it; 年底那阵子, 跨年那几天: a stretch of days, as spoken
@@ -982,6 +986,10 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 f = replace(f, subject=f.subject[: listed.start()] + f.subject[listed.end() :])
             if f.subject:
                 f = replace(f, subject=_reworded(f.subject))
+            if f.subject and f.unit == "%" and f.kind == "change" and f.base and "占" in f.subject:
+                # …占零售业比重9.2%，年增率達11.8%: a growth after a share is the part's, not the share's
+                # (a share grows in 个百分点)
+                f = replace(f, subject=f.subject.split("占", 1)[0])
             if f.subject and f.unit == "%" and f.kind == "change" and (at := s.text.find(f.text)) >= 0:
                 # (named so in the table only, after the paragraph's bookkeeping: the next
                 # figure's subject is still the measure's)
@@ -1380,6 +1388,9 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
             # 300亿至500亿元, 300—500亿元: the magnitude of one end holds for the other
             num, mag, unit = m.group("low"), m.group("lowmag") or m.group("highmag"), m.group("rangeunit")
             high = parse_number(m.group("high"))
+            low_number = parse_number(num)
+            if not m.group("lowmag") and high is not None and low_number is not None and low_number > high:
+                mag = None  # (8000至1.2万美元: the low end is told whole, 8000, not 8000万)
             # (2029—2031年 is a span of years; 1500到2000元 a range of money)
             if high is None or (_YEARISH.match(num) and not mag and not re.fullmatch(_CURRENCY, unit or "-")):
                 continue
@@ -1486,9 +1497,10 @@ _CLAUSE_END = re.compile(r"[，。；！？”」]|$")
 # unsigned, as the tests of rounds 11 and 17 read them: what is saved or paid less)
 _FELL_BY = re.compile(r"(?:降|跌|掉)了?\s*(?:个|将近|差不多|近|快|约)?\s*$")
 _RANGE_GAP = re.compile(r"\s*[—–~～至到-]\s*")
-_SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售)后?$")
+_SINCE_LAUNCH = re.compile(r"(?:开售|开卖|开抢|开播|上线|上市|预售|开门红)后?$")
 # (开售5分钟内, and 开售1小时，… with the clause it opens)
-_WITHIN = re.compile(rf"(?:内|之内|[，,]|{_SALE_MEASURE})")
+# (开门红4小时战报: the report of those hours)
+_WITHIN = re.compile(rf"(?:内|之内|[，,]|{_SALE_MEASURE}|战报)")
 # 三五万, 四五百单, 二三十美元: two neighbouring numerals, and the place they count in
 # (十五六万, 二十三四倍: after the tens they are the units)
 _NEIGHBOURING = re.compile(
@@ -4249,7 +4261,8 @@ _AGENCY = re.compile(r"(?:部|局|署|委|院|(?<!唯品)会|中心|研究|机�
 # 抖音电商发布的双11数据显示
 # (天猫双11收官数据显示: the sale's closing tally)
 _SALE_NAMED = (
-    r"(?:[“「]?(?:618|双\s*(?:11|12|十一|十二)|七夕|年货节|开学季|情人节|女王节|黑五)[”」]?(?:收官)?)?"
+    # (京东618开门红4小时战报显示: the sale's opening hours too)
+    r"(?:[“「]?(?:618|双\s*(?:11|12|十一|十二)|七夕|年货节|开学季|情人节|女王节|黑五)[”」]?(?:收官|开门红(?:\d{1,2}\s*小时|首日)?)?)?"
 )
 _QUOTED_COMPANY = re.compile(
     # (闲鱼方面披露: 方面 is no part of the name; 富邦媒（momo）公布: nor its English name;

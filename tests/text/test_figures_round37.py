@@ -1,0 +1,53 @@
+"""Round 37: the periods and figures of a year's second quarter — a sale's opening hours, a
+speaker's lately and month, a peak's days, a goal's year; a range told whole at its low end,
+Taiwan's rate of yearly growth."""
+
+from newsdesk.text.figures import extract_figures
+
+
+def test_a_sale_s_opening_hours_are_its_period_and_no_figure():
+    growth, orders = extract_figures(
+        "京东618开门红4小时战报显示，3C数码成交额同比增长72%，家电以旧换新订单量超480万单。"
+    )
+    assert growth.period == orders.period == "618开门红4小时"
+    assert growth.subject == "京东3C数码成交额"
+
+
+def test_a_speaker_s_lately_and_month_and_a_peak_s_days():
+    orders, pay, _ = extract_figures(
+        "在杭州送外卖的骑手小王说：“最近一天跑七八十单，收入能到四五百块，高温补贴一单多五毛，一个月下来也有小一千。”"
+    )
+    assert orders.period == pay.period == "最近"
+    more, _ = extract_figures(
+        "台中一家手搖飲店老闆娘說：「五月天氣一熱，外送平台的單一天多了快兩百張，營業額比四月多了差不多三成啦。」"
+    )
+    assert more.period == "五月"
+    parcels, *_ = extract_figures(
+        "北京朝阳一位快递员表示，618高峰期间他每天派件量在三百五左右，是平时的1.5倍。"
+    )
+    assert parcels.period == "618高峰期间"
+
+
+def test_a_year_s_goal_is_no_period_of_the_months_done():
+    *_, done = extract_figures(
+        "浙江省商务厅通报，1—5月全省网络零售额1.18万亿元，同比增长7.6%，完成全年目标任务的43.2%。"
+    )
+    assert done.period == "1—5月"
+
+
+def test_a_range_whose_low_end_is_told_whole():
+    _, budget = extract_figures(
+        "跨境电商服务商数据显示，6月中国卖家在美国站的备货量同比增加约15%，头部卖家单店广告预算在8000至1.2万美元之间。"
+    )
+    assert (budget.value, budget.upper) == (8000, 12000)
+    (range_of_tens,) = extract_figures("价格3至5万元。")
+    assert (range_of_tens.value, range_of_tens.upper) == (30000, 50000)
+
+
+def test_taiwan_s_rate_of_yearly_growth_is_of_the_part_not_its_share():
+    *_, share, growth = extract_figures(
+        "經濟部統計處公布，4月零售業營業額4158億元，年增2.4%，其中網路銷售額達新台幣382億元，占零售業比重9.2%，年增率達11.8%。"
+    )
+    assert "占" in share.subject
+    assert growth.subject == "台湾网络销售额"
+    assert growth.base == "年增"
