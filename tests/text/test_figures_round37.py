@@ -51,3 +51,10 @@ def test_taiwan_s_rate_of_yearly_growth_is_of_the_part_not_its_share():
     assert "占" in share.subject
     assert growth.subject == "台湾网络销售额"
     assert growth.base == "年增"
+
+
+def test_a_range_whose_low_end_is_told_bare_in_the_top_end_s_unit():
+    (spend,) = extract_figures(
+        "深圳灣口岸一名港人話：「今年五一返深圳食飯、買嘢，一次使三千至五千蚊好平常，北上消費已經變成習慣。」"
+    )
+    assert (spend.value, spend.upper, spend.unit) == (3000, 5000, "港元")

@@ -1226,14 +1226,18 @@ def _figures_in_sentence(original: str) -> tuple[Figure, ...]:
         """500元至2000元, 1块2到1块5: the top of a range whose unit is told at both ends,
         joined to the figure before it."""
         low = found[-1] if found else None
+        # (三千至五千蚊, 三千到五千元: a low end told bare, in the top end's unit)
+        bare_low = bool(low and low.kind == "count" and not low.unit and kind == "amount" and unit)
         if not (
             low
             and upper is None
             and low.upper is None
-            and (low.kind, low.unit) == (kind, unit)
+            and ((low.kind, low.unit) == (kind, unit) or bare_low)
             and _RANGE_GAP.fullmatch(s, low.end, m.start())
         ):
             return False
+        if bare_low:
+            low.kind, low.unit = kind, unit
         low.upper, low.end = value, m.end()
         low.text = original[low.start : m.end()].strip()
         taken[-1] = (low.start, low.end)
