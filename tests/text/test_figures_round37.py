@@ -58,3 +58,18 @@ def test_a_range_whose_low_end_is_told_bare_in_the_top_end_s_unit():
         "深圳灣口岸一名港人話：「今年五一返深圳食飯、買嘢，一次使三千至五千蚊好平常，北上消費已經變成習慣。」"
     )
     assert (spend.value, spend.upper, spend.unit) == (3000, 5000, "港元")
+
+
+def test_a_list_whose_last_name_is_a_character_longer_shares_only_the_measure():
+    _, drinks, beer, crayfish = extract_figures(
+        "美团闪购数据显示，6月以来平台夜间订单量同比增长38%，冰饮、啤酒、小龙虾订单量分别增长62%、45%和71%。"
+    )
+    assert (drinks.subject, beer.subject, crayfish.subject) == (
+        "美团闪购冰饮订单量",
+        "美团闪购啤酒订单量",
+        "美团闪购小龙虾订单量",
+    )
+    town, _, country, _ = extract_figures(
+        "分城乡看，城镇居民人均可支配收入16952元，增长4.6%；农村居民人均可支配收入7210元，增长6.1%。"
+    )
+    assert town.subject == "城镇居民人均可支配收入"

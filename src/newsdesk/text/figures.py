@@ -5163,7 +5163,13 @@ def _enumerated(clause: str, base: str | None, periods: list, n: int) -> list[st
     ):
         # 圆通速递、韵达股份和申通快递快递产品收入: what follows the last company is each one's
         items = [i + last[named.end() :] for i in first] + [last]
-    elif measure and len(measure.group(0)) < len(last) and width > 2:
+    elif (
+        measure
+        and len(measure.group(0)) < len(last)
+        and (width > 2 or len(last) - len(measure.group(0)) == width + 1)
+    ):
+        # (冰饮、啤酒、小龙虾订单量: a last name one character longer than the others is a name
+        # of its own, 小龙虾, and what they share is the measure, not 虾订单量)
         items = [i + measure.group(0) for i in first] + [last]
     elif width <= 3 and all(len(i) == width for i in first) and len(last) >= width + 2:
         # (德国和意大利: a longer name is no shared ending)
