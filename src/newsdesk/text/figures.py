@@ -2600,6 +2600,9 @@ def _growth_basis(subject: str, s: str, start: int, end: int) -> str:
     if basis and basis.start() < end and not subject.endswith(basis.group(1)):
         return subject + basis.group(1) + "增速"
     part = _part_start(s, start)
+    if _IN_DOLLARS.search(subject):
+        # (內地首季出口按美元計同比增長7.4%: the basis told inside what is measured)
+        return _IN_DOLLARS.sub("", subject) + "增速（美元计）"
     if _IN_DOLLARS.search(s, part, start) and "美元" not in subject:
         return subject + "增速（美元计）"
     return subject
