@@ -73,3 +73,11 @@ def test_a_list_whose_last_name_is_a_character_longer_shares_only_the_measure():
         "分城乡看，城镇居民人均可支配收入16952元，增长4.6%；农村居民人均可支配收入7210元，增长6.1%。"
     )
     assert town.subject == "城镇居民人均可支配收入"
+
+
+def test_the_firms_of_a_day_s_average_hold_for_their_categories():
+    _, jewellery, *_ = extract_figures(
+        "商务部商务大数据监测显示，五一假期全国重点零售和餐饮企业日均销售额较去年同期增长7.6%，"
+        "其中金银珠宝、通讯器材、家用电器类销售额分别增长18.2%、15.4%和11.9%。"
+    )
+    assert jewellery.subject == "全国重点零售和餐饮企业金银珠宝类销售额"

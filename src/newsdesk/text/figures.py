@@ -4113,7 +4113,13 @@ def _whole_before(
             for start, x in reversed(history)
             if x
             and start < at
-            and not (scoped and _AVERAGED.search(x) and not (per_head and "人均" in x))
+            and not (
+                scoped
+                and _AVERAGED.search(x)
+                and not (per_head and "人均" in x)
+                # (…重点零售和餐饮企业日均销售额…，其中金银珠宝类销售额: the firms still hold)
+                and not _FIRMS_HEAD.match(re.sub(r"^(?:全国|我国)", "", x))
+            )
             # (…销售额同比增长5.3%，增速较6月份回落0.6个百分点，其中家电…: a rate is no whole)
             and not (
                 _RATE_TAIL.search(x) and any(y and y.startswith(_RATE_TAIL.sub("", x)) for _, y in history)
@@ -4123,6 +4129,8 @@ def _whole_before(
     )
     if whole and not scoped:
         whole = re.sub(r"^(?:全国|我国|全球|全市|全省)", "", whole)
+    elif whole and _AVERAGED.search(whole) and not per_head:
+        whole = _AVERAGED.sub("", whole)  # (the firms' categories, named without the day's average)
     return whole
 
 
