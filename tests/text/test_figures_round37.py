@@ -81,3 +81,11 @@ def test_the_firms_of_a_day_s_average_hold_for_their_categories():
         "其中金银珠宝、通讯器材、家用电器类销售额分别增长18.2%、15.4%和11.9%。"
     )
     assert jewellery.subject == "全国重点零售和餐饮企业金银珠宝类销售额"
+
+
+def test_a_growth_on_the_month_before_is_named_so():
+    _, month, year, *_ = extract_figures(
+        "富邦媒（momo）公告5月營收達新台幣98.6億元，月增4.3%、年增7.1%，累計前五月營收474.2億元，年增5.6%，創同期新高。"
+    )
+    assert month.subject == "富邦媒营收环比增速"
+    assert year.subject == "富邦媒营收"

@@ -993,7 +993,7 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
             if f.subject and f.unit == "%" and f.kind == "change" and (at := s.text.find(f.text)) >= 0:
                 # (named so in the table only, after the paragraph's bookkeeping: the next
                 # figure's subject is still the measure's)
-                f = replace(f, subject=_growth_basis(f.subject, s.text, at, at + len(f.text)))
+                f = replace(f, subject=_growth_basis(f.subject, s.text, at, at + len(f.text), f.base))
             figures.append(f)
     return figures
 
@@ -2587,15 +2587,20 @@ def _share_of_total_told(subject: str, subjects: list[str | None]) -> str:
 
 # how a growth is counted, told before its verb: 名义增长5.4%, 扣除价格因素实际增长5.2%
 _NOMINAL_OR_REAL = re.compile(r"(名义|实际)(?:增长|下降|增加|减少|上涨|下跌)")
+# a growth on the month (or quarter) before: 环比, 月增, 按月, 比上月, 较上月, 按季
+_ON_THE_MONTH = re.compile(r"环比|月增|月减|按月|按季|比上月|较上月|比上个月|较上个月|季增")
 # a part of a sentence counted in dollars: 以美元计价，…; 按美元计，出口…
 _IN_DOLLARS = re.compile(r"(?:以|按)美元计(?:价|算)?")
 
 
-def _growth_basis(subject: str, s: str, start: int, end: int) -> str:
+def _growth_basis(subject: str, s: str, start: int, end: int, base: str | None = None) -> str:
     """A growth named with how it is counted, where the sentence tells two ways: nominal or
-    real (全国居民人均可支配收入实际增速), or in dollars (我国货物贸易出口额增速（美元计）)."""
+    real (全国居民人均可支配收入实际增速), in dollars (我国货物贸易出口额增速（美元计）), or
+    on the month before (富邦媒营收环比增速: 月增4.3%, beside 年增7.1%, reads as yearly else)."""
     if _RATE_TAIL.search(subject) or "占" in subject:
         return subject
+    if base and _ON_THE_MONTH.fullmatch(base) and "环比" not in subject:
+        return subject + "环比增速"
     basis = _NOMINAL_OR_REAL.search(s, max(0, start - 2), end)
     if basis and basis.start() < end and not subject.endswith(basis.group(1)):
         return subject + basis.group(1) + "增速"
