@@ -244,7 +244,7 @@ def test_shares_name_the_part_and_the_whole():
 def test_a_clause_without_subject_or_period_takes_the_one_before():
     text = "10月份，社会消费品零售总额46291亿元，同比增长2.9%；环比增长0.1%。"
     *_, monthly = extract_figures(text)
-    assert (monthly.subject, monthly.base, monthly.period) == ("社会消费品零售总额", "环比", "10月份")
+    assert (monthly.subject, monthly.base, monthly.period) == ("社会消费品零售总额环比增速", "环比", "10月份")
     _, nominal, real = figures_in_sentence(
         "2025年，城镇居民人均可支配收入54188元，比上年名义增长4.6%，扣除价格因素实际增长4.4%。"
     )
@@ -1161,7 +1161,7 @@ def test_the_expectation_of_one_measure_is_not_carried_to_the_next():
         "拼多多营收",
         "市场预期的拼多多营收",
         "拼多多净利润",
-        "拼多多净利润",
+        "拼多多净利润环比增速",
     ]
 
 

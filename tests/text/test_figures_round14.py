@@ -85,7 +85,7 @@ def test_what_a_part_adds_to_the_growth_of_the_whole():
     [
         ("美团年度报告显示，2026年平台年度活跃用户数超7亿。", "美团年度活跃用户数"),
         ("快手电商双12当天，平台客单价约150元。", "快手电商客单价"),
-        ("即时零售平台闪电送数据显示，11月平台上暖宝宝销量环比增长80%。", "闪电送平台暖宝宝销量"),
+        ("即时零售平台闪电送数据显示，11月平台上暖宝宝销量环比增长80%。", "闪电送平台暖宝宝销量环比增速"),
     ],
 )
 def test_the_platform_a_sentence_opens_with_owns_its_figures(sentence, subject):

@@ -15,8 +15,8 @@ def test_a_trader_named_by_their_city_and_the_platform_they_sell_on_speaks_for_t
     got = _subjects(
         "拼多多旗下跨境平台Temu的一位深圳卖家告诉记者，春节后订单量环比回升了近四成，单日最高接单约1.2万单。"
     )
-    assert got == ["Temu某深圳卖家订单量", "Temu某深圳卖家单日最高接单量"]
-    assert _subjects("一位深圳卖家告诉记者，春节后订单量环比回升了近四成。") == ["该深圳卖家订单量"]
+    assert got == ["Temu某深圳卖家订单量环比增速", "Temu某深圳卖家单日最高接单量"]
+    assert _subjects("一位深圳卖家告诉记者，春节后订单量环比回升了近四成。") == ["该深圳卖家订单量环比增速"]
 
 
 def test_a_county_bureau_told_after_ju_names_the_county_without_it():
@@ -122,7 +122,7 @@ def test_a_list_shares_its_last_items_measure_and_its_first_items_scope():
         "全国重点监测步行街（商圈）营业额",
     ]
     got = _subjects("受暑期出行需求带动，飞机票、旅游和宾馆住宿价格环比分别上涨12.5%、8.7%和3.6%。")
-    assert got == ["飞机票价格", "旅游价格", "宾馆住宿价格"]
+    assert got == ["飞机票价格环比增速", "旅游价格环比增速", "宾馆住宿价格环比增速"]
 
 
 def test_a_gap_between_two_growth_rates_is_named_as_the_gap():
