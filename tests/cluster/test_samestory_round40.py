@@ -12,3 +12,10 @@ def test_a_late_copy_whose_first_paragraph_gives_the_release_s_figures():
     reprint = report(40, "海關總署：前5個月我國進出口同比增長4.4%")  # 6月22日, with 美元 and partners below
     decision = decide(release, reprint)
     assert decision.same
+
+
+def test_a_taiwan_paper_framing_another_place_s_event_for_its_own_sellers():
+    wire = report(40, "美方宣布下调中国邮政小包关税")
+    taiwan = report(40, "美降陸小包關稅至30%")  # …台灣跨境賣家憂價格戰再起
+    assert "台湾" not in taiwan.headline_places
+    assert decide(wire, taiwan).same

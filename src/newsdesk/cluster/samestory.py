@@ -515,10 +515,16 @@ class StoryFeatures:
 
     @property
     def headline_places(self) -> frozenset[str]:
-        """Places of the tag dictionary the headline names (南京市 as 南京)."""
-        return _places_in(self.title_words)
+        """Places of the tag dictionary the headline names (南京市 as 南京); not a Taiwan or
+        Hong Kong paper's own sellers, named for its readers in a headline on another place's
+        event (美降陸小包關稅至30%　台灣跨境賣家憂價格戰再起: the event is the US tariff's)."""
+        places = _places_in(self.title_words)
+        local = _LOCAL_SELLERS.search(self.title)
+        return places - {local.group(1)} if local else places
 
 
+# a Taiwan, Hong Kong or Macau paper's own sellers, in a headline framing another place's event
+_LOCAL_SELLERS = re.compile(r"(台湾|香港|澳门)(?:跨境)?(?:电商)?(?:卖家|业者|商家)")
 # A Hong Kong, Macau or Taiwan paper seldom names its own place: 本港, 访港旅客, 政府统计处
 # (Hong Kong's), 港元 say 香港 (本澳, 旅游局 of 澳门; 全台, 新台币 of 台湾)
 _PLACE_AS_LOCALS_SAY = {
