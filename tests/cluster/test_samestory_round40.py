@@ -19,3 +19,11 @@ def test_a_taiwan_paper_framing_another_place_s_event_for_its_own_sellers():
     taiwan = report(40, "美降陸小包關稅至30%")  # …台灣跨境賣家憂價格戰再起
     assert "台湾" not in taiwan.headline_places
     assert decide(wire, taiwan).same
+
+
+def test_one_company_s_results_and_the_next_day_s_report_led_by_its_shares():
+    results = report(40, "拼多多一季度营收1182亿元不及预期")  # 5月26日
+    shares = report(40, "拼多多隔夜收跌11.4%")  # 5月27日
+    decision = decide(results, shares)
+    assert decision.same
+    assert "one company's results told by its shares" in decision.reasons

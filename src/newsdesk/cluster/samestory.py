@@ -1523,6 +1523,13 @@ def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> Pair
         return PairDecision(
             True, probability, [*reasons, "one regulator's summons of the same platforms"], weak=True
         )
+    if not same and _results_by_the_shares(a, b, overlap):
+        # 拼多多一季度营收1182亿元不及预期 beside 拼多多隔夜收跌11.4%，市值一夜蒸发超200亿美元:
+        # one company's results, and the next day's report led by its shares' fall, retelling
+        # them. Weak: the clusterer checks it against the rest of the cluster.
+        return PairDecision(
+            True, probability, [*reasons, "one company's results told by its shares"], weak=True
+        )
     if not same and _headline_figure_retold(a, b, overlap):
         # 京东起诉比价软件不正当竞争 索赔5000万元 beside 京东诉比价插件案获立案: another lead on
         # one event, its first lines giving the figure the other headlines (索赔5000万元), about
@@ -1915,6 +1922,30 @@ _BROKER_CALL = re.compile(r"目标价|评级")
 _RESULTS_TOLD = re.compile(
     r"季绩|业绩|财报|季报|年报|营收|收入|净利|盈利|获利|亏损|胜预期|超预期|逊预期|不及预期"
 )
+
+
+# a headline led by a listed company's shares moving: 隔夜收跌11.4%, 股价挫6.2%, 市值一夜蒸发…
+_SHARES_MOVED = re.compile(
+    r"(?:股价|美股|港股|收|盘[前中后]?|市值)[^，,。]{0,6}?(?:跌|涨|挫|飙|升|蒸发)|(?:跌|涨)(?:超|逾|近)?\d"
+)
+
+
+def _results_by_the_shares(a: StoryFeatures, b: StoryFeatures, overlap: PairOverlap) -> bool:
+    """One company's results beside a report led by its shares' move: both headlines name the
+    same platform, one headline moves the shares and tells no results, the other tells results
+    in its first lines, two figures or more in common and none disagreeing, two days apart at
+    most (both dated)."""
+    days = days_between(a.published_at, b.published_at)
+    if days is None or days > 2 or not a.headline_platforms & b.headline_platforms:
+        return False
+    if overlap.shared_figures < 2 or overlap.figures_disagree or _periods_differ(a, b):
+        return False
+    return any(
+        _SHARES_MOVED.search(x.title)
+        and not _RESULTS_TOLD.search(x.title)
+        and _RESULTS_TOLD.search(y.title + y.lead)
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def _broker_call(title: str) -> bool:
