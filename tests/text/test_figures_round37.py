@@ -89,3 +89,10 @@ def test_a_growth_on_the_month_before_is_named_so():
     )
     assert month.subject == "富邦媒营收环比增速"
     assert year.subject == "富邦媒营收"
+
+
+def test_sellers_on_the_marketplace_a_sentence_opens_with_are_its_own():
+    back, _, *_ = extract_figures(
+        "亚马逊全球开店数据显示，春节后第一周中国卖家复工率达92%，较去年同期提高6个百分点。"
+    )
+    assert back.subject == "亚马逊中国卖家复工率"

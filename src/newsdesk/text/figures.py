@@ -986,6 +986,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 f = replace(f, subject=f.subject[: listed.start()] + f.subject[listed.end() :])
             if f.subject:
                 f = replace(f, subject=_reworded(f.subject))
+            if f.subject and (market := _MARKETPLACE_OPENS.match(s.text)) and _SELLERS_ON.match(f.subject):
+                # 亚马逊全球开店数据显示，…中国卖家复工率达92%: the sellers are the marketplace's
+                f = replace(f, subject=market.group(1) + f.subject)
             if f.subject and f.unit == "%" and f.kind == "change" and f.base and "占" in f.subject:
                 # …占零售业比重9.2%，年增率達11.8%: a growth after a share is the part's, not the share's
                 # (a share grows in 个百分点)
@@ -3924,6 +3927,12 @@ _CANTONESE_PARTICLES = re.compile(r"[啲嗰]")
 
 
 # (人均消费仲系比前年少咗一成: 仲系, Cantonese for 还是, is no part of the measure)
+# a cross-border marketplace a sentence opens with, as teller or as where its sale is held
+_MARKETPLACE_OPENS = re.compile(r"^(?:据)?(亚马逊|Temu|TikTok Shop|速卖通|SHEIN|eBay|Shopee|虾皮|Lazada)")
+# sellers on a marketplace, named without it: 中国卖家, 全球独立第三方卖家
+_SELLERS_ON = re.compile(r"(?:中国|全球|独立|第三方|跨境|头部)*卖家")
+
+
 def _reworded(subject: str) -> str:
     """A subject as a table heads it, once its owner is named: the price of one of a thing
     (桃花一枝賣兩三百蚊, 一束玫瑰賣緊四五百蚊: 桃花单价), an estimate of the firm named
