@@ -84,7 +84,7 @@ def test_a_gap_to_another_periods_rate_a_categorys_share_and_a_contribution():
     got = _subjects(
         "TikTok Shop美国站二季度GMV约58亿美元，其中美妆个护品类占比约27%，中国卖家贡献了逾六成销售额。"
     )
-    assert got[1:] == ["美妆个护品类占TikTok Shop美国站GMV的比重", "中国卖家贡献的销售额占比"]
+    assert got[1:] == ["美妆个护品类占TikTok Shop美国站GMV的比重", "TikTok Shop中国卖家贡献的销售额占比"]
 
 
 def test_cantonese_only_still_and_a_falling_business():
