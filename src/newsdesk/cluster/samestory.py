@@ -417,6 +417,15 @@ class StoryFeatures:
         )
 
     @cached_property
+    def day_told(self) -> tuple[int, int] | None:
+        """(month, day) the first paragraph says the news broke on (统计局今天（3月16日）发了…):
+        what an undated page has for a date. Read once: the clusterer asks it of pairs across
+        clusters."""
+        first = self.text.split("\n", 1)[0][:_LEAD_CHARS]
+        told = _TOLD_TODAY.search(first) or _TOLD_RELEASED.search(first)
+        return (int(told.group(1)), int(told.group(2))) if told else None
+
+    @cached_property
     def headline_figures(self) -> frozenset[str]:
         """The figures the headline gives ("value unit")."""
         return figure_keys(self.title, "")
@@ -513,7 +522,7 @@ class StoryFeatures:
         known = dictionary()
         return frozenset(w for w in self.title_words if known.get(w) == "platform")
 
-    @property
+    @cached_property
     def headline_places(self) -> frozenset[str]:
         """Places of the tag dictionary the headline names (南京市 as 南京); not a Taiwan or
         Hong Kong paper's own sellers, named for its readers in a headline on another place's
@@ -1379,13 +1388,6 @@ _TOLD_RELEASED = re.compile(
 )
 
 
-def _day_told(report: StoryFeatures) -> tuple[int, int] | None:
-    """(month, day) an undated report's first paragraph says its news broke on."""
-    first = report.text.split("\n", 1)[0][:_LEAD_CHARS]
-    told = _TOLD_TODAY.search(first) or _TOLD_RELEASED.search(first)
-    return (int(told.group(1)), int(told.group(2))) if told else None
-
-
 def _days_from_day_told(a: StoryFeatures, b: StoryFeatures) -> float | None:
     """Days between a dated report and the day an undated one says its news broke, or the
     days two undated ones say theirs broke (in the years that bring the two nearest): a
@@ -1393,12 +1395,12 @@ def _days_from_day_told(a: StoryFeatures, b: StoryFeatures) -> float | None:
     if a.published_at is not None and b.published_at is not None:
         return None
     undated, dated = (a, b) if a.published_at is None else (b, a)
-    told = _day_told(undated)
+    told = undated.day_told
     if told is None:
         return None
     if dated.published_at is not None:
         when = dated.published_at.date()
-    elif other := _day_told(dated):
+    elif other := dated.day_told:
         when = dt.date(2000, *other)  # (a leap year: any day told is a day of it)
     else:
         return None
@@ -1777,6 +1779,9 @@ def _told_alike_days_apart(a: StoryFeatures, b: StoryFeatures) -> bool:
     return (days is None or days <= _RETOLD_DAYS) and _neither_argues(a, b)
 
 
+# the days outlets tell one piece of news in, leading with their own angles (a summons, a
+# company's results and its shares' fall the day after)
+_NEWS_DAYS = 2
 # a regulator's act against named firms, told in a report's first lines
 _ENFORCEMENT_ACT = re.compile(r"约谈|立案调查")
 # a firm answering the regulator, in a headline
@@ -1794,7 +1799,7 @@ def _one_summons(a: StoryFeatures, b: StoryFeatures) -> bool:
     if not acts_a & acts_b or _ANSWERS.search(a.title) or _ANSWERS.search(b.title):
         return False  # (美团回应约谈：…: the firm's answer, an event of its own)
     days = days_between(a.published_at, b.published_at)
-    if days is None or days > 2:
+    if days is None or days > _NEWS_DAYS:
         return False
     shared = a.actors & b.actors
     known = dictionary()
@@ -1936,7 +1941,7 @@ def _results_by_the_shares(a: StoryFeatures, b: StoryFeatures, overlap: PairOver
     in its first lines, two figures or more in common and none disagreeing, two days apart at
     most (both dated)."""
     days = days_between(a.published_at, b.published_at)
-    if days is None or days > 2 or not a.headline_platforms & b.headline_platforms:
+    if days is None or days > _NEWS_DAYS or not a.headline_platforms & b.headline_platforms:
         return False
     if overlap.shared_figures < 2 or overlap.figures_disagree or _periods_differ(a, b):
         return False
