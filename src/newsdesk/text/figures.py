@@ -985,18 +985,9 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                 # 京東集團在港交所公告: where a company announced is no part of what it measures
                 f = replace(f, subject=f.subject[: listed.start()] + f.subject[listed.end() :])
             if f.subject:
-                f = replace(f, subject=_reworded(f.subject))
-            if f.subject and (market := _MARKETPLACE_OPENS.match(s.text)) and _SELLERS_ON.match(f.subject):
-                # 亚马逊全球开店数据显示，…中国卖家复工率达92%: the sellers are the marketplace's
-                f = replace(f, subject=market.group(1) + f.subject)
-            if f.subject and f.unit == "%" and f.kind == "change" and f.base and "占" in f.subject:
-                # …占零售业比重9.2%，年增率達11.8%: a growth after a share is the part's, not the share's
-                # (a share grows in 个百分点)
-                f = replace(f, subject=f.subject.split("占", 1)[0])
-            if f.subject and f.unit == "%" and f.kind == "change" and (at := s.text.find(f.text)) >= 0:
                 # (named so in the table only, after the paragraph's bookkeeping: the next
                 # figure's subject is still the measure's)
-                f = replace(f, subject=_growth_basis(f.subject, s.text, at, at + len(f.text), f.base))
+                f = replace(f, subject=_table_heading(f, s.text))
             figures.append(f)
     return figures
 
@@ -3931,6 +3922,23 @@ _CANTONESE_PARTICLES = re.compile(r"[啲嗰]")
 _MARKETPLACE_OPENS = re.compile(r"^(?:据)?(亚马逊|Temu|TikTok Shop|速卖通|SHEIN|eBay|Shopee|虾皮|Lazada)")
 # sellers on a marketplace, named without it: 中国卖家, 全球独立第三方卖家
 _SELLERS_ON = re.compile(r"(?:中国|全球|独立|第三方|跨境|头部)*卖家")
+
+
+def _table_heading(f: Figure, s: str) -> str:
+    """The figure's subject as the table heads it, in sentence ``s``: reworded (_reworded),
+    the sellers of the marketplace the sentence opens with, a growth of a share's part, a
+    growth named with how it is counted (_growth_basis)."""
+    subject = _reworded(f.subject or "")
+    if (market := _MARKETPLACE_OPENS.match(s)) and _SELLERS_ON.match(subject):
+        subject = market.group(1) + subject  # 亚马逊全球开店数据显示，…中国卖家复工率达92%
+    if f.unit != "%" or f.kind != "change":
+        return subject
+    if f.base and "占" in subject:
+        # …占零售业比重9.2%，年增率達11.8%: a growth after a share is the part's, not the share's
+        # (a share grows in 个百分点)
+        subject = subject.split("占", 1)[0]
+    at = s.find(f.text)
+    return _growth_basis(subject, s, at, at + len(f.text), f.base) if at >= 0 else subject
 
 
 def _reworded(subject: str) -> str:
