@@ -242,7 +242,8 @@ _EVENT = (
     # (三八大促: the women's-day sale, by its date)
     r"|妇女节|女王节|三八节|三八(?=大促|购物节|好物节)|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元(?:普渡|普度)?节?"
     # a platform's own sale day: 亚马逊Prime会员日期间, Prime Day
-    r"|Prime\s*(?:会员日|Day)"
+    # (会员日期间: the day named again, its platform told before)
+    r"|Prime\s*(?:会员日|Day)|会员日(?=期间|当天|首日|前后)"
     # the lunar new year as Chinese reporting tells it: 除夕当天, 元宵节当天, 农历新年假期首六日,
     # 过年这八天 (过年 only with the days it is told with: 过年亲戚送的 is no period)
     # (農曆春節連假期間: Taiwan's lunar new year, 农历 and all)
@@ -418,6 +419,11 @@ _PERIOD = re.compile(
     r"|(?:前|以后|之后|过后)(?=[\u4e00-\u9fa5])(?![一二两三四五六七八九十\d后夕]))"
     # the days around one: 5月20日前后三天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*前后\s*[一二两三四五六七八九十\d]{1,2}\s*天"
+    # 8月2日，某外卖平台单日订单量创下…: the day that opens the sentence, where its first clause
+    # tells what happened that day (not 9月10日，国家统计局发布…: the day a release came out)
+    r"|(?<![\s\S])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?=[，,](?![^，。；]*?(?:发布|公布|召开|举行|宣布|披露|介绍|表示|通报|称|显示|消息|数据|报道|获悉|了解|透露|据)))"
+    # 开学季高校网点日均派件量…: a season named alone, opening a clause (暑期档 is a film season's)
+    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:开学季|毕业季|暑期|暑假|寒假|春运|暑运)(?![档期间前后以初末中])"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报\d])|夜间|夜(?!间))"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
@@ -504,6 +510,8 @@ _VERB_TAIL_WORDS = (
     # 一晚涨到八百八, 租金涨到八万多: the price or rent, risen to; 赤字率拟按4%左右安排: the
     # rate planned; 首度突破: for the first time; 收入料年增5% (料 alone, not 原料 or 饮料)
     r"涨到|涨至|拟按|拟|首度|"
+    # 单日订单量创下1.35亿单的新高, 峰值刷新至约9800万单: a record set
+    r"创下|创出|刷新至|刷新到|刷新|"
     # 单票派费被压到七毛多: a price pushed down to so much
     r"被压到|被压至|压到|压至|料(?<![原材饮燃资塑肥涂香颜布面草辅物史饲染预]料)|"
     # 元宵节以后回落到一千出头，3月份又涨回两千五: back down or up to, as spoken
@@ -3319,7 +3327,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     told_who = re.sub(r"^有(?=[^，。]{2,12}(?:负责人|老板娘|老板|店主|店长|东主)$)", "", told_who)
     # (一位在义乌跑件的中通快递小哥: 在 tells where they work, and they are still someone)
     if not m or re.search(
-        r"\d|[%％]|^(?:据|听|有)|(?<=.)(?<!一位|一名|一个)在|[部局署委]|(?<!餐)厅", told_who
+        r"\d(?![A-Z])|[%％]|^(?:据|听|有)|(?<=.)(?<!一位|一名|一个)在|[部局署委]|(?<!餐)厅", told_who
     ):
         return None
     who = re.sub(r"^[^的]{2,12}(?:这|那)家", "", told_who)  # 楼下这家便利店老板
@@ -3357,6 +3365,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
     spokesman = re.fullmatch(r"(.{2,8}?)(?:的)?相关(?:负责人|人士)", who)
     # 义乌一位做文具的老板: a trader in what they deal in (义乌某文具商家)
     who = re.sub(r"(?<=某)做([^的]{1,6})的(?:老板|店主|老板娘)$", r"\1商家", who)
+    # 深圳一家做3C配件的跨境卖家: a trader in what they deal in (深圳某3C配件跨境卖家)
+    who = re.sub(rf"(?<=某)做([^的]{{1,8}})的([\u4e00-\u9fa5]{{0,4}}?(?:{_TRADER_ROLES}))$", r"\1\2", who)
     head = _ANONYMOUS_HEAD.search(who)
     # (a worker is someone in particular only where the sentence tells where: 北京某快递员,
     # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
@@ -3371,7 +3381,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     trader = (
         not head
         and not worker
-        and re.search(rf"(?:某|^)[\u4e00-\u9fa5A-Za-z]{{2,12}}?(?:{_TRADER_ROLES}|团长|农户|店主)$", who)
+        and re.search(rf"(?:某|^)(?:[\u4e00-\u9fa5A-Za-z]|\d(?=[A-Z])){{2,12}}?(?:{_TRADER_ROLES}|团长|农户|店主)$", who)
         # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
         and ("某" in who or works or re.fullmatch(rf"[\u4e00-\u9fa5]{{2,6}}(?:{_TRADER_ROLES})", who))
     )
@@ -3399,7 +3409,7 @@ def _speaker(s: str) -> tuple[int, str] | None:
     firm = head and re.search(r"(?:MCN|经纪|直播|电商)机构$", who)
     if (
         not 2 <= len(who) <= 16
-        or not re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", who)
+        or not re.fullmatch(r"(?:[\u4e00-\u9fa5A-Za-z]|\d(?=[A-Z]))+", who)  # (3C配件: a trade's name)
         or (_AGENCY.search(who) and not firm)
     ):
         return None
