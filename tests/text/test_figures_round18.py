@@ -38,11 +38,14 @@ def test_the_days_after_a_festival_as_spoken():
     assert f.period == "节后这三天"
 
 
-def test_a_season_alone_is_a_period_only_where_it_opens_a_clause():
-    # 开学季 opening the sentence is the time its figures are of (as round 38's annotators
-    # read 开学季高校网点日均派件量…); inside a name (拼多多开学季数据显示) it is no period
-    (f,) = figures_in_sentence("开学季平台文具销量增长42%。")
+def test_a_season_alone_is_a_period_only_where_it_opens_a_later_clause():
+    # 开学季 opening a clause after another is the time its figures are of (as round 38's
+    # annotators read …告诉记者，开学季高校网点日均派件量…); alone at the head of a sentence or
+    # of a name (开学季相关商品成交额, 拼多多开学季数据显示) it names the season, no period
+    (f,) = figures_in_sentence("快递员告诉记者，开学季高校网点日均派件量涨到4000件左右。")
     assert f.period == "开学季"
+    (f,) = figures_in_sentence("开学季平台文具销量增长42%。")
+    assert f.period is None
     (f,) = figures_in_sentence("拼多多开学季数据显示，平台文具销量增长42%。")
     assert f.period is None
 

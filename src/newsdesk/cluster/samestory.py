@@ -439,6 +439,26 @@ class StoryFeatures:
             if f.value is not None and f.subject
         )
 
+    @cached_property
+    def measures(self) -> dict[tuple[str, str, str], frozenset[str]]:
+        """The report's figures by what they measure: (subject, period, unit) → "value unit"
+        of each, for figures whose subject and period are told. Worked out only when a pair
+        found the same needs it (``_statistics_contradict``)."""
+        found: dict[tuple[str, str, str], set[str]] = {}
+        # (a post's list under 上半年成绩单出炉 gives its figures no period of their own: the
+        # one its headline names is theirs)
+        headline_period = next(iter(self.periods)) if len(self.periods) == 1 else None
+        for f in extract_figures(self.text, self.title):
+            if f.value is None or not f.subject or f.period in _PRIOR_PERIODS:
+                continue
+            named = _periods_named(f.period) if f.period else [headline_period]
+            if len(named) != 1 or not named[0]:
+                continue
+            unit = _ONE_COUNT.get(f.unit, f.unit)
+            subject = _national_account(f.subject)
+            found.setdefault((subject, named[0], unit), set()).add(f"{f.value:.6g}{unit}")
+        return {key: frozenset(values) for key, values in found.items()}
+
     @property
     def lead(self) -> str:
         """The headline and the first paragraph: where a report gives the event's figures."""
@@ -528,10 +548,17 @@ class StoryFeatures:
         Hong Kong paper's own sellers, named for its readers in a headline on another place's
         event (美降陸小包關稅至30%　台灣跨境賣家憂價格戰再起: the event is the US tariff's)."""
         places = _places_in(self.title_words)
+        quoted = _VOX_POP.search(self.title)
+        if quoted and places:
+            # (暑假港人北上逾1,600萬人次 市民：深圳食買玩平一半: a passer-by's words, not the
+            # event's place)
+            places = _places_in(words(mainland_terms(self.title[: quoted.start()])))
         local = _LOCAL_SELLERS.search(self.title)
         return places - {local.group(1)} if local else places
 
 
+# a passer-by's or a trade's words quoted after a headline's news: …　市民：深圳食買玩平一半
+_VOX_POP = re.compile(r"[\s　](?:市民|港人|居民|网友|商户|商家|业界|业者|店主|老板|消费者|旅客|家长)[：:]")
 # a Taiwan, Hong Kong or Macau paper's own sellers, in a headline framing another place's event
 _LOCAL_SELLERS = re.compile(r"(台湾|香港|澳门)(?:跨境)?(?:电商)?(?:卖家|业者|商家)")
 # A Hong Kong, Macau or Taiwan paper seldom names its own place: 本港, 访港旅客, 政府统计处
@@ -1418,6 +1445,42 @@ _LATE_COPY_DAYS = 30
 
 
 def decide(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
+    """Whether two articles report the same event (``_decide_pair``), unless, found the same
+    on anything short of near-duplicate wording, they give one statistic other values
+    (``_statistics_contradict``)."""
+    decision = _decide_pair(a, b, max_days_apart)
+    if decision.same and "near-duplicate wording" not in decision.reasons:
+        contradicted = _statistics_contradict(a, b)
+        if contradicted:
+            return PairDecision(False, 0.0, [*decision.reasons, contradicted])
+    return decision
+
+
+# a statistic two reports of one release both give can differ at most by a rewrite's rounding;
+# two or more that differ outright are two writers' other releases (or other periods' figures
+# told alike), not one event
+_CONTRADICTED_MEASURES = 2
+
+
+def _statistics_contradict(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Both reports give values of the same statistics for the same period, and on two or
+    more of them no value of one is the other's, as given or rounded (上半年全国网上零售额
+    74180亿元、增长8.3% / 79450亿元、增长8.1%): two releases, however alike their wording."""
+    if not a.measures or not b.measures:
+        return None
+    differ = sorted(
+        {
+            key[0]
+            for key, mine in a.measures.items()
+            if (theirs := b.measures.get(key)) and not shared_figure_count(mine, theirs)
+        }
+    )
+    if len(differ) < _CONTRADICTED_MEASURES:
+        return None
+    return f"the same statistics differ ({'、'.join(differ[:3])})"
+
+
+def _decide_pair(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
     """Whether two articles report the same event. Too far apart in time (unless one is a
     late copy giving the release's figures, ``_late_copy``), or two events whatever else
     they share (``two_events``), they are never the same story; otherwise the
@@ -1752,6 +1815,15 @@ _AGENCY_IN_LEAD = {"海关总署": "海关", "国家统计局": "统计局", "�
 _PART_RELEASES = ("跨境电商", "服务贸易", "农产品", "汽车", "稀土", "集成电路", "民营企业")
 
 
+def _headline_part(report: StoryFeatures, part: str) -> bool:
+    """Whether the headline tells a part of the release (上半年跨境电商进出口1.43万亿元), not
+    just names it beside the release's own figure (陸上半年出口增5.8% 跨境電商撐場)."""
+    if part not in report.title:
+        return False
+    measures = report.headline_measures
+    return not measures or any(part in subject for subject, _ in measures)
+
+
 def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
     """One agency's release of one period told in 元 in one report and in 美元 in the other:
     both name the agency, their headlines name the same period, they are days apart at most
@@ -1762,7 +1834,7 @@ def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
         return False
     if not _releasing_agencies(a) & _releasing_agencies(b):
         return False
-    if any((part in a.title) != (part in b.title) for part in _PART_RELEASES):
+    if any(_headline_part(a, part) != _headline_part(b, part) for part in _PART_RELEASES):
         return False  # (跨境电商进出口 of the same quarter is another statistic of the release)
     told_a, told_b = (
         {f for f in x.headline_figures if f.endswith("元") and not f.endswith("美元")} for x in (a, b)
@@ -1979,15 +2051,38 @@ def _headline_measures_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
         for subject_b, key_b in b.headline_measures:
             if key_a == key_b or _unit_of(key_a) != _unit_of(key_b) or _unit_of(key_a) in (None, _BARE):
                 continue
-            measure = _common_suffix(subject_a, subject_b)
-            if len(measure) < _MEASURE_CHARS:
+            measure = _common_suffix(_national_account(subject_a), _national_account(subject_b))
+            if len(measure) < _MEASURE_CHARS and measure not in _NATIONAL_ACCOUNTS.values():
                 continue
             if shared_figure_count(frozenset([key_a]), frozenset([key_b])):
                 continue  # one is the other rounded (近7% of 6.8%)
-            if _SECOND_CURRENCY_BASIS.search(a.title + a.text + b.title + b.text):
+            # (a sum in 元 is one in either currency's telling: 22.86万亿元 / 22.61万亿元 are two
+            # releases' totals, whatever 美元 the reports add)
+            if _unit_of(key_a) == "%" and _SECOND_CURRENCY_BASIS.search(a.title + a.text + b.title + b.text):
                 return None
             return f"headlines give {measure} other values ({_readable(key_a)} / {_readable(key_b)})"
     return None
+
+
+# the country's output as headlines name it: 上半年中国GDP同比增长5.1%, 陸上半年GDP增5.1%,
+# 內地上半年經濟增4.9%, 上半年国内生产总值同比增长4.9% are one statistic (short as its
+# names are, it is one: _MEASURE_CHARS is for names that end several statistics' names);
+# and retail sales as a post shortens them (社零超25万亿)
+_NATIONAL_ACCOUNTS = {
+    "GDP": "国内生产总值",
+    "经济": "国内生产总值",
+    "国民经济": "国内生产总值",
+    "国内生产总值": "国内生产总值",
+    "社零": "社会消费品零售总额",
+    "社零总额": "社会消费品零售总额",
+}
+_COUNTRY_NAMED = re.compile(r"^(?:中国|我国|全国|大陆|陆|内地|国内(?!生产))")
+
+
+def _national_account(subject: str) -> str:
+    """The subject, with the country's output and retail sales named one way whichever way
+    they were written."""
+    return _NATIONAL_ACCOUNTS.get(_COUNTRY_NAMED.sub("", subject), subject)
 
 
 def _common_suffix(a: str, b: str) -> str:

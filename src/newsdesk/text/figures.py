@@ -422,8 +422,10 @@ _PERIOD = re.compile(
     # 8月2日，某外卖平台单日订单量创下…: the day that opens the sentence, where its first clause
     # tells what happened that day (not 9月10日，国家统计局发布…: the day a release came out)
     r"|(?<![\s\S])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?=[，,](?![^，。；]*?(?:发布|公布|召开|举行|宣布|披露|介绍|表示|通报|称|显示|消息|数据|报道|获悉|了解|透露|据)))"
-    # 开学季高校网点日均派件量…: a season named alone, opening a clause (暑期档 is a film season's)
-    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:开学季|毕业季|暑期|暑假|寒假|春运|暑运)(?![档期间前后以初末中])"
+    # …告诉记者，开学季高校网点日均派件量…: a season named alone, opening a clause after
+    # another (暑期档 is a film season's; at the head of a name, 开学季相关商品成交额, it is
+    # the name's)
+    r"|(?<=[，,；;：:“「])(?:开学季|毕业季|暑期|暑假|寒假|春运|暑运)(?![档期间前后以初末中])"
     # one day: 11月11日当天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:当天|当日|全天|单日|当晚|晚间|晚(?![会报\d])|夜间|夜(?!间))"
     # a span of days: 2024年10月21日至11月11日; 12月1—28日 within one month
@@ -493,6 +495,10 @@ _VERB_TAIL_WORDS = (
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
     # 海外订单差不多少了三成, 美国那边更是掉了一半
     r"也就|能有|能到|能达到|少说|差不多|大概|大约|更是|"
+    # 一晚淨係得六七百蚊: 淨係, "only", as Cantonese says it (read 净是)
+    r"净是|净系|"
+    # 四季度增速需不低于5.3%: what a goal asks of a rate
+    r"需(?<=[速长率]需)|需要(?<=[速长率]需要)|"
     # 一个月房租加人工要七八万: what it takes, spoken (not 主要, 需要, 重要)
     r"要(?<![主需重只想]要)(?<=[\u4e00-\u9fa5]{3})|"
     # 峰值达每秒11.2万笔: the time a rate is counted in belongs to the figure
@@ -1121,7 +1127,10 @@ _TOLD_AFTER_WHEN = r"(?=公布|发布|宣布|公告|披露|表示|称[，,]|介�
 # a company that opens a sentence with its results: 拼多多第三季度营收…, 东方甄选经营承压
 _OWNER_NAMED = re.compile(
     # (公司预计三季度…: the company told before, not one named 公司预计)
-    r"^(?:\d{4}\s*年[，,]?\s*)?(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该|公司|集团)"
+    r"^(?:\d{4}\s*年[，,]?\s*)?"
+    # (香港电商平台HKTVmall母公司香港科技探索公布…: the company, after what it owns)
+    r"(?:[\u4e00-\u9fa5A-Za-z]{2,16}?母公司)?"
+    r"(?!今年|去年|上年|明年|本|当|截至|截止|前|第|全国|我国|全省|全市|其中|同时|此外|据|从|在|该|公司|集团)"
     # (核心本地商业分部经营利润…: a company's segment, not the company)
     r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(?<!分部)(?<!业务)(?<!板块)(?:集团|控股|公司)?(?:（[^）]{1,12}）)?"
     rf"(?:(?:{_TOLD_WHEN}){_TOLD_AFTER_WHEN})?"
@@ -1586,6 +1595,7 @@ _UNIT_AS = {
     "个多小时": "小时",
     "蚊": "港元",
 }
+_MONEY_UNITS = frozenset({"元", "港元", "蚊", "美元", "新台币", "澳门元", "欧元", "日元", "英镑"})
 _MACAU = re.compile(r"澳门|MOP")
 # the currency in letters before an amount, as Hong Kong, Macau and Taiwan reports write it
 # (HK$, NT$, US$, MOP$, RMB, HKD…); a lone $ is left alone: whose dollar it is is not told
@@ -1715,7 +1725,7 @@ _ANYWHERE = re.compile(
     r"|(?<=[\u4e00-\u9fa5])(?:表示|认为)(?=[\u4e00-\u9fa5]{2})"
     # 中通快递第三季度完成包裹量96.5亿件: 中通快递包裹量; 澳门共录得入境旅客…: 澳门入境旅客
     r"|(?<=[\u4e00-\u9fa5])(?:完成(?![的率])|共?录得)(?=[\u4e00-\u9fa5]{2})|^(?:共|累计)?录得(?=[\u4e00-\u9fa5]{2})"
-    r"|(?<![公总])共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
+    r"|(?<![公总])合?共(?=揽收|完成|受理|处理|有|计|售出|销售|吸引|带动)"
     r")"
 )
 # agent, verb, what is counted, the count: 全国已建成国家级电子商务示范基地155个
@@ -2037,7 +2047,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 names = [x + told for x in names]
             # …交易额约1.6万亿元，用户规模5.45亿人，分别占餐饮收入和网民整体的29.8%和49.3%
             of = re.search(
-                r"分别占([^，。；]+?)(?:的)?(比重|比例|份额)?(?:分别)?(?:约为|约|为|达到|达|超过|是)*$",
+                r"分别占(?!比(?:约为|约|为|达到|达|是)*$)([^，。；]+?)(?:的)?(比重|比例|份额)?(?:分别)?(?:约为|约|为|达到|达|超过|是)*$",
                 segment,
             )
             if not of and whole and re.search(r"分别占(?:约为|约|为)?$", segment):
@@ -2048,6 +2058,15 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 and (part_of := _whole_before(s, group[0].start, history))
             ):
                 of = re.match(r"(.+)()", part_of)  # …交易金额逾1.2万亿元，其中餐饮、商超和文旅消费分别占…
+            if (
+                not of
+                and re.search(r"其中.*(?:分别占比|占比分别)(?:约为|约|为|达到|达|是)*$", segment)
+                and (part_of := _whole_before(s, group[0].start, history))
+            ):
+                # …交易总额为8947亿元，其中综合电商、直播电商和新零售渠道分别占比78.2%、…: each
+                # one's share of the whole told before (占比 is no part of their names)
+                names = [re.sub(r"(?:分别)?占比$", "", x) if x else x for x in names]
+                of = re.match(r"(.+)()", part_of)
             if of and not any("占" in (x or "") for x in names):
                 wholes = [w for w in re.split(r"、|以及|和|及|与", of.group(1)) if w]
                 if len(wholes) == 1 and earlier and _abridges(wholes[0], earlier[-1]):
@@ -3381,7 +3400,9 @@ def _speaker(s: str) -> tuple[int, str] | None:
     trader = (
         not head
         and not worker
-        and re.search(rf"(?:某|^)(?:[\u4e00-\u9fa5A-Za-z]|\d(?=[A-Z])){{2,12}}?(?:{_TRADER_ROLES}|团长|农户|店主)$", who)
+        and re.search(
+            rf"(?:某|^)(?:[\u4e00-\u9fa5A-Za-z]|\d(?=[A-Z])){{2,12}}?(?:{_TRADER_ROLES}|团长|农户|店主)$", who
+        )
         # (一位深圳卖家: a trader named by the city they trade from is someone in particular too)
         and ("某" in who or works or re.fullmatch(rf"[\u4e00-\u9fa5]{{2,6}}(?:{_TRADER_ROLES})", who))
     )
@@ -3761,6 +3782,21 @@ def _complete_subject(
     ):
         subject = hired.group(0) + counted.group(1)  # 高峰期需增派约2000名人手: 增派人手 (its firm's)
     elif (
+        subject
+        and member.kind == "count"
+        and re.search(r"(?:增加|加|多招|多请)了?\s*$", s[: member.start])
+        and (counted := _counted(s, member.end))
+        and _PEOPLE_NOUN.search(counted.group(1))
+    ):
+        subject += "增加" + counted.group(1)  # 站点临时增加了5名兼职人员: the extra hands
+    elif (
+        subject
+        and member.kind == "amount"
+        and (gets := _GETS.search(subject))
+        and (paid := _PAID_AS.match(s, member.end))
+    ):
+        subject = subject[: gets.start()] + paid.group(1)  # 骑手每天可获15至25元高温补贴: the allowance
+    elif (
         member.kind == "count"
         and re.search(r"针对\s*$", s[: member.start])
         and (counted := _counted(s, member.end))
@@ -3830,6 +3866,16 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = _CANTONESE_PARTICLES.sub("", subject)
         subject = _TRAILING_PARTICLES.sub("", subject)
         subject = _LEADING_LINKS.sub("", subject)
+        subject = _LIST_MARKER.sub("", subject)
+        if unit in _MONEY_UNITS:
+            # 每人平均淨係使五六百蚊: 使 is "spend" in a Cantonese quote; 一張單平均一千幾蚊: per
+            # order; 平時一晚淨係得六七百蚊: a night's takings, "only" so much (一晚八百八 is a
+            # room's price)
+            subject = re.sub(r"(?<=平均|人均)(?:净[是系]|只是)?使$", "消费", subject)
+            subject = re.sub(r"一张单(?:平均)?$", "每单平均消费", subject)
+            subject = re.sub(
+                r"(?:(?<=[\u4e00-\u9fa5]{2})|^)一(晚|日|天)(?:净[是系]|只是)得?$", r"每\1收入", subject
+            )
         # 收入有成千五蚊: 有 (and Cantonese 成, "a full") before the amount is no part of its name
         subject = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?<![拥持所占享具没])有成?$", "", subject)
         subject = re.sub(
@@ -3985,6 +4031,8 @@ _TRAILING_PARTICLES = re.compile(
 _LEADING_LINKS = re.compile(
     r"^(?:可是|但是|不过(?!夜)|只是|而且|并且|(?:打算|准备|计划|想)把)(?=[\u4e00-\u9fa5A-Za-z]{2})"
 )
+# a self-media post's list markers before what is measured: 1️⃣ GDP超68万亿, ① 社零…, ▶ 网上零售额…
+_LIST_MARKER = re.compile(r"^(?:\d\ufe0f?\u20e3|[\u2460-\u2473\u2776-\u277f]|[•·▶►▪◆●★☆✅👉📌🔹🔸]|\s)+")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
 _SHARE_INSIDE = re.compile(r"(.+?)在(.+?)中(?:所占)?的?(?:占比|比重|份额)")
 _TRADE_END = re.compile(r"(?:进出口|出口|进口)$")
@@ -4039,6 +4087,9 @@ _FROM_PERIOD = re.compile(
     r"(?:从|由)\s*([^，。；：、的从由]{1,8}?(?:年|月|月份|季度|同期))的\s*(?:约|近|超过|超|逾|不足|不到)?\s*$"
 )
 _AGAINST = re.compile(r"(?:与|跟)([^，。；与跟]{1,12}?)(?:相比|比较)[，,]")
+# what one gets, paid as an allowance or a bonus told after the sum: 每天可获15至25元高温补贴
+_GETS = re.compile(r"(?:可获得?|可领取?|获得|领取|能拿到?|拿到)$")
+_PAID_AS = re.compile(r"([\u4e00-\u9fa5]{0,4}(?:补贴|奖励|津贴|红包|补助|奖金|提成))")
 _HIRES = re.compile(r"(?:增派|加派|招聘|招募|雇用|增聘)(?=了?$)")
 _ACTS_ON = re.compile(
     r"(?:提出|印发|发布|推出|出台|公布|包括|涉及|新增|上线|联合|评选出|认定|曝光了?|约谈了?|查处了?|处罚了?|下架了?"
