@@ -3,7 +3,7 @@
 
 import dataclasses
 
-from newsdesk.cluster.samestory import decide, two_events
+from newsdesk.cluster.samestory import _one_summons, decide, two_events
 
 from .labelled import report
 
@@ -44,9 +44,9 @@ def test_reports_telling_days_two_months_apart_are_two_events_for_the_clusterer_
 def test_one_regulator_s_summons_of_the_same_platforms_told_by_outlets_leading_elsewhere():
     wire = report(38, "市场监管总局约谈美团、饿了么、京东三家外卖平台")  # 12月2日
     hong_kong = report(38, "國家市監總局再約談美團等外賣平台")  # 12月4日, led by the shares' fall
-    decision = decide(wire, hong_kong)
-    assert decision.same
-    assert "one regulator's summons of the same platforms" in decision.reasons
+    assert decide(wire, hong_kong).same
+    # (the model, refitted on later rounds, may join them itself; the rule is there if not)
+    assert _one_summons(wire, hong_kong)
 
 
 def test_a_firm_s_answer_to_a_summons_and_summonses_weeks_apart_are_other_events():

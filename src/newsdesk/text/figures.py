@@ -292,7 +292,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降冰雪])(?:"
+    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降冰雪会])(?:"
     # 派发2029年中期现金股息: the interim half of the year a dividend is of
     r"\d{4}\s*年\s*中期(?=(?:现金)?(?:股息|派息|分红|业绩))|"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
@@ -495,8 +495,6 @@ _VERB_TAIL_WORDS = (
     # the hedges of spoken figures: 净赚也就五十来万, 一天流水能有小一万, GMV少说两三百万,
     # 海外订单差不多少了三成, 美国那边更是掉了一半
     r"也就|能有|能到|能达到|少说|差不多|大概|大约|更是|"
-    # 一晚淨係得六七百蚊: 淨係, "only", as Cantonese says it (read 净是)
-    r"净是|净系|"
     # 四季度增速需不低于5.3%: what a goal asks of a rate
     r"需(?<=[速长率]需)|需要(?<=[速长率]需要)|"
     # 一个月房租加人工要七八万: what it takes, spoken (not 主要, 需要, 重要)
@@ -3299,7 +3297,8 @@ _NAMED = re.compile(
 )
 _ANONYMOUS_HEAD = re.compile(
     # (东主: a Hong Kong shop's owner, 旺角一间药房东主)
-    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|户|房|铺|室|厅|站|仓|台)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
+    # (深圳一家跨境卖家负责人: the head of a seller's business)
+    r"(?<=店|点|司|业|厂|市|场|社|行|口|宿|构|商|户|房|铺|室|厅|站|仓|台|(?<=卖)家)(?P<head>(?:的)?(?:负责人|老板娘|老板|店主|店长|经理|业者|东主))$"
 )
 # one who works for a firm and speaks of the outlet or the round they work: 中通快递小哥,
 # 顺丰快递员 (told with where they work, 一位在义乌跑件的…, they are someone in particular)
@@ -3475,6 +3474,9 @@ def _spoken_of(subject: str | None, who: str, per: str = "") -> str | None:
     told = re.sub(r"^下来$", "收入", told)
     # 其店铺在美国站月均销售额: the speaker's own shop, told in the third person (美国站月均销售额)
     told = re.sub(r"^其(?:店铺|网店|门店|店)?在?(?=[\u4e00-\u9fa5A-Za-z]{2})", "", told)
+    # (深圳一家跨境卖家负责人称，公司在TikTok Shop美区的月销售额: the speaker's own company)
+    if re.search(r"(?:卖家|商家|企业|工厂)$", who):
+        told = re.sub(r"^公司(?:在|的)?(?=[\u4e00-\u9fa5A-Za-z]{2})", "", told)
     # 我每日要派成二百件, 一天跑下来四十几单: the count of what a courier or a rider does
     told = re.sub(
         r"^((?:一天|每天|一日|每日)?)(?:要|能|可以|得)?(派|送|跑|接)(?:下来|成|了|咗|得)?量?$",
@@ -3874,8 +3876,10 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
             subject = re.sub(r"(?<=平均|人均)(?:净[是系]|只是)?使$", "消费", subject)
             subject = re.sub(r"一张单(?:平均)?$", "每单平均消费", subject)
             subject = re.sub(
-                r"(?:(?<=[\u4e00-\u9fa5]{2})|^)一(晚|日|天)(?:净[是系]|只是)得?$", r"每\1收入", subject
+                r"(?:(?<=[\u4e00-\u9fa5]{2})|^)一(晚|日|天)(?:净[是系]?|只是)得?$", r"每\1收入", subject
             )
+        # 淨係, "only", as a Cantonese quote says it before the amount (read 净系 or 净是)
+        subject = re.sub(r"(?<=[\u4e00-\u9fa5]{2})净[是系]$", "", subject)
         # 收入有成千五蚊: 有 (and Cantonese 成, "a full") before the amount is no part of its name
         subject = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?<![拥持所占享具没])有成?$", "", subject)
         subject = re.sub(
