@@ -69,3 +69,12 @@ def test_the_rate_a_goal_asks_and_a_post_s_numbered_list():
     assert needed.subject == "GDP增速"
     amount, growth = extract_figures("家人们，上半年的数据出来了👇\n1️⃣ GDP超68万亿，增长4.9%；")
     assert amount.subject == growth.subject == "GDP"
+
+
+def test_the_share_of_a_group_framed_before_named_by_what_they_did():
+    *_, share = extract_figures(
+        "商务部监测，在监测的两万三千余家重点零售和餐饮企业中，近六成实现营业额正增长。"
+    )
+    assert share.subject == "实现营业额正增长的企业占监测重点零售和餐饮企业的比重"
+    (share,) = extract_figures("受访企业中，近六成实现营业额正增长。")
+    assert share.subject == "实现营业额正增长的企业占受访企业的比重"

@@ -2017,6 +2017,20 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
                 framed = whole or framed
                 if own is None or own in _SHARE_WORDS or own in _LEVEL_WORDS:
                     previous = _previous_subject(told_before, periods, f.kind, f.unit)
+        # 在监测的两万三千余家重点零售和餐饮企业中，近六成实现营业额正增长: the share of the
+        # group the clause before frames, named by what they did
+        if (
+            f.unit == "%"
+            and clause_start > 0
+            and not s[clause_start : f.start].strip(" 约近超逾有")
+            and (among := _AMONG.search(s[:clause_start]))
+            and (did := _DID.match(s, f.end))
+        ):
+            group_named = _COUNT_IN_GROUP.sub("", among.group(1)).replace("的", "")
+            if head := _GROUP_HEAD.search(group_named):
+                people = head.group(0) in _PEOPLE_HEADS
+                share = "比例" if people else "比重"
+                own = f"{did.group(1)}的{head.group(0)}占{group_named}的{share}"
         # 顺丰和中通的快递业务量分别为…，前者同比增长28.6%: the first (or last) of that list
         if own in ("前者", "后者") and listed:
             own = listed[0] if own == "前者" else listed[-1]
@@ -2168,7 +2182,13 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             )
             subject = _complete_subject(name, member, base, heard, s, previous)
             frame = whole or framed
-            if subject and frame and _FIRMS_FRAME.search(frame) and not subject.startswith(frame):
+            if (
+                subject
+                and frame
+                and _FIRMS_FRAME.search(frame)
+                and not subject.startswith(frame)
+                and "占" + frame not in subject  # (…的企业占受访企业的比重: the share names its firms)
+            ):
                 # 重点监测零售企业中，便利店、超市和专业店销售额分别增长…: the firms the stores are of
                 subject = frame + subject
             unit, kind = member.unit, member.kind
@@ -4108,6 +4128,17 @@ _ACTS_ON = re.compile(
     r"|保障|查验)$"
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
+# a group framed before a clause, and what some of them did: 在受访的1200家企业中，近六成表示…
+_AMONG = re.compile(r"(?:^|[，,；;：:])\s*(?:在)?([^，。；,;]{2,30}?)(?:中|之中)[，,]\s*$")
+_DID = re.compile(
+    r"\s*(?:左右|以上)?(?:的)?((?:实现|表示|认为|计划|出现|选择|愿意|已经?|曾经?|遭遇|获得|保持|取得|预计|希望|打算)"
+    r"[^，。；,;]{1,16})"
+)
+_GROUP_HEAD = re.compile(r"(?:企业|商家|商户|门店|店铺|卖家|用户|消费者|受访者|网民|居民|家庭|农户)$")
+_PEOPLE_HEADS = frozenset({"用户", "消费者", "受访者", "网民", "居民", "家庭"})
+_COUNT_IN_GROUP = re.compile(
+    r"(?:超过|超|近|约|逾)?(?:[\d,.]+|[一二两三四五六七八九十百千万]+)(?:万|亿)?(?:余|多)?(?:家|个|名|位|户|人)"
+)
 # a frame of firms, whose kinds a clause's figures are of (重点监测零售企业中，便利店…)
 _FIRMS_FRAME = re.compile(r"(?:企业|单位)$")
 # the measure a frame's whole is counted in, and the categories counted in it
