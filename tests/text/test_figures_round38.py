@@ -78,3 +78,16 @@ def test_the_share_of_a_group_framed_before_named_by_what_they_did():
     assert share.subject == "实现营业额正增长的企业占监测重点零售和餐饮企业的比重"
     (share,) = extract_figures("受访企业中，近六成实现营业额正增长。")
     assert share.subject == "实现营业额正增长的企业占受访企业的比重"
+
+
+def test_a_breakdown_compares_on_the_year_and_a_briefing_s_month_is_no_period():
+    *_, stores, leather = extract_figures(
+        "澳門統計暨普查局資料顯示，第二季零售業銷售額為198.6億澳門元，按年上升5.3%，按季下跌2.7%，"
+        "其中百貨商品及皮具銷售額分別增加9.1%和6.4%。"
+    )
+    assert stores.base == leather.base == "按年"
+    funds, _ = extract_figures(
+        "商务部新闻发言人在9月例行发布会上表示，第三批690亿元超长期特别国债资金已于7月下达，"
+        "截至8月底，已累计带动销售额1.2万亿元。"
+    )
+    assert funds.period != "9月"

@@ -1916,14 +1916,11 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
             part_told = clause_start > 0 and "其中" in s[_clause_start(s, clause_start - 1) : clause_start]
             if part_told or re.search(r"其中|^\W*(?:扣除价格因素(?:后)?\W*)?(?:实际|名义)", segment):
                 # (the change of a growth rate, 较一季度提高0.4个百分点, is no such comparison)
-                base = next(
-                    (
-                        b
-                        for b, o in zip(reversed(bases), reversed(out), strict=True)
-                        if b and o.unit == f.unit
-                    ),
-                    None,
-                )
+                told = [b for b, o in zip(bases, out, strict=True) if b and o.unit == f.unit]
+                # (按年上升5.3%，按季下跌2.7%，其中百货商品…分别增加9.1%和6.4%: a breakdown compares
+                # on the year, as statistics do first, where the whole was told on both)
+                on_year = [b for b in told if _YEAR_ON_YEAR.search(b)]
+                base = (on_year or told or [None])[-1]
         if base is None and f.kind == "change" and not f.annual:
             # 与去年同期相比，…增长12.3%
             against_all = _AGAINST.search(s, 0, f.start)
@@ -4128,6 +4125,7 @@ _ACTS_ON = re.compile(
     r"|保障|查验)$"
 )
 _FRAME = re.compile(r"(?:在)?([^，。；]{2,20}?)(?:中|里|之中)")
+_YEAR_ON_YEAR = re.compile(r"同比|按年|年增|年减|比上年|较上年|比去年|较去年")
 # a group framed before a clause, and what some of them did: 在受访的1200家企业中，近六成表示…
 _AMONG = re.compile(r"(?:^|[，,；;：:])\s*(?:在)?([^，。；,;]{2,30}?)(?:中|之中)[，,]\s*$")
 _DID = re.compile(
@@ -4823,6 +4821,8 @@ def _read_periods(s: str) -> list[tuple[int, int, str]]:
         cause = s.rfind("受", 0, m.start())
         if cause >= 0 and _CAUSE_CLAUSE.match(s, cause) and not _CLAUSE_MARK.search(s, cause, m.start()):
             continue
+        if re.match(r"\s*的?(?:例行|定期)?(?:新闻)?(?:发布会|记者会|吹风会)", s[m.end() :]):
+            continue  # 在9月例行发布会上表示: when it was told, not what the figures are of
         if re.match(r"\s*(?:同期|相比)", s[m.end() :]):
             # 去年同期为6.2%: the period of the figure that follows; 比去年同期 is a base
             # (去年同期，全网销售额为8556亿元: the period of the clause it opens)
