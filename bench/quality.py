@@ -70,7 +70,7 @@ READ = "(measured once, its errors read since)"
 SPLIT_NAMES = {
     "dev": "dev (tuned on)",
     "blind": f"blind round 1 {READ}",
-    **{f"blind{k}": f"blind round {k} {READ}" for k in range(2, 39)},
+    **{f"blind{k}": f"blind round {k} {READ}" for k in range(2, 40)},
 }
 
 

@@ -241,6 +241,8 @@ _EVENT = (
     # fairs whose days are a period of their own (广交会期间, 进博会期间)
     # (三八大促: the women's-day sale, by its date)
     r"|妇女节|女王节|三八节|三八(?=大促|购物节|好物节)|母亲节|父亲节|儿童节|毕业季|腊八节?|冬至|感恩节|广交会|进博会|中元(?:普渡|普度)?节?"
+    # a department store's anniversary sale, as Taiwan's are told (週年慶首日, 週年慶檔期)
+    r"|周年庆"
     # a platform's own sale day: 亚马逊Prime会员日期间, Prime Day
     # (会员日期间: the day named again, its platform told before)
     r"|Prime\s*(?:会员日|Day)|会员日(?=期间|当天|首日|前后)"
@@ -292,7 +294,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降冰雪会])(?:"
+    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降冰雪会预])(?:"
     # 派发2029年中期现金股息: the interim half of the year a dividend is of
     r"\d{4}\s*年\s*中期(?=(?:现金)?(?:股息|派息|分红|业绩))|"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
@@ -419,6 +421,14 @@ _PERIOD = re.compile(
     r"|(?:前|以后|之后|过后)(?=[\u4e00-\u9fa5])(?![一二两三四五六七八九十\d后夕]))"
     # the days around one: 5月20日前后三天
     r"|(?:\d{4}\s*年\s*|今年)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*前后\s*[一二两三四五六七八九十\d]{1,2}\s*天"
+    # 假期期间，全国铁路…: the holiday named again, alone (its festival told before)
+    r"|(?:(?<=[，,；;：:“「])|(?<![\s\S]))(?:假期|长假|小长假|连假|黄金周)期间"
+    # 预售首日参与品牌…: a sale's first day of presale or of sale
+    r"|(?:预售|开售|开卖|开抢)(?:首日|首小时|期间|阶段)"
+    # 今年大闸蟹上市以来: since a crop came to market this season
+    r"|(?:今年|去年)[\u4e00-\u9fa5]{2,4}?(?:上市|开捕|开园|开湖|开秤)以来"
+    # 今冬将在北方17个城市…, 今年入夏以来: this winter, since summer came
+    r"|(?:今|去)(?:冬|夏|秋|春)(?![天季装款日])|(?:今年)?入(?:冬|夏|秋)以来"
     # 8月2日，某外卖平台单日订单量创下…: the day that opens the sentence, where its first clause
     # tells what happened that day (not 9月10日，国家统计局发布…: the day a release came out)
     r"|(?<![\s\S])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?=[，,](?![^，。；]*?(?:发布|公布|召开|举行|宣布|披露|介绍|表示|通报|称|显示|消息|数据|报道|获悉|了解|透露|据)))"
@@ -732,6 +742,16 @@ def extract_figures(text: str, title: str = "") -> list[Figure]:
                     for a, b, _ in _periods(s.text)
                 )
                 and not _paid_by_month_or_piece(s.text, s.text.find(f.text), last_period[1])
+            ):
+                f = replace(f, period=last_period[1])
+            # 2025年五一假期…；携程平台数据显示，假期期间入境游订单量…: the holiday named again is
+            # the one told before
+            if (
+                f.period
+                and _HOLIDAY_AGAIN.fullmatch(f.period)
+                and last_period
+                and last_period[0] == s.paragraph
+                and not _HOLIDAY_AGAIN.fullmatch(last_period[1])
             ):
                 f = replace(f, period=last_period[1])
             # 全国铁路累计发送旅客9.72亿人次…；8月9日发送旅客1982.6万人次: one day's count of it
@@ -1593,6 +1613,7 @@ _UNIT_AS = {
     "个多小时": "小时",
     "蚊": "港元",
 }
+_HOLIDAY_AGAIN = re.compile(r"(?:假期|长假|小长假|连假|黄金周)期间")
 _MONEY_UNITS = frozenset({"元", "港元", "蚊", "美元", "新台币", "澳门元", "欧元", "日元", "英镑"})
 _MACAU = re.compile(r"澳门|MOP")
 # the currency in letters before an amount, as Hong Kong, Macau and Taiwan reports write it
@@ -4871,7 +4892,12 @@ def _read_periods(s: str) -> list[tuple[int, int, str]]:
             continue
         # 主播“阿朵”双11期间: the quoted name before the event is no part of it; “双11那几天: nor the quote
         quoted = re.match(r"[“「][^”」]{1,10}[”」](?=\S)", text)
-        if quoted and _PERIOD.fullmatch(text[quoted.end() :]):
+        # (「五一」黄金周期间: a festival quoted is the period's own)
+        if (
+            quoted
+            and _PERIOD.fullmatch(text[quoted.end() :])
+            and not re.fullmatch(_EVENT, text[1 : quoted.end() - 1])
+        ):
             text = text[quoted.end() :]
         if text[:1] in "“「" and not re.search(r"[”」]", text):
             text = text[1:]  # (「双11」期间 keeps its marks)
