@@ -41,7 +41,7 @@ def test_people_and_items_in_wan_and_yi():
     assert figures["5000 万"].value == 5e7
     assert figures["5000 万"].subject == "千兆用户数"
     assert figures["5000 万"].period == "截至今年 5 月底"
-    assert figures["170 万个"].subject == "5G 基站数"
+    assert figures["170 万个"].subject == "5G基站数"
     assert figures["4.2 亿户"].unit == "户"
 
 

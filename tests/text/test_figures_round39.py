@@ -29,3 +29,32 @@ def test_a_presale_s_first_day_a_crop_s_season_this_winter_and_an_anniversary_sa
     assert cities.period == "今冬"
     sales, *_ = extract_figures("新光三越台北信義新天地週年慶首日業績達新台幣12.8億元，較去年同期成長約5%。")
     assert sales.period == "周年庆首日"
+
+
+def test_a_city_s_bureau_owns_its_whole_city_and_a_total_s_daily_share():
+    visitors, *_ = extract_figures(
+        "哈尔滨市文化广电和旅游局数据显示，12月1日至20日，全市累计接待游客1286.3万人次，同比增长16.8%。"
+    )
+    assert visitors.subject == "哈尔滨市接待游客人次"
+    (online,) = extract_figures("江苏省兴化市农业农村局介绍，今年大闸蟹上市以来，全市线上销售额达38.5亿元。")
+    assert online.subject == "兴化市线上销售额"
+    found = {
+        f.text: f
+        for f in extract_figures(
+            "香港科技探索公布，旗下HKTVmall 11月總訂單量達182萬張，按年增長9.5%，日均訂單約6.1萬張。"
+        )
+    }
+    assert found["6.1万张"].subject == "HKTVmall日均订单量"
+
+
+def test_words_around_a_figure_that_are_no_part_of_its_name():
+    *_, after = extract_figures(
+        "多位卖家反映单件物流及关税成本上涨了3至5美元，整体利润率从15%左右压缩至8%上下。"
+    )
+    assert after.subject == "整体利润率"
+    *_, daily = extract_figures(
+        "今年双11全周期全网交易额约一万六千九百亿元，比去年多出一千二百亿元左右，相当于日均成交五百八十多亿元。"
+    )
+    assert daily.subject == "全网日均成交额"
+    sales, _ = extract_figures("momo富邦媒表示，今年雙11檔期站內業績衝破新台幣52億元，年增約15%。")
+    assert sales.subject == "momo富邦媒站内业绩"

@@ -520,7 +520,9 @@ _VERB_TAIL_WORDS = (
     r"做(?<=GMV做)|做(?<=[额量]做)|"
     # and their adverbs: GMV就破了50亿, 门店都快6万家, 总数直接冲到2.9万家 (都 looks behind
     # itself so as to keep 成都 whole)
-    r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上|"
+    r"就|都(?<![成首京古帝]都)|直接|直奔|冲到|冲至|冲上|冲破|"
+    # 利润率从15%左右压缩至8%上下: squeezed to
+    r"压缩至|压缩到|压缩|"
     # 一晚涨到八百八, 租金涨到八万多: the price or rent, risen to; 赤字率拟按4%左右安排: the
     # rate planned; 首度突破: for the first time; 收入料年增5% (料 alone, not 原料 or 饮料)
     r"涨到|涨至|拟按|拟|首度|"
@@ -1159,8 +1161,9 @@ _OWNER_NAMED = re.compile(
 # the province or city whose bureau speaks: 浙江省统计局数据显示, 上海市商务委表示, 云南省文旅厅测算
 _REGION_TOLD = re.compile(
     # (记者从上海市商务委了解到: 从 is no part of the city's name)
-    r"(?!据|根据|从|向|在|对)([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
-    r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|农业农村厅|交通运输厅|工信厅|财政厅)"
+    # (江苏省兴化市农业农村局, 哈尔滨市文化广电和旅游局: a city's bureau, its province named first)
+    r"(?!据|根据|从|向|在|对)(?:[\u4e00-\u9fa5]{2,3}省)?([\u4e00-\u9fa5]{2,3}[省市])(?:统计局|商务厅|商务委|商务局|人民政府|政府|邮政管理局|发展和改革委员会|发改委"
+    r"|文旅厅|文化和旅游厅|文旅局|文化和旅游局|文化广电和旅游局|文广旅局|农业农村厅|农业农村局|交通运输厅|交通运输局|工信厅|财政厅)"
     # 据山东省曹县商务局介绍: a county's bureau (its name after its province's, or opening the clause)
     r"|(?:(?<=省)|(?<=市)|(?<=据)|(?<![\u4e00-\u9fa5]))(?!据|根据)([\u4e00-\u9fa5]{1,3}?县)(?=商务局|商务部门|统计局|人民政府|政府|邮政管理局|农业农村局|电商服务中心|电子商务服务中心|电商办)"
     # 曹县1—11月汉服网络销售额…: a county (or a city) whose figures open the sentence
@@ -3907,12 +3910,14 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = _TRAILING_PARTICLES.sub("", subject)
         subject = _LEADING_LINKS.sub("", subject)
         subject = _LIST_MARKER.sub("", subject)
+        subject = re.sub(r"(?<=[A-Za-z])\s+(?=[\u4e00-\u9fa5])", "", subject)  # HKTVmall 总订单量
         if unit in _MONEY_UNITS:
             # 每人平均淨係使五六百蚊: 使 is "spend" in a Cantonese quote; 一張單平均一千幾蚊: per
             # order; 平時一晚淨係得六七百蚊: a night's takings, "only" so much (一晚八百八 is a
             # room's price)
             subject = re.sub(r"(?<=平均|人均)(?:净[是系]|只是)?使$", "消费", subject)
             subject = re.sub(r"一张单(?:平均)?$", "每单平均消费", subject)
+            subject = re.sub(r"(?<=[\u4e00-\u9fa5]{2})成交$", "成交额", subject)  # 日均成交五百八十多亿元
             subject = re.sub(
                 r"(?:(?<=[\u4e00-\u9fa5]{2})|^)一(晚|日|天)(?:净[是系]?|只是)得?$", r"每\1收入", subject
             )
@@ -4071,7 +4076,9 @@ _TRAILING_PARTICLES = re.compile(
 )
 # a clause's link words, and a speaker's plan, before what is measured: 可是拍卖价…, 打算把日本站销售额…
 _LEADING_LINKS = re.compile(
-    r"^(?:可是|但是|不过(?!夜)|只是|而且|并且|(?:打算|准备|计划|想)把)(?=[\u4e00-\u9fa5A-Za-z]{2})"
+    r"^(?:可是|但是|不过(?!夜)|只是|而且|并且|(?:打算|准备|计划|想)把"
+    # 相当于日均成交…: what the figure amounts to; 将在2034年3月底前回购…: the plan's time, cut out
+    r"|相当于|将(?:在|于)?(?:前|后))(?=[\u4e00-\u9fa5A-Za-z]{2})"
 )
 # a self-media post's list markers before what is measured: 1️⃣ GDP超68万亿, ① 社零…, ▶ 网上零售额…
 _LIST_MARKER = re.compile(r"^(?:\d\ufe0f?\u20e3|[\u2460-\u2473\u2776-\u277f]|[•·▶►▪◆●★☆✅👉📌🔹🔸]|\s)+")
@@ -4184,7 +4191,9 @@ def _daily_of(s: str, position: int, periods: list, verb: str) -> str | None:
     if verb not in told:
         return None
     # (累计揽收快递包裹…，日均揽收…: a day's share is no running total)
-    return re.sub(f"(?:累计)?{verb}", "日均" + verb, told, count=1) + "量"
+    # (HKTVmall总订单量…，日均订单…: the total's 总 goes, and its 量 is not said twice)
+    daily = re.sub(f"(?:累计|总)?{verb}", "日均" + verb, told, count=1)
+    return daily if daily.endswith(("量", "人次", "数")) else daily + "量"
 
 
 _ACTING_WORDS = ("完成", "实现")
