@@ -147,7 +147,7 @@ def clustering(rows: list[dict], label: str, apart: str | None = None) -> tuple[
 # changed because of it; once its errors are read it joins the pair model's examples.
 REAL_BLIND_ROUNDS = [
     ("real_stories_blind.jsonl", f"blind round 1 {READ}"),
-    *((f"real_stories_blind{k}.jsonl", f"blind round {k} {READ}") for k in range(2, 42)),
+    *((f"real_stories_blind{k}.jsonl", f"blind round {k} {READ}") for k in range(2, 43)),
 ]
 
 

@@ -426,18 +426,34 @@ class StoryFeatures:
         return (int(told.group(1)), int(told.group(2))) if told else None
 
     @cached_property
+    def event_day(self) -> tuple[int, int] | None:
+        """(month, day) the first lines say the event took place (10月11日，…召开…; a wire
+        report's 10月14日电…当日召开), past a byline (文｜…, 编辑｜…) and a line of scene-setting."""
+        lines = [line for line in self.text.split("\n") if len(line.strip()) >= _BYLINE_CHARS][:2]
+        for line in lines:
+            lead = line[:_LEAD_CHARS]
+            told = _EVENT_DAY.search(lead) or _DATELINE_SAME_DAY.search(lead)
+            if told:
+                return (int(told.group(1)), int(told.group(2)))
+        return None
+
+    @cached_property
     def headline_figures(self) -> frozenset[str]:
         """The figures the headline gives ("value unit")."""
         return figure_keys(self.title, "")
 
     @cached_property
-    def headline_measures(self) -> tuple[tuple[str, str], ...]:
-        """(what is measured, "value unit") of each figure the headline gives."""
-        return tuple(
-            (f.subject, f"{f.value:.6g}{_ONE_COUNT.get(f.unit, f.unit)}")
-            for f in extract_figures("", self.title)
-            if f.value is not None and f.subject
-        )
+    def headline_measures(self) -> tuple[tuple[str, str, str | None], ...]:
+        """(what is measured, "value unit", the period as title_periods spells it) of each
+        figure the headline gives."""
+        measures = []
+        for f in extract_figures("", self.title):
+            if f.value is None or not f.subject:
+                continue
+            named = _periods_named(f.period) if f.period else []
+            period = named[0] if len(named) == 1 else None
+            measures.append((f.subject, f"{f.value:.6g}{_ONE_COUNT.get(f.unit, f.unit)}", period))
+        return tuple(measures)
 
     @cached_property
     def measures(self) -> dict[tuple[str, str, str], frozenset[str]]:
@@ -1373,6 +1389,11 @@ def two_events(a: StoryFeatures, b: StoryFeatures) -> str | None:
     # (预计2026年破万亿元, told in a report of 2023's market)
     if _periods_differ(a, b) and not (_FORECAST.search(a.title) or _FORECAST.search(b.title)):
         return f"periods differ ({'、'.join(a.periods)} / {'、'.join(b.periods)})"
+    # Two reports whose first lines each tell the day their event took place, days apart,
+    # neither day told in the other (10月11日，市场监管总局召开… / 10月14日，市场监管总局召集…):
+    # the same body's two meetings, however alike the wording
+    if reason := _event_days_differ(a, b):
+        return reason
     # What no shared wording overrides: two cities' policies may be one template word for
     # word, with their own place and count in the headline (and one sale opening on 10月15日
     # beside one opening its pre-sale on 10月14日: the days two headlines name, neither told
@@ -1413,6 +1434,40 @@ _TOLD_TODAY = re.compile(r"(?:今天|今日|昨天|昨日)\s*[（(]\s*(\d{1,2})\
 _TOLD_RELEASED = re.compile(
     r"^[^。\n]{0,16}?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]?\s*[^，,。\n\d]{0,14}?(?:发布|公布|披露|宣布|通报)"
 )
+
+
+# the day a report's first line says its event took place: 10月11日，市场监管总局召开…
+_EVENT_DAY = re.compile(
+    r"^[^。\n]{0,16}?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]\s*[^，,。\n\d]{0,14}?"
+    r"(?:召开|召集|举行|举办|约谈|发布|公布|披露|宣布|通报|启动|开幕)"
+)
+# a wire report's dateline, its event told as that day's: 北京10月14日电…市场监管总局当日召开
+_DATELINE_SAME_DAY = re.compile(
+    r"(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电[^。\n]{0,40}?(?:当日|当天|今天|今日)"
+    r"(?:召开|召集|举行|举办|约谈|发布|公布|披露|宣布|通报|启动|开幕)"
+)
+# a line shorter than this is a byline or an editor's credit (文｜周嘉宁), not the lead
+_BYLINE_CHARS = 16
+# a meeting a day or so either side is still told as one (a report filed after midnight)
+_EVENT_DAYS_APART = 2
+
+
+def _event_days_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Both first lines tell the day of their event, the days are two or more apart, and
+    neither day is named in the other report."""
+    day_a, day_b = a.event_day, b.event_day
+    if day_a is None or day_b is None:
+        return None
+    try:
+        apart = abs((dt.date(2000, *day_a) - dt.date(2000, *day_b)).days)
+    except ValueError:
+        return None
+    if apart < _EVENT_DAYS_APART:
+        return None
+    named_a, named_b = f"{day_a[0]}月{day_a[1]}日", f"{day_b[0]}月{day_b[1]}日"
+    if named_a in _named_days(b.title + b.text) or named_b in _named_days(a.title + a.text):
+        return None
+    return f"first lines tell other days ({named_a} / {named_b})"
 
 
 def _days_from_day_told(a: StoryFeatures, b: StoryFeatures) -> float | None:
@@ -1821,7 +1876,7 @@ def _headline_part(report: StoryFeatures, part: str) -> bool:
     if part not in report.title:
         return False
     measures = report.headline_measures
-    return not measures or any(part in subject for subject, _ in measures)
+    return not measures or any(part in subject for subject, _, _ in measures)
 
 
 def _release_in_other_currency(a: StoryFeatures, b: StoryFeatures) -> bool:
@@ -2045,12 +2100,14 @@ def _headline_measures_differ(a: StoryFeatures, b: StoryFeatures) -> str | None:
     unless either report tells the figures in a second currency too, or the headlines give
     the measure one value in common (12月…按年升3.2%　全年微升1.1% / 12月…同比增长3.2%: a
     headline that adds the year's rate tells the same release)."""
-    if {key for _, key in a.headline_measures} & {key for _, key in b.headline_measures}:
+    if {key for _, key, _ in a.headline_measures} & {key for _, key, _ in b.headline_measures}:
         return None
-    for subject_a, key_a in a.headline_measures:
-        for subject_b, key_b in b.headline_measures:
+    for subject_a, key_a, period_a in a.headline_measures:
+        for subject_b, key_b, period_b in b.headline_measures:
             if key_a == key_b or _unit_of(key_a) != _unit_of(key_b) or _unit_of(key_a) in (None, _BARE):
                 continue
+            if period_a and period_b and period_a != period_b:
+                continue  # (前三季度…增长4.3% / 第三季…增4.1%: one release's two periods)
             measure = _common_suffix(_national_account(subject_a), _national_account(subject_b))
             if len(measure) < _MEASURE_CHARS and measure not in _NATIONAL_ACCOUNTS.values():
                 continue
@@ -2075,6 +2132,7 @@ _NATIONAL_ACCOUNTS = {
     "国内生产总值": "国内生产总值",
     "社零": "社会消费品零售总额",
     "社零总额": "社会消费品零售总额",
+    "零售销售": "社会消费品零售总额",  # (中國11月零售銷售年增3.9%: retail sales, as Taiwan names them)
 }
 _COUNTRY_NAMED = re.compile(r"^(?:中国|我国|全国|大陆|陆|内地|国内(?!生产))")
 
