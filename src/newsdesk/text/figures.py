@@ -3425,7 +3425,8 @@ def _speaker(s: str) -> tuple[int, str] | None:
     # 义乌一位做文具的老板: a trader in what they deal in (义乌某文具商家)
     who = re.sub(r"(?<=某)做([^的]{1,6})的(?:老板|店主|老板娘)$", r"\1商家", who)
     # 深圳一家做3C配件的跨境卖家: a trader in what they deal in (深圳某3C配件跨境卖家)
-    who = re.sub(rf"(?<=某)做([^的]{{1,8}})的([\u4e00-\u9fa5]{{0,4}}?(?:{_TRADER_ROLES}))$", r"\1\2", who)
+    # (a grower who sells online, 一位做網購的文旦果農, is named as said)
+    who = re.sub(r"(?<=某)做([^的]{1,8})的([\u4e00-\u9fa5]{0,4}?(?:卖家|商家))$", r"\1\2", who)
     head = _ANONYMOUS_HEAD.search(who)
     # (a worker is someone in particular only where the sentence tells where: 北京某快递员,
     # 义乌中通快递小哥; 一位快递员 is anyone; 小哥 is no one's name)
