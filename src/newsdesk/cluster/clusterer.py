@@ -32,6 +32,7 @@ from newsdesk.cluster.samestory import (
     StoryFeatures,
     decide,
     release_keys,
+    releases_contradict,
     rounded_figure,
     story_features,
     two_events,
@@ -580,7 +581,11 @@ class StoryClusterer:
             fx = self._features(x)
             for y in theirs:
                 fy = self._features(y) if (x, y) != (doc_id, other) else None
-                reason = two_events(fx, fy) if fx is not None and fy is not None else None
+                reason = (
+                    (two_events(fx, fy) or releases_contradict(fx, fy))
+                    if fx is not None and fy is not None
+                    else None
+                )
                 if reason and not (strong and reason.startswith(HEADLINE_FIGURES_DIFFER)):
                     return True
         return False

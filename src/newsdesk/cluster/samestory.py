@@ -1535,6 +1535,18 @@ def _statistics_contradict(a: StoryFeatures, b: StoryFeatures) -> str | None:
     return f"the same statistics differ ({'、'.join(differ[:3])})"
 
 
+def releases_contradict(a: StoryFeatures, b: StoryFeatures) -> str | None:
+    """Two reports of one period's release (their headlines name a period in common and give
+    figures) whose statistics differ (``_statistics_contradict``): what the clusterer asks
+    across two clusters besides ``two_events``, so that copies giving no comparable
+    statistic (a post, a Hong Kong paper led by another figure) do not chain two writers'
+    releases of the same day together. Only such reports have their figures read by what
+    they measure."""
+    if not a.periods & b.periods or not a.headline_measures or not b.headline_measures:
+        return None
+    return _statistics_contradict(a, b)
+
+
 def _decide_pair(a: StoryFeatures, b: StoryFeatures, max_days_apart: int = 10) -> PairDecision:
     """Whether two articles report the same event. Too far apart in time (unless one is a
     late copy giving the release's figures, ``_late_copy``), or two events whatever else
