@@ -294,7 +294,7 @@ _EVENT_TAIL = (
 _YEAR_WORD = r"(?:\d{4}\s*年|今年|去年|上年|明年|前年)"
 _PERIOD = re.compile(
     # every period begins with one of these: a quick test before the long alternation
-    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降冰雪会预])(?:"
+    r"(?=[\dQP截本当这上下今去明前“「双春国五劳端中元清暑寒年开黑圣至到过未近一二两三四五六七八九十第首全旺淡昨假长小黄平跨周现目以最除农大正初节妇女母父儿毕腊冬感广进网活而高展星礼从整情重呢入降冰雪]|会员日|预售)(?:"
     # 派发2029年中期现金股息: the interim half of the year a dividend is of
     r"\d{4}\s*年\s*中期(?=(?:现金)?(?:股息|派息|分红|业绩))|"
     # the times a speaker or a weekly report counts from today: 本周, 上周, 这几天, 周末两天,
@@ -2043,6 +2043,7 @@ def _describe(s: str, original: str, found: list[_Found]) -> list[Figure]:
         if (
             f.unit == "%"
             and clause_start > 0
+            and "中" in s[max(0, clause_start - 3) : clause_start]  # (a cheap test first)
             and not s[clause_start : f.start].strip(" 约近超逾有")
             and (among := _AMONG.search(s[:clause_start]))
             and (did := _DID.match(s, f.end))
