@@ -58,3 +58,8 @@ def test_words_around_a_figure_that_are_no_part_of_its_name():
     assert daily.subject == "全网日均成交额"
     sales, _ = extract_figures("momo富邦媒表示，今年雙11檔期站內業績衝破新台幣52億元，年增約15%。")
     assert sales.subject == "momo富邦媒站内业绩"
+
+
+def test_a_platform_publishing_its_tally_owns_its_figures():
+    brands, *_ = extract_figures("天猫公布双11预售战报，预售首日参与品牌达到4.2万个，较去年增加3600个。")
+    assert brands.subject == "天猫参与品牌数量"

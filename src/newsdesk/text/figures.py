@@ -4531,7 +4531,8 @@ _TELLER = re.compile(
     rf"(?:{_REPORTS})[，,：:]"
     r"|^(?P<head>[^，。：；“”、\d]{2,12})[：:](?=[^“”]*\d)"
     # 京东发布开学季消费数据，…: the data it published, named for what they cover
-    rf"|^(?:{_TOLD_DAY})?(?P<publisher>[^，。：；“”、\d]{{2,12}}?)(?:{_TOLD_WHEN})?(?:发布|公布)了?[\u4e00-\u9fa5]{{0,8}}?(?:数据|战报)(?:显示)?[，,：:]"
+    # (天猫公布双11预售战报: the sale named with its digits)
+    rf"|^(?:{_TOLD_DAY})?(?P<publisher>[^，。：；“”、\d]{{2,12}}?)(?:{_TOLD_WHEN})?(?:发布|公布)了?[\u4e00-\u9fa5\dA-Za-z.]{{0,10}}?(?:数据|战报)(?:显示)?[，,：:]"
 )
 # who tells figures of others, not its own: research firms, brokers, associations, the press
 _NOT_OWNER = re.compile(
