@@ -446,14 +446,11 @@ class StoryFeatures:
     def headline_measures(self) -> tuple[tuple[str, str, str | None], ...]:
         """(what is measured, "value unit", the period as title_periods spells it) of each
         figure the headline gives."""
-        measures = []
-        for f in extract_figures("", self.title):
-            if f.value is None or not f.subject:
-                continue
-            named = _periods_named(f.period) if f.period else []
-            period = named[0] if len(named) == 1 else None
-            measures.append((f.subject, f"{f.value:.6g}{_ONE_COUNT.get(f.unit, f.unit)}", period))
-        return tuple(measures)
+        return tuple(
+            (f.subject, _figure_key(f), _one_period(f.period))
+            for f in extract_figures("", self.title)
+            if f.value is not None and f.subject
+        )
 
     @cached_property
     def measures(self) -> dict[tuple[str, str, str], frozenset[str]]:
@@ -467,12 +464,11 @@ class StoryFeatures:
         for f in extract_figures(self.text, self.title):
             if f.value is None or not f.subject or f.period in _PRIOR_PERIODS:
                 continue
-            named = _periods_named(f.period) if f.period else [headline_period]
-            if len(named) != 1 or not named[0]:
+            period = _one_period(f.period) if f.period else headline_period
+            if not period:
                 continue
             unit = _ONE_COUNT.get(f.unit, f.unit)
-            subject = _national_account(f.subject)
-            found.setdefault((subject, named[0], unit), set()).add(f"{f.value:.6g}{unit}")
+            found.setdefault((_national_account(f.subject), period, unit), set()).add(_figure_key(f))
         return {key: frozenset(values) for key, values in found.items()}
 
     @property
@@ -947,12 +943,23 @@ def figure_keys(title: str, text: str, figures=None) -> frozenset[str]:
     # 8556亿元), are the figures of last year's story (but a report of 去年 in January
     # gives that year's own figures)
     return frozenset(
-        f"{f.value:.6g}{_ONE_COUNT.get(f.unit, f.unit)}"
+        _figure_key(f)
         for f in found
         if f.value is not None
         and f.period not in _PRIOR_PERIODS
         and not (conversions and any(f.text in c for c in conversions))
     )
+
+
+def _figure_key(figure) -> str:
+    """A figure as "value unit", its unit named one way (``_ONE_COUNT``)."""
+    return f"{figure.value:.6g}{_ONE_COUNT.get(figure.unit, figure.unit)}"
+
+
+def _one_period(period: str | None) -> str | None:
+    """A figure's period as title_periods spells it, where it names just one."""
+    named = _periods_named(period) if period else []
+    return named[0] if len(named) == 1 else None
 
 
 _PRIOR_PERIODS = frozenset({"去年同期", "上年同期"})
@@ -1437,14 +1444,13 @@ _TOLD_RELEASED = re.compile(
 
 
 # the day a report's first line says its event took place: 10月11日，市场监管总局召开…
+_EVENT_VERBS = r"(?:召开|召集|举行|举办|约谈|发布|公布|披露|宣布|通报|启动|开幕)"
 _EVENT_DAY = re.compile(
-    r"^[^。\n]{0,16}?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]\s*[^，,。\n\d]{0,14}?"
-    r"(?:召开|召集|举行|举办|约谈|发布|公布|披露|宣布|通报|启动|开幕)"
+    r"^[^。\n]{0,16}?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]\s*[^，,。\n\d]{0,14}?" + _EVENT_VERBS
 )
 # a wire report's dateline, its event told as that day's: 北京10月14日电…市场监管总局当日召开
 _DATELINE_SAME_DAY = re.compile(
-    r"(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电[^。\n]{0,40}?(?:当日|当天|今天|今日)"
-    r"(?:召开|召集|举行|举办|约谈|发布|公布|披露|宣布|通报|启动|开幕)"
+    r"(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电[^。\n]{0,40}?(?:当日|当天|今天|今日)" + _EVENT_VERBS
 )
 # a line shorter than this is a byline or an editor's credit (文｜周嘉宁), not the lead
 _BYLINE_CHARS = 16

@@ -1617,7 +1617,6 @@ _UNIT_AS = {
     "蚊": "港元",
 }
 _HOLIDAY_AGAIN = re.compile(r"(?:假期|长假|小长假|连假|黄金周)期间")
-_MONEY_UNITS = frozenset({"元", "港元", "蚊", "美元", "新台币", "澳门元", "欧元", "日元", "英镑"})
 _MACAU = re.compile(r"澳门|MOP")
 # the currency in letters before an amount, as Hong Kong, Macau and Taiwan reports write it
 # (HK$, NT$, US$, MOP$, RMB, HKD…); a lone $ is left alone: whose dollar it is is not told
@@ -3913,7 +3912,7 @@ def _finish(subject: str | None, member: _Found, unit: str, source: str | None) 
         subject = _LEADING_LINKS.sub("", subject)
         subject = _LIST_MARKER.sub("", subject)
         subject = re.sub(r"(?<=[A-Za-z])\s+(?=[\u4e00-\u9fa5])", "", subject)  # HKTVmall 总订单量
-        if unit in _MONEY_UNITS:
+        if member.kind == "amount":
             # 每人平均淨係使五六百蚊: 使 is "spend" in a Cantonese quote; 一張單平均一千幾蚊: per
             # order; 平時一晚淨係得六七百蚊: a night's takings, "only" so much (一晚八百八 is a
             # room's price)
